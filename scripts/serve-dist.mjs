@@ -1,0 +1,59 @@
+// A small static server for dist/, as any plain web host would serve it, plus the one rule a
+// single-page app needs: an unknown path without a file extension gets index.html.
+// Serves precompressed .br/.gz files when the browser accepts them.
+// Usage: node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 8080] [--base /]
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+const root = resolve(args.dir ?? 'dist');
+const host = args.host ?? '127.0.0.1';
+const port = Number(args.port ?? 8080);
+const base = (args.base ?? '/').replace(/\/?$/, '/');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function send(res, req, file, status = 200) {
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const accepts = req.headers['accept-encoding'] ?? '';
+  let body = file;
+  const headers = { 'Content-Type': type, Vary: 'Accept-Encoding', 'X-Content-Type-Options': 'nosniff' };
+  for (const [suffix, encoding] of [['.br', 'br'], ['.gz', 'gzip']]) {
+    if (accepts.includes(encoding) && existsSync(file + suffix)) {
+      body = file + suffix;
+      headers['Content-Encoding'] = encoding;
+      break;
+    }
+  }
+  // Trunk puts a content hash in every asset name, so only index.html must be revalidated.
+  headers['Cache-Control'] = extname(file) === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable';
+  res.writeHead(status, headers);
+  res.end(req.method === 'HEAD' ? undefined : readFileSync(body));
+}
+
+createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (!path.startsWith(base) && `${path}/` !== base) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    return res.end('Not found');
+  }
+  const inside = normalize(join(root, path.slice(base.length)));
+  if (!inside.startsWith(root)) {
+    res.writeHead(403);
+    return res.end();
+  }
+  if (existsSync(inside) && statSync(inside).isFile()) return send(res, req, inside);
+  if (extname(path) === '') return send(res, req, join(root, 'index.html'));
+  res.writeHead(404, { 'Content-Type': 'text/plain' });
+  res.end('Not found');
+}).listen(port, host, () => {
+  console.log(`Stegvis is served at http://${host}:${port}${base}  (Ctrl+C stops it)`);
+});

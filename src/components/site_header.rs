@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::language_switch::LanguageSwitch;
+use crate::i18n::use_i18n;
+
+/// The app's name (a link home) and the language switch, on every page.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                {move || i18n.t().common_app_name}
+            </A>
+            <LanguageSwitch />
+        </header>
+    }
+}
+
+/// The promise that matters most with sensitive data, on every page.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <p>{move || i18n.t().common_privacy}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{Texts, use_i18n};
+
+/// `/`: what Stegvis is, and the three ways in.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{move || i18n.t().home_title}</h1>
+        <p class="lead">{move || i18n.t().home_intro}</p>
+        <h2>{move || i18n.t().home_choose}</h2>
+        <ul class="ways-in">
+            <WayIn href="/participant" title=|t| t.home_participant_title text=|t| t.home_participant_text />
+            <WayIn href="/counsellor" title=|t| t.home_counsellor_title text=|t| t.home_counsellor_text />
+            <WayIn href="/training" title=|t| t.home_training_title text=|t| t.home_training_text />
+        </ul>
+    }
+}
+
+/// One large, tappable card: the whole card is the link.
+#[component]
+fn WayIn(
+    href: &'static str,
+    title: fn(&Texts) -> &'static str,
+    text: fn(&Texts) -> &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <li>
+            <A href=href attr:class="card-link">
+                <span class="card-title">{move || title(i18n.t())}</span>
+                <span class="card-text">{move || text(i18n.t())}</span>
+            </A>
+        </li>
+    }
+}

@@ -1,0 +1,7 @@
+//! One file per route.
+
+pub mod counsellor;
+pub mod home;
+pub mod not_found;
+pub mod participant;
+pub mod training;

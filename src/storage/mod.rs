@@ -1,0 +1,3 @@
+//! Browser storage. Everything stays on this device.
+
+pub mod preferences;
