@@ -3,7 +3,15 @@
 //! Nothing here may touch the browser (no leptos, web-sys, gloo or wasm-bindgen):
 //! `tests/domain_is_plain.rs` fails if it does, so all of it runs in native `cargo test`.
 
+pub mod assessment;
+pub mod caseload;
 pub mod charts;
+pub mod error;
 pub mod examples;
+pub mod interventions;
 pub mod language;
+pub mod merge;
+pub mod participant;
+pub mod plan;
 pub mod questionnaire;
+pub mod settings;

@@ -1,7 +1,11 @@
 //! The questionnaire's items. Only ids live here; their texts are in the locale files.
 
+use serde::{Deserialize, Serialize};
+
 /// The eight items the participant rates (SKAPA), in the order they are asked and drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Stored under the same snake_case id that [`ParticipantItem::id`] returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ParticipantItem {
     JobChances,
     ManagingJob,
@@ -38,6 +42,13 @@ impl ParticipantItem {
             ParticipantItem::JobSearch => "job_search",
         }
     }
+
+    /// The item with this stable id (from a URL, a CSV header or a form field).
+    pub fn from_id(id: &str) -> Option<ParticipantItem> {
+        ParticipantItem::ALL
+            .into_iter()
+            .find(|item| item.id() == id)
+    }
 }
 
 /// Every rated item uses five steps, 1 (lowest) to 5 (highest).
@@ -53,5 +64,18 @@ mod tests {
     fn eight_items_with_unique_ids() {
         let ids: HashSet<_> = ParticipantItem::ALL.iter().map(|i| i.id()).collect();
         assert_eq!(ids.len(), 8);
+    }
+
+    #[test]
+    fn ids_round_trip_and_match_the_stored_name() {
+        for item in ParticipantItem::ALL {
+            assert_eq!(ParticipantItem::from_id(item.id()), Some(item));
+            // The stored JSON name must stay the id, or old data stops loading.
+            assert_eq!(
+                serde_json::to_value(item).unwrap(),
+                serde_json::json!(item.id())
+            );
+        }
+        assert_eq!(ParticipantItem::from_id("belief"), None);
     }
 }

@@ -1,0 +1,649 @@
+//! All of the data on this device and every change to it. Screens read through the accessors
+//! and change things only through the named methods, which keep the rules of the model.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::assessment::{
+    CounsellorPart, FilledBy, Interventions, ItemAnswer, ParticipantPart, Ratings, Round,
+    SensitiveAnswer, SensitiveItem,
+};
+use super::error::{ModelError, optional_text, required_text, unique_ids};
+use super::participant::{Goal, Participant};
+use super::plan::ActionPlan;
+use super::questionnaire::ParticipantItem;
+use super::settings::Settings;
+
+/// Participants in the order they were added; rounds in the order they were started.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Caseload {
+    pub(super) participants: Vec<Participant>,
+    pub(super) rounds: Vec<Round>,
+    pub(super) plans: Vec<ActionPlan>,
+    pub(super) settings: Settings,
+}
+
+impl Caseload {
+    pub fn participants(&self) -> &[Participant] {
+        &self.participants
+    }
+
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    pub fn rounds(&self) -> &[Round] {
+        &self.rounds
+    }
+
+    pub fn round(&self, id: &str) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    /// A participant's rounds, oldest first (rounds on one day in the order they were started).
+    pub fn rounds_of(&self, participant_id: &str) -> Vec<&Round> {
+        let mut rounds: Vec<&Round> = self
+            .rounds
+            .iter()
+            .filter(|r| r.participant_id == participant_id)
+            .collect();
+        rounds.sort_by_key(|r| r.date);
+        rounds
+    }
+
+    pub fn latest_round(&self, participant_id: &str) -> Option<&Round> {
+        self.rounds_of(participant_id).pop()
+    }
+
+    pub fn plans(&self) -> &[ActionPlan] {
+        &self.plans
+    }
+
+    pub fn plan_of(&self, participant_id: &str) -> Option<&ActionPlan> {
+        self.plans
+            .iter()
+            .find(|p| p.participant_id == participant_id)
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Settings hold no rules that other data depends on: the catalogue only grows and retires.
+    pub fn settings_mut(&mut self) -> &mut Settings {
+        &mut self.settings
+    }
+
+    pub fn add_participant(
+        &mut self,
+        id: String,
+        display_name: &str,
+        today: NaiveDate,
+    ) -> Result<(), ModelError> {
+        if self.participant(&id).is_some() {
+            return Err(ModelError::DuplicateId(id));
+        }
+        self.participants
+            .push(Participant::new(id, display_name, today)?);
+        Ok(())
+    }
+
+    pub fn rename_participant(&mut self, id: &str, display_name: &str) -> Result<(), ModelError> {
+        let name = required_text(display_name)?;
+        self.participant_mut(id)?.display_name = name;
+        Ok(())
+    }
+
+    pub fn set_contact_note(&mut self, id: &str, note: Option<String>) -> Result<(), ModelError> {
+        self.participant_mut(id)?.contact_note = optional_text(note);
+        Ok(())
+    }
+
+    pub fn set_goal(&mut self, id: &str, goal: Option<Goal>) -> Result<(), ModelError> {
+        self.participant_mut(id)?.goal = goal.map(|g| Goal {
+            text: g.text.trim().to_owned(),
+            ..g
+        });
+        Ok(())
+    }
+
+    pub fn change_counsellor(
+        &mut self,
+        id: &str,
+        name: &str,
+        from: NaiveDate,
+    ) -> Result<(), ModelError> {
+        self.participant_mut(id)?.change_counsellor(name, from)
+    }
+
+    /// Removes the participant with their rounds and plan, leaving nothing about them behind.
+    pub fn erase_participant(&mut self, id: &str) -> Result<(), ModelError> {
+        self.participant(id)
+            .ok_or_else(|| ModelError::UnknownParticipant(id.to_owned()))?;
+        self.participants.retain(|p| p.id != id);
+        self.rounds.retain(|r| r.participant_id != id);
+        self.plans.retain(|p| p.participant_id != id);
+        Ok(())
+    }
+
+    /// Removes every person's data. The settings stay: they say nothing about anyone.
+    pub fn erase_all(&mut self) {
+        self.participants.clear();
+        self.rounds.clear();
+        self.plans.clear();
+    }
+
+    pub fn start_round(
+        &mut self,
+        round_id: String,
+        participant_id: &str,
+        date: NaiveDate,
+    ) -> Result<(), ModelError> {
+        self.require_participant(participant_id)?;
+        if self.round(&round_id).is_some() {
+            return Err(ModelError::DuplicateId(round_id));
+        }
+        self.rounds.push(Round {
+            id: round_id,
+            participant_id: participant_id.to_owned(),
+            date,
+            participant_part: None,
+            counsellor_part: None,
+        });
+        Ok(())
+    }
+
+    /// Opens the participant's part, or records who holds the device now if it is open.
+    pub fn start_participant_part(
+        &mut self,
+        round_id: &str,
+        filled_by: FilledBy,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        let round = self.round_mut(round_id)?;
+        match &mut round.participant_part {
+            Some(part) => {
+                part.filled_by = filled_by;
+                part.updated = now;
+            }
+            None => {
+                round.participant_part = Some(ParticipantPart {
+                    answers: Ratings::new(),
+                    filled_by,
+                    updated: now,
+                    completed: None,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn set_participant_answer(
+        &mut self,
+        round_id: &str,
+        item: ParticipantItem,
+        answer: ItemAnswer,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        let part = self.participant_part_mut(round_id, now)?;
+        part.answers.insert(item, tidy(answer));
+        Ok(())
+    }
+
+    pub fn complete_participant_part(
+        &mut self,
+        round_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        self.participant_part_mut(round_id, now)?.completed = Some(now);
+        Ok(())
+    }
+
+    /// Opens the counsellor's part, or records who continues it if it is open.
+    pub fn start_counsellor_part(
+        &mut self,
+        round_id: &str,
+        counsellor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        let counsellor = required_text(counsellor)?;
+        let round = self.round_mut(round_id)?;
+        match &mut round.counsellor_part {
+            Some(part) => {
+                part.counsellor = counsellor;
+                part.updated = now;
+            }
+            None => round.counsellor_part = Some(CounsellorPart::new(counsellor, now)),
+        }
+        Ok(())
+    }
+
+    pub fn set_belief(
+        &mut self,
+        round_id: &str,
+        answer: ItemAnswer,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        self.counsellor_part_mut(round_id, now)?.belief = Some(tidy(answer));
+        Ok(())
+    }
+
+    pub fn set_determination(
+        &mut self,
+        round_id: &str,
+        answer: ItemAnswer,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        self.counsellor_part_mut(round_id, now)?.determination = Some(tidy(answer));
+        Ok(())
+    }
+
+    pub fn set_interventions(
+        &mut self,
+        round_id: &str,
+        interventions: Interventions,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        interventions.check(&self.settings.catalogue)?;
+        self.counsellor_part_mut(round_id, now)?.interventions = interventions;
+        Ok(())
+    }
+
+    /// The counsellor's own rating of an item, kept beside the participant's answer.
+    pub fn set_counsellor_rating(
+        &mut self,
+        round_id: &str,
+        item: ParticipantItem,
+        answer: ItemAnswer,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        let part = self.counsellor_part_mut(round_id, now)?;
+        part.ratings.insert(item, tidy(answer));
+        Ok(())
+    }
+
+    pub fn set_sensitive(
+        &mut self,
+        round_id: &str,
+        item: SensitiveItem,
+        answer: SensitiveAnswer,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        if !self.settings.sensitive_items_enabled {
+            return Err(ModelError::SensitiveItemsOff);
+        }
+        let sensitive = &mut self.counsellor_part_mut(round_id, now)?.sensitive;
+        match item {
+            SensitiveItem::Violence => sensitive.violence = Some(answer),
+            SensitiveItem::SubstanceUse => sensitive.substance_use = Some(answer),
+        }
+        Ok(())
+    }
+
+    /// Stores the participant's plan, replacing the one they had.
+    pub fn save_plan(&mut self, plan: ActionPlan) -> Result<(), ModelError> {
+        self.require_participant(&plan.participant_id)?;
+        let plan = plan.normalised();
+        plan.check(&self.settings.catalogue)?;
+        match self
+            .plans
+            .iter_mut()
+            .find(|p| p.participant_id == plan.participant_id)
+        {
+            Some(existing) => *existing = plan,
+            None => self.plans.push(plan),
+        }
+        Ok(())
+    }
+
+    /// Every rule of the model at once, for data read from storage or a file.
+    pub fn check(&self) -> Result<(), ModelError> {
+        let catalogue = &self.settings.catalogue;
+        catalogue.check()?;
+        unique_ids(self.participants.iter().map(|p| p.id.as_str()))?;
+        self.participants.iter().try_for_each(Participant::check)?;
+        unique_ids(self.rounds.iter().map(|r| r.id.as_str()))?;
+        for round in &self.rounds {
+            self.require_participant(&round.participant_id)?;
+            if let Some(part) = &round.counsellor_part {
+                required_text(&part.counsellor)?;
+                part.interventions.check(catalogue)?;
+            }
+        }
+        unique_ids(self.plans.iter().map(|p| p.participant_id.as_str()))?;
+        for plan in &self.plans {
+            self.require_participant(&plan.participant_id)?;
+            plan.check(catalogue)?;
+        }
+        Ok(())
+    }
+
+    fn require_participant(&self, id: &str) -> Result<&Participant, ModelError> {
+        self.participant(id)
+            .ok_or_else(|| ModelError::UnknownParticipant(id.to_owned()))
+    }
+
+    fn participant_mut(&mut self, id: &str) -> Result<&mut Participant, ModelError> {
+        self.participants
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or_else(|| ModelError::UnknownParticipant(id.to_owned()))
+    }
+
+    fn round_mut(&mut self, id: &str) -> Result<&mut Round, ModelError> {
+        self.rounds
+            .iter_mut()
+            .find(|r| r.id == id)
+            .ok_or_else(|| ModelError::UnknownRound(id.to_owned()))
+    }
+
+    /// The open participant part, stamped as changed now.
+    fn participant_part_mut(
+        &mut self,
+        round_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<&mut ParticipantPart, ModelError> {
+        let part = self
+            .round_mut(round_id)?
+            .participant_part
+            .as_mut()
+            .ok_or(ModelError::PartNotStarted)?;
+        part.updated = now;
+        Ok(part)
+    }
+
+    /// The open counsellor part, stamped as changed now.
+    fn counsellor_part_mut(
+        &mut self,
+        round_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<&mut CounsellorPart, ModelError> {
+        let part = self
+            .round_mut(round_id)?
+            .counsellor_part
+            .as_mut()
+            .ok_or(ModelError::PartNotStarted)?;
+        part.updated = now;
+        Ok(part)
+    }
+}
+
+fn tidy(answer: ItemAnswer) -> ItemAnswer {
+    ItemAnswer {
+        comment: optional_text(answer.comment),
+        ..answer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::{Rating, SensitiveAnswers};
+    use crate::domain::interventions::InterventionGroup;
+    use crate::domain::participant::GoalKind;
+    use crate::domain::plan::{Activity, ActivityStatus};
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        date(1, 15).and_hms_opt(hour, 0, 0).unwrap().and_utc()
+    }
+
+    /// One participant, "p1", with a round "r1" on 15 January.
+    fn one_round() -> Caseload {
+        let mut data = Caseload::default();
+        data.add_participant("p1".into(), "Kim", date(1, 1))
+            .unwrap();
+        data.start_round("r1".into(), "p1", date(1, 15)).unwrap();
+        data
+    }
+
+    #[test]
+    fn participants_are_added_renamed_and_described() {
+        let mut data = Caseload::default();
+        data.add_participant("p1".into(), " Kim ", date(1, 1))
+            .unwrap();
+        assert_eq!(
+            data.add_participant("p1".into(), "Other", date(1, 1)),
+            Err(ModelError::DuplicateId("p1".into()))
+        );
+        data.rename_participant("p1", "Kim B").unwrap();
+        data.set_contact_note("p1", Some("  ".into())).unwrap();
+        data.set_goal(
+            "p1",
+            Some(Goal {
+                kind: GoalKind::Studies,
+                text: " Nursing ".into(),
+            }),
+        )
+        .unwrap();
+        data.change_counsellor("p1", "Ada", date(1, 1)).unwrap();
+        let p = data.participant("p1").unwrap();
+        assert_eq!(p.display_name, "Kim B");
+        assert_eq!(p.contact_note, None);
+        assert_eq!(p.goal.as_ref().unwrap().text, "Nursing");
+        assert_eq!(p.current_counsellor().unwrap().name, "Ada");
+        assert_eq!(
+            data.rename_participant("p1", " "),
+            Err(ModelError::EmptyText)
+        );
+        assert_eq!(
+            data.rename_participant("nobody", "X"),
+            Err(ModelError::UnknownParticipant("nobody".into()))
+        );
+    }
+
+    #[test]
+    fn rounds_belong_to_a_known_participant_and_sort_by_date() {
+        let mut data = one_round();
+        data.start_round("r0".into(), "p1", date(1, 2)).unwrap();
+        assert_eq!(
+            data.start_round("r1".into(), "p1", date(2, 1)),
+            Err(ModelError::DuplicateId("r1".into()))
+        );
+        assert_eq!(
+            data.start_round("r9".into(), "nobody", date(2, 1)),
+            Err(ModelError::UnknownParticipant("nobody".into()))
+        );
+        let ids: Vec<&str> = data.rounds_of("p1").iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["r0", "r1"]);
+        assert_eq!(data.latest_round("p1").unwrap().id, "r1");
+        assert!(data.latest_round("nobody").is_none());
+    }
+
+    #[test]
+    fn the_participant_part_records_answers_who_and_when() {
+        let mut data = one_round();
+        assert_eq!(
+            data.set_participant_answer(
+                "r1",
+                ParticipantItem::Health,
+                ItemAnswer::rather_not(),
+                at(9)
+            ),
+            Err(ModelError::PartNotStarted)
+        );
+        data.start_participant_part("r1", FilledBy::Participant, at(9))
+            .unwrap();
+        data.set_participant_answer(
+            "r1",
+            ParticipantItem::Health,
+            ItemAnswer::rather_not(),
+            at(10),
+        )
+        .unwrap();
+        let answer = ItemAnswer {
+            comment: Some(" after the move ".into()),
+            ..ItemAnswer::rated(4).unwrap()
+        };
+        data.set_participant_answer("r1", ParticipantItem::JobSearch, answer, at(10))
+            .unwrap();
+        data.complete_participant_part("r1", at(11)).unwrap();
+        let part = data.round("r1").unwrap().participant_part.as_ref().unwrap();
+        assert_eq!(part.answers[&ParticipantItem::Health].value, None);
+        assert_eq!(
+            part.answers[&ParticipantItem::JobSearch].comment.as_deref(),
+            Some("after the move")
+        );
+        assert!(!part.answers.contains_key(&ParticipantItem::Cooperation));
+        assert_eq!(part.completed, Some(at(11)));
+        assert_eq!(part.updated, at(11));
+        assert_eq!(part.filled_by, FilledBy::Participant);
+    }
+
+    // Guards the rule that the counsellor's rating never overwrites the participant's answer.
+    #[test]
+    fn counsellor_ratings_sit_beside_the_participants() {
+        let mut data = one_round();
+        data.start_participant_part("r1", FilledBy::CounsellorWithParticipant, at(9))
+            .unwrap();
+        data.set_participant_answer(
+            "r1",
+            ParticipantItem::Health,
+            ItemAnswer::rated(2).unwrap(),
+            at(9),
+        )
+        .unwrap();
+        data.start_counsellor_part("r1", "Ada", at(10)).unwrap();
+        data.set_counsellor_rating(
+            "r1",
+            ParticipantItem::Health,
+            ItemAnswer::rated(4).unwrap(),
+            at(10),
+        )
+        .unwrap();
+        let round = data.round("r1").unwrap();
+        let participant = &round.participant_part.as_ref().unwrap().answers;
+        let counsellor = &round.counsellor_part.as_ref().unwrap().ratings;
+        assert_eq!(
+            participant[&ParticipantItem::Health].value,
+            Rating::new(2).ok()
+        );
+        assert_eq!(
+            counsellor[&ParticipantItem::Health].value,
+            Rating::new(4).ok()
+        );
+    }
+
+    #[test]
+    fn the_counsellor_part_records_belief_and_interventions() {
+        let mut data = one_round();
+        assert_eq!(
+            data.start_counsellor_part("r1", "  ", at(9)),
+            Err(ModelError::EmptyText)
+        );
+        data.start_counsellor_part("r1", "Ada", at(9)).unwrap();
+        data.set_belief("r1", ItemAnswer::rated(4).unwrap(), at(10))
+            .unwrap();
+        data.set_determination("r1", ItemAnswer::rather_not(), at(10))
+            .unwrap();
+        data.set_interventions(
+            "r1",
+            Interventions::Given(vec!["work_trial".into(), "mental_health".into()]),
+            at(11),
+        )
+        .unwrap();
+        assert_eq!(
+            data.set_interventions("r1", Interventions::Given(vec!["x".into()]), at(12)),
+            Err(ModelError::UnknownCatalogueEntry("x".into()))
+        );
+        let part = data.round("r1").unwrap().counsellor_part.as_ref().unwrap();
+        assert_eq!(part.counsellor, "Ada");
+        assert_eq!(part.belief, Some(ItemAnswer::rated(4).unwrap()));
+        assert_eq!(part.determination, Some(ItemAnswer::rather_not()));
+        assert_eq!(part.updated, at(11));
+        assert!(matches!(&part.interventions, Interventions::Given(ids) if ids.len() == 2));
+    }
+
+    #[test]
+    fn sensitive_items_need_the_organisation_setting() {
+        let mut data = one_round();
+        data.start_counsellor_part("r1", "Ada", at(9)).unwrap();
+        let not_asked = SensitiveAnswer::NotAsked;
+        assert_eq!(
+            data.set_sensitive("r1", SensitiveItem::Violence, not_asked, at(9)),
+            Err(ModelError::SensitiveItemsOff)
+        );
+        data.settings_mut().sensitive_items_enabled = true;
+        data.set_sensitive("r1", SensitiveItem::Violence, not_asked, at(9))
+            .unwrap();
+        let rated = SensitiveAnswer::Rated(Rating::new(3).unwrap());
+        data.set_sensitive("r1", SensitiveItem::SubstanceUse, rated, at(9))
+            .unwrap();
+        let part = data.round("r1").unwrap().counsellor_part.as_ref().unwrap();
+        assert_eq!(
+            part.sensitive,
+            SensitiveAnswers {
+                violence: Some(not_asked),
+                substance_use: Some(rated),
+            }
+        );
+    }
+
+    #[test]
+    fn a_plan_is_saved_once_per_participant() {
+        let mut data = one_round();
+        let mut plan = ActionPlan::new("p1".into());
+        data.save_plan(plan.clone()).unwrap();
+        plan.activities.push(Activity {
+            id: "a1".into(),
+            catalogue_id: Some("work_trial".into()),
+            own_text: None,
+            group: InterventionGroup::JobFocused,
+            start: date(2, 1),
+            end: None,
+            responsible: " Ada ".into(),
+            status: ActivityStatus::Planned,
+        });
+        data.save_plan(plan).unwrap();
+        assert_eq!(data.plans().len(), 1);
+        assert_eq!(data.plan_of("p1").unwrap().activities[0].responsible, "Ada");
+        assert_eq!(
+            data.save_plan(ActionPlan::new("nobody".into())),
+            Err(ModelError::UnknownParticipant("nobody".into()))
+        );
+    }
+
+    // Guards data protection: erasing a participant must leave none of their rounds or plan.
+    #[test]
+    fn erasing_a_participant_removes_everything_about_them() {
+        let mut data = one_round();
+        data.add_participant("p2".into(), "Sam", date(1, 1))
+            .unwrap();
+        data.start_round("r2".into(), "p2", date(1, 20)).unwrap();
+        data.save_plan(ActionPlan::new("p1".into())).unwrap();
+        data.erase_participant("p1").unwrap();
+        assert!(data.participant("p1").is_none());
+        assert!(data.rounds_of("p1").is_empty());
+        assert!(data.plan_of("p1").is_none());
+        assert_eq!(data.rounds().len(), 1);
+        assert_eq!(
+            data.erase_participant("p1"),
+            Err(ModelError::UnknownParticipant("p1".into()))
+        );
+        assert_eq!(data.check(), Ok(()));
+    }
+
+    #[test]
+    fn erasing_all_keeps_only_the_settings() {
+        let mut data = one_round();
+        data.settings_mut().sensitive_items_enabled = true;
+        data.erase_all();
+        assert!(data.participants().is_empty() && data.rounds().is_empty());
+        assert!(data.settings().sensitive_items_enabled);
+    }
+
+    #[test]
+    fn check_finds_broken_references() {
+        let mut data = one_round();
+        assert_eq!(data.check(), Ok(()));
+        data.rounds[0].participant_id = "ghost".into();
+        assert_eq!(
+            data.check(),
+            Err(ModelError::UnknownParticipant("ghost".into()))
+        );
+    }
+}

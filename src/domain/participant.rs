@@ -1,0 +1,159 @@
+//! A participant: who they are to the counsellor (a pseudonym is enough), their goal, and
+//! who has been their counsellor when.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::error::{ModelError, required_text};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    /// A uuid made by the browser; never shown.
+    pub id: String,
+    /// A pseudonym or an ID: the only required field (data minimisation, GDPR).
+    pub display_name: String,
+    #[serde(default)]
+    pub contact_note: Option<String>,
+    pub created: NaiveDate,
+    /// Every counsellor in the order they took over. Only ever appended to: each change of
+    /// counsellor matters to the person's chances (BIP), so the history is kept.
+    #[serde(default)]
+    pub counsellors: Vec<CounsellorSpell>,
+    #[serde(default)]
+    pub goal: Option<Goal>,
+}
+
+/// One counsellor's time with a participant, from the day they took over.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CounsellorSpell {
+    pub name: String,
+    pub from: NaiveDate,
+}
+
+/// The main goal is always work or studies (BIP, SKAPA), described in the person's words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    pub kind: GoalKind,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalKind {
+    Work,
+    Studies,
+}
+
+impl Participant {
+    pub fn new(id: String, display_name: &str, today: NaiveDate) -> Result<Self, ModelError> {
+        Ok(Participant {
+            id,
+            display_name: required_text(display_name)?,
+            contact_note: None,
+            created: today,
+            counsellors: Vec::new(),
+            goal: None,
+        })
+    }
+
+    pub fn current_counsellor(&self) -> Option<&CounsellorSpell> {
+        self.counsellors.last()
+    }
+
+    /// Records that `name` takes over on `from`. Naming the current counsellor again changes
+    /// nothing, so that a repeated save never counts as a change of counsellor.
+    pub(super) fn change_counsellor(
+        &mut self,
+        name: &str,
+        from: NaiveDate,
+    ) -> Result<(), ModelError> {
+        let name = required_text(name)?;
+        if let Some(current) = self.current_counsellor() {
+            if current.name == name {
+                return Ok(());
+            }
+            if from < current.from {
+                return Err(ModelError::CounsellorChangeBeforeLatest);
+            }
+        }
+        self.counsellors.push(CounsellorSpell { name, from });
+        Ok(())
+    }
+
+    /// The rules every stored or imported participant must follow.
+    pub(super) fn check(&self) -> Result<(), ModelError> {
+        required_text(&self.display_name)?;
+        for spell in &self.counsellors {
+            required_text(&spell.name)?;
+        }
+        if self.counsellors.windows(2).any(|w| w[1].from < w[0].from) {
+            return Err(ModelError::CounsellorChangeBeforeLatest);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    #[test]
+    fn a_pseudonym_is_enough_and_is_trimmed() {
+        let p = Participant::new("p1".into(), "  Kim 7 ", day(1)).unwrap();
+        assert_eq!(p.display_name, "Kim 7");
+        assert_eq!(p.created, day(1));
+        assert!(p.current_counsellor().is_none());
+        assert_eq!(
+            Participant::new("p2".into(), "   ", day(1)),
+            Err(ModelError::EmptyText)
+        );
+    }
+
+    #[test]
+    fn counsellor_history_is_appended_never_rewritten() {
+        let mut p = Participant::new("p1".into(), "Kim", day(1)).unwrap();
+        p.change_counsellor("Ada", day(1)).unwrap();
+        p.change_counsellor("Bo", day(10)).unwrap();
+        assert_eq!(p.counsellors.len(), 2);
+        assert_eq!(p.current_counsellor().unwrap().name, "Bo");
+        assert_eq!(
+            p.change_counsellor("Cy", day(5)),
+            Err(ModelError::CounsellorChangeBeforeLatest)
+        );
+        assert_eq!(
+            p.change_counsellor(" ", day(12)),
+            Err(ModelError::EmptyText)
+        );
+        assert_eq!(p.counsellors.len(), 2);
+    }
+
+    // Guards against a repeated save of the same counsellor being counted as a change.
+    #[test]
+    fn naming_the_current_counsellor_again_is_no_change() {
+        let mut p = Participant::new("p1".into(), "Kim", day(1)).unwrap();
+        p.change_counsellor("Ada", day(1)).unwrap();
+        p.change_counsellor(" Ada ", day(20)).unwrap();
+        assert_eq!(p.counsellors.len(), 1);
+    }
+
+    #[test]
+    fn check_refuses_a_history_out_of_order() {
+        let mut p = Participant::new("p1".into(), "Kim", day(1)).unwrap();
+        p.counsellors = vec![
+            CounsellorSpell {
+                name: "Bo".into(),
+                from: day(9),
+            },
+            CounsellorSpell {
+                name: "Ada".into(),
+                from: day(2),
+            },
+        ];
+        assert_eq!(p.check(), Err(ModelError::CounsellorChangeBeforeLatest));
+    }
+}
