@@ -47,7 +47,7 @@ impl From<Rating> for u8 {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemAnswer {
     pub value: Option<Rating>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 
@@ -74,9 +74,9 @@ pub struct Round {
     pub id: String,
     pub participant_id: String,
     pub date: NaiveDate,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_part: Option<ParticipantPart>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counsellor_part: Option<CounsellorPart>,
 }
 
@@ -94,7 +94,7 @@ pub struct ParticipantPart {
     pub answers: Ratings,
     pub filled_by: FilledBy,
     pub updated: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed: Option<DateTime<Utc>>,
 }
 
@@ -121,9 +121,9 @@ pub enum SensitiveAnswer {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SensitiveAnswers {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub violence: Option<SensitiveAnswer>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub substance_use: Option<SensitiveAnswer>,
 }
 
@@ -137,10 +137,10 @@ pub enum SensitiveItem {
 pub struct CounsellorPart {
     pub counsellor: String,
     /// "Will this person be in work or education within a year?"
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub belief: Option<ItemAnswer>,
     /// "Does the person act purposefully towards a job?"
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub determination: Option<ItemAnswer>,
     #[serde(default)]
     pub interventions: Interventions,
@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn rather_not_answer_is_stored_as_null() {
         let stored = serde_json::to_value(ItemAnswer::rather_not()).unwrap();
-        assert_eq!(stored, json!({"value": null, "comment": null}));
+        assert_eq!(stored, json!({"value": null}));
     }
 
     #[test]

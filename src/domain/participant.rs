@@ -12,14 +12,14 @@ pub struct Participant {
     pub id: String,
     /// A pseudonym or an ID: the only required field (data minimisation, GDPR).
     pub display_name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_note: Option<String>,
     pub created: NaiveDate,
     /// Every counsellor in the order they took over. Only ever appended to: each change of
     /// counsellor matters to the person's chances (BIP), so the history is kept.
     #[serde(default)]
     pub counsellors: Vec<CounsellorSpell>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<Goal>,
 }
 

@@ -28,9 +28,9 @@ pub struct SubGoal {
     pub id: String,
     pub text: String,
     /// The spider-diagram item this sub-goal works on, if any.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ParticipantItem>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
     pub status: SubGoalStatus,
 }
@@ -48,14 +48,14 @@ pub enum SubGoalStatus {
 pub struct Activity {
     pub id: String,
     /// A catalogue entry, or `None` for an activity described in `own_text`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalogue_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub own_text: Option<String>,
     pub group: InterventionGroup,
     pub start: NaiveDate,
     /// `None` while the activity is ongoing.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDate>,
     #[serde(default)]
     pub responsible: String,

@@ -10,11 +10,12 @@ use super::language::Language;
 #[serde(default)]
 pub struct Settings {
     /// Stored as its code ("sv"); an unknown code reads as no choice.
-    #[serde(with = "language_code")]
+    #[serde(with = "language_code", skip_serializing_if = "Option::is_none")]
     pub language: Option<Language>,
     /// Violence and substance-use items stay off unless the organisation turns them on.
     pub sensitive_items_enabled: bool,
     pub catalogue: Catalogue,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_role: Option<DeviceRole>,
 }
 

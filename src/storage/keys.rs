@@ -1,0 +1,66 @@
+//! Every key Stegvis writes to the browser's storage, in one place.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use super::kv::{KeyValue, KvError};
+
+/// The whole caseload, in the versioned envelope.
+pub const DATA: &str = "stegvis.data";
+/// The interface language of this device (see `preferences.rs`).
+pub const LANGUAGE: &str = "stegvis.language";
+/// Stored data that could not be read, moved aside under this prefix and a timestamp.
+/// Nothing ever overwrites or deletes these; the user can export them for help.
+pub const RECOVERY_PREFIX: &str = "stegvis.recovery.";
+
+/// A recovery key for `at` that is not in use yet (a number is added if it is).
+pub fn new_recovery_key(store: &dyn KeyValue, at: DateTime<Utc>) -> Result<String, KvError> {
+    let base = format!(
+        "{RECOVERY_PREFIX}{}",
+        at.to_rfc3339_opts(SecondsFormat::Millis, true)
+    );
+    let existing = store.keys()?;
+    let free = |key: &String| !existing.contains(key);
+    Ok(std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}.{n}")))
+        .find(free)
+        .expect("an unused key among infinitely many"))
+}
+
+/// The recovery keys in storage, oldest first.
+pub fn recovery_keys(store: &dyn KeyValue) -> Result<Vec<String>, KvError> {
+    let mut keys: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(RECOVERY_PREFIX))
+        .collect();
+    keys.sort();
+    Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::kv::MemoryStore;
+
+    // Guards the namespace: every key starts with "stegvis." so ours are easy to find and erase.
+    #[test]
+    fn every_key_is_namespaced() {
+        for key in [DATA, LANGUAGE, RECOVERY_PREFIX] {
+            assert!(key.starts_with("stegvis."), "{key}");
+        }
+    }
+
+    #[test]
+    fn recovery_keys_never_collide() {
+        let store = MemoryStore::new();
+        let at = DateTime::from_timestamp(1_768_471_200, 0).unwrap();
+        let first = new_recovery_key(&store, at).unwrap();
+        assert_eq!(first, "stegvis.recovery.2026-01-15T10:00:00.000Z");
+        store.set(&first, "x").unwrap();
+        let second = new_recovery_key(&store, at).unwrap();
+        assert_eq!(second, "stegvis.recovery.2026-01-15T10:00:00.000Z.2");
+        store.set(&second, "y").unwrap();
+        store.set(DATA, "z").unwrap();
+        assert_eq!(recovery_keys(&store).unwrap(), [first, second]);
+    }
+}

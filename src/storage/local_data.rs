@@ -1,0 +1,266 @@
+//! Loading and saving the caseload on this device. Nothing a user entered is ever lost:
+//! unreadable data is moved aside before anything else happens, data from a newer app is left
+//! alone, and a failed save leaves the previous save in place.
+
+use chrono::{DateTime, Utc};
+
+use super::envelope::{self, ImportError, Stamp};
+use super::keys::{self, new_recovery_key};
+use super::kv::{KeyValue, KvError};
+use super::migrations::CURRENT_VERSION;
+use crate::domain::caseload::Caseload;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum LoadOutcome {
+    /// Nothing stored yet: a first visit, or everything was erased.
+    Fresh,
+    Loaded(Caseload),
+    /// Stored by an older version; the next save writes the current one.
+    Migrated {
+        data: Caseload,
+        from_version: u32,
+    },
+    /// Stored data could not be read. Its text is kept under `recovery_key` and the app starts
+    /// empty; the user should be told, and can export the recovery copy for help.
+    Quarantined {
+        recovery_key: String,
+        error: ImportError,
+    },
+    /// Stored data could not be read nor copied aside (storage full?). It is left where it is:
+    /// the app must not save over it.
+    Unreadable {
+        error: ImportError,
+        copy: KvError,
+    },
+    /// Stored by a newer version of the app. Left untouched: the app must not save over it.
+    TooNew {
+        version: u64,
+    },
+    /// Storage cannot be read at all.
+    Unavailable(KvError),
+}
+
+impl LoadOutcome {
+    /// Whether saving is safe, i.e. would not overwrite stored data this app could not read.
+    pub fn may_save(&self) -> bool {
+        matches!(
+            self,
+            LoadOutcome::Fresh
+                | LoadOutcome::Loaded(_)
+                | LoadOutcome::Migrated { .. }
+                | LoadOutcome::Quarantined { .. }
+        )
+    }
+
+    /// The data to start with: what was loaded, otherwise an empty caseload.
+    pub fn into_data(self) -> Caseload {
+        match self {
+            LoadOutcome::Loaded(data) | LoadOutcome::Migrated { data, .. } => data,
+            _ => Caseload::default(),
+        }
+    }
+}
+
+pub fn load(store: &dyn KeyValue, now: DateTime<Utc>) -> LoadOutcome {
+    let text = match store.get(keys::DATA) {
+        Ok(Some(text)) => text,
+        Ok(None) => return LoadOutcome::Fresh,
+        Err(error) => return LoadOutcome::Unavailable(error),
+    };
+    match envelope::read(&text) {
+        Ok((data, version)) if version == CURRENT_VERSION => LoadOutcome::Loaded(data),
+        Ok((data, from_version)) => LoadOutcome::Migrated { data, from_version },
+        Err(ImportError::TooNew { version }) => LoadOutcome::TooNew { version },
+        Err(error) => quarantine(store, &text, error, now),
+    }
+}
+
+/// Writes the whole caseload under one key, so a refused write keeps the previous save whole.
+pub fn save(store: &dyn KeyValue, data: &Caseload, now: DateTime<Utc>) -> Result<(), KvError> {
+    store.set(
+        keys::DATA,
+        &envelope::write(data, Stamp::SavedAt(now), false),
+    )
+}
+
+fn quarantine(
+    store: &dyn KeyValue,
+    text: &str,
+    error: ImportError,
+    now: DateTime<Utc>,
+) -> LoadOutcome {
+    let copied = new_recovery_key(store, now).and_then(|key| store.set(&key, text).map(|()| key));
+    match copied {
+        Ok(recovery_key) => LoadOutcome::Quarantined {
+            recovery_key,
+            error,
+        },
+        Err(copy) => LoadOutcome::Unreadable { error, copy },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::keys::recovery_keys;
+    use crate::storage::kv::MemoryStore;
+    use crate::storage::test_data::{at, current_fixture, sample};
+
+    /// A store that cannot be used at all, like localStorage in some private modes.
+    struct Disabled;
+
+    impl KeyValue for Disabled {
+        fn get(&self, _: &str) -> Result<Option<String>, KvError> {
+            Err(KvError::Unavailable)
+        }
+        fn set(&self, _: &str, _: &str) -> Result<(), KvError> {
+            Err(KvError::Unavailable)
+        }
+        fn remove(&self, _: &str) -> Result<(), KvError> {
+            Err(KvError::Unavailable)
+        }
+        fn keys(&self) -> Result<Vec<String>, KvError> {
+            Err(KvError::Unavailable)
+        }
+    }
+
+    #[test]
+    fn an_empty_store_is_a_fresh_start() {
+        let outcome = load(&MemoryStore::new(), at(0));
+        assert_eq!(outcome, LoadOutcome::Fresh);
+        assert!(outcome.may_save());
+    }
+
+    #[test]
+    fn what_is_saved_loads_again() {
+        let store = MemoryStore::new();
+        save(&store, &sample(), at(0)).unwrap();
+        assert_eq!(load(&store, at(1)), LoadOutcome::Loaded(sample()));
+    }
+
+    // Guards "nothing is lost": unreadable data is copied aside, never overwritten or deleted.
+    #[test]
+    fn unreadable_data_is_moved_aside_before_a_fresh_start() {
+        let store = MemoryStore::new();
+        store
+            .set(keys::DATA, "{\"format\": \"stegvis\", trunc")
+            .unwrap();
+        let outcome = load(&store, at(0));
+        let LoadOutcome::Quarantined {
+            recovery_key,
+            error,
+        } = &outcome
+        else {
+            panic!("expected quarantine, got {outcome:?}");
+        };
+        assert_eq!(error, &ImportError::NotJson);
+        assert_eq!(
+            store.get(recovery_key).unwrap().as_deref(),
+            Some("{\"format\": \"stegvis\", trunc")
+        );
+        assert!(outcome.may_save());
+        // The app saves fresh data; loading again quarantines nothing new.
+        save(&store, &Caseload::default(), at(1)).unwrap();
+        assert_eq!(
+            load(&store, at(2)),
+            LoadOutcome::Loaded(Caseload::default())
+        );
+        assert_eq!(recovery_keys(&store).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_second_corruption_gets_its_own_recovery_copy() {
+        let store = MemoryStore::new();
+        store.set(keys::DATA, "first").unwrap();
+        load(&store, at(0));
+        store.set(keys::DATA, "second").unwrap();
+        load(&store, at(0));
+        let kept: Vec<String> = recovery_keys(&store)
+            .unwrap()
+            .iter()
+            .map(|k| store.get(k).unwrap().unwrap())
+            .collect();
+        assert_eq!(kept, ["first", "second"]);
+    }
+
+    // Guards against losing unreadable data when there is no room to copy it aside.
+    #[test]
+    fn unreadable_data_that_cannot_be_copied_stays_and_blocks_saving() {
+        let store = MemoryStore::with_quota(40);
+        store.set(keys::DATA, "not json, and fairly long").unwrap();
+        let outcome = load(&store, at(0));
+        assert!(matches!(
+            outcome,
+            LoadOutcome::Unreadable {
+                copy: KvError::QuotaExceeded,
+                ..
+            }
+        ));
+        assert!(!outcome.may_save());
+        assert_eq!(
+            store.get(keys::DATA).unwrap().as_deref(),
+            Some("not json, and fairly long")
+        );
+    }
+
+    // Guards data written by a newer app: it is refused and left exactly as it was.
+    #[test]
+    fn newer_data_is_left_untouched() {
+        let store = MemoryStore::new();
+        let newer = r#"{"format":"stegvis","schema_version":2000,"data":{"x":1}}"#;
+        store.set(keys::DATA, newer).unwrap();
+        let outcome = load(&store, at(0));
+        assert_eq!(outcome, LoadOutcome::TooNew { version: 2000 });
+        assert!(!outcome.may_save());
+        assert_eq!(store.get(keys::DATA).unwrap().as_deref(), Some(newer));
+        assert_eq!(store.keys().unwrap(), [keys::DATA]);
+    }
+
+    // Guards the quota case: a refused save keeps the previous save whole and loadable.
+    #[test]
+    fn a_save_refused_for_quota_keeps_the_previous_save() {
+        let small = Caseload::default();
+        let saved_size = envelope::write(&small, Stamp::SavedAt(at(0)), false).len();
+        let store = MemoryStore::with_quota(keys::DATA.len() + saved_size + 10);
+        save(&store, &small, at(0)).unwrap();
+        assert_eq!(save(&store, &sample(), at(1)), Err(KvError::QuotaExceeded));
+        assert_eq!(load(&store, at(2)), LoadOutcome::Loaded(small));
+    }
+
+    #[test]
+    fn disabled_storage_is_reported_and_blocks_saving() {
+        let outcome = load(&Disabled, at(0));
+        assert_eq!(outcome, LoadOutcome::Unavailable(KvError::Unavailable));
+        assert!(!outcome.may_save());
+        assert_eq!(outcome.into_data(), Caseload::default());
+        assert_eq!(save(&Disabled, &sample(), at(0)), Err(KvError::Unavailable));
+    }
+
+    // Guards every shipped schema version: its fixture must keep loading in this build.
+    #[test]
+    fn every_shipped_version_still_loads() {
+        for version in 1..=CURRENT_VERSION {
+            let path = format!(
+                "{}/tests/fixtures/storage/v{version}.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text =
+                std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {path}"));
+            let store = MemoryStore::new();
+            store.set(keys::DATA, &text).unwrap();
+            let outcome = load(&store, at(0));
+            assert!(outcome.may_save(), "{path}: {outcome:?}");
+            let data = outcome.into_data();
+            assert_eq!(data.participants().len(), 2, "{path}");
+        }
+    }
+
+    // Guards the stored format against silent renames: the current fixture is written back as is.
+    #[test]
+    fn the_current_fixture_is_written_back_unchanged() {
+        let (fixture, data) = current_fixture();
+        let written: serde_json::Value =
+            serde_json::from_str(&envelope::write(&data, Stamp::SavedAt(at(0)), false)).unwrap();
+        assert_eq!(written["data"], fixture["data"]);
+    }
+}
