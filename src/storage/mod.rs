@@ -17,4 +17,6 @@ pub mod local_data;
 pub mod migrations;
 pub mod preferences;
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod test_data;
