@@ -1,5 +1,7 @@
 //! The few facts the app needs from the browser itself.
 
+use std::sync::OnceLock;
+
 fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())
@@ -27,14 +29,23 @@ pub fn set_document_language(code: &str) {
 }
 
 /// The path the app is hosted under, from the `<base href>` Trunk writes ("" at the site root,
-/// "/stegvis" under a sub-path), for the router.
-pub fn base_path() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = base
-        .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|slash| rest[slash..].to_owned()))
-        .unwrap_or_default();
-    path.trim_end_matches('/').to_owned()
+/// "/stegvis" under a sub-path), for the router. Read once: it never changes.
+pub fn base_path() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let base = document().base_uri().ok().flatten().unwrap_or_default();
+        let path = base
+            .split_once("://")
+            .and_then(|(_, rest)| rest.find('/').map(|slash| rest[slash..].to_owned()))
+            .unwrap_or_default();
+        path.trim_end_matches('/').to_owned()
+    })
+}
+
+/// An app route as a link target. The router leaves absolute hrefs alone, so every link
+/// names its route through this to keep working under a sub-path.
+pub fn app_path(route: &str) -> String {
+    format!("{}{route}", base_path())
 }
 
 /// Removes the static welcome that index.html paints before the app has loaded.

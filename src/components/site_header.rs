@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::app_path;
+
 use super::language_switch::LanguageSwitch;
 use crate::i18n::use_i18n;
 
@@ -10,7 +12,7 @@ pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <A href=app_path("/") attr:class="brand">
                 {move || i18n.t().common_app_name}
             </A>
             <LanguageSwitch />

@@ -3,8 +3,8 @@
 
 use charming::{
     Chart,
-    component::{Aria, Legend, RadarCoordinate, RadarIndicator},
-    element::{AreaStyle, Color, LineStyle, LineStyleType, Symbol},
+    component::{Aria, Legend, RadarAxisName, RadarCoordinate, RadarIndicator},
+    element::{AreaStyle, Color, LineStyle, LineStyleType, Symbol, TextStyle},
     series::Radar,
 };
 
@@ -21,13 +21,67 @@ pub struct RadarSeries {
 /// Calm colours that stay apart for common colour-vision differences (Okabe–Ito).
 const PALETTE: [&str; 4] = ["#0b6e99", "#d55e00", "#009e73", "#cc79a7"];
 
+/// How much room a chart has: a phone needs a smaller diagram to leave room for axis names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartWidth {
+    Narrow,
+    Wide,
+}
+
+impl ChartWidth {
+    /// Below this many CSS pixels the axis names would not fit beside a full-size diagram.
+    pub const NARROW_BELOW: f64 = 520.0;
+
+    pub fn of(pixels: f64) -> ChartWidth {
+        if pixels < Self::NARROW_BELOW {
+            ChartWidth::Narrow
+        } else {
+            ChartWidth::Wide
+        }
+    }
+}
+
+/// Breaks a long axis name at spaces into lines of about `width` characters.
+fn wrap(name: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines.join("\n")
+}
+
 /// A spider diagram with one axis per label and one polygon per series.
 /// The last series is the latest round: drawn strongest; earlier ones fainter and dashed.
-pub fn spider_chart(axes: &[&str], series: &[RadarSeries]) -> Chart {
+pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) -> Chart {
+    let (radius, font_size, line_length) = match width {
+        ChartWidth::Narrow => ("44%", 12.0, 10),
+        ChartWidth::Wide => ("62%", 14.0, 24),
+    };
     // The centre sits one step below the lowest answer so that a 1 is still visible.
     let indicators: Vec<RadarIndicator> = axes
         .iter()
-        .map(|name| RadarIndicator::from((*name, i64::from(SCALE_MIN) - 1, i64::from(SCALE_MAX))))
+        .enumerate()
+        .map(|(index, name)| {
+            // The top and bottom names have room to the sides; breaking them would push
+            // their lines into the diagram.
+            let vertical = index == 0 || 2 * index == axes.len();
+            let name = if vertical {
+                (*name).to_owned()
+            } else {
+                wrap(name, line_length)
+            };
+            RadarIndicator::from((
+                name.as_str(),
+                i64::from(SCALE_MIN) - 1,
+                i64::from(SCALE_MAX),
+            ))
+        })
         .collect();
     let latest = series.len().saturating_sub(1);
     let polygons = series.iter().enumerate().map(|(index, round)| {
@@ -60,12 +114,19 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries]) -> Chart {
         .legend(
             Legend::new()
                 .bottom(0)
+                .text_style(TextStyle::new().font_size(font_size))
                 .data(series.iter().map(|s| s.name.clone()).collect()),
         )
         .radar(
             RadarCoordinate::new()
                 .indicator(indicators)
-                .radius("62%")
+                .radius(radius)
+                .axis_name(
+                    RadarAxisName::new()
+                        .font_size(font_size)
+                        .line_height(font_size * 1.3)
+                        .color("#1c2730"),
+                )
                 .split_number(f64::from(SCALE_MAX - SCALE_MIN + 1)),
         );
     for polygon in polygons {
@@ -98,7 +159,11 @@ mod tests {
 
     #[test]
     fn one_axis_per_label_on_the_five_step_scale() {
-        let json = options(&spider_chart(&["A", "B", "C"], &two_rounds()));
+        let json = options(&spider_chart(
+            &["A", "B", "C"],
+            &two_rounds(),
+            ChartWidth::Wide,
+        ));
         assert_eq!(
             json["radar"][0]["indicator"],
             json!([
@@ -112,13 +177,21 @@ mod tests {
 
     #[test]
     fn rather_not_answer_is_a_gap_not_zero() {
-        let json = options(&spider_chart(&["A", "B", "C"], &two_rounds()));
+        let json = options(&spider_chart(
+            &["A", "B", "C"],
+            &two_rounds(),
+            ChartWidth::Wide,
+        ));
         assert_eq!(json["series"][0]["data"][0]["value"], json!([2, null, 1]));
     }
 
     #[test]
     fn latest_round_is_strongest() {
-        let json = options(&spider_chart(&["A", "B", "C"], &two_rounds()));
+        let json = options(&spider_chart(
+            &["A", "B", "C"],
+            &two_rounds(),
+            ChartWidth::Wide,
+        ));
         let width = |i: usize| json["series"][i]["lineStyle"]["width"].as_f64().unwrap();
         assert!(width(1) > width(0));
         assert_eq!(json["series"][1]["lineStyle"]["type"], json!("solid"));
@@ -130,8 +203,26 @@ mod tests {
     }
 
     #[test]
+    fn long_axis_names_break_into_short_lines() {
+        assert_eq!(wrap("Managing a job", 10), "Managing a\njob");
+        assert_eq!(wrap("Cooperation", 10), "Cooperation");
+        let axes = [
+            "Top axis name",
+            "Klara ett jobb",
+            "Bottom axis name",
+            "Side",
+        ];
+        let json = options(&spider_chart(&axes, &[], ChartWidth::Narrow));
+        let names = &json["radar"][0]["indicator"];
+        assert_eq!(names[0]["name"], json!("Top axis name"));
+        assert_eq!(names[1]["name"], json!("Klara ett\njobb"));
+        assert_eq!(names[2]["name"], json!("Bottom axis name"));
+        assert_eq!(json["radar"][0]["radius"], json!("44%"));
+    }
+
+    #[test]
     fn no_rounds_gives_an_empty_diagram() {
-        let json = options(&spider_chart(&["A"], &[]));
+        let json = options(&spider_chart(&["A"], &[], ChartWidth::Narrow));
         assert!(json.get("series").is_none());
     }
 }

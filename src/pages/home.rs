@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::app_path;
+
 use crate::i18n::{Texts, use_i18n};
 
 /// `/`: what Stegvis is, and the three ways in.
@@ -29,7 +31,7 @@ fn WayIn(
     let i18n = use_i18n();
     view! {
         <li>
-            <A href=href attr:class="card-link">
+            <A href=app_path(href) attr:class="card-link">
                 <span class="card-title">{move || title(i18n.t())}</span>
                 <span class="card-text">{move || text(i18n.t())}</span>
             </A>

@@ -10,7 +10,7 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn TrainingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let chart = Signal::derive(move || {
+    let chart = move |width| {
         let t = i18n.t();
         let axes: Vec<&str> = ParticipantItem::ALL
             .iter()
@@ -23,8 +23,8 @@ pub fn TrainingPage() -> impl IntoView {
                 values: round.answers.to_vec(),
             })
             .collect();
-        spider_chart(&axes, &rounds)
-    });
+        spider_chart(&axes, &rounds, width)
+    };
     view! {
         <h1>{move || i18n.t().training_title}</h1>
         <p class="lead">{move || i18n.t().training_intro}</p>
@@ -41,7 +41,7 @@ pub fn TrainingPage() -> impl IntoView {
             <p>{move || i18n.t().training_example_text}</p>
             <SpiderChart
                 id="example-chart"
-                chart=chart
+                draw=chart
                 label=Signal::derive(move || i18n.t().training_chart_label.to_owned())
             />
         </section>

@@ -15,7 +15,8 @@ async function drawnChart(page) {
     const option = chart.getOption();
     return {
       canvas: element!.querySelector('canvas') !== null,
-      indicators: option.radar[0].indicator.map((i) => i.name),
+      // Axis names may be broken into lines on a phone.
+      indicators: option.radar[0].indicator.map((i) => i.name.replace(/\n/g, ' ')),
       series: option.series.map((s) => s.data[0].value.map((v) => v ?? null)),
       ariaLabel: element!.getAttribute('aria-label'),
     };

@@ -1,0 +1,14 @@
+// Screenshots one page of the release build for a person to look at.
+// Usage: node scripts/screenshot.mjs WIDTH HEIGHT PATH [SELECTOR|page] OUT.png [LANG]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+const srv = spawn('node', ['scripts/serve-dist.mjs', '--port', '4190'], { stdio: 'ignore' });
+await new Promise(r => setTimeout(r, 500));
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const [w, h, path, sel, out, lang] = process.argv.slice(2);
+const ctx = await b.newContext({ viewport: { width: +w, height: +h }, locale: lang || 'en' });
+const p = await ctx.newPage();
+await p.goto(`http://127.0.0.1:4190/${path}`);
+await p.waitForTimeout(1500);
+if (sel && sel !== 'page') await p.locator(sel).screenshot({ path: out }); else await p.screenshot({ path: out, fullPage: true });
+await b.close(); srv.kill();
