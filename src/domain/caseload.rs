@@ -1,6 +1,8 @@
 //! All of the data on this device and every change to it. Screens read through the accessors
 //! and change things only through the named methods, which keep the rules of the model.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -303,9 +305,17 @@ impl Caseload {
         catalogue.check()?;
         unique_ids(self.participants.iter().map(|p| p.id.as_str()))?;
         self.participants.iter().try_for_each(Participant::check)?;
+        // A set, not a search per round: a large caseload has thousands of rounds.
+        let people: BTreeSet<&str> = self.participants.iter().map(|p| p.id.as_str()).collect();
+        let known = |id: &str| {
+            people
+                .contains(id)
+                .then_some(())
+                .ok_or_else(|| ModelError::UnknownParticipant(id.to_owned()))
+        };
         unique_ids(self.rounds.iter().map(|r| r.id.as_str()))?;
         for round in &self.rounds {
-            self.require_participant(&round.participant_id)?;
+            known(&round.participant_id)?;
             if let Some(part) = &round.counsellor_part {
                 required_text(&part.counsellor)?;
                 part.interventions.check(catalogue)?;
@@ -313,7 +323,7 @@ impl Caseload {
         }
         unique_ids(self.plans.iter().map(|p| p.participant_id.as_str()))?;
         for plan in &self.plans {
-            self.require_participant(&plan.participant_id)?;
+            known(&plan.participant_id)?;
             plan.check(catalogue)?;
         }
         Ok(())

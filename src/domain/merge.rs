@@ -6,7 +6,7 @@
 //! describe this device. Catalogue entries merge by id like the rest, so that imported rounds
 //! and plans always find the activities they name.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::assessment::Round;
 use super::caseload::Caseload;
@@ -74,7 +74,8 @@ pub struct MergePreview {
     pub new_rounds: usize,
     pub new_plans: usize,
     pub new_catalogue_entries: usize,
-    /// Items in the file that this device already has exactly as they are.
+    /// Items in the file (participants, rounds, plans, catalogue entries) that this device
+    /// already has exactly as they are.
     pub unchanged: usize,
     pub conflicts: Vec<Conflict>,
 }
@@ -197,6 +198,15 @@ fn plan_id(plan: &ActionPlan) -> &str {
     &plan.participant_id
 }
 
+/// Where each id sits in `items` (a lookup per incoming item would be quadratic).
+fn positions<T>(items: &[T], key: fn(&T) -> &str) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| (key(item).to_owned(), index))
+        .collect()
+}
+
 /// Counts unchanged items and collects conflicts into `preview`; returns how many are new.
 fn tally<T: PartialEq>(
     (current, incoming): (&[T], &[T]),
@@ -204,9 +214,10 @@ fn tally<T: PartialEq>(
     preview: &mut MergePreview,
     conflict: impl Fn(&T, &T) -> Conflict,
 ) -> usize {
+    let at = positions(current, key);
     let mut new = 0;
     for item in incoming {
-        match current.iter().find(|c| key(c) == key(item)) {
+        match at.get(key(item)).map(|&i| &current[i]) {
             None => new += 1,
             Some(existing) if existing == item => preview.unchanged += 1,
             Some(existing) => preview.conflicts.push(conflict(existing, item)),
@@ -222,21 +233,23 @@ fn merge_into<T: PartialEq + Clone>(
     kind: ConflictKind,
     choices: &Choices,
 ) -> Result<(), MergeError> {
+    let at = positions(current, key);
     for item in incoming {
-        match current.iter_mut().find(|c| key(c) == key(item)) {
-            None => current.push(item.clone()),
-            Some(existing) if existing == item => {}
-            Some(existing) => {
-                let conflict = ConflictKey {
-                    kind,
-                    id: key(item).to_owned(),
-                };
-                match choices.get(&conflict) {
-                    Some(Resolution::TakeIncoming) => *existing = item.clone(),
-                    Some(Resolution::KeepCurrent) => {}
-                    None => return Err(MergeError::Unresolved(conflict)),
-                }
-            }
+        let Some(&index) = at.get(key(item)) else {
+            current.push(item.clone());
+            continue;
+        };
+        if current[index] == *item {
+            continue;
+        }
+        let conflict = ConflictKey {
+            kind,
+            id: key(item).to_owned(),
+        };
+        match choices.get(&conflict) {
+            Some(Resolution::TakeIncoming) => current[index] = item.clone(),
+            Some(Resolution::KeepCurrent) => {}
+            None => return Err(MergeError::Unresolved(conflict)),
         }
     }
     Ok(())

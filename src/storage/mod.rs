@@ -9,6 +9,8 @@
 #![cfg_attr(not(test), allow(dead_code))]
 
 pub mod backup;
+#[cfg(test)]
+mod benchmark;
 pub mod csv;
 pub mod envelope;
 pub mod keys;

@@ -1,0 +1,81 @@
+//! Size and speed of a large caseload, for the figures the issue asks for. Ignored by default:
+//! `cargo test --release --lib storage::benchmark -- --ignored --nocapture`.
+
+use std::time::Instant;
+
+use chrono::{Days, NaiveDate};
+
+use super::backup::{export_backup, parse_backup};
+use super::keys;
+use super::kv::{KeyValue, MemoryStore};
+use super::local_data::{load, save};
+use super::test_data::at;
+use crate::domain::assessment::{FilledBy, Interventions, ItemAnswer};
+use crate::domain::caseload::Caseload;
+use crate::domain::questionnaire::ParticipantItem;
+
+/// `people` participants with `rounds` full rounds each, three months apart.
+fn generated(people: usize, rounds: usize) -> Caseload {
+    let mut data = Caseload::default();
+    let start = NaiveDate::from_ymd_opt(2023, 1, 2).unwrap();
+    for p in 0..people {
+        let id = format!("{p:08}-0000-4000-8000-000000000000");
+        data.add_participant(id.clone(), &format!("Participant {p}"), start)
+            .unwrap();
+        data.change_counsellor(&id, "AL", start).unwrap();
+        for r in 0..rounds {
+            let round = format!("{p:08}-{r:04}-4000-8000-000000000000");
+            let date = start + Days::new(91 * r as u64);
+            data.start_round(round.clone(), &id, date).unwrap();
+            let now = at((p * rounds + r) as i64);
+            data.start_participant_part(&round, FilledBy::Participant, now)
+                .unwrap();
+            for (i, item) in ParticipantItem::ALL.into_iter().enumerate() {
+                let answer = match (p + r + i) % 6 {
+                    0 => ItemAnswer::rather_not(),
+                    v => ItemAnswer::rated(v as u8).unwrap(),
+                };
+                data.set_participant_answer(&round, item, answer, now)
+                    .unwrap();
+            }
+            data.complete_participant_part(&round, now).unwrap();
+            data.start_counsellor_part(&round, "AL", now).unwrap();
+            data.set_belief(&round, ItemAnswer::rated(3).unwrap(), now)
+                .unwrap();
+            data.set_determination(&round, ItemAnswer::rated(4).unwrap(), now)
+                .unwrap();
+            let given = Interventions::Given(vec!["work_trial".into(), "mental_health".into()]);
+            data.set_interventions(&round, given, now).unwrap();
+        }
+    }
+    data
+}
+
+#[test]
+#[ignore = "benchmark figures, not a check"]
+fn caseload_size_and_speed() {
+    for people in [150, 1_000] {
+        let data = generated(people, 12);
+        let store = MemoryStore::new();
+        let timer = Instant::now();
+        save(&store, &data, at(0)).unwrap();
+        let save_time = timer.elapsed();
+        let bytes = store.get(keys::DATA).unwrap().unwrap().len();
+        let timer = Instant::now();
+        let loaded = load(&store, at(1)).into_data();
+        let load_time = timer.elapsed();
+        let timer = Instant::now();
+        let file = export_backup(&data, at(0));
+        let export_time = timer.elapsed();
+        let timer = Instant::now();
+        let imported = parse_backup(&file).unwrap();
+        let import_time = timer.elapsed();
+        assert!(loaded == data && imported == data);
+        println!(
+            "{people} x 12: stored {bytes} bytes ({} KiB), backup {} KiB; \
+             save {save_time:?}, load {load_time:?}, export {export_time:?}, import {import_time:?}",
+            bytes / 1024,
+            file.len() / 1024
+        );
+    }
+}
