@@ -54,3 +54,60 @@ pub fn remove_boot_screen() {
         boot.remove();
     }
 }
+
+/// The current moment, from the browser's clock.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Today's date where the user is (the browser's local time zone).
+pub fn today() -> chrono::NaiveDate {
+    let date = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// A new random id (UUID version 4). Built from getRandomValues, which unlike randomUUID
+/// also works when the app is served over plain http on a local network.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// Offers `content` as a file download. Nothing leaves the device: the file is made here.
+pub fn download(file_name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document().create_element("a") {
+        let _ = anchor.set_attribute("href", &url);
+        let _ = anchor.set_attribute("download", file_name);
+        if let Some(anchor) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&anchor) {
+            anchor.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -5,6 +5,7 @@ mod components;
 pub mod domain;
 pub mod i18n;
 mod pages;
+mod state;
 mod storage;
 
 use leptos::prelude::*;
@@ -14,10 +15,11 @@ use leptos_router::{
 };
 
 use components::site_header::{SiteFooter, SiteHeader};
+use components::storage_notice::StorageNoticeBanner;
 use domain::language::Language;
 use i18n::I18n;
 use pages::{
-    counsellor::CounsellorPage, home::HomePage, not_found::NotFoundPage,
+    counsellor::CounsellorPage, data::DataPage, home::HomePage, not_found::NotFoundPage,
     participant::ParticipantPage, training::TrainingPage,
 };
 
@@ -34,6 +36,7 @@ fn App() -> impl IntoView {
         Language::from_preferences(tags.iter().map(String::as_str))
     });
     let i18n = I18n::provide(initial);
+    state::AppState::provide();
     Effect::new(move |_| {
         let language = i18n.language();
         browser::set_document_language(language.code());
@@ -42,12 +45,14 @@ fn App() -> impl IntoView {
     view! {
         <Router base=browser::base_path()>
             <SiteHeader />
+            <StorageNoticeBanner />
             <main id="main" class="page">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("/participant") view=ParticipantPage />
                     <Route path=path!("/counsellor") view=CounsellorPage />
                     <Route path=path!("/training") view=TrainingPage />
+                    <Route path=path!("/data") view=DataPage />
                 </Routes>
             </main>
             <SiteFooter />

@@ -27,6 +27,9 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{move || i18n.t().common_privacy}</p>
+            <p>
+                <A href=app_path("/data")>{move || i18n.t().data_nav}</A>
+            </p>
         </footer>
     }
 }

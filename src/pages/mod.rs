@@ -1,6 +1,7 @@
 //! One file per route.
 
 pub mod counsellor;
+pub mod data;
 pub mod home;
 pub mod not_found;
 pub mod participant;

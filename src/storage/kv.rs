@@ -1,8 +1,6 @@
 //! The small key-value interface that storage is written against: localStorage in the browser,
 //! a map in native tests (which can also play a full quota).
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Why storage refused. Each variant is one message the interface translates.
@@ -37,12 +35,14 @@ pub trait KeyValue {
 
 /// An in-memory store. With a quota, a `set` that would make keys and values together exceed
 /// that many bytes fails with `QuotaExceeded` and changes nothing.
+#[cfg(test)]
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    entries: RefCell<BTreeMap<String, String>>,
+    entries: std::cell::RefCell<std::collections::BTreeMap<String, String>>,
     quota: Option<usize>,
 }
 
+#[cfg(test)]
 impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
@@ -65,6 +65,7 @@ impl MemoryStore {
     }
 }
 
+#[cfg(test)]
 impl KeyValue for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
         Ok(self.entries.borrow().get(key).cloned())

@@ -4,13 +4,10 @@
 //! envelope (`envelope`) with numbered `migrations`, loading and saving (`local_data`), and
 //! the files a user takes away: JSON `backup` and `csv`.
 
-// The app's state does not call this layer yet (lib.rs declares `mod storage` privately and the
-// browser half of issue 3 is being written). Until then only tests use it: remove this line then.
-#![cfg_attr(not(test), allow(dead_code))]
-
 pub mod backup;
 #[cfg(test)]
 mod benchmark;
+pub mod browser_store;
 pub mod csv;
 pub mod envelope;
 pub mod keys;

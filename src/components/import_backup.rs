@@ -1,0 +1,215 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::caseload::Caseload;
+use crate::domain::merge::{
+    Choices, Conflict, MergeError, MergePreview, Resolution, apply_merge, preview_merge,
+};
+use crate::i18n::{Texts, fill, use_i18n};
+use crate::state::use_state;
+use crate::storage::backup::{MAX_BACKUP_BYTES, parse_backup};
+use crate::storage::envelope::ImportError;
+
+#[derive(Clone)]
+enum Stage {
+    Idle,
+    Reading,
+    Failed(fn(&Texts) -> &'static str),
+    Review {
+        incoming: Caseload,
+        preview: MergePreview,
+    },
+}
+
+fn error_text(error: &ImportError) -> fn(&Texts) -> &'static str {
+    match error {
+        ImportError::NotJson => |t| t.data_error_not_json,
+        ImportError::NotAStegvisFile => |t| t.data_error_not_stegvis,
+        ImportError::TooNew { .. } => |t| t.data_error_too_new,
+        ImportError::Invalid { .. } => |t| t.data_error_invalid,
+        ImportError::TooLarge => |t| t.data_error_too_large,
+    }
+}
+
+fn conflict_label(t: &Texts, conflict: &Conflict) -> String {
+    match conflict {
+        Conflict::Participant { current, .. } => fill(
+            t.data_import_conflict_participant,
+            &[("label", &current.display_name)],
+        ),
+        Conflict::Round {
+            participant_name,
+            current,
+            ..
+        } => fill(
+            t.data_import_conflict_round,
+            &[(
+                "label",
+                &format!("{participant_name}, {}", t.date(current.date)),
+            )],
+        ),
+        Conflict::Plan {
+            participant_name, ..
+        } => fill(t.data_import_conflict_plan, &[("label", participant_name)]),
+        Conflict::CatalogueEntry { .. } => t.data_import_conflict_settings.to_owned(),
+    }
+}
+
+/// Restoring a backup: read the file, show what it would add and where it differs from this
+/// device, let the user decide each difference, and only then change anything.
+#[component]
+pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let stage = RwSignal::new(Stage::Idle);
+    let choices = RwSignal::new(Choices::new());
+
+    let review = move |incoming: Caseload| {
+        let preview = state.read(|current| preview_merge(current, &incoming));
+        // Nothing is decided for the user; "keep" is only where the choice starts.
+        choices.set(
+            preview
+                .conflicts
+                .iter()
+                .map(|c| (c.key(), Resolution::KeepCurrent))
+                .collect(),
+        );
+        Stage::Review { incoming, preview }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value(""); // choosing the same file again reads it again
+        status.set(String::new());
+        if file.size() > MAX_BACKUP_BYTES as f64 {
+            stage.set(Stage::Failed(|t| t.data_error_too_large));
+            return;
+        }
+        stage.set(Stage::Reading);
+        spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            stage.set(match text.map(|text| parse_backup(&text)) {
+                None => Stage::Failed(|t| t.data_error_file),
+                Some(Err(error)) => Stage::Failed(error_text(&error)),
+                Some(Ok(incoming)) => review(incoming),
+            });
+        });
+    };
+    let apply = move |incoming: Caseload| {
+        let merged =
+            state.read(|current| apply_merge(current, &incoming, &choices.get_untracked()));
+        match merged {
+            Ok(merged) => {
+                state.replace(merged);
+                stage.set(Stage::Idle);
+                status.set(i18n.t().data_import_done.to_owned());
+            }
+            // The data changed meanwhile (another tab): show the new differences.
+            Err(MergeError::Unresolved(_)) => stage.set(review(incoming)),
+            Err(MergeError::Inconsistent(_)) => stage.set(Stage::Failed(|t| t.data_error_invalid)),
+        }
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="import-heading">
+            <h2 id="import-heading">{move || i18n.t().data_import_heading}</h2>
+            <p>{move || i18n.t().data_import_intro}</p>
+            <label class="file-pick button secondary">
+                <span>{move || i18n.t().data_import_choose}</span>
+                <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file />
+            </label>
+            {move || match stage.get() {
+                Stage::Idle => ().into_any(),
+                Stage::Reading => view! { <p role="status">{i18n.t().data_import_reading}</p> }.into_any(),
+                Stage::Failed(text) => view! { <p class="error" role="alert">{text(i18n.t())}</p> }.into_any(),
+                Stage::Review { incoming, preview } => {
+                    view! { <ImportReview incoming preview choices on_apply=apply on_cancel=move || stage.set(Stage::Idle) /> }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ImportReview(
+    incoming: Caseload,
+    preview: MergePreview,
+    choices: RwSignal<Choices>,
+    on_apply: impl Fn(Caseload) + Copy + 'static,
+    on_cancel: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = i18n.t();
+    let adds = preview.new_participants + preview.new_rounds + preview.new_plans;
+    let summary = if adds == 0 && preview.conflicts.is_empty() {
+        t.data_import_nothing_new.to_owned()
+    } else {
+        fill(
+            t.data_import_preview,
+            &[
+                ("participants", &preview.new_participants.to_string()),
+                ("rounds", &preview.new_rounds.to_string()),
+                ("plans", &preview.new_plans.to_string()),
+                ("unchanged", &preview.unchanged.to_string()),
+            ],
+        )
+    };
+    let conflicts = preview.conflicts.clone();
+    view! {
+        <div class="import-review" role="region" aria-label=t.data_import_heading>
+            <p role="status">{summary}</p>
+            {(!conflicts.is_empty()).then(|| view! { <p>{t.data_import_conflicts}</p> })}
+            {conflicts
+                .into_iter()
+                .enumerate()
+                .map(|(index, conflict)| {
+                    let key = conflict.key();
+                    let name = format!("conflict-{index}");
+                    let option = move |resolution: Resolution, label: &'static str| {
+                        let key = key.clone();
+                        let current = key.clone();
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    prop:checked=move || {
+                                        choices.with(|c| c.get(&current) == Some(&resolution))
+                                    }
+                                    on:change=move |_| {
+                                        choices.update(|c| {
+                                            c.insert(key.clone(), resolution);
+                                        })
+                                    }
+                                />
+                                <span>{label}</span>
+                            </label>
+                        }
+                    };
+                    view! {
+                        <fieldset class="conflict">
+                            <legend>{conflict_label(t, &conflict)}</legend>
+                            {option(Resolution::KeepCurrent, t.data_keep_current)}
+                            {option(Resolution::TakeIncoming, t.data_take_incoming)}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| on_apply(incoming.clone())>
+                    {t.data_import_apply}
+                </button>
+                <button type="button" class="button secondary" on:click=move |_| on_cancel()>
+                    {t.data_import_cancel}
+                </button>
+            </div>
+        </div>
+    }
+}

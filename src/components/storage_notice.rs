@@ -1,0 +1,47 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::browser::app_path;
+use crate::i18n::{Texts, use_i18n};
+use crate::pages::data::export_backup_file;
+use crate::state::{StorageNotice, use_state};
+use crate::storage::kv::KvError;
+
+fn message(t: &'static Texts, notice: &StorageNotice) -> &'static str {
+    match notice {
+        StorageNotice::SaveFailed(KvError::QuotaExceeded) => t.data_notice_save_failed_quota,
+        StorageNotice::SaveFailed(_) => t.data_notice_save_failed,
+        StorageNotice::Unavailable => t.data_notice_unavailable,
+        StorageNotice::Recovered => t.data_notice_recovered,
+        StorageNotice::TooNew => t.data_notice_too_new,
+        StorageNotice::Unreadable => t.data_notice_unreadable,
+    }
+}
+
+/// A banner on every page while something about storage puts data at risk, with the way out:
+/// save what is in memory as a backup file.
+#[component]
+pub fn StorageNoticeBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    move || {
+        state.notice().map(|notice| {
+            let t = i18n.t();
+            view! {
+                <div class="notice" role="alert">
+                    <p>{message(t, &notice)}</p>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| {
+                            export_backup_file(state);
+                        }>
+                            {t.data_notice_export}
+                        </button>
+                        <A href=app_path("/data") attr:class="button secondary">
+                            {t.data_notice_go_to_data}
+                        </A>
+                    </div>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,173 @@
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::import_backup::ImportBackup;
+use crate::i18n::{fill, use_i18n};
+use crate::state::{AppState, use_state};
+use crate::storage::backup::export_backup;
+use crate::storage::browser_store::LocalStore;
+use crate::storage::csv::rounds_csv;
+use crate::storage::keys;
+use crate::storage::kv::KeyValue;
+
+/// Saves everything in memory as a backup file; returns the file's name.
+pub fn export_backup_file(state: AppState) -> String {
+    let name = format!("stegvis-backup-{}.json", browser::today());
+    browser::download(
+        &name,
+        "application/json",
+        &export_backup(&state.snapshot(), browser::now()),
+    );
+    name
+}
+
+/// `/data`: what is on this device, backup and restore, organisation settings, erasing.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let status = RwSignal::new(String::new());
+    let include_sensitive = RwSignal::new(false);
+    let sensitive_on = move || state.read(|d| d.settings().sensitive_items_enabled);
+    let summary = move || {
+        let (participants, rounds) = state.read(|d| (d.participants().len(), d.rounds().len()));
+        fill(
+            i18n.t().data_summary,
+            &[
+                ("participants", &participants.to_string()),
+                ("rounds", &rounds.to_string()),
+            ],
+        )
+    };
+    let exported = move |name: String| status.set(fill(i18n.t().data_exported, &[("file", &name)]));
+    let export_csv = move |_| {
+        let name = format!("stegvis-rounds-{}.csv", browser::today());
+        let include = sensitive_on() && include_sensitive.get_untracked();
+        let csv = state.read(|d| rounds_csv(d, include));
+        browser::download(&name, "text/csv;charset=utf-8", &csv);
+        exported(name);
+    };
+    let confirm_erase = RwSignal::new(false);
+    let erase_all = Callback::new(move |()| {
+        let _ = state.change(|d| {
+            d.erase_all();
+            Ok(())
+        });
+        // "All data" includes copies of unreadable data kept aside earlier.
+        for key in keys::recovery_keys(&LocalStore).unwrap_or_default() {
+            let _ = LocalStore.remove(&key);
+        }
+        status.set(i18n.t().data_erased.to_owned());
+    });
+    view! {
+        <h1>{move || i18n.t().data_title}</h1>
+        <p class="lead">{move || i18n.t().data_intro}</p>
+        <p>{summary}</p>
+        <p class="status" role="status">{move || status.get()}</p>
+
+        <section class="panel" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">{move || i18n.t().data_backup_heading}</h2>
+            <p class="warning">{move || i18n.t().data_sensitive_warning}</p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| exported(export_backup_file(state))
+                >
+                    {move || i18n.t().data_export_backup}
+                </button>
+                <button type="button" class="button secondary" on:click=export_csv>
+                    {move || i18n.t().data_export_csv}
+                </button>
+            </div>
+            <Show when=sensitive_on>
+                <label class="check">
+                    <input type="checkbox" bind:checked=include_sensitive />
+                    <span>{move || i18n.t().data_include_sensitive}</span>
+                </label>
+            </Show>
+        </section>
+
+        <ImportBackup status=status />
+
+        <section class="panel" aria-labelledby="settings-heading">
+            <h2 id="settings-heading">{move || i18n.t().data_settings_heading}</h2>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=sensitive_on
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let _ = state.change(|d| {
+                            d.settings_mut().sensitive_items_enabled = on;
+                            Ok(())
+                        });
+                    }
+                />
+                <span>{move || i18n.t().data_sensitive_setting}</span>
+            </label>
+            <p class="help">{move || i18n.t().data_sensitive_setting_help}</p>
+        </section>
+
+        <RecoveryCopies />
+
+        <section class="panel" aria-labelledby="erase-heading">
+            <h2 id="erase-heading">{move || i18n.t().data_erase_heading}</h2>
+            <button type="button" class="button danger" on:click=move |_| confirm_erase.set(true)>
+                {move || i18n.t().data_erase_all}
+            </button>
+            <ConfirmDialog
+                open=confirm_erase
+                message=Signal::derive(move || i18n.t().data_erase_all_confirm.to_owned())
+                confirm_label=Signal::derive(move || i18n.t().data_erase_all_yes.to_owned())
+                cancel_label=Signal::derive(move || i18n.t().data_erase_cancel.to_owned())
+                on_confirm=erase_all
+            />
+        </section>
+    }
+}
+
+/// Unreadable data that was kept aside, each offered as a file to take for help.
+#[component]
+fn RecoveryCopies() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    // Re-read when the data changes (erasing all removes the copies too).
+    let copies = move || {
+        state.read(|_| ());
+        keys::recovery_keys(&LocalStore).unwrap_or_default()
+    };
+    move || {
+        let copies = copies();
+        (!copies.is_empty()).then(|| {
+            view! {
+                <section class="panel" aria-labelledby="recovery-heading">
+                    <h2 id="recovery-heading">{move || i18n.t().data_recovery_heading}</h2>
+                    <p>{move || i18n.t().data_recovery_intro}</p>
+                    <ul class="plain">
+                        {copies
+                            .into_iter()
+                            .map(|key| {
+                                let label = key.clone();
+                                let save = move |_| {
+                                    if let Ok(Some(text)) = LocalStore.get(&key) {
+                                        let name = format!("{}.txt", key.replace(':', "-"));
+                                        browser::download(&name, "text/plain", &text);
+                                    }
+                                };
+                                view! {
+                                    <li>
+                                        <button type="button" class="button secondary" on:click=save>
+                                            {move || fill(i18n.t().data_recovery_export, &[("key", &label)])}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
