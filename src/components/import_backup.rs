@@ -52,7 +52,10 @@ fn conflict_label(t: &Texts, conflict: &Conflict) -> String {
         Conflict::Plan {
             participant_name, ..
         } => fill(t.data_import_conflict_plan, &[("label", participant_name)]),
-        Conflict::CatalogueEntry { .. } => t.data_import_conflict_settings.to_owned(),
+        Conflict::CatalogueEntry { current, .. } => fill(
+            t.data_import_conflict_activity,
+            &[("label", &t.catalogue_name(current))],
+        ),
     }
 }
 
@@ -148,23 +151,28 @@ fn ImportReview(
     let i18n = use_i18n();
     let t = i18n.t();
     let adds = preview.new_participants + preview.new_rounds + preview.new_plans;
-    let summary = if adds == 0 && preview.conflicts.is_empty() {
-        t.data_import_nothing_new.to_owned()
-    } else {
-        fill(
-            t.data_import_preview,
-            &[
-                ("participants", &preview.new_participants.to_string()),
-                ("rounds", &preview.new_rounds.to_string()),
-                ("plans", &preview.new_plans.to_string()),
-                ("unchanged", &preview.unchanged.to_string()),
-            ],
-        )
-    };
+    let counts = [
+        (t.data_import_new_participants, preview.new_participants),
+        (t.data_import_new_rounds, preview.new_rounds),
+        (t.data_import_new_plans, preview.new_plans),
+        (t.data_import_unchanged, preview.unchanged),
+    ];
     let conflicts = preview.conflicts.clone();
     view! {
         <div class="import-review" role="region" aria-label=t.data_import_heading>
-            <p role="status">{summary}</p>
+            {if adds == 0 && preview.conflicts.is_empty() {
+                view! { <p role="status">{t.data_import_nothing_new}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="counts" role="status">
+                        {counts
+                            .into_iter()
+                            .map(|(text, count)| view! { <li>{fill(text, &[("count", &count.to_string())])}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
             {(!conflicts.is_empty()).then(|| view! { <p>{t.data_import_conflicts}</p> })}
             {conflicts
                 .into_iter()

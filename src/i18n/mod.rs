@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
+use crate::domain::interventions::{CatalogueEntry, CatalogueName, InterventionGroup};
 use crate::domain::language::Language;
 use crate::domain::questionnaire::ParticipantItem;
 
@@ -40,6 +41,49 @@ impl Texts {
             ParticipantItem::WageLevel => self.items_wage_level_short,
             ParticipantItem::JobSearch => self.items_job_search_short,
         }
+    }
+
+    pub fn group_name(&self, group: InterventionGroup) -> &'static str {
+        match group {
+            InterventionGroup::JobFocused => self.interventions_group_job_focused,
+            InterventionGroup::Upskilling => self.interventions_group_upskilling,
+            InterventionGroup::Social => self.interventions_group_social,
+            InterventionGroup::Health => self.interventions_group_health,
+        }
+    }
+
+    /// A catalogue entry's name: the organisation's own words, or the shipped entry's text.
+    pub fn catalogue_name(&self, entry: &CatalogueEntry) -> String {
+        match &entry.name {
+            CatalogueName::Custom(name) => name.clone(),
+            CatalogueName::Seed => self
+                .seed_activity(&entry.id)
+                .unwrap_or(&entry.id)
+                .to_owned(),
+        }
+    }
+
+    fn seed_activity(&self, id: &str) -> Option<&'static str> {
+        Some(match id {
+            "work_trial" => self.interventions_work_trial,
+            "wage_subsidy" => self.interventions_wage_subsidy,
+            "supported_employment" => self.interventions_supported_employment,
+            "employer_contacts" => self.interventions_employer_contacts,
+            "job_search_support" => self.interventions_job_search_support,
+            "vocational_course" => self.interventions_vocational_course,
+            "basic_skills" => self.interventions_basic_skills,
+            "adult_education" => self.interventions_adult_education,
+            "certificates" => self.interventions_certificates,
+            "housing_support" => self.interventions_housing_support,
+            "debt_advice" => self.interventions_debt_advice,
+            "mentor_network" => self.interventions_mentor_network,
+            "family_support" => self.interventions_family_support,
+            "physical_activity" => self.interventions_physical_activity,
+            "mental_health" => self.interventions_mental_health,
+            "addiction_treatment" => self.interventions_addiction_treatment,
+            "pain_rehabilitation" => self.interventions_pain_rehabilitation,
+            _ => return None,
+        })
     }
 
     /// A date the way people write it in this language, e.g. "15 Jan 2026" or "15. jan. 2026".
@@ -120,6 +164,18 @@ mod tests {
         assert_eq!(texts(Language::En).date(date), "5 Mar 2026");
         assert_eq!(texts(Language::Sv).date(date), "5 mars 2026");
         assert_eq!(texts(Language::Da).date(date), "5. mar. 2026");
+    }
+
+    #[test]
+    fn every_shipped_activity_has_a_name_in_every_language() {
+        for language in Language::ALL {
+            for (id, _) in crate::domain::interventions::SEED {
+                assert!(
+                    texts(language).seed_activity(id).is_some(),
+                    "{id} in {language:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ export const ROUTES = [
   { path: 'participant', heading: 'coming_participant_title' },
   { path: 'counsellor', heading: 'coming_counsellor_title' },
   { path: 'training', heading: 'training_title' },
+  { path: 'data', heading: 'data_title' },
   { path: 'no-such-page', heading: 'not_found_title' },
 ] as const;
 

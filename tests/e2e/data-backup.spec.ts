@@ -1,0 +1,90 @@
+import { expect, test } from './fixtures';
+import { DataPage, fill, fixtureText } from './pages/data';
+
+test('a restored backup is shown before it is added, and survives a reload', async ({ page }) => {
+  const data = new DataPage(page);
+  await data.open();
+  await data.expectCounts(0, 0);
+  await data.chooseFile('backup.json', fixtureText());
+  for (const [key, count] of [['data_import_new_participants', 2], ['data_import_new_rounds', 4], ['data_import_new_plans', 2]]) {
+    await expect(page.getByText(fill(data.t[key as string], { count }))).toBeVisible();
+  }
+  // Nothing is written before the user says so.
+  await data.expectCounts(0, 0);
+  await page.getByRole('button', { name: data.t.data_import_apply }).click();
+  await data.expectCounts(2, 4);
+  await page.reload();
+  await data.waitForApp();
+  await data.expectCounts(2, 4);
+});
+
+test('export, erase everything, import: exactly the same data comes back', async ({ page }) => {
+  const data = new DataPage(page);
+  await data.open();
+  await data.importAndApply(fixtureText());
+  const before = await data.exportBackup();
+  expect(before.format).toBe('stegvis');
+  expect(before.exported_at).toBeTruthy();
+  await data.eraseAll();
+  await data.expectCounts(0, 0);
+  await data.importAndApply(JSON.stringify(before));
+  await data.expectCounts(2, 4);
+  const after = await data.exportBackup();
+  expect(after.data).toEqual(before.data);
+});
+
+test('erasing asks first, and cancelling changes nothing', async ({ page }) => {
+  const data = new DataPage(page);
+  await data.open();
+  await data.importAndApply(fixtureText());
+  await page.getByRole('button', { name: data.t.data_erase_all }).click();
+  await page.getByRole('dialog').getByRole('button', { name: data.t.data_erase_cancel }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await data.expectCounts(2, 4);
+});
+
+const broken: [string, string, string][] = [
+  ['not JSON at all', '{"format": "stegvis", "schema', 'data_error_not_json'],
+  ['JSON from another program', '{"name": "my-app", "version": "1.0.0"}', 'data_error_not_stegvis'],
+  ['a backup from a newer app', '{"format": "stegvis", "schema_version": 99, "data": {}}', 'data_error_too_new'],
+];
+for (const [what, contents, message] of broken) {
+  test(`importing ${what} says why and changes nothing`, async ({ page }) => {
+    const data = new DataPage(page);
+    await data.open();
+    await data.importAndApply(fixtureText());
+    await data.chooseFile('file.json', contents);
+    await expect(page.getByText(data.t[message])).toBeVisible();
+    await data.expectCounts(2, 4);
+  });
+}
+
+test('a damaged backup (an answer of 7) is refused', async ({ page }) => {
+  const data = new DataPage(page);
+  await data.open();
+  const damaged = JSON.parse(fixtureText());
+  const round = damaged.data.rounds.find((r) => r.participant_part);
+  const item = Object.keys(round.participant_part.answers)[0];
+  round.participant_part.answers[item].value = 7;
+  await data.chooseFile('damaged.json', JSON.stringify(damaged));
+  await expect(page.getByText(data.t.data_error_invalid)).toBeVisible();
+  await data.expectCounts(0, 0);
+});
+
+test('a conflict is shown and the user decides it', async ({ page }) => {
+  const data = new DataPage(page);
+  await data.open();
+  await data.importAndApply(fixtureText());
+  const changed = JSON.parse(fixtureText());
+  const original = changed.data.participants[0].display_name;
+  changed.data.participants[0].contact_note = 'Changed on another device';
+  await data.chooseFile('changed.json', JSON.stringify(changed));
+  const conflict = page.getByRole('group', { name: fill(data.t.data_import_conflict_participant, { label: original }) });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole('radio', { name: data.t.data_keep_current })).toBeChecked();
+  await conflict.getByRole('radio', { name: data.t.data_take_incoming }).check();
+  await page.getByRole('button', { name: data.t.data_import_apply }).click();
+  await data.expectCounts(2, 4);
+  const saved = await data.exportBackup();
+  expect(saved.data.participants[0].contact_note).toBe('Changed on another device');
+});
