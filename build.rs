@@ -29,7 +29,13 @@ fn main() {
     for key in catalogues[0].1.keys() {
         writeln!(out, "    pub {key}: &'static str,").unwrap();
     }
-    out.push_str("}\n");
+    out.push_str("}\n\nimpl Texts {\n");
+    out.push_str("    /// A text by its key, for texts named by data (an item id, a step number).\n");
+    out.push_str("    pub fn lookup(&self, key: &str) -> Option<&'static str> {\n        Some(match key {\n");
+    for key in catalogues[0].1.keys() {
+        writeln!(out, "            {key:?} => self.{key},").unwrap();
+    }
+    out.push_str("            _ => return None,\n        })\n    }\n}\n");
     for (lang, catalogue) in &catalogues {
         writeln!(out, "pub static {}: Texts = Texts {{", lang.to_uppercase()).unwrap();
         for (key, text) in catalogue {

@@ -100,6 +100,23 @@ pub struct ParticipantPart {
 
 /// The interventions the participant had in the past period. "None" is an answer of its own:
 /// a break with no intervention is something BIP warns about, unlike a question not yet answered.
+impl ParticipantPart {
+    /// How many of the eight items have an answer ("rather not answer" counts as one).
+    pub fn answered_count(&self) -> usize {
+        ParticipantItem::ALL
+            .iter()
+            .filter(|item| self.answers.contains_key(item))
+            .count()
+    }
+
+    /// Where to resume: the first item without an answer.
+    pub fn first_unanswered(&self) -> Option<ParticipantItem> {
+        ParticipantItem::ALL
+            .into_iter()
+            .find(|item| !self.answers.contains_key(item))
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Interventions {
@@ -269,5 +286,24 @@ mod tests {
             Interventions::Given(vec![]).check(&catalogue),
             Err(ModelError::EmptyChoice)
         );
+    }
+
+    #[test]
+    fn resuming_starts_at_the_first_unanswered_item() {
+        let mut part = ParticipantPart {
+            answers: Ratings::new(),
+            filled_by: FilledBy::Participant,
+            updated: DateTime::default(),
+            completed: None,
+        };
+        assert_eq!(part.first_unanswered(), Some(ParticipantItem::JobChances));
+        part.answers.insert(ParticipantItem::JobChances, ItemAnswer::rather_not());
+        part.answers.insert(ParticipantItem::Cooperation, ItemAnswer::rated(3).unwrap());
+        assert_eq!(part.answered_count(), 2);
+        assert_eq!(part.first_unanswered(), Some(ParticipantItem::ManagingJob));
+        for item in ParticipantItem::ALL {
+            part.answers.insert(item, ItemAnswer::rated(4).unwrap());
+        }
+        assert_eq!(part.first_unanswered(), None);
     }
 }

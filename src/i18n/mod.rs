@@ -31,16 +31,7 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
 
 impl Texts {
     pub fn item_short(&self, item: ParticipantItem) -> &'static str {
-        match item {
-            ParticipantItem::JobChances => self.items_job_chances_short,
-            ParticipantItem::ManagingJob => self.items_managing_job_short,
-            ParticipantItem::Cooperation => self.items_cooperation_short,
-            ParticipantItem::Health => self.items_health_short,
-            ParticipantItem::EverydayLife => self.items_everyday_life_short,
-            ParticipantItem::Competence => self.items_competence_short,
-            ParticipantItem::WageLevel => self.items_wage_level_short,
-            ParticipantItem::JobSearch => self.items_job_search_short,
-        }
+        self.keyed(&format!("items_{}_short", item.id()))
     }
 
     pub fn group_name(&self, group: InterventionGroup) -> &'static str {
@@ -64,26 +55,28 @@ impl Texts {
     }
 
     fn seed_activity(&self, id: &str) -> Option<&'static str> {
-        Some(match id {
-            "work_trial" => self.interventions_work_trial,
-            "wage_subsidy" => self.interventions_wage_subsidy,
-            "supported_employment" => self.interventions_supported_employment,
-            "employer_contacts" => self.interventions_employer_contacts,
-            "job_search_support" => self.interventions_job_search_support,
-            "vocational_course" => self.interventions_vocational_course,
-            "basic_skills" => self.interventions_basic_skills,
-            "adult_education" => self.interventions_adult_education,
-            "certificates" => self.interventions_certificates,
-            "housing_support" => self.interventions_housing_support,
-            "debt_advice" => self.interventions_debt_advice,
-            "mentor_network" => self.interventions_mentor_network,
-            "family_support" => self.interventions_family_support,
-            "physical_activity" => self.interventions_physical_activity,
-            "mental_health" => self.interventions_mental_health,
-            "addiction_treatment" => self.interventions_addiction_treatment,
-            "pain_rehabilitation" => self.interventions_pain_rehabilitation,
-            _ => return None,
-        })
+        self.lookup(&format!("interventions_{id}"))
+    }
+
+    /// A text named by data; tests below prove every such key exists in every language.
+    fn keyed(&self, key: &str) -> &'static str {
+        self.lookup(key).unwrap_or_default()
+    }
+
+    pub fn item_question(&self, item: ParticipantItem) -> &'static str {
+        self.keyed(&format!("questions_{}_question", item.id()))
+    }
+
+    pub fn item_counsellor_question(&self, item: ParticipantItem) -> &'static str {
+        self.keyed(&format!("questions_{}_counsellor_question", item.id()))
+    }
+
+    /// The five described steps of a rated question (`item` is a participant item's id, or
+    /// belief, determination, violence, substance), lowest first.
+    pub fn steps(&self, item: &str) -> Vec<String> {
+        (1..=5)
+            .map(|step| self.keyed(&format!("questions_{item}_step_{step}")).to_owned())
+            .collect()
     }
 
     /// A date the way people write it in this language, e.g. "15 Jan 2026" or "15. jan. 2026".
@@ -164,6 +157,28 @@ mod tests {
         assert_eq!(texts(Language::En).date(date), "5 Mar 2026");
         assert_eq!(texts(Language::Sv).date(date), "5 mars 2026");
         assert_eq!(texts(Language::Da).date(date), "5. mar. 2026");
+    }
+
+    #[test]
+    fn every_question_and_step_has_a_text_in_every_language() {
+        let counsellor_items = ["belief", "determination", "violence", "substance"];
+        for language in Language::ALL {
+            let t = texts(language);
+            for item in ParticipantItem::ALL {
+                let keys = ["questions_{}_question", "questions_{}_counsellor_question", "items_{}_short"];
+                for key in keys {
+                    let key = key.replace("{}", item.id());
+                    assert!(t.lookup(&key).is_some(), "{key} in {language:?}");
+                }
+            }
+            let ids = ParticipantItem::ALL.iter().map(|i| i.id()).chain(counsellor_items);
+            for id in ids {
+                for step in 1..=5 {
+                    let key = format!("questions_{id}_step_{step}");
+                    assert!(t.lookup(&key).is_some(), "{key} in {language:?}");
+                }
+            }
+        }
     }
 
     #[test]
