@@ -111,3 +111,32 @@ pub fn download(file_name: &str, mime: &str, content: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+fn speech() -> Option<web_sys::SpeechSynthesis> {
+    web_sys::window()?.speech_synthesis().ok()
+}
+
+/// Whether this browser can read text aloud.
+pub fn can_speak() -> bool {
+    speech().is_some()
+}
+
+/// Reads `text` aloud in the language with this code, instead of whatever was being read.
+pub fn speak(text: &str, language_code: &str) {
+    let (Some(speech), Ok(utterance)) = (
+        speech(),
+        web_sys::SpeechSynthesisUtterance::new_with_text(text),
+    ) else {
+        return;
+    };
+    utterance.set_lang(language_code);
+    utterance.set_rate(0.9); // a little slower than default: easier to follow
+    speech.cancel();
+    speech.speak(&utterance);
+}
+
+pub fn stop_speaking() {
+    if let Some(speech) = speech() {
+        speech.cancel();
+    }
+}

@@ -19,8 +19,10 @@ use components::storage_notice::StorageNoticeBanner;
 use domain::language::Language;
 use i18n::I18n;
 use pages::{
-    counsellor::CounsellorPage, data::DataPage, home::HomePage, not_found::NotFoundPage,
-    participant::ParticipantPage, training::TrainingPage,
+    answers_summary::SummaryPage, counsellor::CounsellorPage, counsellor_part::CounsellorPartPage,
+    data::DataPage, home::HomePage, not_found::NotFoundPage, participant::ParticipantPage,
+    participant_overview::ParticipantOverviewPage, question::QuestionPage, thanks::ThanksPage,
+    training::TrainingPage,
 };
 
 /// Replaces the static welcome in index.html with the running app.
@@ -53,6 +55,11 @@ fn App() -> impl IntoView {
                     <Route path=path!("/counsellor") view=CounsellorPage />
                     <Route path=path!("/training") view=TrainingPage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/counsellor/:pid") view=ParticipantOverviewPage />
+                    <Route path=path!("/round/:rid/answer/:n") view=QuestionPage />
+                    <Route path=path!("/round/:rid/summary") view=SummaryPage />
+                    <Route path=path!("/round/:rid/thanks") view=ThanksPage />
+                    <Route path=path!("/round/:rid/counsellor") view=CounsellorPartPage />
                 </Routes>
             </main>
             <SiteFooter />

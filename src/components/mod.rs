@@ -1,9 +1,10 @@
 //! Reusable pieces of the interface.
 
-pub mod coming_soon;
 pub mod confirm_dialog;
 pub mod import_backup;
 pub mod language_switch;
+pub mod read_aloud;
+pub mod scale_question;
 pub mod site_header;
 pub mod spider_chart;
 pub mod storage_notice;

@@ -297,8 +297,10 @@ mod tests {
             completed: None,
         };
         assert_eq!(part.first_unanswered(), Some(ParticipantItem::JobChances));
-        part.answers.insert(ParticipantItem::JobChances, ItemAnswer::rather_not());
-        part.answers.insert(ParticipantItem::Cooperation, ItemAnswer::rated(3).unwrap());
+        part.answers
+            .insert(ParticipantItem::JobChances, ItemAnswer::rather_not());
+        part.answers
+            .insert(ParticipantItem::Cooperation, ItemAnswer::rated(3).unwrap());
         assert_eq!(part.answered_count(), 2);
         assert_eq!(part.first_unanswered(), Some(ParticipantItem::ManagingJob));
         for item in ParticipantItem::ALL {

@@ -63,6 +63,11 @@ impl Texts {
         self.lookup(key).unwrap_or_default()
     }
 
+    /// The question of a counsellor item: belief, determination, violence or substance.
+    pub fn keyed_question(&self, item: &str) -> &'static str {
+        self.keyed(&format!("questions_{item}_question"))
+    }
+
     pub fn item_question(&self, item: ParticipantItem) -> &'static str {
         self.keyed(&format!("questions_{}_question", item.id()))
     }
@@ -75,7 +80,10 @@ impl Texts {
     /// belief, determination, violence, substance), lowest first.
     pub fn steps(&self, item: &str) -> Vec<String> {
         (1..=5)
-            .map(|step| self.keyed(&format!("questions_{item}_step_{step}")).to_owned())
+            .map(|step| {
+                self.keyed(&format!("questions_{item}_step_{step}"))
+                    .to_owned()
+            })
             .collect()
     }
 
@@ -164,14 +172,25 @@ mod tests {
         let counsellor_items = ["belief", "determination", "violence", "substance"];
         for language in Language::ALL {
             let t = texts(language);
+            for id in counsellor_items {
+                let key = format!("questions_{id}_question");
+                assert!(t.lookup(&key).is_some(), "{key} in {language:?}");
+            }
             for item in ParticipantItem::ALL {
-                let keys = ["questions_{}_question", "questions_{}_counsellor_question", "items_{}_short"];
+                let keys = [
+                    "questions_{}_question",
+                    "questions_{}_counsellor_question",
+                    "items_{}_short",
+                ];
                 for key in keys {
                     let key = key.replace("{}", item.id());
                     assert!(t.lookup(&key).is_some(), "{key} in {language:?}");
                 }
             }
-            let ids = ParticipantItem::ALL.iter().map(|i| i.id()).chain(counsellor_items);
+            let ids = ParticipantItem::ALL
+                .iter()
+                .map(|i| i.id())
+                .chain(counsellor_items);
             for id in ids {
                 for step in 1..=5 {
                     let key = format!("questions_{id}_step_{step}");

@@ -1,9 +1,151 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
-use crate::components::coming_soon::ComingSoon;
+use crate::browser::{self, app_path};
+use crate::domain::assessment::FilledBy;
+use crate::domain::caseload::Caseload;
+use crate::domain::error::ModelError;
+use crate::domain::settings::DeviceRole;
+use crate::i18n::{fill, use_i18n};
+use crate::pages::question::resume_path;
+use crate::state::use_state;
 
-/// `/participant`: the self-assessment (built in the questionnaire issue).
+/// Opens a new round for a participant with their own part started, ready to answer.
+pub fn begin_round(
+    d: &mut Caseload,
+    round_id: &str,
+    participant_id: &str,
+    filled_by: FilledBy,
+) -> Result<(), ModelError> {
+    d.start_round(round_id.to_owned(), participant_id, browser::today())?;
+    d.start_participant_part(round_id, filled_by, browser::now())
+}
+
+/// `/participant`: a participant starts a self-assessment on their own device, or continues one.
 #[component]
 pub fn ParticipantPage() -> impl IntoView {
-    view! { <ComingSoon title=|t| t.coming_participant_title text=|t| t.coming_participant_text /> }
+    let i18n = use_i18n();
+    let state = use_state();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (participant, round) = (browser::new_id(), browser::new_id());
+        let result = state.change(|d| {
+            d.add_participant(participant.clone(), &name.get_untracked(), browser::today())?;
+            // A device where someone answers for themselves lists only its own people here.
+            let role = &mut d.settings_mut().device_role;
+            role.get_or_insert(DeviceRole::Participant);
+            begin_round(d, &round, &participant, FilledBy::Participant)
+        });
+        match result {
+            Ok(()) => navigate(
+                &app_path(&format!("/round/{round}/answer/1")),
+                Default::default(),
+            ),
+            Err(_) => error.set(true),
+        }
+    };
+
+    view! {
+        <h1>{move || i18n.t().self_title}</h1>
+        <p class="lead">{move || i18n.t().self_intro}</p>
+        <OwnPeople />
+        <form class="panel start-form" on:submit=start>
+            <label for="self-name">{move || i18n.t().self_name_label}</label>
+            <p class="help" id="self-name-help">{move || i18n.t().self_name_help}</p>
+            <input
+                id="self-name"
+                type="text"
+                autocomplete="nickname"
+                aria-describedby="self-name-help"
+                bind:value=name
+            />
+            <Show when=move || error.get()>
+                <p class="error" role="alert">{move || i18n.t().caseload_name_required}</p>
+            </Show>
+            <button type="submit" class="button">{move || i18n.t().self_start}</button>
+        </form>
+    }
+}
+
+/// On a participant's own device: continue an unfinished round, or answer again.
+#[component]
+fn OwnPeople() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let navigate = use_navigate();
+    let people = move || {
+        state.read(|d| {
+            if d.settings().device_role != Some(DeviceRole::Participant) {
+                return Vec::new();
+            }
+            d.participants()
+                .iter()
+                .map(|p| {
+                    let open = d
+                        .latest_round(&p.id)
+                        .filter(|r| {
+                            r.participant_part
+                                .as_ref()
+                                .is_some_and(|part| part.completed.is_none())
+                        })
+                        .cloned();
+                    (p.id.clone(), p.display_name.clone(), open)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        let people = people();
+        let t = i18n.t();
+        (!people.is_empty()).then(|| {
+            let navigate = navigate.clone();
+            view! {
+                <section class="panel">
+                    <h2>{t.self_continue_heading}</h2>
+                    <ul class="plain actions">
+                        {people
+                            .into_iter()
+                            .map(|(participant, name, open)| match open {
+                                Some(round) => {
+                                    view! {
+                                        <li>
+                                            <A href=resume_path(&round) attr:class="button">
+                                                {fill(t.self_continue_as, &[("name", &name)])}
+                                            </A>
+                                        </li>
+                                    }
+                                        .into_any()
+                                }
+                                None => {
+                                    let navigate = navigate.clone();
+                                    let again = move |_| {
+                                        let round = browser::new_id();
+                                        let begun = state.change(|d| {
+                                            begin_round(d, &round, &participant, FilledBy::Participant)
+                                        });
+                                        if begun.is_ok() {
+                                            navigate(&app_path(&format!("/round/{round}/answer/1")), Default::default());
+                                        }
+                                    };
+                                    view! {
+                                        <li>
+                                            <button type="button" class="button secondary" on:click=again>
+                                                {fill(t.self_again_as, &[("name", &name)])}
+                                            </button>
+                                        </li>
+                                    }
+                                        .into_any()
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
 }

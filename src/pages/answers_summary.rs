@@ -1,0 +1,89 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::browser::{self, app_path};
+use crate::domain::questionnaire::ParticipantItem;
+use crate::i18n::use_i18n;
+use crate::pages::round_missing::RoundMissing;
+use crate::state::use_state;
+
+/// `/round/:rid/summary`: every answer at a glance, each one changeable, then "done".
+#[component]
+pub fn SummaryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let round_id = Memo::new(move |_| params.read().get("rid").unwrap_or_default());
+    let answers = move || {
+        state.read(|d| {
+            d.round(&round_id.get()).map(|r| {
+                r.participant_part
+                    .as_ref()
+                    .map(|p| p.answers.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let done = move |_| {
+        let rid = round_id.get_untracked();
+        if state
+            .change(|d| d.complete_participant_part(&rid, browser::now()))
+            .is_ok()
+        {
+            navigate(
+                &app_path(&format!("/round/{rid}/thanks")),
+                Default::default(),
+            );
+        }
+    };
+    move || {
+        let Some(answers) = answers() else {
+            return view! { <RoundMissing /> }.into_any();
+        };
+        let t = i18n.t();
+        let rid = round_id.get();
+        let rows = ParticipantItem::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let steps = t.steps(item.id());
+                let answer = match answers.get(&item) {
+                    None => t.questions_not_answered.to_owned(),
+                    Some(a) => a
+                        .value
+                        .map_or(t.questions_rather_not.to_owned(), |v| {
+                            format!("{}. {}", v.get(), steps[usize::from(v.get()) - 1])
+                        }),
+                };
+                let comment = answers.get(&item).and_then(|a| a.comment.clone());
+                let change = app_path(&format!("/round/{rid}/answer/{}", index + 1));
+                view! {
+                    <li class="summary-item">
+                        <div>
+                            <h2>{t.item_short(item)}</h2>
+                            <p>{answer}</p>
+                            {comment.map(|c| view! { <p class="comment-text">{c}</p> })}
+                        </div>
+                        <A href=change attr:class="button secondary">
+                            {t.questions_change}
+                            <span class="visually-hidden">{format!(": {}", t.item_short(item))}</span>
+                        </A>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h1>{t.questions_summary_title}</h1>
+            <p class="lead">{t.questions_summary_intro}</p>
+            <ul class="summary-list">{rows}</ul>
+            <div class="actions">
+                <button type="button" class="button" on:click=done.clone()>
+                    {t.questions_done}
+                </button>
+            </div>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,312 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser::{self, app_path};
+use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
+use crate::domain::assessment::{
+    CounsellorPart, Interventions, ItemAnswer, Rating, SensitiveAnswer, SensitiveItem,
+};
+use crate::domain::caseload::Caseload;
+use crate::domain::error::ModelError;
+use crate::domain::interventions::InterventionGroup;
+use crate::domain::questionnaire::ParticipantItem;
+use crate::i18n::use_i18n;
+use crate::pages::round_missing::RoundMissing;
+use crate::state::{AppState, use_state};
+
+/// A choice on a five-step item as the model stores it: "rather not" is no value.
+fn to_answer(choice: ScaleChoice) -> ItemAnswer {
+    match choice {
+        ScaleChoice::Step(step) => ItemAnswer {
+            value: Rating::new(step).ok(),
+            comment: None,
+        },
+        ScaleChoice::NoValue => ItemAnswer::rather_not(),
+    }
+}
+
+fn to_choice(answer: &ItemAnswer) -> ScaleChoice {
+    answer
+        .value
+        .map_or(ScaleChoice::NoValue, |v| ScaleChoice::Step(v.get()))
+}
+
+/// The round and the counsellor's name for it, shared by the sections of the page.
+#[derive(Clone, Copy)]
+struct Part {
+    state: AppState,
+    round_id: StoredValue<String>,
+    counsellor: RwSignal<String>,
+    missing_name: RwSignal<bool>,
+}
+
+impl Part {
+    fn read<T>(&self, f: impl FnOnce(Option<&CounsellorPart>) -> T) -> T {
+        self.state.read(|d| {
+            f(d.round(&self.round_id.get_value())
+                .and_then(|r| r.counsellor_part.as_ref()))
+        })
+    }
+
+    /// Saves one answer, opening the part under the counsellor's name on the first one.
+    fn change(&self, apply: impl FnOnce(&mut Caseload, &str) -> Result<(), ModelError>) {
+        let rid = self.round_id.get_value();
+        let counsellor = self.counsellor.get_untracked();
+        let result = self.state.change(|d| {
+            if d.round(&rid).is_some_and(|r| r.counsellor_part.is_none()) {
+                d.start_counsellor_part(&rid, &counsellor, browser::now())?;
+            }
+            apply(d, &rid)
+        });
+        self.missing_name.set(result == Err(ModelError::EmptyText));
+    }
+}
+
+/// `/round/:rid/counsellor`: belief, determination, interventions of the past period, the
+/// counsellor's own view of the eight items, and (if switched on) the sensitive items.
+#[component]
+pub fn CounsellorPartPage() -> impl IntoView {
+    let params = use_params_map();
+    let state = use_state();
+    let round_id = Memo::new(move |_| params.read().get("rid").unwrap_or_default());
+    let exists = Memo::new(move |_| state.read(|d| d.round(&round_id.get()).is_some()));
+    move || {
+        if exists.get() {
+            view! { <CounsellorPartForm round_id=round_id.get() /> }.into_any()
+        } else {
+            view! { <RoundMissing /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn CounsellorPartForm(round_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let (participant_id, name, date, known_counsellor) = state.read(|d| {
+        let round = d.round(&round_id).expect("checked by the page");
+        let person = d.participant(&round.participant_id);
+        let counsellor = round
+            .counsellor_part
+            .as_ref()
+            .map(|p| p.counsellor.clone())
+            .or_else(|| {
+                person
+                    .and_then(|p| p.current_counsellor())
+                    .map(|c| c.name.clone())
+            })
+            .unwrap_or_default();
+        let name = person.map(|p| p.display_name.clone()).unwrap_or_default();
+        (round.participant_id.clone(), name, round.date, counsellor)
+    });
+    let part = Part {
+        state,
+        round_id: StoredValue::new(round_id),
+        counsellor: RwSignal::new(known_counsellor),
+        missing_name: RwSignal::new(false),
+    };
+    let started = move || part.read(|p| p.is_some());
+    let sensitive_on = move || state.read(|d| d.settings().sensitive_items_enabled);
+
+    let rated =
+        move |key: &'static str,
+              get: fn(&CounsellorPart) -> Option<&ItemAnswer>,
+              set: fn(&mut Caseload, &str, ItemAnswer) -> Result<(), ModelError>| {
+            view! {
+                <ScaleQuestion
+                    name=key.to_owned()
+                    question=Signal::derive(move || i18n.t().keyed_question(key).to_owned())
+                    steps=Signal::derive(move || i18n.t().steps(key))
+                    no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
+                    selected=Signal::derive(move || part.read(|p| p.and_then(get).map(to_choice)))
+                    on_select=Callback::new(move |choice| part.change(|d, rid| set(d, rid, to_answer(choice))))
+                />
+            }
+        };
+
+    let link_name = name.clone();
+    view! {
+        <p>
+            <A href=app_path(&format!("/counsellor/{participant_id}"))>{link_name}</A>
+        </p>
+        <h1>{move || i18n.t().round_counsellor_title}</h1>
+        <p class="lead">{move || format!("{name} · {}", i18n.t().date(date))}</p>
+        <p>{move || i18n.t().round_counsellor_intro}</p>
+        <label for="part-counsellor">{move || i18n.t().round_counsellor_name}</label>
+        <input id="part-counsellor" type="text" bind:value=part.counsellor prop:disabled=started />
+        <Show when=move || part.missing_name.get()>
+            <p class="error" role="alert">{move || i18n.t().caseload_name_required}</p>
+        </Show>
+        {rated("belief", |p| p.belief.as_ref(), |d, rid, a| d.set_belief(rid, a, browser::now()))}
+        {rated("determination", |p| p.determination.as_ref(), |d, rid, a| d.set_determination(rid, a, browser::now()))}
+        <InterventionChoice part=part />
+        <details class="panel">
+            <summary>{move || i18n.t().round_ratings_heading}</summary>
+            <p class="help">{move || i18n.t().round_ratings_help}</p>
+            {ParticipantItem::ALL
+                .into_iter()
+                .map(|item| {
+                    view! {
+                        <ScaleQuestion
+                            name=format!("rating-{}", item.id())
+                            question=Signal::derive(move || i18n.t().item_counsellor_question(item).to_owned())
+                            steps=Signal::derive(move || i18n.t().steps(item.id()))
+                            no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
+                            selected=Signal::derive(move || part.read(|p| p.and_then(|p| p.ratings.get(&item)).map(to_choice)))
+                            on_select=Callback::new(move |choice| {
+                                part.change(|d, rid| d.set_counsellor_rating(rid, item, to_answer(choice), browser::now()))
+                            })
+                        />
+                    }
+                })
+                .collect_view()}
+        </details>
+        <Show when=sensitive_on>
+            <SensitiveItems part=part />
+        </Show>
+        <p class="actions">
+            <A href=app_path(&format!("/counsellor/{participant_id}")) attr:class="button">
+                {move || i18n.t().round_done}
+            </A>
+        </p>
+    }
+}
+
+/// Interventions during the past period: several from the catalogue, grouped as in BIP, or none.
+#[component]
+fn InterventionChoice(part: Part) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = part.state;
+    let chosen = move || {
+        part.read(|p| match p.map(|p| &p.interventions) {
+            Some(Interventions::Given(ids)) => ids.clone(),
+            _ => Vec::new(),
+        })
+    };
+    let none_given =
+        move || part.read(|p| p.is_some_and(|p| p.interventions == Interventions::NoneGiven));
+    let toggle = move |id: String, on: bool| {
+        let mut ids = chosen();
+        ids.retain(|x| *x != id);
+        if on {
+            ids.push(id);
+        }
+        let interventions = if ids.is_empty() {
+            Interventions::NotAnswered
+        } else {
+            Interventions::Given(ids)
+        };
+        part.change(|d, rid| d.set_interventions(rid, interventions, browser::now()));
+    };
+    let set_none = move |on: bool| {
+        let interventions = if on {
+            Interventions::NoneGiven
+        } else {
+            Interventions::NotAnswered
+        };
+        part.change(|d, rid| d.set_interventions(rid, interventions, browser::now()));
+    };
+    view! {
+        <fieldset class="interventions">
+            <legend>{move || i18n.t().questions_interventions_question}</legend>
+            <p class="help">{move || i18n.t().round_interventions_help}</p>
+            {InterventionGroup::ALL
+                .into_iter()
+                .map(|group| {
+                    // Active entries, and retired ones still chosen in this round.
+                    let entries = move || {
+                        let chosen = chosen();
+                        state.read(|d| {
+                            d.settings()
+                                .catalogue
+                                .entries()
+                                .iter()
+                                .filter(|e| e.group == group && (!e.retired || chosen.contains(&e.id)))
+                                .cloned()
+                                .collect::<Vec<_>>()
+                        })
+                    };
+                    view! {
+                        <div class="group">
+                            <h3>{move || i18n.t().group_name(group)}</h3>
+                            <For each=entries key=|e| e.id.clone() let:entry>
+                                {
+                                    let id = entry.id.clone();
+                                    let checked_id = entry.id.clone();
+                                    view! {
+                                        <label class="check">
+                                            <input
+                                                type="checkbox"
+                                                prop:checked=move || chosen().contains(&checked_id)
+                                                on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))
+                                            />
+                                            <span>{move || i18n.t().catalogue_name(&entry)}</span>
+                                        </label>
+                                    }
+                                }
+                            </For>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <label class="check none">
+                <input
+                    type="checkbox"
+                    prop:checked=none_given
+                    on:change=move |ev| set_none(event_target_checked(&ev))
+                />
+                <span>{move || i18n.t().questions_interventions_none}</span>
+            </label>
+        </fieldset>
+    }
+}
+
+/// Violence in a close relationship and risky use: counsellor side only, "not asked" allowed.
+#[component]
+fn SensitiveItems(part: Part) -> impl IntoView {
+    let i18n = use_i18n();
+    let item = move |key: &'static str, which: SensitiveItem| {
+        let selected = Signal::derive(move || {
+            part.read(|p| {
+                let answers = p.map(|p| p.sensitive)?;
+                let answer = match which {
+                    SensitiveItem::Violence => answers.violence,
+                    SensitiveItem::SubstanceUse => answers.substance_use,
+                }?;
+                Some(match answer {
+                    SensitiveAnswer::NotAsked => ScaleChoice::NoValue,
+                    SensitiveAnswer::Rated(r) => ScaleChoice::Step(r.get()),
+                })
+            })
+        });
+        let on_select = Callback::new(move |choice| {
+            let answer = match choice {
+                ScaleChoice::Step(step) => match Rating::new(step) {
+                    Ok(r) => SensitiveAnswer::Rated(r),
+                    Err(_) => return,
+                },
+                ScaleChoice::NoValue => SensitiveAnswer::NotAsked,
+            };
+            part.change(|d, rid| d.set_sensitive(rid, which, answer, browser::now()));
+        });
+        view! {
+            <ScaleQuestion
+                name=format!("sensitive-{key}")
+                question=Signal::derive(move || i18n.t().keyed_question(key).to_owned())
+                steps=Signal::derive(move || i18n.t().steps(key))
+                no_value_label=Signal::derive(move || i18n.t().questions_not_asked.to_owned())
+                selected=selected
+                on_select=on_select
+            />
+        }
+    };
+    view! {
+        <section class="panel sensitive">
+            <h2>{move || i18n.t().round_sensitive_heading}</h2>
+            <p class="warning">{move || i18n.t().questions_violence_reminder}</p>
+            {item("violence", SensitiveItem::Violence)}
+            {item("substance", SensitiveItem::SubstanceUse)}
+        </section>
+    }
+}

@@ -1,0 +1,154 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::browser::{self, app_path};
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::domain::assessment::{FilledBy, Round};
+use crate::domain::questionnaire::ParticipantItem;
+use crate::i18n::{Texts, fill, use_i18n};
+use crate::pages::question::resume_path;
+use crate::state::use_state;
+
+/// `/counsellor/:pid`: one participant: their rounds, starting a new one, handing the device
+/// over for the participant's answers, the counsellor's own part, and erasing.
+#[component]
+pub fn ParticipantOverviewPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let pid = Memo::new(move |_| params.read().get("pid").unwrap_or_default());
+    let participant = move || state.read(|d| d.participant(&pid.get()).cloned());
+    let confirm_erase = RwSignal::new(false);
+    let erase = Callback::new({
+        let navigate = navigate.clone();
+        move |()| {
+            if state
+                .change(|d| d.erase_participant(&pid.get_untracked()))
+                .is_ok()
+            {
+                navigate(&app_path("/counsellor"), Default::default());
+            }
+        }
+    });
+    let new_round = move |_| {
+        let _ = state
+            .change(|d| d.start_round(browser::new_id(), &pid.get_untracked(), browser::today()));
+    };
+    move || {
+        let t = i18n.t();
+        let Some(person) = participant() else {
+            return view! {
+                <h1>{t.caseload_not_found}</h1>
+                <p>
+                    <A href=app_path("/counsellor") attr:class="button">{t.caseload_back_to_list}</A>
+                </p>
+            }
+                .into_any();
+        };
+        let counsellor = person
+            .current_counsellor()
+            .map(|c| fill(t.caseload_counsellor_now, &[("name", &c.name)]));
+        view! {
+            <p>
+                <A href=app_path("/counsellor")>{t.caseload_back_to_list}</A>
+            </p>
+            <h1>{person.display_name.clone()}</h1>
+            {counsellor.map(|c| view! { <p>{c}</p> })}
+            <h2>{t.caseload_rounds_heading}</h2>
+            <button type="button" class="button" on:click=new_round>{t.caseload_new_round}</button>
+            <RoundList pid=pid />
+            <section class="panel">
+                <button type="button" class="button danger" on:click=move |_| confirm_erase.set(true)>
+                    {t.caseload_erase_participant}
+                </button>
+                <ConfirmDialog
+                    open=confirm_erase
+                    message=Signal::derive({
+                        let name = person.display_name.clone();
+                        move || fill(i18n.t().caseload_erase_confirm, &[("name", &name)])
+                    })
+                    confirm_label=Signal::derive(move || i18n.t().caseload_erase_yes.to_owned())
+                    cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+                    on_confirm=erase
+                />
+            </section>
+        }
+            .into_any()
+    }
+}
+
+fn participant_status(t: &Texts, round: &Round) -> String {
+    match &round.participant_part {
+        None => t.caseload_status_not_started.to_owned(),
+        Some(part) if part.completed.is_some() => t.caseload_status_done.to_owned(),
+        Some(part) => fill(
+            t.caseload_status_in_progress,
+            &[
+                ("answered", &part.answered_count().to_string()),
+                ("total", &ParticipantItem::ALL.len().to_string()),
+            ],
+        ),
+    }
+}
+
+/// The participant's rounds, newest first.
+#[component]
+fn RoundList(pid: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let navigate = use_navigate();
+    move || {
+        let t = i18n.t();
+        let rounds: Vec<Round> =
+            state.read(|d| d.rounds_of(&pid.get()).into_iter().rev().cloned().collect());
+        view! {
+            <ul class="plain rounds">
+                {rounds
+                    .into_iter()
+                    .map(|round| {
+                        let navigate = navigate.clone();
+                        let rid = round.id.clone();
+                        let hand_over = move |_| {
+                            let started = state.change(|d| {
+                                d.start_participant_part(&rid, FilledBy::CounsellorWithParticipant, browser::now())
+                            });
+                            if started.is_ok() {
+                                let path = state.read(|d| d.round(&rid).map(resume_path)).unwrap_or_default();
+                                navigate(&path, Default::default());
+                            }
+                        };
+                        let counsellor_done = round.counsellor_part.is_some();
+                        let participant_done = round.participant_part.as_ref().is_some_and(|p| p.completed.is_some());
+                        view! {
+                            <li class="panel round">
+                                <h3>{fill(t.caseload_round_title, &[("date", &t.date(round.date))])}</h3>
+                                <p>
+                                    {t.caseload_part_participant} ": " {participant_status(t, &round)}
+                                </p>
+                                <p>
+                                    {t.caseload_part_counsellor} ": "
+                                    {if counsellor_done { t.caseload_status_done } else { t.caseload_status_not_started }}
+                                </p>
+                                <div class="actions">
+                                    {(!participant_done)
+                                        .then(|| {
+                                            view! {
+                                                <button type="button" class="button" on:click=hand_over>
+                                                    {t.caseload_hand_over}
+                                                </button>
+                                            }
+                                        })}
+                                    <A href=app_path(&format!("/round/{}/counsellor", round.id)) attr:class="button secondary">
+                                        {t.caseload_fill_counsellor}
+                                    </A>
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    }
+}

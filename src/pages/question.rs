@@ -1,0 +1,169 @@
+use leptos::{html, prelude::*};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser::{self, app_path};
+use crate::components::read_aloud::ReadAloud;
+use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
+use crate::domain::assessment::{FilledBy, ItemAnswer, Rating};
+use crate::domain::questionnaire::ParticipantItem;
+use crate::i18n::{fill, use_i18n};
+use crate::pages::round_missing::RoundMissing;
+use crate::state::use_state;
+
+/// `/round/:rid/answer/:n`: one of the eight participant items, one per screen.
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let params = use_params_map();
+    let state = use_state();
+    let round_id = Memo::new(move |_| params.read().get("rid").unwrap_or_default());
+    let step = Memo::new(move |_| {
+        params
+            .read()
+            .get("n")
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| (1..=ParticipantItem::ALL.len()).contains(n))
+    });
+    let exists = Memo::new(move |_| state.read(|d| d.round(&round_id.get()).is_some()));
+    // Rebuilt only when the screen changes, not on every answer: focus stays where it is.
+    move || match (exists.get(), step.get()) {
+        (true, Some(n)) => view! { <Question round_id=round_id.get() number=n /> }.into_any(),
+        _ => view! { <RoundMissing /> }.into_any(),
+    }
+}
+
+#[component]
+fn Question(round_id: String, number: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let item = ParticipantItem::ALL[number - 1];
+    let total = ParticipantItem::ALL.len();
+    let rid = StoredValue::new(round_id.clone());
+
+    let answer = move || {
+        state.read(|d| {
+            d.round(&rid.get_value())
+                .and_then(|r| r.participant_part.as_ref())
+                .and_then(|p| p.answers.get(&item).cloned())
+        })
+    };
+    let selected = Signal::derive(move || {
+        answer().map(|a| {
+            a.value
+                .map_or(ScaleChoice::NoValue, |v| ScaleChoice::Step(v.get()))
+        })
+    });
+    // A part opened through a link (not "start" or "hand over") is the participant's own.
+    let save = move |answer: ItemAnswer| {
+        let _ = state.change(|d| {
+            let round = rid.get_value();
+            if d.round(&round)
+                .is_some_and(|r| r.participant_part.is_none())
+            {
+                d.start_participant_part(&round, FilledBy::Participant, browser::now())?;
+            }
+            d.set_participant_answer(&round, item, answer, browser::now())
+        });
+    };
+    let on_select = Callback::new(move |choice: ScaleChoice| {
+        let comment = answer().and_then(|a| a.comment);
+        let value = match choice {
+            ScaleChoice::Step(step) => Rating::new(step).ok(),
+            ScaleChoice::NoValue => None,
+        };
+        save(ItemAnswer { value, comment });
+    });
+    let on_comment = move |ev| {
+        if let Some(current) = answer() {
+            save(ItemAnswer {
+                comment: Some(event_target_value(&ev)),
+                ..current
+            });
+        }
+    };
+
+    let heading = NodeRef::<html::H1>::new();
+    // A new screen: move focus to its heading so screen readers announce it.
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let spoken = Signal::derive(move || {
+        let t = i18n.t();
+        let steps = t.steps(item.id());
+        let numbered = steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1));
+        std::iter::once(t.item_question(item).to_owned())
+            .chain(numbered)
+            .chain(std::iter::once(t.questions_rather_not.to_owned()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let back = if number == 1 {
+        app_path("/participant")
+    } else {
+        app_path(&format!("/round/{round_id}/answer/{}", number - 1))
+    };
+    let next = if number == total {
+        app_path(&format!("/round/{round_id}/summary"))
+    } else {
+        app_path(&format!("/round/{round_id}/answer/{}", number + 1))
+    };
+    let initial_comment = answer().and_then(|a| a.comment).unwrap_or_default();
+
+    view! {
+        <div class="questionnaire">
+            <p class="progress-text">
+                {move || {
+                    fill(
+                        i18n.t().questions_progress,
+                        &[("current", &number.to_string()), ("total", &total.to_string())],
+                    )
+                }}
+            </p>
+            <progress max=total value=number aria-hidden="true"></progress>
+            <h1 node_ref=heading tabindex="-1">{move || i18n.t().item_short(item)}</h1>
+            <ReadAloud text=spoken />
+            <ScaleQuestion
+                name=format!("item-{}", item.id())
+                question=Signal::derive(move || i18n.t().item_question(item).to_owned())
+                steps=Signal::derive(move || i18n.t().steps(item.id()))
+                no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
+                selected=selected
+                on_select=on_select
+            />
+            <Show when=move || selected.get().is_some()>
+                <label class="comment">
+                    <span>{move || i18n.t().questions_comment_label}</span>
+                    <textarea rows="3" prop:value=initial_comment.clone() on:input=on_comment></textarea>
+                </label>
+            </Show>
+            <nav class="step-nav">
+                <A href=back attr:class="button secondary">
+                    {move || i18n.t().questions_back}
+                </A>
+                <A href=next attr:class="button">
+                    {move || {
+                        let t = i18n.t();
+                        if number == total { t.questions_to_summary } else { t.questions_next }
+                    }}
+                </A>
+            </nav>
+        </div>
+    }
+}
+
+/// Where a round's participant part continues: the first unanswered item, else the summary.
+pub fn resume_path(round: &crate::domain::assessment::Round) -> String {
+    let next = round
+        .participant_part
+        .as_ref()
+        .map_or(Some(ParticipantItem::ALL[0]), |p| p.first_unanswered());
+    match next.and_then(|item| ParticipantItem::ALL.iter().position(|i| *i == item)) {
+        Some(index) => app_path(&format!("/round/{}/answer/{}", round.id, index + 1)),
+        None => app_path(&format!("/round/{}/summary", round.id)),
+    }
+}

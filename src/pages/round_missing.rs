@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::browser::app_path;
+use crate::i18n::use_i18n;
+
+/// Shown for a round that is not (or no longer) on this device, e.g. after erasing.
+#[component]
+pub fn RoundMissing() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{move || i18n.t().self_round_missing}</h1>
+        <p>
+            <A href=app_path("/") attr:class="button">
+                {move || i18n.t().common_back_home}
+            </A>
+        </p>
+    }
+}

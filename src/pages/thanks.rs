@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser::app_path;
+use crate::domain::assessment::FilledBy;
+use crate::i18n::use_i18n;
+use crate::state::use_state;
+
+/// `/round/:rid/thanks`: the answers are saved; hand the device back if it was handed over.
+#[component]
+pub fn ThanksPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let params = use_params_map();
+    let handed_over_by = move || {
+        let rid = params.read().get("rid").unwrap_or_default();
+        state.read(|d| {
+            d.round(&rid)
+                .filter(|r| {
+                    r.participant_part
+                        .as_ref()
+                        .is_some_and(|p| p.filled_by == FilledBy::CounsellorWithParticipant)
+                })
+                .map(|r| r.participant_id.clone())
+        })
+    };
+    view! {
+        <h1>{move || i18n.t().questions_thanks_title}</h1>
+        <p class="lead">{move || i18n.t().questions_thanks_text}</p>
+        {move || match handed_over_by() {
+            Some(participant) => {
+                view! {
+                    <p class="warning">{i18n.t().self_give_back}</p>
+                    <p>
+                        <A href=app_path(&format!("/counsellor/{participant}")) attr:class="button">
+                            {i18n.t().self_back_to_participant}
+                        </A>
+                    </p>
+                }
+                    .into_any()
+            }
+            None => {
+                view! {
+                    <p>
+                        <A href=app_path("/") attr:class="button">
+                            {i18n.t().self_back_home}
+                        </A>
+                    </p>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
