@@ -66,9 +66,12 @@ pub fn SummaryPage() -> impl IntoView {
                             <p>{answer}</p>
                             {comment.map(|c| view! { <p class="comment-text">{c}</p> })}
                         </div>
-                        <A href=change attr:class="button secondary">
+                        <A
+                            href=change
+                            attr:class="button secondary"
+                            attr:aria-label=format!("{}: {}", t.questions_change, t.item_short(item))
+                        >
                             {t.questions_change}
-                            <span class="visually-hidden">{format!(": {}", t.item_short(item))}</span>
                         </A>
                     </li>
                 }

@@ -229,7 +229,7 @@ fn InterventionChoice(part: Part) -> impl IntoView {
                     };
                     view! {
                         <div class="group">
-                            <h3>{move || i18n.t().group_name(group)}</h3>
+                            <h2>{move || i18n.t().group_name(group)}</h2>
                             <For each=entries key=|e| e.id.clone() let:entry>
                                 {
                                     let id = entry.id.clone();

@@ -18,8 +18,8 @@ test('the home page says what Stegvis is and offers three ways in', async ({ pag
 test('each way in leads to its own page, and the name in the header leads home', async ({ page }) => {
   const app = new AppShell(page);
   const ways = [
-    ['home_participant_title', '/participant', 'coming_participant_title'],
-    ['home_counsellor_title', '/counsellor', 'coming_counsellor_title'],
+    ['home_participant_title', '/participant', 'self_title'],
+    ['home_counsellor_title', '/counsellor', 'caseload_title'],
     ['home_training_title', '/training', 'training_title'],
   ];
   for (const [link, path, heading] of ways) {

@@ -12,19 +12,6 @@ for (const route of ROUTES) {
   });
 }
 
-test('pages still being built say so honestly and offer a way back', async ({ page }) => {
-  const app = new AppShell(page);
-  for (const [path, text] of [
-    ['participant', 'coming_participant_text'],
-    ['counsellor', 'coming_counsellor_text'],
-  ]) {
-    await app.goto(path);
-    await expect(page.getByText(en[text])).toBeVisible();
-    await page.getByRole('link', { name: en.common_back_home }).click();
-    await app.expectHeading(en, 'home_title');
-  }
-});
-
 test('an unknown address gets a not-found page with a way home', async ({ page }) => {
   const app = new AppShell(page);
   await app.goto('this/does/not/exist');

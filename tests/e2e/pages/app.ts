@@ -4,8 +4,8 @@ import { type Language, TEXTS, type Texts } from '../locales';
 /** The routes every later feature hangs off, with the locale key of each page's heading. */
 export const ROUTES = [
   { path: '', heading: 'home_title' },
-  { path: 'participant', heading: 'coming_participant_title' },
-  { path: 'counsellor', heading: 'coming_counsellor_title' },
+  { path: 'participant', heading: 'self_title' },
+  { path: 'counsellor', heading: 'caseload_title' },
   { path: 'training', heading: 'training_title' },
   { path: 'data', heading: 'data_title' },
   { path: 'no-such-page', heading: 'not_found_title' },
