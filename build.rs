@@ -30,8 +30,12 @@ fn main() {
         writeln!(out, "    pub {key}: &'static str,").unwrap();
     }
     out.push_str("}\n\nimpl Texts {\n");
-    out.push_str("    /// A text by its key, for texts named by data (an item id, a step number).\n");
-    out.push_str("    pub fn lookup(&self, key: &str) -> Option<&'static str> {\n        Some(match key {\n");
+    out.push_str(
+        "    /// A text by its key, for texts named by data (an item id, a step number).\n",
+    );
+    out.push_str(
+        "    pub fn lookup(&self, key: &str) -> Option<&'static str> {\n        Some(match key {\n",
+    );
     for key in catalogues[0].1.keys() {
         writeln!(out, "            {key:?} => self.{key},").unwrap();
     }
