@@ -1,5 +1,6 @@
 // Bundles the parts of ECharts that Stegvis draws with into .build/echarts.js and sets
-// window.echarts, which charming's WasmRenderer calls. Whole ECharts is 1.1 MB; this is about half.
+// window.echarts, which the chart component calls. Whole ECharts is 1.1 MB; this is about half.
+// Spider diagrams are lines on polar axes (ECharts' radar cannot leave a gap for a missing answer).
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,15 +11,15 @@ mkdirSync(join(root, '.build'), { recursive: true });
 
 const entry = `
 import * as echarts from 'echarts/core';
-import { RadarChart, LineChart } from 'echarts/charts';
+import { LineChart } from 'echarts/charts';
 import {
   AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
-  RadarComponent, TitleComponent, TooltipComponent,
+  PolarComponent, TitleComponent, TooltipComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([
-  RadarChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent,
-  MarkLineComponent, RadarComponent, TitleComponent, TooltipComponent, CanvasRenderer,
+  LineChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent,
+  MarkLineComponent, PolarComponent, TitleComponent, TooltipComponent, CanvasRenderer,
 ]);
 window.echarts = echarts;
 `;

@@ -3,9 +3,13 @@
 
 use charming::{
     Chart,
-    component::{Aria, Legend, RadarAxisName, RadarCoordinate, RadarIndicator},
-    element::{AreaStyle, Color, LineStyle, LineStyleType, Symbol, TextStyle},
-    series::Radar,
+    component::{AngleAxis, Aria, Legend, PolarCoordinate, RadiusAxis},
+    datatype::{CompositeValue, DataPoint},
+    element::{
+        AxisLabel, AxisLine, AxisTick, AxisType, BoundaryGap, Color, CoordinateSystem, LineStyle,
+        LineStyleType, SplitLine, Symbol, TextStyle,
+    },
+    series::Line,
 };
 
 use super::questionnaire::{SCALE_MAX, SCALE_MIN};
@@ -19,6 +23,9 @@ pub struct RadarSeries {
 }
 
 /// Calm colours that stay apart for common colour-vision differences (Okabe–Ito).
+/// Where the diagram sits: a little above the middle, leaving room for the legend below.
+const CENTER: [&str; 2] = ["50%", "46%"];
+
 const PALETTE: [&str; 4] = ["#0b6e99", "#d55e00", "#009e73", "#cc79a7"];
 
 /// How much room a chart has: a phone needs a smaller diagram to leave room for axis names.
@@ -56,41 +63,59 @@ fn wrap(name: &str, width: usize) -> String {
     lines.join("\n")
 }
 
-/// A spider diagram with one axis per label and one polygon per series.
-/// The last series is the latest round: drawn strongest; earlier ones fainter and dashed.
+/// The points of one round around the diagram as [step, spoke], closed back to the first
+/// spoke (spoke `n` is spoke 0 again). A missing answer is ECharts' empty value "-", so the
+/// line breaks there instead of dropping to zero.
+fn polygon(values: &[Option<u8>]) -> Vec<DataPoint> {
+    values
+        .iter()
+        .chain(values.first())
+        .enumerate()
+        .map(|(spoke, value)| {
+            let radius = value.map_or(CompositeValue::from("-"), |v| {
+                CompositeValue::from(i64::from(v))
+            });
+            DataPoint::Value(CompositeValue::Array(vec![
+                radius,
+                CompositeValue::from(spoke as i64),
+            ]))
+        })
+        .collect()
+}
+
+/// A spider diagram with one spoke per label and one closed line per series. The last series
+/// is the latest round: drawn strongest; earlier ones thinner and dashed. Drawn as lines on
+/// polar axes rather than ECharts' radar, which cannot leave a gap for "rather not answer";
+/// for the same reason no area is filled (it would reach into a gap).
 pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) -> Chart {
     let (radius, font_size, line_length) = match width {
-        ChartWidth::Narrow => ("44%", 12.0, 10),
+        // A phone: a smaller diagram leaves room for whole names; only very long ones break.
+        ChartWidth::Narrow => ("38%", 12.0, 16),
         ChartWidth::Wide => ("62%", 14.0, 24),
     };
-    // The centre sits one step below the lowest answer so that a 1 is still visible.
-    let indicators: Vec<RadarIndicator> = axes
+    let names: Vec<String> = axes
         .iter()
         .enumerate()
         .map(|(index, name)| {
             // The top and bottom names have room to the sides; breaking them would push
             // their lines into the diagram.
             let vertical = index == 0 || 2 * index == axes.len();
-            let name = if vertical {
+            if vertical {
                 (*name).to_owned()
             } else {
                 wrap(name, line_length)
-            };
-            RadarIndicator::from((
-                name.as_str(),
-                i64::from(SCALE_MIN) - 1,
-                i64::from(SCALE_MAX),
-            ))
+            }
         })
         .collect();
     let latest = series.len().saturating_sub(1);
-    let polygons = series.iter().enumerate().map(|(index, round)| {
+    let lines = series.iter().enumerate().map(|(index, round)| {
         let strong = index == latest;
-        let values: Vec<Option<i64>> = round.values.iter().map(|v| v.map(i64::from)).collect();
-        Radar::new()
+        Line::new()
             .name(round.name.as_str())
+            .coordinate_system(CoordinateSystem::Polar)
+            .connect_nulls(false)
             .symbol(Symbol::Circle)
-            .symbol_size(if strong { 8.0 } else { 5.0 })
+            .symbol_size(if strong { 9.0 } else { 6.0 })
             .line_style(
                 LineStyle::new()
                     .width(if strong { 3.0 } else { 1.5 })
@@ -100,9 +125,15 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
                         LineStyleType::Dashed
                     }),
             )
-            .area_style(AreaStyle::new().opacity(if strong { 0.25 } else { 0.05 }))
-            .data(vec![(values, round.name.as_str())])
+            .data(polygon(&round.values))
     });
+    let steps = || {
+        RadiusAxis::new()
+            .min(f64::from(SCALE_MIN) - 1.0)
+            .max(f64::from(SCALE_MAX))
+            .interval(1.0)
+            .axis_label(AxisLabel::new().show(false))
+    };
     let mut chart = Chart::new()
         .aria(Aria::new().enabled(true))
         // The latest round always gets the first colour, whatever the number of rounds.
@@ -117,20 +148,54 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
                 .text_style(TextStyle::new().font_size(font_size))
                 .data(series.iter().map(|s| s.name.clone()).collect()),
         )
-        .radar(
-            RadarCoordinate::new()
-                .indicator(indicators)
+        // Two polar systems on the same spot: the first carries the lines on a value angle
+        // axis (a category axis stops one spoke short of the full circle, so a line could not
+        // close); the second only writes the spoke names.
+        .polar(
+            PolarCoordinate::new()
                 .radius(radius)
-                .axis_name(
-                    RadarAxisName::new()
-                        .font_size(font_size)
-                        .line_height(font_size * 1.3)
-                        .color("#1c2730"),
-                )
-                .split_number(f64::from(SCALE_MAX - SCALE_MIN + 1)),
+                .center(CENTER.to_vec()),
+        )
+        .polar(
+            PolarCoordinate::new()
+                .radius(radius)
+                .center(CENTER.to_vec()),
+        )
+        .angle_axis(
+            AngleAxis::new()
+                .type_(AxisType::Value)
+                .min(0.0)
+                .max(axes.len() as f64)
+                .interval(1.0)
+                .start_angle(90.0)
+                .clockwise(true)
+                .axis_label(AxisLabel::new().show(false))
+                .axis_tick(AxisTick::new().show(false))
+                .split_line(SplitLine::new().show(true)),
+        )
+        .angle_axis(
+            AngleAxis::new()
+                .polar_index(1.0)
+                .type_(AxisType::Category)
+                .data(names)
+                .start_angle(90.0)
+                .clockwise(true)
+                .boundary_gap(BoundaryGap::CategoryAxis(false))
+                .axis_line(AxisLine::new().show(false))
+                .axis_tick(AxisTick::new().show(false))
+                .split_line(SplitLine::new().show(false))
+                .axis_label(AxisLabel::new().font_size(font_size).color("#1c2730")),
+        )
+        // The centre sits one step below the lowest answer so that a 1 is still visible.
+        // The rings mark the steps; the numbers are in the table beside the chart.
+        .radius_axis(steps())
+        .radius_axis(
+            steps()
+                .polar_index(1.0)
+                .axis_line(AxisLine::new().show(false)),
         );
-    for polygon in polygons {
-        chart = chart.series(polygon);
+    for line in lines {
+        chart = chart.series(line);
     }
     chart
 }
@@ -158,20 +223,21 @@ mod tests {
     }
 
     #[test]
-    fn one_axis_per_label_on_the_five_step_scale() {
+    fn one_spoke_per_label_on_the_five_step_scale() {
         let json = options(&spider_chart(
             &["A", "B", "C"],
             &two_rounds(),
             ChartWidth::Wide,
         ));
+        assert_eq!(json["angleAxis"][1]["data"], json!(["A", "B", "C"]));
         assert_eq!(
-            json["radar"][0]["indicator"],
-            json!([
-                {"name": "A", "min": 0.0, "max": 5.0},
-                {"name": "B", "min": 0.0, "max": 5.0},
-                {"name": "C", "min": 0.0, "max": 5.0}
-            ])
+            json["angleAxis"][0]["max"],
+            json!(3.0),
+            "the lines' axis spans the full circle"
         );
+        assert_eq!(json["radiusAxis"][0]["min"], json!(0.0));
+        assert_eq!(json["radiusAxis"][0]["max"], json!(5.0));
+        assert_eq!(json["series"][0]["coordinateSystem"], json!("polar"));
         assert_eq!(json["aria"]["enabled"], json!(true));
     }
 
@@ -182,7 +248,12 @@ mod tests {
             &two_rounds(),
             ChartWidth::Wide,
         ));
-        assert_eq!(json["series"][0]["data"][0]["value"], json!([2, null, 1]));
+        // [radius, spoke] around the diagram and back to the first spoke.
+        assert_eq!(
+            json["series"][0]["data"],
+            json!([[2, 0], ["-", 1], [1, 2], [2, 3]])
+        );
+        assert_eq!(json["series"][0]["connectNulls"], json!(false));
     }
 
     #[test]
@@ -208,16 +279,16 @@ mod tests {
         assert_eq!(wrap("Cooperation", 10), "Cooperation");
         let axes = [
             "Top axis name",
-            "Klara ett jobb",
+            "Klara ett jobb nu idag",
             "Bottom axis name",
             "Side",
         ];
         let json = options(&spider_chart(&axes, &[], ChartWidth::Narrow));
-        let names = &json["radar"][0]["indicator"];
-        assert_eq!(names[0]["name"], json!("Top axis name"));
-        assert_eq!(names[1]["name"], json!("Klara ett\njobb"));
-        assert_eq!(names[2]["name"], json!("Bottom axis name"));
-        assert_eq!(json["radar"][0]["radius"], json!("44%"));
+        let names = &json["angleAxis"][1]["data"];
+        assert_eq!(names[0], json!("Top axis name"));
+        assert_eq!(names[1], json!("Klara ett jobb\nnu idag"));
+        assert_eq!(names[2], json!("Bottom axis name"));
+        assert_eq!(json["polar"][0]["radius"], json!("38%"));
     }
 
     #[test]

@@ -16,8 +16,9 @@ async function drawnChart(page) {
     return {
       canvas: element!.querySelector('canvas') !== null,
       // Axis names may be broken into lines on a phone.
-      indicators: option.radar[0].indicator.map((i) => i.name.replace(/\n/g, ' ')),
-      series: option.series.map((s) => s.data[0].value.map((v) => v ?? null)),
+      indicators: option.angleAxis[1].data.map((name) => name.replace(/\n/g, ' ')),
+      // Each point is [step, spoke]; the last closes the line; "-" is an empty value.
+      series: option.series.map((s) => s.data.slice(0, -1).map(([v]) => (v === '-' ? null : v))),
       ariaLabel: element!.getAttribute('aria-label'),
     };
   });
