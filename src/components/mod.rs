@@ -3,6 +3,7 @@
 pub mod confirm_dialog;
 pub mod import_backup;
 pub mod language_switch;
+pub mod progress_view;
 pub mod read_aloud;
 pub mod scale_question;
 pub mod site_header;

@@ -135,6 +135,8 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
             .axis_label(AxisLabel::new().show(false))
     };
     let mut chart = Chart::new()
+        // Drawn at once: nothing moves on a projector or for people sensitive to motion.
+        .animation(false)
         .aria(Aria::new().enabled(true))
         // The latest round always gets the first colour, whatever the number of rounds.
         .color(
@@ -239,6 +241,7 @@ mod tests {
         assert_eq!(json["radiusAxis"][0]["max"], json!(5.0));
         assert_eq!(json["series"][0]["coordinateSystem"], json!("polar"));
         assert_eq!(json["aria"]["enabled"], json!(true));
+        assert_eq!(json["animation"], json!(false));
     }
 
     #[test]

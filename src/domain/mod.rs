@@ -13,5 +13,6 @@ pub mod language;
 pub mod merge;
 pub mod participant;
 pub mod plan;
+pub mod progression;
 pub mod questionnaire;
 pub mod settings;

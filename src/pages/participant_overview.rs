@@ -4,6 +4,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser::{self, app_path};
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::progress_view::ProgressView;
 use crate::domain::assessment::{FilledBy, Round};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, fill, use_i18n};
@@ -56,6 +57,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             </p>
             <h1>{person.display_name.clone()}</h1>
             {counsellor.map(|c| view! { <p>{c}</p> })}
+            <ProgressView pid=pid />
             <h2>{t.caseload_rounds_heading}</h2>
             <button type="button" class="button" on:click=new_round>{t.caseload_new_round}</button>
             <RoundList pid=pid />

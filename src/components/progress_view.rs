@@ -1,0 +1,278 @@
+use leptos::prelude::*;
+
+use crate::components::spider_chart::SpiderChart;
+use crate::domain::charts::{RadarSeries, spider_chart};
+use crate::domain::progression::{
+    Change, RoundValues, View, differences, progression, round_values,
+};
+use crate::domain::questionnaire::ParticipantItem;
+use crate::i18n::{Texts, fill, use_i18n};
+use crate::state::use_state;
+
+/// Which lines the diagram shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    Only(View),
+    /// The latest round of each, side by side, to see where the views differ.
+    Both,
+}
+
+fn change_text(t: &Texts, change: Change) -> String {
+    let text = match change.steps {
+        0 => t.progress_same,
+        1 => t.progress_up_one,
+        -1 => t.progress_down_one,
+        s if s > 0 => t.progress_up_many,
+        _ => t.progress_down_many,
+    };
+    fill(
+        text,
+        &[
+            ("steps", &change.steps.unsigned_abs().to_string()),
+            ("date", &t.date(change.since)),
+        ],
+    )
+}
+
+fn item_list(t: &Texts, items: &[ParticipantItem]) -> String {
+    items
+        .iter()
+        .map(|i| t.item_short(*i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The spider diagram of one participant with the same numbers as a table, how each item has
+/// moved in words, and where participant and counsellor see things differently.
+#[component]
+pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let shown = RwSignal::new(Shown::Only(View::Participant));
+    let rounds = Memo::new(move |_| {
+        state.read(|d| {
+            let rounds = d.rounds_of(&pid.get());
+            (
+                round_values(&rounds, View::Participant),
+                round_values(&rounds, View::Counsellor),
+            )
+        })
+    });
+    // The lines to draw, each with its legend name.
+    let lines = Memo::new(move |_| {
+        let t = i18n.t();
+        let (participant, counsellor) = rounds.get();
+        let dated = |rounds: Vec<RoundValues>| -> Vec<(String, RoundValues)> {
+            rounds.into_iter().map(|r| (t.date(r.date), r)).collect()
+        };
+        match shown.get() {
+            Shown::Only(View::Participant) => dated(participant),
+            Shown::Only(View::Counsellor) => dated(counsellor),
+            Shown::Both => {
+                let named =
+                    |text: &str, r: RoundValues| (fill(text, &[("date", &t.date(r.date))]), r);
+                participant
+                    .last()
+                    .cloned()
+                    .map(|r| named(t.progress_series_participant, r))
+                    .into_iter()
+                    .chain(
+                        counsellor
+                            .last()
+                            .cloned()
+                            .map(|r| named(t.progress_series_counsellor, r)),
+                    )
+                    .collect()
+            }
+        }
+    });
+    let draw = move |width| {
+        let t = i18n.t();
+        let axes: Vec<&str> = ParticipantItem::ALL
+            .iter()
+            .map(|item| t.item_short(*item))
+            .collect();
+        let series: Vec<RadarSeries> = lines
+            .get()
+            .into_iter()
+            .map(|(name, round)| RadarSeries {
+                name,
+                values: round.values,
+            })
+            .collect();
+        spider_chart(&axes, &series, width)
+    };
+    let option = move |value: Shown, label: fn(&Texts) -> &'static str| {
+        view! {
+            <label class="check">
+                <input
+                    type="radio"
+                    name="progress-view"
+                    prop:checked=move || shown.get() == value
+                    on:change=move |_| shown.set(value)
+                />
+                <span>{move || label(i18n.t())}</span>
+            </label>
+        }
+    };
+    view! {
+        <section class="panel progress" aria-labelledby="progress-heading">
+            <h2 id="progress-heading">{move || i18n.t().progress_heading}</h2>
+            <fieldset class="view-toggle">
+                <legend>{move || i18n.t().progress_view_label}</legend>
+                {option(Shown::Only(View::Participant), |t| t.progress_view_participant)}
+                {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor)}
+                {option(Shown::Both, |t| t.progress_view_both)}
+            </fieldset>
+            <Show
+                when=move || !lines.get().is_empty()
+                fallback=move || view! { <p>{move || i18n.t().progress_no_answers}</p> }
+            >
+                <SpiderChart
+                    id="participant-chart"
+                    draw=draw
+                    label=Signal::derive(move || i18n.t().progress_chart_label.to_owned())
+                />
+                <NumbersTable lines=lines />
+                <Differences rounds=rounds shown=shown />
+                <Moved rounds=rounds shown=shown />
+            </Show>
+        </section>
+    }
+}
+
+/// The same numbers as the diagram, for screen readers and anyone who prefers numbers.
+#[component]
+fn NumbersTable(lines: Memo<Vec<(String, RoundValues)>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let lines = lines.get();
+        view! {
+            <p id="numbers-help" class="help">{t.progress_table_caption}</p>
+            <div class="table-scroll">
+                <table class="numbers" aria-describedby="numbers-help">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.progress_table_area}</th>
+                            {lines.iter().map(|(name, _)| view! { <th scope="col">{name.clone()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {ParticipantItem::ALL
+                            .iter()
+                            .enumerate()
+                            .map(|(index, item)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{t.item_short(*item)}</th>
+                                        {lines
+                                            .iter()
+                                            .map(|(_, round)| {
+                                                let value = round.values[index].map_or("–".to_owned(), |v| v.to_string());
+                                                view! { <td>{value}</td> }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    }
+}
+
+/// Where the participant's and the counsellor's latest answers differ by two steps or more.
+#[component]
+fn Differences(
+    rounds: Memo<(Vec<RoundValues>, Vec<RoundValues>)>,
+    shown: RwSignal<Shown>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        if shown.get() != Shown::Both {
+            return None;
+        }
+        let t = i18n.t();
+        let (participant, counsellor) = rounds.get();
+        let (p, c) = (participant.last()?, counsellor.last()?);
+        let items = differences(p, c);
+        let text = if items.is_empty() {
+            t.progress_no_topics.to_owned()
+        } else {
+            fill(t.progress_topics, &[("items", &item_list(t, &items))])
+        };
+        Some(view! { <p class="topics">{text}</p> })
+    }
+}
+
+/// Per item, in words: the latest answer and how it moved; then which items went up or down.
+#[component]
+fn Moved(
+    rounds: Memo<(Vec<RoundValues>, Vec<RoundValues>)>,
+    shown: RwSignal<Shown>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let Shown::Only(view) = shown.get() else {
+            return None;
+        };
+        let t = i18n.t();
+        let (participant, counsellor) = rounds.get();
+        let progress = progression(if view == View::Participant {
+            &participant
+        } else {
+            &counsellor
+        });
+        let moved: Vec<_> = progress
+            .iter()
+            .filter(|p| p.since_previous.is_some())
+            .collect();
+        if moved.is_empty() {
+            return Some(
+                view! {
+                    <h3>{t.progress_moved_heading}</h3>
+                    <p>{t.progress_too_few}</p>
+                }
+                .into_any(),
+            );
+        }
+        let group = |keep: fn(i8) -> bool| -> Vec<ParticipantItem> {
+            moved
+                .iter()
+                .filter(|p| p.since_previous.is_some_and(|c| keep(c.steps)))
+                .map(|p| p.item)
+                .collect()
+        };
+        let summary = [
+            (t.progress_moved_up, group(|s| s > 0)),
+            (t.progress_moved_down, group(|s| s < 0)),
+            (t.progress_stayed, group(|s| s == 0)),
+        ];
+        Some(view! {
+            <h3>{t.progress_moved_heading}</h3>
+            <ul class="moved">
+                {summary
+                    .into_iter()
+                    .filter(|(_, items)| !items.is_empty())
+                    .map(|(text, items)| view! { <li>{fill(text, &[("items", &item_list(t, &items))])}</li> })
+                    .collect_view()}
+            </ul>
+            <ul class="moved-items">
+                {moved
+                    .iter()
+                    .map(|p| {
+                        let previous = p.since_previous.map(|c| change_text(t, c)).unwrap_or_default();
+                        let first = p.since_first.filter(|c| Some(c.since) != p.since_previous.map(|x| x.since))
+                            .map(|c| format!(" · {}", fill(t.progress_since_first, &[("change", &change_text(t, c))])))
+                            .unwrap_or_default();
+                        let latest = p.latest.map(|(_, v)| v.to_string()).unwrap_or_default();
+                        view! { <li><strong>{t.item_short(p.item)}</strong>{format!(": {latest}, {previous}{first}")}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }.into_any())
+    }
+}
