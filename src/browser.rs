@@ -91,6 +91,17 @@ pub fn new_id() -> String {
     )
 }
 
+/// Offers what a URL holds (a blob: or data: URL made on this device) as a file download.
+pub fn download_url(file_name: &str, url: &str) {
+    if let Ok(anchor) = document().create_element("a") {
+        let _ = anchor.set_attribute("href", url);
+        let _ = anchor.set_attribute("download", file_name);
+        if let Some(anchor) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&anchor) {
+            anchor.click();
+        }
+    }
+}
+
 /// Offers `content` as a file download. Nothing leaves the device: the file is made here.
 pub fn download(file_name: &str, mime: &str, content: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
@@ -102,13 +113,7 @@ pub fn download(file_name: &str, mime: &str, content: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
-    if let Ok(anchor) = document().create_element("a") {
-        let _ = anchor.set_attribute("href", &url);
-        let _ = anchor.set_attribute("download", file_name);
-        if let Some(anchor) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&anchor) {
-            anchor.click();
-        }
-    }
+    download_url(file_name, &url);
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 

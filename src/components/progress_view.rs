@@ -132,6 +132,7 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
                     id="participant-chart"
                     draw=draw
                     label=Signal::derive(move || i18n.t().progress_chart_label.to_owned())
+                    png_name=Signal::derive(move || format!("stegvis-diagram-{}.png", crate::browser::today()))
                 />
                 <NumbersTable lines=lines />
                 <Differences rounds=rounds shown=shown />

@@ -1,6 +1,8 @@
 use charming::{Chart, Echarts, WasmRenderer};
 
+use crate::browser;
 use crate::domain::charts::ChartWidth;
+use crate::i18n::use_i18n;
 use leptos::{html, prelude::*};
 use wasm_bindgen::prelude::*;
 
@@ -15,6 +17,28 @@ extern "C" {
     fn dispose(chart: &Echarts);
 }
 
+/// The chart as a PNG data URL, via ECharts' `getDataURL` (charming's type does not expose it).
+fn png_data_url(chart: &Echarts) -> Option<String> {
+    let method: js_sys::Function = js_sys::Reflect::get(chart, &JsValue::from_str("getDataURL"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    method.call1(chart, &png_options()).ok()?.as_string()
+}
+
+/// Options for `getDataURL`: a sharp PNG on a white background (the page's own is not drawn).
+fn png_options() -> JsValue {
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("type", JsValue::from_str("png")),
+        ("pixelRatio", JsValue::from_f64(2.0)),
+        ("backgroundColor", JsValue::from_str("#ffffff")),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &value);
+    }
+    options.into()
+}
+
 /// Draws a chart built by a pure builder in `domain::charts`. Redraws when the chart's data
 /// changes or the container crosses between narrow and wide, follows the window size, and frees
 /// ECharts when the page is left.
@@ -25,6 +49,9 @@ pub fn SpiderChart(
     /// Builds the chart for the room it has; reading signals inside makes it redraw on change.
     draw: impl Fn(ChartWidth) -> Chart + 'static,
     #[prop(into)] label: Signal<String>,
+    /// When given, a button saves the chart as a PNG file with this name.
+    #[prop(optional)]
+    png_name: Option<Signal<String>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let instance = StoredValue::new_local(None::<Echarts>);
@@ -69,5 +96,23 @@ pub fn SpiderChart(
             }
         });
     });
-    view! { <div id=id node_ref=container class="spider-chart" role="img" aria-label=label></div> }
+    let i18n = use_i18n();
+    let save_png = move |name: String| {
+        instance.with_value(|slot| {
+            if let Some(url) = slot.as_ref().and_then(png_data_url) {
+                browser::download_url(&name, &url);
+            }
+        });
+    };
+    view! {
+        <div id=id node_ref=container class="spider-chart" role="img" aria-label=label></div>
+        {png_name
+            .map(|name| {
+                view! {
+                    <button type="button" class="button secondary" on:click=move |_| save_png(name.get_untracked())>
+                        {move || i18n.t().progress_save_png}
+                    </button>
+                }
+            })}
+    }
 }

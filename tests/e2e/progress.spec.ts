@@ -1,42 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { TEXTS } from './locales';
-import { AppShell } from './pages/app';
-import { DataPage, fill } from './pages/data';
+import { fill } from './pages/data';
+import { backup, openParticipant } from './pages/progress';
 import { ITEMS } from './pages/questionnaire';
 
 const t = TEXTS.en;
-
-/** A backup with one participant and the given answers per round (null = rather not answer). */
-function backup(rounds: (number | null)[][], counsellor?: (number | null)[]) {
-  const answers = (values: (number | null)[]) =>
-    Object.fromEntries(ITEMS.map((item, i) => [item, { value: values[i] }]));
-  const date = (i: number) => new Date(Date.UTC(2024, i * 3, 15)).toISOString().slice(0, 10);
-  return JSON.stringify({
-    format: 'stegvis',
-    schema_version: 1,
-    data: {
-      participants: [{ id: 'p1', display_name: 'Lane', created: '2024-01-01', counsellors: [] }],
-      rounds: rounds.map((values, i) => ({
-        id: `r${i}`,
-        participant_id: 'p1',
-        date: date(i),
-        participant_part: { answers: answers(values), filled_by: 'participant', updated: '2024-01-01T00:00:00Z' },
-        ...(counsellor && i === rounds.length - 1
-          ? { counsellor_part: { counsellor: 'AL', ratings: answers(counsellor), updated: '2024-01-01T00:00:00Z' } }
-          : {}),
-      })),
-    },
-  });
-}
-
-async function openParticipant(page, contents: string) {
-  const data = new DataPage(page);
-  await data.open();
-  await data.importAndApply(contents);
-  const app = new AppShell(page);
-  await app.goto('counsellor/p1');
-  await expect(page.locator('#participant-chart canvas')).toBeVisible();
-}
 
 /** The drawn lines: per series its legend name and the step per spoke (null = gap). */
 async function drawn(page) {
@@ -102,4 +71,33 @@ test('both views side by side mark where participant and counsellor differ by tw
     fill(t.progress_series_counsellor, { date: '15 Jan 2024' }),
   ]);
   expect(lines[1].values).toEqual(counsellor);
+});
+
+test('the diagram can be saved as a PNG image', async ({ page }) => {
+  await openParticipant(page, backup([ITEMS.map(() => 3), ITEMS.map(() => 4)]));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: t.progress_save_png }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^stegvis-diagram-.*\.png$/);
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+});
+
+test('the legend names every round and hides one when it is toggled', async ({ page }) => {
+  const rounds = [ITEMS.map(() => 2), ITEMS.map(() => 3), ITEMS.map(() => 4)];
+  await openParticipant(page, backup(rounds));
+  const names = ['15 Jan 2024', '15 Apr 2024', '15 Jul 2024'];
+  const legend = () =>
+    page.evaluate(() => {
+      const option = (window as any).echarts.getInstanceByDom(document.getElementById('participant-chart')).getOption();
+      return { data: option.legend[0].data.map((d) => d.name ?? d), selected: option.legend[0].selected };
+    });
+  expect((await legend()).data).toEqual(names);
+  // What a tap on a legend entry does.
+  await page.evaluate((name) => {
+    (window as any).echarts.getInstanceByDom(document.getElementById('participant-chart')).dispatchAction({ type: 'legendToggleSelect', name });
+  }, names[0]);
+  expect((await legend()).selected[names[0]]).toBe(false);
+  expect((await legend()).selected[names[2]]).not.toBe(false);
 });

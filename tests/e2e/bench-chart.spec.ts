@@ -1,0 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { ITEMS } from './pages/questionnaire';
+import { backup, openParticipant } from './pages/progress';
+
+// Benchmark, not a timed test: how long a participant page with 12 rounds takes to draw its
+// diagram with the CPU slowed down 4× (Chrome DevTools protocol), as on a modest phone.
+// Prints the figure and writes it to test-results/bench-chart.json; asserts only that it drew.
+test('benchmark: diagram with 12 rounds at 4x CPU slowdown', async ({ page }, info) => {
+  test.skip(info.project.name !== 'desktop', 'measured once');
+  const rounds = Array.from({ length: 12 }, (_, i) => ITEMS.map((_, item) => ((i + item) % 5) + 1));
+  await openParticipant(page, backup(rounds));
+  await page.goto('counsellor');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const runs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    await page.goto('counsellor');
+    await expect(page.getByRole('link', { name: /Lane/ })).toBeVisible();
+    const start = Date.now();
+    await page.getByRole('link', { name: /Lane/ }).click();
+    await page.waitForFunction(() => {
+      const el = document.getElementById('participant-chart');
+      const chart = el && (window as any).echarts.getInstanceByDom(el);
+      return chart && chart.getOption().series.length === 12;
+    });
+    runs.push(Date.now() - start);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const median = [...runs].sort((a, b) => a - b)[1];
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/bench-chart.json', JSON.stringify({ runs, median }));
+  console.log(`bench: participant page with 12 rounds, diagram drawn at 4x CPU slowdown: median ${median} ms (runs ${runs.join(', ')} ms)`);
+  expect(runs).toHaveLength(3);
+});
