@@ -34,6 +34,25 @@ fn change_text(t: &Texts, change: Change) -> String {
     )
 }
 
+/// What a tap on a point shows: the round, the item, the described step, and the comment.
+fn details(t: &Texts, round_name: &str, round: &RoundValues) -> Vec<String> {
+    ParticipantItem::ALL
+        .iter()
+        .zip(&round.values)
+        .zip(&round.comments)
+        .map(|((item, value), comment)| {
+            let answer = value.map_or(t.questions_rather_not.to_owned(), |v| {
+                format!("{v}. {}", t.steps(item.id())[usize::from(v) - 1])
+            });
+            let comment = comment
+                .as_ref()
+                .map(|c| format!("\n“{c}”"))
+                .unwrap_or_default();
+            format!("{round_name}\n{}: {answer}{comment}", t.item_short(*item))
+        })
+        .collect()
+}
+
 fn item_list(t: &Texts, items: &[ParticipantItem]) -> String {
     items
         .iter()
@@ -96,6 +115,7 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
             .get()
             .into_iter()
             .map(|(name, round)| RadarSeries {
+                details: details(t, &name, &round),
                 name,
                 values: round.values,
             })

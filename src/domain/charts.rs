@@ -4,10 +4,10 @@
 use charming::{
     Chart,
     component::{AngleAxis, Aria, Legend, PolarCoordinate, RadiusAxis},
-    datatype::{CompositeValue, DataPoint},
+    datatype::{CompositeValue, DataPoint, DataPointItem},
     element::{
         AxisLabel, AxisLine, AxisTick, AxisType, BoundaryGap, Color, CoordinateSystem, LineStyle,
-        LineStyleType, SplitLine, Symbol, TextStyle,
+        LineStyleType, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
     },
     series::Line,
 };
@@ -20,6 +20,8 @@ use super::questionnaire::{SCALE_MAX, SCALE_MIN};
 pub struct RadarSeries {
     pub name: String,
     pub values: Vec<Option<u8>>,
+    /// What a tap or hover on each point shows (the question's step, a comment); may be empty.
+    pub details: Vec<String>,
 }
 
 /// Calm colours that stay apart for common colour-vision differences (Okabe–Ito).
@@ -65,8 +67,9 @@ fn wrap(name: &str, width: usize) -> String {
 
 /// The points of one round around the diagram as [step, spoke], closed back to the first
 /// spoke (spoke `n` is spoke 0 again). A missing answer is ECharts' empty value "-", so the
-/// line breaks there instead of dropping to zero.
-fn polygon(values: &[Option<u8>]) -> Vec<DataPoint> {
+/// line breaks there instead of dropping to zero. A point's name is its detail text.
+fn polygon(round: &RadarSeries) -> Vec<DataPoint> {
+    let values = &round.values;
     values
         .iter()
         .chain(values.first())
@@ -75,10 +78,13 @@ fn polygon(values: &[Option<u8>]) -> Vec<DataPoint> {
             let radius = value.map_or(CompositeValue::from("-"), |v| {
                 CompositeValue::from(i64::from(v))
             });
-            DataPoint::Value(CompositeValue::Array(vec![
-                radius,
-                CompositeValue::from(spoke as i64),
-            ]))
+            let point = CompositeValue::Array(vec![radius, CompositeValue::from(spoke as i64)]);
+            match round.details.get(spoke % values.len()) {
+                Some(detail) if !detail.is_empty() => {
+                    DataPoint::Item(DataPointItem::new(point).name(detail.as_str()))
+                }
+                _ => DataPoint::Value(point),
+            }
         })
         .collect()
 }
@@ -125,7 +131,7 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
                         LineStyleType::Dashed
                     }),
             )
-            .data(polygon(&round.values))
+            .data(polygon(round))
     });
     let steps = || {
         RadiusAxis::new()
@@ -138,6 +144,9 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
         // Drawn at once: nothing moves on a projector or for people sensitive to motion.
         .animation(false)
         .aria(Aria::new().enabled(true))
+        // Plain text only: "{b}" is the point's detail, and no HTML markers (which would need
+        // inline styles the Content-Security-Policy refuses).
+        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
         // The latest round always gets the first colour, whatever the number of rounds.
         .color(
             (0..series.len())
@@ -216,10 +225,12 @@ mod tests {
             RadarSeries {
                 name: "March".into(),
                 values: vec![Some(2), None, Some(1)],
+                details: vec!["A: 2".into(), String::new(), "C: 1".into()],
             },
             RadarSeries {
                 name: "June".into(),
                 values: vec![Some(3), Some(4), Some(2)],
+                details: Vec::new(),
             },
         ]
     }
@@ -254,9 +265,29 @@ mod tests {
         // [radius, spoke] around the diagram and back to the first spoke.
         assert_eq!(
             json["series"][0]["data"],
-            json!([[2, 0], ["-", 1], [1, 2], [2, 3]])
+            json!([
+                {"value": [2, 0], "name": "A: 2"},
+                ["-", 1],
+                {"value": [1, 2], "name": "C: 1"},
+                {"value": [2, 3], "name": "A: 2"}
+            ])
         );
         assert_eq!(json["series"][0]["connectNulls"], json!(false));
+    }
+
+    #[test]
+    fn a_point_names_its_detail_for_tap_and_hover() {
+        let json = options(&spider_chart(
+            &["A", "B", "C"],
+            &two_rounds(),
+            ChartWidth::Wide,
+        ));
+        assert_eq!(
+            json["series"][0]["data"][0],
+            json!({"value": [2, 0], "name": "A: 2"})
+        );
+        assert_eq!(json["series"][0]["data"][1], json!(["-", 1]));
+        assert_eq!(json["tooltip"]["formatter"], json!("{b}"));
     }
 
     #[test]

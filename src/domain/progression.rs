@@ -22,11 +22,12 @@ fn ratings(round: &Round, view: View) -> Option<&Ratings> {
     .filter(|ratings| !ratings.is_empty())
 }
 
-/// One line on the diagram: a round's date and an answer per item, in item order.
+/// One line on the diagram: a round's date and an answer (and comment) per item, in item order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoundValues {
     pub date: NaiveDate,
     pub values: Vec<Option<u8>>,
+    pub comments: Vec<Option<String>>,
 }
 
 /// The rounds (oldest first) that have answers from this view, as values per item.
@@ -39,9 +40,14 @@ pub fn round_values(rounds: &[&Round], view: View) -> Vec<RoundValues> {
                 .iter()
                 .map(|item| ratings.get(item).and_then(|a| a.value).map(|v| v.get()))
                 .collect();
+            let comments = ParticipantItem::ALL
+                .iter()
+                .map(|item| ratings.get(item).and_then(|a| a.comment.clone()))
+                .collect();
             Some(RoundValues {
                 date: round.date,
                 values,
+                comments,
             })
         })
         .collect()
@@ -131,6 +137,7 @@ mod tests {
         RoundValues {
             date: day(d),
             values,
+            comments: vec![None; ParticipantItem::ALL.len()],
         }
     }
 

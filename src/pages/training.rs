@@ -21,6 +21,7 @@ pub fn TrainingPage() -> impl IntoView {
             .map(|round| RadarSeries {
                 name: t.date(round.date),
                 values: round.answers.to_vec(),
+                details: Vec::new(),
             })
             .collect();
         spider_chart(&axes, &rounds, width)

@@ -13,7 +13,8 @@ async function drawn(page) {
     const chart = (window as any).echarts.getInstanceByDom(document.getElementById('participant-chart'));
     return chart.getOption().series.map((s) => ({
       name: s.name,
-      values: s.data.slice(0, -1).map(([v]) => (v === '-' ? null : v)),
+      // A point is [step, spoke], or { value: [step, spoke], name: detail }.
+      values: s.data.slice(0, -1).map((p) => (Array.isArray(p) ? p : p.value)[0]).map((v) => (v === '-' ? null : v)),
     }));
   });
 }
@@ -100,4 +101,23 @@ test('the legend names every round and hides one when it is toggled', async ({ p
   }, names[0]);
   expect((await legend()).selected[names[0]]).toBe(false);
   expect((await legend()).selected[names[2]]).not.toBe(false);
+});
+
+test('pointing at a point shows the item, the described step and the comment', async ({ page }) => {
+  const contents = JSON.parse(backup([ITEMS.map(() => 4)]));
+  contents.data.rounds[0].participant_part.answers.health.comment = 'Started physiotherapy';
+  await openParticipant(page, JSON.stringify(contents));
+  await page.locator('#participant-chart').scrollIntoViewIfNeeded();
+  // Where ECharts drew the health point (spoke 3), in viewport coordinates.
+  const [x, y] = await page.evaluate(() => {
+    const el = document.getElementById('participant-chart')!;
+    const chart = (window as any).echarts.getInstanceByDom(el);
+    const [px, py] = chart.convertToPixel({ polarIndex: 0 }, [4, 3]);
+    const box = el.getBoundingClientRect();
+    return [box.left + px, box.top + py];
+  });
+  await page.mouse.move(x, y);
+  const tooltip = page.locator('#participant-chart div').filter({ hasText: t.items_health_short }).last();
+  await expect(tooltip).toContainText(`4. ${t.questions_health_step_4}`);
+  await expect(tooltip).toContainText('Started physiotherapy');
 });
