@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use crate::components::spider_chart::SpiderChart;
+use crate::domain::assessment::next_follow_up_due;
 use crate::domain::charts::{RadarSeries, spider_chart};
+use crate::domain::over_time::{ItemLine, over_time_chart, quiet_periods};
 use crate::domain::progression::{
     Change, RoundValues, View, differences, progression, round_values,
 };
@@ -157,6 +159,7 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
                 <NumbersTable lines=lines />
                 <Differences rounds=rounds shown=shown />
                 <Moved rounds=rounds shown=shown />
+                <OverTime pid=pid rounds=rounds shown=shown />
             </Show>
         </section>
     }
@@ -295,5 +298,72 @@ fn Moved(
                     .collect_view()}
             </ul>
         }.into_any())
+    }
+}
+
+/// One item or all over time, with the next follow-up and breaks without activity marked.
+#[component]
+fn OverTime(
+    pid: Memo<String>,
+    rounds: Memo<(Vec<RoundValues>, Vec<RoundValues>)>,
+    shown: RwSignal<Shown>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    // None: all items.
+    let item = RwSignal::new(None::<ParticipantItem>);
+    let marks = Memo::new(move |_| {
+        state.read(|d| {
+            let rounds = d.rounds_of(&pid.get());
+            (
+                next_follow_up_due(rounds.iter().copied()),
+                quiet_periods(&rounds),
+            )
+        })
+    });
+    let draw = move |width| {
+        let t = i18n.t();
+        let (participant, counsellor) = rounds.get();
+        let source = if shown.get() == Shown::Only(View::Counsellor) {
+            counsellor
+        } else {
+            participant
+        };
+        let lines: Vec<ItemLine> = ParticipantItem::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| item.get().is_none_or(|chosen| chosen == **i))
+            .map(|(index, i)| ItemLine {
+                name: t.item_short(*i).to_owned(),
+                points: source.iter().map(|r| (r.date, r.values[index])).collect(),
+            })
+            .collect();
+        let (due, quiet) = marks.get();
+        over_time_chart(
+            &lines,
+            due.map(|d| (d, t.progress_next_follow_up)),
+            &quiet,
+            t.progress_no_activity,
+            width,
+        )
+    };
+    view! {
+        <h3>{move || i18n.t().progress_over_time_heading}</h3>
+        <label for="over-time-item">{move || i18n.t().progress_area_label}</label>
+        <select
+            id="over-time-item"
+            on:change=move |ev| item.set(ParticipantItem::from_id(&event_target_value(&ev)))
+        >
+            <option value="">{move || i18n.t().progress_all_areas}</option>
+            {ParticipantItem::ALL
+                .iter()
+                .map(|i| view! { <option value=i.id()>{move || i18n.t().item_short(*i)}</option> })
+                .collect_view()}
+        </select>
+        <SpiderChart
+            id="over-time-chart"
+            draw=draw
+            label=Signal::derive(move || i18n.t().progress_over_time_label.to_owned())
+        />
     }
 }

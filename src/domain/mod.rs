@@ -11,6 +11,7 @@ pub mod examples;
 pub mod interventions;
 pub mod language;
 pub mod merge;
+pub mod over_time;
 pub mod participant;
 pub mod plan;
 pub mod progression;

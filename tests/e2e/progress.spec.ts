@@ -121,3 +121,22 @@ test('pointing at a point shows the item, the described step and the comment', a
   await expect(tooltip).toContainText(`4. ${t.questions_health_step_4}`);
   await expect(tooltip).toContainText('Started physiotherapy');
 });
+
+test('over time: one line per area, the next follow-up marked, a break without activity shaded', async ({ page }) => {
+  const contents = JSON.parse(backup([ITEMS.map(() => 2), ITEMS.map(() => 3), ITEMS.map(() => 3)]));
+  contents.data.rounds[1].counsellor_part = { counsellor: 'AL', interventions: 'none_given', updated: '2024-01-01T00:00:00Z' };
+  await openParticipant(page, JSON.stringify(contents));
+  await expect(page.locator('#over-time-chart canvas')).toBeVisible();
+  const option = () =>
+    page.evaluate(() => {
+      const o = (window as any).echarts.getInstanceByDom(document.getElementById('over-time-chart')).getOption();
+      return { names: o.series.map((s) => s.name), marks: o.series[0].markArea?.data, due: o.series[0].markLine?.data };
+    });
+  let drawn = await option();
+  expect(drawn.names).toEqual(ITEMS.map((item) => t[`items_${item}_short`]));
+  expect(drawn.marks).toHaveLength(1);
+  expect(drawn.marks[0][0].name).toBe(t.progress_no_activity);
+  expect(drawn.due).toHaveLength(1);
+  await page.getByLabel(t.progress_area_label).selectOption({ label: t.items_health_short });
+  await expect.poll(async () => (await option()).names).toEqual([t.items_health_short]);
+});
