@@ -36,7 +36,8 @@ fn change_text(t: &Texts, change: Change) -> String {
     )
 }
 
-/// What a tap on a point shows: the round, the item, the described step, and the comment.
+/// What a tap on a point shows: the round, the item and its question, the described step,
+/// and the comment.
 fn details(t: &Texts, round_name: &str, round: &RoundValues) -> Vec<String> {
     ParticipantItem::ALL
         .iter()
@@ -50,7 +51,11 @@ fn details(t: &Texts, round_name: &str, round: &RoundValues) -> Vec<String> {
                 .as_ref()
                 .map(|c| format!("\n“{c}”"))
                 .unwrap_or_default();
-            format!("{round_name}\n{}: {answer}{comment}", t.item_short(*item))
+            let question = t.item_question(*item);
+            format!(
+                "{round_name}\n{}: {question}\n{answer}{comment}",
+                t.item_short(*item)
+            )
         })
         .collect()
 }

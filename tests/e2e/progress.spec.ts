@@ -103,7 +103,7 @@ test('the legend names every round and hides one when it is toggled', async ({ p
   expect((await legend()).selected[names[2]]).not.toBe(false);
 });
 
-test('pointing at a point shows the item, the described step and the comment', async ({ page }) => {
+test('pointing at a point shows the item, its question, the described step and the comment', async ({ page }) => {
   const contents = JSON.parse(backup([ITEMS.map(() => 4)]));
   contents.data.rounds[0].participant_part.answers.health.comment = 'Started physiotherapy';
   await openParticipant(page, JSON.stringify(contents));
@@ -118,6 +118,7 @@ test('pointing at a point shows the item, the described step and the comment', a
   });
   await page.mouse.move(x, y);
   const tooltip = page.locator('#participant-chart div').filter({ hasText: t.items_health_short }).last();
+  await expect(tooltip).toContainText(t.questions_health_question);
   await expect(tooltip).toContainText(`4. ${t.questions_health_step_4}`);
   await expect(tooltip).toContainText('Started physiotherapy');
 });
