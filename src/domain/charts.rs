@@ -146,13 +146,7 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
         .aria(Aria::new().enabled(true))
         // Plain text only: "{b}" is the point's detail, and no HTML markers (which would need
         // inline styles the Content-Security-Policy refuses).
-        // Above the point, centred: it stays on a phone screen.
-        .tooltip(
-            Tooltip::new()
-                .trigger(Trigger::Item)
-                .formatter("{b}")
-                .position("top"),
-        )
+        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
         // The latest round always gets the first colour, whatever the number of rounds.
         .color(
             (0..series.len())
