@@ -299,6 +299,22 @@ impl Caseload {
         Ok(())
     }
 
+    /// Applies `change` to a copy of the participant's plan (a new one if they have none) and
+    /// stores it through [`Caseload::save_plan`], so a refused change leaves the caseload as it was.
+    pub fn change_plan(
+        &mut self,
+        participant_id: &str,
+        change: impl FnOnce(&mut ActionPlan) -> Result<(), ModelError>,
+    ) -> Result<(), ModelError> {
+        self.require_participant(participant_id)?;
+        let mut plan = self
+            .plan_of(participant_id)
+            .cloned()
+            .unwrap_or_else(|| ActionPlan::new(participant_id.to_owned()));
+        change(&mut plan)?;
+        self.save_plan(plan)
+    }
+
     /// Every rule of the model at once, for data read from storage or a file.
     pub fn check(&self) -> Result<(), ModelError> {
         let catalogue = &self.settings.catalogue;
@@ -392,7 +408,7 @@ mod tests {
     use crate::domain::assessment::{Rating, SensitiveAnswers};
     use crate::domain::interventions::InterventionGroup;
     use crate::domain::participant::GoalKind;
-    use crate::domain::plan::{Activity, ActivityStatus};
+    use crate::domain::plan::{Activity, ActivityStatus, SubGoal, SubGoalStatus};
 
     fn date(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -655,5 +671,67 @@ mod tests {
             data.check(),
             Err(ModelError::UnknownParticipant("ghost".into()))
         );
+    }
+
+    fn work_trial(id: &str) -> Activity {
+        Activity {
+            id: id.into(),
+            catalogue_id: Some("work_trial".into()),
+            own_text: None,
+            group: InterventionGroup::JobFocused,
+            start: date(2, 1),
+            end: None,
+            responsible: String::new(),
+            status: ActivityStatus::Planned,
+        }
+    }
+
+    #[test]
+    fn the_first_change_creates_the_plan() {
+        let mut data = one_round();
+        data.change_plan("p1", |plan| {
+            plan.add_activity(work_trial("a1"));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(data.plan_of("p1").unwrap().activities.len(), 1);
+        assert_eq!(
+            data.change_plan("nobody", |_| Ok(())),
+            Err(ModelError::UnknownParticipant("nobody".into()))
+        );
+    }
+
+    // Guards the stored plan against a half-made edit: a refused change must change nothing.
+    #[test]
+    fn a_refused_change_leaves_the_stored_plan_unchanged() {
+        let mut data = one_round();
+        data.change_plan("p1", |plan| {
+            plan.add_activity(work_trial("a1"));
+            Ok(())
+        })
+        .unwrap();
+        let before = data.clone();
+        let backwards = data.change_plan("p1", |plan| {
+            plan.activity_mut("a1")?.end = Some(date(1, 1));
+            Ok(())
+        });
+        assert_eq!(backwards, Err(ModelError::EndsBeforeStart));
+        let empty_goal = data.change_plan("p1", |plan| {
+            plan.add_sub_goal(SubGoal {
+                id: "g1".into(),
+                text: "  ".into(),
+                item: None,
+                due: None,
+                status: SubGoalStatus::NotStarted,
+            });
+            Ok(())
+        });
+        assert_eq!(empty_goal, Err(ModelError::EmptyText));
+        let unknown = data.change_plan("p1", |plan| {
+            plan.remove_activity("a1")?;
+            plan.remove_activity("a9")
+        });
+        assert_eq!(unknown, Err(ModelError::UnknownPlanEntry("a9".into())));
+        assert_eq!(data, before);
     }
 }

@@ -14,6 +14,8 @@ pub enum ModelError {
     UnknownParticipant(String),
     UnknownRound(String),
     UnknownCatalogueEntry(String),
+    /// A sub-goal or activity id that is not in the plan.
+    UnknownPlanEntry(String),
     /// A new counsellor dated before the one they would follow: the history is append-only.
     CounsellorChangeBeforeLatest,
     /// An answer for a round part (participant or counsellor) that has not been started.
@@ -40,6 +42,9 @@ impl fmt::Display for ModelError {
             ModelError::UnknownRound(id) => write!(f, "no round has the id {id}"),
             ModelError::UnknownCatalogueEntry(id) => {
                 write!(f, "the catalogue has no activity {id}")
+            }
+            ModelError::UnknownPlanEntry(id) => {
+                write!(f, "the plan has no sub-goal or activity {id}")
             }
             ModelError::CounsellorChangeBeforeLatest => {
                 write!(f, "a counsellor change is dated before the latest one")

@@ -144,6 +144,12 @@ impl Catalogue {
         Ok(())
     }
 
+    /// Undoes [`Catalogue::retire`]: an entry retired by mistake is offered again.
+    pub fn restore(&mut self, id: &str) -> Result<(), ModelError> {
+        self.entry_mut(id)?.retired = false;
+        Ok(())
+    }
+
     /// Refers `id` to an entry, or says which one is missing.
     pub(super) fn require(&self, id: &str) -> Result<&CatalogueEntry, ModelError> {
         self.get(id)
@@ -205,6 +211,19 @@ mod tests {
         assert!(catalogue.get("debt_advice").unwrap().retired);
         assert!(catalogue.active().all(|e| e.id != "debt_advice"));
         assert_eq!(catalogue.entries().len(), SEED.len() + 1);
+    }
+
+    #[test]
+    fn a_retired_entry_can_be_restored() {
+        let mut catalogue = Catalogue::default();
+        catalogue.retire("debt_advice").unwrap();
+        catalogue.restore("debt_advice").unwrap();
+        assert!(!catalogue.get("debt_advice").unwrap().retired);
+        assert!(catalogue.active().any(|e| e.id == "debt_advice"));
+        assert_eq!(
+            catalogue.restore("nope"),
+            Err(ModelError::UnknownCatalogueEntry("nope".into()))
+        );
     }
 
     #[test]

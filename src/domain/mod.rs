@@ -14,6 +14,8 @@ pub mod merge;
 pub mod over_time;
 pub mod participant;
 pub mod plan;
+pub mod plan_checks;
 pub mod progression;
 pub mod questionnaire;
 pub mod settings;
+pub mod timeline;

@@ -81,6 +81,91 @@ impl ActionPlan {
         }
     }
 
+    /// Adds the item if absent, removes it if present; the spider diagram's order is kept.
+    pub fn toggle_focus(&mut self, item: ParticipantItem) {
+        let chosen = !self.focus_items.contains(&item);
+        self.focus_items = ParticipantItem::ALL
+            .into_iter()
+            .filter(|i| {
+                if *i == item {
+                    chosen
+                } else {
+                    self.focus_items.contains(i)
+                }
+            })
+            .collect();
+    }
+
+    pub fn add_sub_goal(&mut self, goal: SubGoal) {
+        self.sub_goals.push(goal);
+    }
+
+    pub fn sub_goal_mut(&mut self, id: &str) -> Result<&mut SubGoal, ModelError> {
+        self.sub_goals
+            .iter_mut()
+            .find(|g| g.id == id)
+            .ok_or_else(|| unknown(id))
+    }
+
+    pub fn remove_sub_goal(&mut self, id: &str) -> Result<(), ModelError> {
+        self.take_sub_goal(id).map(drop)
+    }
+
+    /// Moves the sub-goal to index `to` (clamped to the last index); the others keep their order.
+    pub fn move_sub_goal(&mut self, id: &str, to: usize) -> Result<(), ModelError> {
+        let goal = self.take_sub_goal(id)?;
+        let to = to.min(self.sub_goals.len());
+        self.sub_goals.insert(to, goal);
+        Ok(())
+    }
+
+    pub fn add_activity(&mut self, activity: Activity) {
+        self.activities.push(activity);
+    }
+
+    pub fn activity_mut(&mut self, id: &str) -> Result<&mut Activity, ModelError> {
+        self.activities
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or_else(|| unknown(id))
+    }
+
+    pub fn remove_activity(&mut self, id: &str) -> Result<(), ModelError> {
+        let index = self
+            .activities
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or_else(|| unknown(id))?;
+        self.activities.remove(index);
+        Ok(())
+    }
+
+    /// Finishing an activity without an end date ends it today (never before its start), so that
+    /// its dates tell when it stopped: the check for breaks reads dates, not status.
+    pub fn set_activity_status(
+        &mut self,
+        id: &str,
+        status: ActivityStatus,
+        today: NaiveDate,
+    ) -> Result<(), ModelError> {
+        let activity = self.activity_mut(id)?;
+        activity.status = status;
+        let finished = matches!(status, ActivityStatus::Completed | ActivityStatus::Stopped);
+        if finished && activity.end.is_none() {
+            activity.end = Some(today.max(activity.start));
+        }
+        Ok(())
+    }
+
+    fn take_sub_goal(&mut self, id: &str) -> Result<SubGoal, ModelError> {
+        let index = self
+            .sub_goals
+            .iter()
+            .position(|g| g.id == id)
+            .ok_or_else(|| unknown(id))?;
+        Ok(self.sub_goals.remove(index))
+    }
+
     /// Trims texts so that stored plans are tidy whichever screen wrote them.
     pub(super) fn normalised(mut self) -> ActionPlan {
         for goal in &mut self.sub_goals {
@@ -106,6 +191,11 @@ impl ActionPlan {
 }
 
 impl Activity {
+    /// Dates decide, not status: stopping an activity gives it an end date.
+    pub fn is_active_on(&self, day: NaiveDate) -> bool {
+        self.start <= day && self.end.is_none_or(|end| day <= end)
+    }
+
     fn check(&self, catalogue: &Catalogue) -> Result<(), ModelError> {
         match &self.catalogue_id {
             Some(id) if catalogue.require(id)?.group != self.group => {
@@ -122,6 +212,10 @@ impl Activity {
         }
         Ok(())
     }
+}
+
+fn unknown(id: &str) -> ModelError {
+    ModelError::UnknownPlanEntry(id.to_owned())
 }
 
 #[cfg(test)]
@@ -218,5 +312,131 @@ mod tests {
             plan.check(&Catalogue::default()),
             Err(ModelError::EmptyActivity)
         );
+    }
+
+    fn sub_goal(id: &str) -> SubGoal {
+        SubGoal {
+            id: id.into(),
+            text: format!("Goal {id}"),
+            item: None,
+            due: None,
+            status: SubGoalStatus::NotStarted,
+        }
+    }
+
+    fn sub_goal_ids(plan: &ActionPlan) -> Vec<&str> {
+        plan.sub_goals.iter().map(|g| g.id.as_str()).collect()
+    }
+
+    #[test]
+    fn focus_toggles_and_keeps_the_spider_diagram_order() {
+        let mut plan = ActionPlan::new("p1".into());
+        plan.toggle_focus(ParticipantItem::JobSearch);
+        plan.toggle_focus(ParticipantItem::Health);
+        plan.toggle_focus(ParticipantItem::JobChances);
+        assert_eq!(
+            plan.focus_items,
+            [
+                ParticipantItem::JobChances,
+                ParticipantItem::Health,
+                ParticipantItem::JobSearch
+            ]
+        );
+        plan.toggle_focus(ParticipantItem::Health);
+        assert_eq!(
+            plan.focus_items,
+            [ParticipantItem::JobChances, ParticipantItem::JobSearch]
+        );
+    }
+
+    #[test]
+    fn sub_goals_are_added_edited_moved_and_removed() {
+        let mut plan = ActionPlan::new("p1".into());
+        for id in ["g1", "g2", "g3"] {
+            plan.add_sub_goal(sub_goal(id));
+        }
+        plan.sub_goal_mut("g2").unwrap().status = SubGoalStatus::Reached;
+        assert_eq!(plan.sub_goals[1].status, SubGoalStatus::Reached);
+        plan.move_sub_goal("g3", 0).unwrap();
+        assert_eq!(sub_goal_ids(&plan), ["g3", "g1", "g2"]);
+        plan.move_sub_goal("g3", 99).unwrap();
+        assert_eq!(sub_goal_ids(&plan), ["g1", "g2", "g3"]);
+        plan.move_sub_goal("g1", 1).unwrap();
+        assert_eq!(sub_goal_ids(&plan), ["g2", "g1", "g3"]);
+        plan.remove_sub_goal("g1").unwrap();
+        assert_eq!(sub_goal_ids(&plan), ["g2", "g3"]);
+    }
+
+    #[test]
+    fn unknown_plan_entries_are_named_in_the_error() {
+        let mut plan = plan_with(vec![activity("a1", None, InterventionGroup::Social)]);
+        let missing = || Err(ModelError::UnknownPlanEntry("x".into()));
+        assert_eq!(plan.sub_goal_mut("x").map(|_| ()), missing());
+        assert_eq!(plan.remove_sub_goal("x"), missing());
+        assert_eq!(plan.move_sub_goal("x", 0), missing());
+        assert_eq!(plan.activity_mut("x").map(|_| ()), missing());
+        assert_eq!(plan.remove_activity("x"), missing());
+        assert_eq!(
+            plan.set_activity_status("x", ActivityStatus::Stopped, date(3, 1)),
+            missing()
+        );
+        assert_eq!(plan.activities.len(), 1);
+    }
+
+    #[test]
+    fn activities_are_added_edited_and_removed() {
+        let mut plan = ActionPlan::new("p1".into());
+        plan.add_activity(activity(
+            "a1",
+            Some("work_trial"),
+            InterventionGroup::JobFocused,
+        ));
+        plan.add_activity(activity("a2", None, InterventionGroup::Social));
+        plan.activity_mut("a2").unwrap().own_text = Some("Football team".into());
+        assert_eq!(plan.check(&Catalogue::default()), Ok(()));
+        plan.remove_activity("a1").unwrap();
+        assert_eq!(plan.activities.len(), 1);
+        assert_eq!(plan.activities[0].id, "a2");
+    }
+
+    #[test]
+    fn finishing_an_activity_ends_it_today_but_never_before_its_start() {
+        let mut plan = plan_with(vec![
+            activity("a1", None, InterventionGroup::Social),
+            activity("a2", None, InterventionGroup::Social),
+        ]);
+        plan.set_activity_status("a1", ActivityStatus::Stopped, date(3, 10))
+            .unwrap();
+        assert_eq!(plan.activities[0].end, Some(date(3, 10)));
+        assert_eq!(plan.activities[0].status, ActivityStatus::Stopped);
+        plan.set_activity_status("a2", ActivityStatus::Completed, date(1, 10))
+            .unwrap();
+        assert_eq!(plan.activities[1].end, Some(date(2, 1)));
+    }
+
+    #[test]
+    fn other_statuses_and_set_end_dates_are_left_alone() {
+        let mut plan = plan_with(vec![
+            activity("a1", None, InterventionGroup::Social),
+            activity("a2", None, InterventionGroup::Social),
+        ]);
+        plan.activities[1].end = Some(date(6, 1));
+        plan.set_activity_status("a1", ActivityStatus::Planned, date(3, 10))
+            .unwrap();
+        plan.set_activity_status("a2", ActivityStatus::Completed, date(3, 10))
+            .unwrap();
+        assert_eq!(plan.activities[0].end, None);
+        assert_eq!(plan.activities[1].end, Some(date(6, 1)));
+    }
+
+    #[test]
+    fn an_activity_is_active_from_its_start_through_its_end() {
+        let mut a = activity("a1", None, InterventionGroup::Social);
+        assert!(!a.is_active_on(date(1, 31)));
+        assert!(a.is_active_on(date(2, 1)));
+        assert!(a.is_active_on(date(12, 31)));
+        a.end = Some(date(2, 10));
+        assert!(a.is_active_on(date(2, 10)));
+        assert!(!a.is_active_on(date(2, 11)));
     }
 }
