@@ -21,8 +21,8 @@ use i18n::I18n;
 use pages::{
     answers_summary::SummaryPage, counsellor::CounsellorPage, counsellor_part::CounsellorPartPage,
     data::DataPage, home::HomePage, not_found::NotFoundPage, participant::ParticipantPage,
-    participant_overview::ParticipantOverviewPage, question::QuestionPage, thanks::ThanksPage,
-    training::TrainingPage,
+    participant_overview::ParticipantOverviewPage, plan::PlanPage, plan::print::PlanPrintPage,
+    question::QuestionPage, thanks::ThanksPage, training::TrainingPage,
 };
 
 /// Replaces the static welcome in index.html with the running app.
@@ -56,6 +56,8 @@ fn App() -> impl IntoView {
                     <Route path=path!("/training") view=TrainingPage />
                     <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/counsellor/:pid") view=ParticipantOverviewPage />
+                    <Route path=path!("/counsellor/:pid/plan") view=PlanPage />
+                    <Route path=path!("/counsellor/:pid/plan/print") view=PlanPrintPage />
                     <Route path=path!("/round/:rid/answer/:n") view=QuestionPage />
                     <Route path=path!("/round/:rid/summary") view=SummaryPage />
                     <Route path=path!("/round/:rid/thanks") view=ThanksPage />

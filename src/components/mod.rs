@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod catalogue_editor;
 pub mod confirm_dialog;
 pub mod import_backup;
 pub mod language_switch;

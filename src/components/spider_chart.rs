@@ -39,6 +39,40 @@ fn png_options() -> JsValue {
     options.into()
 }
 
+/// What was tapped or clicked on a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChartClick {
+    /// A point of a line: the index of its spoke (a closing point repeats spoke 0 as `n`).
+    Point(usize),
+    /// A spoke's name, as drawn (long names carry line breaks).
+    Label(String),
+}
+
+/// Reads ECharts' click parameters: a series point's `[value, spoke]`, or an axis label.
+fn chart_click(params: &JsValue) -> Option<ChartClick> {
+    let field =
+        |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key)).ok();
+    match field(params, "componentType")?.as_string()?.as_str() {
+        "series" => {
+            let value = field(params, "value")?;
+            let spoke = js_sys::Reflect::get_u32(&value, 1).ok()?.as_f64()?;
+            Some(ChartClick::Point(spoke as usize))
+        }
+        "angleAxis" => field(params, "value")?.as_string().map(ChartClick::Label),
+        _ => None,
+    }
+}
+
+/// Listens to ECharts' click event (charming's type does not expose `on`).
+fn listen_to_clicks(chart: &Echarts, handler: &Closure<dyn Fn(JsValue)>) {
+    let on = js_sys::Reflect::get(chart, &JsValue::from_str("on"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(on) = on {
+        let _ = on.call2(chart, &JsValue::from_str("click"), handler.as_ref());
+    }
+}
+
 /// Draws a chart built by a pure builder in `domain::charts`. Redraws when the chart's data
 /// changes or the container crosses between narrow and wide, follows the window size, and frees
 /// ECharts when the page is left.
@@ -52,10 +86,21 @@ pub fn SpiderChart(
     /// When given, a button saves the chart as a PNG file with this name.
     #[prop(optional)]
     png_name: Option<Signal<String>>,
+    /// Called when a point or a spoke's name is tapped.
+    #[prop(optional)]
+    on_click: Option<Callback<ChartClick>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let instance = StoredValue::new_local(None::<Echarts>);
     let width = RwSignal::new(None::<ChartWidth>);
+    // Kept for as long as the component lives: ECharts calls it on every click.
+    let click_handler = StoredValue::new_local(on_click.map(|callback| {
+        Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
+            if let Some(click) = chart_click(&params) {
+                callback.run(click);
+            }
+        })
+    }));
     let measure = move || {
         if let Some(element) = container.get_untracked() {
             width.set(Some(ChartWidth::of(f64::from(element.client_width()))));
@@ -77,6 +122,11 @@ pub fn SpiderChart(
             }
             let echarts = init(&element);
             WasmRenderer::update(&echarts, &chart);
+            click_handler.with_value(|handler| {
+                if let Some(handler) = handler {
+                    listen_to_clicks(&echarts, handler);
+                }
+            });
             *slot = Some(echarts);
         });
     });

@@ -189,6 +189,8 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
                 .polar_index(1.0)
                 .type_(AxisType::Category)
                 .data(names)
+                // A tap on a spoke's name is reported, so that screens can act on an item.
+                .trigger_event(true)
                 .start_angle(90.0)
                 .clockwise(true)
                 .boundary_gap(BoundaryGap::CategoryAxis(false))

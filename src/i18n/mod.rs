@@ -87,9 +87,9 @@ impl Texts {
             .collect()
     }
 
-    /// A date the way people write it in this language, e.g. "15 Jan 2026" or "15. jan. 2026".
-    pub fn date(&self, date: NaiveDate) -> String {
-        let months = [
+    /// A month's name as dates are written in this language.
+    pub fn month_name(&self, date: NaiveDate) -> &'static str {
+        [
             self.common_month_1,
             self.common_month_2,
             self.common_month_3,
@@ -102,12 +102,16 @@ impl Texts {
             self.common_month_10,
             self.common_month_11,
             self.common_month_12,
-        ];
+        ][date.month0() as usize]
+    }
+
+    /// A date the way people write it in this language, e.g. "15 Jan 2026" or "15. jan. 2026".
+    pub fn date(&self, date: NaiveDate) -> String {
         fill(
             self.common_date_pattern,
             &[
                 ("day", &date.day().to_string()),
-                ("month", months[date.month0() as usize]),
+                ("month", self.month_name(date)),
                 ("year", &date.year().to_string()),
             ],
         )

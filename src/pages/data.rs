@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
 use crate::i18n::{fill, use_i18n};
@@ -109,6 +110,8 @@ pub fn DataPage() -> impl IntoView {
             </label>
             <p class="help">{move || i18n.t().data_sensitive_setting_help}</p>
         </section>
+
+        <CatalogueEditor />
 
         <RecoveryCopies />
 

@@ -8,6 +8,7 @@ pub mod home;
 pub mod not_found;
 pub mod participant;
 pub mod participant_overview;
+pub mod plan;
 pub mod question;
 pub mod round_missing;
 pub mod thanks;

@@ -8,6 +8,7 @@ use crate::components::progress_view::ProgressView;
 use crate::domain::assessment::{FilledBy, Round};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, fill, use_i18n};
+use crate::pages::plan::advice::{AdviceList, CounsellorChanges};
 use crate::pages::question::resume_path;
 use crate::state::use_state;
 
@@ -57,6 +58,13 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             </p>
             <h1>{person.display_name.clone()}</h1>
             {counsellor.map(|c| view! { <p>{c}</p> })}
+            <CounsellorChanges pid=pid />
+            <section class="panel" aria-labelledby="plan-link-heading">
+                <h2 id="plan-link-heading">{t.plan_open}</h2>
+                <p>{t.plan_open_help}</p>
+                <A href=app_path(&format!("/counsellor/{}/plan", person.id)) attr:class="button">{t.plan_open}</A>
+            </section>
+            <AdviceList pid=pid counsellor_side=true />
             <ProgressView pid=pid />
             <h2>{t.caseload_rounds_heading}</h2>
             <button type="button" class="button" on:click=new_round>{t.caseload_new_round}</button>

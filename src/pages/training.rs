@@ -6,6 +6,20 @@ use crate::domain::examples::SAM;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::use_i18n;
 
+/// Links from the plan's advice name a section ("/training#parallel"); the router does not
+/// scroll there by itself, so the page does once it is drawn.
+fn scroll_to_named_section() {
+    request_animation_frame(|| {
+        let hash = window().location().hash().unwrap_or_default();
+        let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+            return;
+        };
+        if let Some(section) = document().get_element_by_id(id) {
+            section.scroll_into_view();
+        }
+    });
+}
+
 /// `/training`: what the BIP research found, and a fictional example person.
 #[component]
 pub fn TrainingPage() -> impl IntoView {
@@ -26,16 +40,19 @@ pub fn TrainingPage() -> impl IntoView {
             .collect();
         spider_chart(&axes, &rounds, width)
     };
+    scroll_to_named_section();
     view! {
         <h1>{move || i18n.t().training_title}</h1>
         <p class="lead">{move || i18n.t().training_intro}</p>
         <h2>{move || i18n.t().training_principles_heading}</h2>
         <ol class="principles">
-            <li>{move || i18n.t().training_principle_belief}</li>
-            <li>{move || i18n.t().training_principle_continuity}</li>
-            <li>{move || i18n.t().training_principle_parallel}</li>
-            <li>{move || i18n.t().training_principle_no_breaks}</li>
+            <li id="belief">{move || i18n.t().training_principle_belief}</li>
+            <li id="continuity">{move || i18n.t().training_principle_continuity}</li>
+            <li id="parallel">{move || i18n.t().training_principle_parallel}</li>
+            <li id="no-breaks">{move || i18n.t().training_principle_no_breaks}</li>
         </ol>
+        <h2 id="follow-up">{move || i18n.t().training_follow_up_heading}</h2>
+        <p>{move || i18n.t().training_follow_up_text}</p>
         <p class="source">{move || i18n.t().training_source}</p>
         <section class="example">
             <h2>{move || i18n.t().training_example_heading}</h2>

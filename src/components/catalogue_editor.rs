@@ -1,0 +1,179 @@
+//! The organisation's intervention catalogue: rename, add, retire and offer again. Retiring
+//! never removes an entry, so plans and rounds that used it stay readable.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::interventions::InterventionGroup;
+use crate::i18n::{Texts, fill, use_i18n};
+use crate::state::{AppState, use_state};
+
+/// The name an entry has in the current language.
+fn entry_name(t: &Texts, state: AppState, id: &str) -> String {
+    state.read(|d| {
+        d.settings()
+            .catalogue
+            .get(id)
+            .map(|e| t.catalogue_name(e))
+            .unwrap_or_default()
+    })
+}
+
+#[component]
+pub fn CatalogueEditor() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let status = RwSignal::new(String::new());
+    let group_list = move |group: InterventionGroup| {
+        let ids = Memo::new(move |_| {
+            state.read(|d| {
+                d.settings()
+                    .catalogue
+                    .entries()
+                    .iter()
+                    .filter(|e| e.group == group)
+                    .map(|e| e.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        });
+        view! {
+            <h3>{move || i18n.t().group_name(group)}</h3>
+            <ul class="plain catalogue-group">
+                <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <EntryRow id=id status=status />
+                </For>
+            </ul>
+        }
+    };
+    view! {
+        <section class="panel catalogue" aria-labelledby="catalogue-heading">
+            <h2 id="catalogue-heading">{move || i18n.t().catalogue_heading}</h2>
+            <p>{move || i18n.t().catalogue_intro}</p>
+            {InterventionGroup::ALL.into_iter().map(group_list).collect_view()}
+            <AddEntry status=status />
+            <p class="status" role="status">{move || status.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let id = StoredValue::new(id);
+    let retired = Memo::new(move |_| {
+        state.read(|d| {
+            d.settings()
+                .catalogue
+                .get(&id.get_value())
+                .is_some_and(|e| e.retired)
+        })
+    });
+    let empty_name = RwSignal::new(false);
+    let rename = move |ev: ev::Event| {
+        let name = event_target_value(&ev);
+        let result = state.change(|d| d.settings_mut().catalogue.rename(&id.get_value(), &name));
+        empty_name.set(result.is_err());
+    };
+    let set_retired = move |retire: bool| {
+        let result = state.change(|d| {
+            let catalogue = &mut d.settings_mut().catalogue;
+            if retire {
+                catalogue.retire(&id.get_value())
+            } else {
+                catalogue.restore(&id.get_value())
+            }
+        });
+        if result.is_ok() {
+            let t = i18n.t();
+            let text = if retire {
+                t.catalogue_retired
+            } else {
+                t.catalogue_restored
+            };
+            status.set(fill(
+                text,
+                &[("name", &entry_name(t, state, &id.get_value()))],
+            ));
+        }
+    };
+    // Follows the language but not the stored name, so typing keeps its place and its spaces.
+    let name_now = Memo::new(move |_| {
+        let t = i18n.t();
+        untrack(|| entry_name(t, state, &id.get_value()))
+    });
+    view! {
+        <li class="catalogue-entry" class:retired=move || retired.get()>
+            <label class="field">
+                <span class="visually-hidden">{move || i18n.t().catalogue_name_label}</span>
+                <input type="text" prop:value=move || name_now.get() on:input=rename />
+            </label>
+            <Show when=move || empty_name.get()>
+                <p class="error" role="alert">{move || i18n.t().catalogue_name_required}</p>
+            </Show>
+            <Show when=move || retired.get()>
+                <p class="help">{move || i18n.t().catalogue_retired_note}</p>
+            </Show>
+            <button type="button" class="button secondary" on:click=move |_| set_retired(!retired.get_untracked())>
+                {move || if retired.get() { i18n.t().catalogue_restore } else { i18n.t().catalogue_retire }}
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn AddEntry(status: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let group = RwSignal::new(InterventionGroup::JobFocused);
+    let name = RwSignal::new(String::new());
+    let empty_name = RwSignal::new(false);
+    let add = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = name.get_untracked();
+        let result = state.change(|d| {
+            d.settings_mut()
+                .catalogue
+                .add_custom(browser::new_id(), group.get_untracked(), &text)
+        });
+        empty_name.set(result.is_err());
+        if result.is_ok() {
+            status.set(fill(i18n.t().catalogue_added, &[("name", text.trim())]));
+            name.set(String::new());
+        }
+    };
+    view! {
+        <form class="add-form" on:submit=add>
+            <h3>{move || i18n.t().catalogue_add_heading}</h3>
+            <div class="field-row">
+                <label class="field">
+                    <span>{move || i18n.t().catalogue_add_group}</span>
+                    <select on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        if let Some(chosen) = InterventionGroup::ALL.into_iter().find(|g| g.id() == id) {
+                            group.set(chosen);
+                        }
+                    }>
+                        {move || {
+                            let t = i18n.t();
+                            InterventionGroup::ALL
+                                .map(|g| {
+                                    view! { <option value=g.id() prop:selected=move || group.get() == g>{t.group_name(g)}</option> }
+                                })
+                                .to_vec()
+                        }}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t().catalogue_add_name}</span>
+                    <input type="text" bind:value=name />
+                </label>
+            </div>
+            <Show when=move || empty_name.get()>
+                <p class="error" role="alert">{move || i18n.t().catalogue_add_name_required}</p>
+            </Show>
+            <button type="submit" class="button">{move || i18n.t().catalogue_add_button}</button>
+        </form>
+    }
+}

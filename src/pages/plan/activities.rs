@@ -1,0 +1,355 @@
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::editor::PlanEditor;
+use super::fields::{date_value, parse_date, status_options};
+use super::labels::{
+    ACTIVITY_STATUSES, activity_dates, activity_name, activity_status, from_index,
+};
+use crate::browser;
+use crate::domain::error::ModelError;
+use crate::domain::interventions::{Catalogue, InterventionGroup};
+use crate::domain::plan::{Activity, ActivityStatus};
+use crate::i18n::{Texts, fill, use_i18n};
+
+/// The choice list's value for "something else, in our own words".
+const OWN: &str = "own";
+
+/// Why an activity was refused, in the user's words.
+fn refusal(t: &Texts, error: &ModelError) -> &'static str {
+    match error {
+        ModelError::EndsBeforeStart => t.plan_activity_ends_before_start,
+        ModelError::EmptyActivity => t.plan_activity_own_required,
+        _ => t.plan_activity_choose_first,
+    }
+}
+
+/// The catalogue's current entries by group, then "own words"; retired entries are not offered.
+fn choice_options(
+    t: &'static Texts,
+    catalogue: &Catalogue,
+    choice: RwSignal<String>,
+) -> impl IntoView + use<> {
+    let option = move |value: String, name: String| {
+        let chosen = value.clone();
+        view! { <option value=value prop:selected=move || choice.get() == chosen>{name}</option> }
+    };
+    let groups = InterventionGroup::ALL.map(|group| {
+        let entries = catalogue
+            .active()
+            .filter(|e| e.group == group)
+            .map(|e| option(e.id.clone(), t.catalogue_name(e)))
+            .collect_view();
+        view! { <optgroup label=t.group_name(group)>{entries}</optgroup> }
+    });
+    (
+        option(String::new(), t.plan_activity_choose.to_owned()),
+        groups.to_vec(),
+        option(OWN.to_owned(), t.plan_activity_own.to_owned()),
+    )
+}
+
+fn group_options(t: &'static Texts, selected: RwSignal<InterventionGroup>) -> impl IntoView {
+    InterventionGroup::ALL
+        .map(|group| {
+            view! {
+                <option value=group.id() prop:selected=move || selected.get() == group>
+                    {t.group_name(group)}
+                </option>
+            }
+        })
+        .to_vec()
+}
+
+/// Parallel activities: chosen from the catalogue or described in the participant's words.
+#[component]
+pub(super) fn ActivitiesSection(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let ids = Memo::new(move |_| {
+        editor
+            .plan()
+            .activities
+            .into_iter()
+            .map(|a| a.id)
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section class="panel plan-activities" aria-labelledby="activities-heading">
+            <h2 id="activities-heading">{move || i18n.t().plan_activities_heading}</h2>
+            <p>{move || i18n.t().plan_activities_help}</p>
+            <Show
+                when=move || !ids.with(Vec::is_empty)
+                fallback=move || view! { <p class="help">{move || i18n.t().plan_activities_empty}</p> }
+            >
+                <ul class="plain activities">
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <ActivityRow editor=editor id=id />
+                    </For>
+                </ul>
+            </Show>
+            <AddActivity editor=editor />
+        </section>
+    }
+}
+
+#[component]
+fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = editor.state;
+    let id = StoredValue::new(id);
+    let activity = Memo::new(move |_| {
+        editor
+            .plan()
+            .activities
+            .into_iter()
+            .find(|a| id.with_value(|id| a.id == *id))
+    });
+    let refused = RwSignal::new(None::<ModelError>);
+    let update = move |change: Box<dyn FnOnce(&mut Activity)>| {
+        let result = editor.apply(|plan| {
+            change(plan.activity_mut(&id.get_value())?);
+            Ok(())
+        });
+        refused.set(result.err());
+    };
+    let name = move || {
+        let t = i18n.t();
+        activity
+            .get()
+            .map(|a| state.read(|d| activity_name(t, &d.settings().catalogue, &a)))
+    };
+    let summary = move || {
+        let t = i18n.t();
+        activity
+            .get()
+            .map(|a| format!("{} · {}", t.group_name(a.group), activity_dates(t, &a)))
+    };
+    let ongoing = move || activity.get().is_some_and(|a| a.end.is_none());
+    let status = move || activity.get().map_or(ActivityStatus::Planned, |a| a.status);
+    let initial_responsible = activity
+        .get_untracked()
+        .map(|a| a.responsible)
+        .unwrap_or_default();
+    let heading_id = format!("activity-{}", id.get_value());
+    let labelled_by = heading_id.clone();
+    view! {
+        <li class="panel activity" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{name}</h3>
+            <p class="help">{summary}</p>
+            <div class="field-row">
+                <label class="field">
+                    <span>{move || i18n.t().plan_activity_start_label}</span>
+                    <input
+                        type="date"
+                        required
+                        prop:value=move || date_value(activity.get().map(|a| a.start))
+                        on:change=move |ev| {
+                            if let Some(start) = parse_date(&event_target_value(&ev)) {
+                                update(Box::new(move |a| a.start = start));
+                            }
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t().plan_activity_end_label}</span>
+                    <input
+                        type="date"
+                        prop:value=move || date_value(activity.get().and_then(|a| a.end))
+                        on:change=move |ev| {
+                            let end = parse_date(&event_target_value(&ev));
+                            update(Box::new(move |a| a.end = end));
+                        }
+                    />
+                </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=ongoing
+                        on:change=move |ev| {
+                            let today = browser::today();
+                            let ends = (!event_target_checked(&ev)).then_some(today);
+                            update(Box::new(move |a| a.end = ends.map(|day| day.max(a.start))));
+                        }
+                    />
+                    <span>{move || i18n.t().plan_activity_ongoing}</span>
+                </label>
+            </div>
+            <div class="field-row">
+                <label class="field">
+                    <span>{move || i18n.t().plan_activity_responsible_label}</span>
+                    <input
+                        type="text"
+                        prop:value=initial_responsible
+                        on:input=move |ev| {
+                            let who = event_target_value(&ev);
+                            update(Box::new(move |a| a.responsible = who));
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t().plan_activity_status_label}</span>
+                    <select on:change=move |ev| {
+                        if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
+                            let result = editor
+                                .apply(|plan| plan.set_activity_status(&id.get_value(), chosen, browser::today()));
+                            refused.set(result.err());
+                        }
+                    }>
+                        {move || {
+                            let t = i18n.t();
+                            status_options(&ACTIVITY_STATUSES, |s| activity_status(t, s), status)
+                        }}
+                    </select>
+                </label>
+            </div>
+            {move || {
+                refused
+                    .get()
+                    .map(|error| view! { <p class="error" role="alert">{refusal(i18n.t(), &error)}</p> })
+            }}
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| {
+                        let _ = editor.apply(|plan| plan.remove_activity(&id.get_value()));
+                    }
+                >
+                    {move || i18n.t().plan_activity_remove}
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// A new activity: what, when, who, and how far it has come.
+#[component]
+fn AddActivity(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = editor.state;
+    // Only the catalogue rebuilds the list, so that other changes never reset a choice.
+    let catalogue = Memo::new(move |_| state.read(|d| d.settings().catalogue.clone()));
+    let choice = RwSignal::new(String::new());
+    let own_text = RwSignal::new(String::new());
+    let own_group = RwSignal::new(InterventionGroup::JobFocused);
+    let start = RwSignal::new(date_value(Some(browser::today())));
+    let ongoing = RwSignal::new(true);
+    let end = RwSignal::new(String::new());
+    let responsible = RwSignal::new(String::new());
+    let status = RwSignal::new(ActivityStatus::Planned);
+    let refused = RwSignal::new(None::<&'static str>);
+    let added = RwSignal::new(String::new());
+    let add = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = i18n.t();
+        let chosen = choice.get_untracked();
+        let entry_group = state.read(|d| d.settings().catalogue.get(&chosen).map(|e| e.group));
+        let (catalogue_id, own, group) = match (chosen.as_str(), entry_group) {
+            ("", _) => return refused.set(Some(t.plan_activity_choose_first)),
+            (OWN, _) => (
+                None,
+                Some(own_text.get_untracked()),
+                own_group.get_untracked(),
+            ),
+            (_, Some(group)) => (Some(chosen.clone()), None, group),
+            (_, None) => return refused.set(Some(t.plan_activity_choose_first)),
+        };
+        let Some(start_day) = parse_date(&start.get_untracked()) else {
+            return refused.set(Some(t.plan_activity_start_required));
+        };
+        let activity = Activity {
+            id: browser::new_id(),
+            catalogue_id,
+            own_text: own,
+            group,
+            start: start_day,
+            end: if ongoing.get_untracked() {
+                None
+            } else {
+                parse_date(&end.get_untracked())
+            },
+            responsible: responsible.get_untracked(),
+            status: status.get_untracked(),
+        };
+        let name = state.read(|d| activity_name(t, &d.settings().catalogue, &activity));
+        match editor.apply(|plan| {
+            plan.add_activity(activity);
+            Ok(())
+        }) {
+            Ok(()) => {
+                refused.set(None);
+                added.set(fill(t.plan_activity_added, &[("name", &name)]));
+                choice.set(String::new());
+                own_text.set(String::new());
+            }
+            Err(error) => refused.set(Some(refusal(t, &error))),
+        }
+    };
+    view! {
+        <form class="add-form activity-add" on:submit=add>
+            <h3>{move || i18n.t().plan_activity_add_heading}</h3>
+            <label class="field">
+                <span>{move || i18n.t().plan_activity_choice_label}</span>
+                <select on:change=move |ev| choice.set(event_target_value(&ev))>
+                    {move || catalogue.with(|catalogue| choice_options(i18n.t(), catalogue, choice))}
+                </select>
+            </label>
+            <Show when=move || choice.get() == OWN>
+                <div class="field-row">
+                    <label class="field">
+                        <span>{move || i18n.t().plan_activity_own_label}</span>
+                        <input type="text" bind:value=own_text />
+                    </label>
+                    <label class="field">
+                        <span>{move || i18n.t().plan_activity_group_label}</span>
+                        <select on:change=move |ev| {
+                            let id = event_target_value(&ev);
+                            if let Some(group) = InterventionGroup::ALL.into_iter().find(|g| g.id() == id) {
+                                own_group.set(group);
+                            }
+                        }>{move || group_options(i18n.t(), own_group)}</select>
+                    </label>
+                </div>
+            </Show>
+            <div class="field-row">
+                <label class="field">
+                    <span>{move || i18n.t().plan_activity_start_label}</span>
+                    <input type="date" bind:value=start />
+                </label>
+                <label class="check">
+                    <input type="checkbox" bind:checked=ongoing />
+                    <span>{move || i18n.t().plan_activity_ongoing}</span>
+                </label>
+                <Show when=move || !ongoing.get()>
+                    <label class="field">
+                        <span>{move || i18n.t().plan_activity_end_label}</span>
+                        <input type="date" bind:value=end />
+                    </label>
+                </Show>
+            </div>
+            <div class="field-row">
+                <label class="field">
+                    <span>{move || i18n.t().plan_activity_responsible_label}</span>
+                    <input type="text" aria-describedby="responsible-hint" bind:value=responsible />
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t().plan_activity_status_label}</span>
+                    <select on:change=move |ev| {
+                        if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
+                            status.set(chosen);
+                        }
+                    }>
+                        {move || {
+                            let t = i18n.t();
+                            status_options(&ACTIVITY_STATUSES, |s| activity_status(t, s), move || status.get())
+                        }}
+                    </select>
+                </label>
+            </div>
+            <p id="responsible-hint" class="help">{move || i18n.t().plan_activity_responsible_hint}</p>
+            {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+            <button type="submit" class="button">{move || i18n.t().plan_activity_add}</button>
+            <p class="status" role="status">{move || added.get()}</p>
+        </form>
+    }
+}

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::domain::error::ModelError;
+use crate::domain::plan::ActionPlan;
+use crate::state::AppState;
+
+/// One participant's plan: read it reactively, change it through the domain and save at once.
+#[derive(Clone, Copy)]
+pub(super) struct PlanEditor {
+    pub state: AppState,
+    pub pid: Memo<String>,
+}
+
+impl PlanEditor {
+    pub fn new(state: AppState, pid: Memo<String>) -> PlanEditor {
+        PlanEditor { state, pid }
+    }
+
+    /// The plan as stored (an empty one before the first change); tracked.
+    pub fn plan(&self) -> ActionPlan {
+        let pid = self.pid.get();
+        self.state.read(|d| {
+            d.plan_of(&pid)
+                .cloned()
+                .unwrap_or_else(|| ActionPlan::new(pid.clone()))
+        })
+    }
+
+    /// Applies one change; a refused change leaves the plan as it was and says why.
+    pub fn apply(
+        &self,
+        change: impl FnOnce(&mut ActionPlan) -> Result<(), ModelError>,
+    ) -> Result<(), ModelError> {
+        let pid = self.pid.get_untracked();
+        self.state.change(|d| d.change_plan(&pid, change))
+    }
+}

@@ -1,0 +1,55 @@
+//! Small form pieces shared by the plan's sections.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::questionnaire::ParticipantItem;
+use crate::i18n::Texts;
+
+/// A date field's value: empty for no date.
+pub fn date_value(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// What a date field holds; an empty or half-typed field is no date.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
+/// The options for "which area": none, or one of the eight items.
+pub fn item_options(
+    t: &'static Texts,
+    selected: impl Fn() -> Option<ParticipantItem> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let none = view! {
+        <option value="" prop:selected=move || selected().is_none()>{t.plan_subgoal_item_none}</option>
+    };
+    let items = ParticipantItem::ALL.map(|item| {
+        view! {
+            <option value=item.id() prop:selected=move || selected() == Some(item)>
+                {t.item_short(item)}
+            </option>
+        }
+    });
+    (none, items.to_vec())
+}
+
+/// The options of a status list, each value its index (see `labels::from_index`).
+pub fn status_options<S: Copy + PartialEq + Send + Sync + 'static>(
+    all: &'static [S],
+    name: impl Fn(S) -> &'static str,
+    selected: impl Fn() -> S + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    all.iter()
+        .enumerate()
+        .map(|(index, status)| {
+            let status = *status;
+            view! {
+                <option value=index.to_string() prop:selected=move || selected() == status>
+                    {name(status)}
+                </option>
+            }
+        })
+        .collect_view()
+}

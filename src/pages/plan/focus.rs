@@ -1,0 +1,164 @@
+use leptos::prelude::*;
+
+use super::editor::PlanEditor;
+use crate::components::spider_chart::{ChartClick, SpiderChart};
+use crate::domain::charts::{RadarSeries, spider_chart};
+use crate::domain::progression::{RoundValues, View, round_values};
+use crate::domain::questionnaire::ParticipantItem;
+use crate::i18n::{Texts, fill, use_i18n};
+
+/// A chosen area is marked on its spoke's name, so the diagram shows the choice too.
+fn axis_name(t: &Texts, item: ParticipantItem, chosen: bool) -> String {
+    let name = t.item_short(item);
+    if chosen {
+        format!("✓ {name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The item whose spoke name was tapped. Names are compared without their line breaks,
+/// which the diagram adds to long names.
+fn item_of_label(t: &Texts, focus: &[ParticipantItem], label: &str) -> Option<ParticipantItem> {
+    let tapped: Vec<&str> = label.split_whitespace().collect();
+    ParticipantItem::ALL.into_iter().find(|item| {
+        let name = axis_name(t, *item, focus.contains(item));
+        name.split_whitespace().eq(tapped.iter().copied())
+    })
+}
+
+/// "Now at step 3 of 5: …" for an area, from the latest answers.
+fn current_step(t: &Texts, latest: Option<&RoundValues>, item: ParticipantItem) -> String {
+    let index = ParticipantItem::ALL.iter().position(|i| *i == item);
+    let step = latest.zip(index).and_then(|(round, i)| round.values[i]);
+    match step {
+        Some(step) => {
+            let anchor = t
+                .steps(item.id())
+                .get(usize::from(step) - 1)
+                .cloned()
+                .unwrap_or_default();
+            fill(
+                t.plan_focus_step,
+                &[("step", &step.to_string()), ("anchor", &anchor)],
+            )
+        }
+        None => t.plan_focus_no_answer.to_owned(),
+    }
+}
+
+/// Focus areas, chosen by tapping a spoke's name in the latest diagram or ticking the list.
+#[component]
+pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = editor.state;
+    let pid = editor.pid;
+    let latest = Memo::new(move |_| {
+        state.read(|d| round_values(&d.rounds_of(&pid.get()), View::Participant).pop())
+    });
+    let focus = Memo::new(move |_| editor.plan().focus_items);
+    let note = RwSignal::new(String::new());
+    let toggle = move |item: ParticipantItem| {
+        let was_chosen = focus.get_untracked().contains(&item);
+        if editor
+            .apply(|plan| {
+                plan.toggle_focus(item);
+                Ok(())
+            })
+            .is_ok()
+        {
+            let t = i18n.t();
+            let text = if was_chosen {
+                t.plan_focus_removed_note
+            } else {
+                t.plan_focus_chosen_note
+            };
+            note.set(fill(text, &[("name", t.item_short(item))]));
+        }
+    };
+    let on_chart_click = Callback::new(move |click: ChartClick| {
+        let t = i18n.t();
+        let item = match click {
+            ChartClick::Point(spoke) => ParticipantItem::ALL
+                .get(spoke % ParticipantItem::ALL.len())
+                .copied(),
+            ChartClick::Label(label) => item_of_label(t, &focus.get_untracked(), &label),
+        };
+        if let Some(item) = item {
+            toggle(item);
+        }
+    });
+    let draw = move |width| {
+        let t = i18n.t();
+        let chosen = focus.get();
+        let names: Vec<String> = ParticipantItem::ALL
+            .iter()
+            .map(|item| axis_name(t, *item, chosen.contains(item)))
+            .collect();
+        let axes: Vec<&str> = names.iter().map(String::as_str).collect();
+        let series: Vec<RadarSeries> = latest
+            .get()
+            .into_iter()
+            .map(|round| RadarSeries {
+                name: t.date(round.date),
+                details: ParticipantItem::ALL
+                    .iter()
+                    .map(|item| {
+                        format!(
+                            "{}: {}",
+                            t.item_short(*item),
+                            current_step(t, Some(&round), *item)
+                        )
+                    })
+                    .collect(),
+                values: round.values,
+            })
+            .collect();
+        spider_chart(&axes, &series, width)
+    };
+    let choice = move |item: ParticipantItem| {
+        view! {
+            <li>
+                <label class="check focus-choice">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || focus.get().contains(&item)
+                        on:change=move |_| toggle(item)
+                    />
+                    <span>
+                        <strong>{move || i18n.t().item_short(item)}</strong>
+                        <span class="focus-step">
+                            {move || current_step(i18n.t(), latest.get().as_ref(), item)}
+                        </span>
+                    </span>
+                </label>
+            </li>
+        }
+    };
+    view! {
+        <section class="panel plan-focus" aria-labelledby="focus-heading">
+            <h2 id="focus-heading">{move || i18n.t().plan_focus_heading}</h2>
+            <p>{move || i18n.t().plan_focus_help}</p>
+            {move || {
+                latest
+                    .get()
+                    .map(|round| {
+                        view! { <p class="help">{fill(i18n.t().plan_focus_from, &[("date", &i18n.t().date(round.date))])}</p> }
+                    })
+            }}
+            <Show when=move || latest.with(Option::is_some)>
+                <SpiderChart
+                    id="focus-chart"
+                    draw=draw
+                    label=Signal::derive(move || i18n.t().plan_focus_chart_label.to_owned())
+                    on_click=on_chart_click
+                />
+            </Show>
+            <fieldset>
+                <legend>{move || i18n.t().plan_focus_heading}</legend>
+                <ul class="plain focus-list">{ParticipantItem::ALL.map(choice).to_vec()}</ul>
+            </fieldset>
+            <p class="status" role="status">{move || note.get()}</p>
+        </section>
+    }
+}

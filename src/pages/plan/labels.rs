@@ -1,0 +1,73 @@
+//! The words for a plan's statuses and activities, shared by the plan screen and its print.
+
+use crate::domain::interventions::Catalogue;
+use crate::domain::plan::{Activity, ActivityStatus, SubGoalStatus};
+use crate::i18n::{Texts, fill};
+
+pub const SUB_GOAL_STATUSES: [SubGoalStatus; 4] = [
+    SubGoalStatus::NotStarted,
+    SubGoalStatus::UnderWay,
+    SubGoalStatus::Reached,
+    SubGoalStatus::Dropped,
+];
+
+pub const ACTIVITY_STATUSES: [ActivityStatus; 4] = [
+    ActivityStatus::Planned,
+    ActivityStatus::UnderWay,
+    ActivityStatus::Completed,
+    ActivityStatus::Stopped,
+];
+
+pub fn sub_goal_status(t: &Texts, status: SubGoalStatus) -> &'static str {
+    match status {
+        SubGoalStatus::NotStarted => t.plan_subgoal_not_started,
+        SubGoalStatus::UnderWay => t.plan_subgoal_under_way,
+        SubGoalStatus::Reached => t.plan_subgoal_reached,
+        SubGoalStatus::Dropped => t.plan_subgoal_dropped,
+    }
+}
+
+pub fn activity_status(t: &Texts, status: ActivityStatus) -> &'static str {
+    match status {
+        ActivityStatus::Planned => t.plan_activity_planned,
+        ActivityStatus::UnderWay => t.plan_activity_under_way,
+        ActivityStatus::Completed => t.plan_activity_completed,
+        ActivityStatus::Stopped => t.plan_activity_stopped,
+    }
+}
+
+/// An activity's name: its catalogue entry (marked when no longer offered) or its own words.
+pub fn activity_name(t: &Texts, catalogue: &Catalogue, activity: &Activity) -> String {
+    match activity
+        .catalogue_id
+        .as_deref()
+        .and_then(|id| catalogue.get(id))
+    {
+        Some(entry) if entry.retired => fill(
+            t.plan_activity_retired,
+            &[("name", &t.catalogue_name(entry))],
+        ),
+        Some(entry) => t.catalogue_name(entry),
+        None => activity.own_text.clone().unwrap_or_default(),
+    }
+}
+
+/// When an activity runs, in words.
+pub fn activity_dates(t: &Texts, activity: &Activity) -> String {
+    let start = t.date(activity.start);
+    match activity.end {
+        Some(end) => fill(
+            t.plan_activity_dates,
+            &[("start", &start), ("end", &t.date(end))],
+        ),
+        None => fill(t.plan_activity_dates_ongoing, &[("start", &start)]),
+    }
+}
+
+/// Statuses travel through `<select>` values as their index (see `fields::status_options`).
+pub fn from_index<T: Copy>(all: &[T], index: &str) -> Option<T> {
+    index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| all.get(i).copied())
+}

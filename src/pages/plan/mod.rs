@@ -1,0 +1,86 @@
+//! `/counsellor/:pid/plan`: the action plan, made together on a shared screen: the goal, focus
+//! areas from the spider diagram, sub-goals, parallel activities, a timeline and BIP's advice.
+//! `/counsellor/:pid/plan/print` is the same plan on paper.
+
+mod activities;
+pub mod advice;
+mod editor;
+mod fields;
+mod focus;
+mod goal;
+mod labels;
+pub mod print;
+mod sub_goals;
+mod timeline;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser::app_path;
+use crate::i18n::{fill, use_i18n};
+use crate::state::use_state;
+use activities::ActivitiesSection;
+use advice::AdviceList;
+use editor::PlanEditor;
+use focus::FocusSection;
+use goal::GoalSection;
+use sub_goals::SubGoalsSection;
+use timeline::TimelineSection;
+
+/// The participant named in the route, as a memo of their id.
+fn route_participant() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("pid").unwrap_or_default())
+}
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let pid = route_participant();
+    let editor = PlanEditor::new(state, pid);
+    let name = Memo::new(move |_| {
+        state.read(|d| d.participant(&pid.get()).map(|p| p.display_name.clone()))
+    });
+    // Only the name and the language rebuild the page: each section follows the plan itself,
+    // so typing in a field never loses its place.
+    move || {
+        let t = i18n.t();
+        let Some(name) = name.get() else {
+            return missing_participant().into_any();
+        };
+        let overview = app_path(&format!("/counsellor/{}", pid.get()));
+        let back = fill(t.plan_back, &[("name", &name)]);
+        view! {
+            <p>
+                <A href=overview>{back}</A>
+            </p>
+            <h1>{t.plan_title} ": " {name}</h1>
+            <p class="lead">{t.plan_intro}</p>
+            <GoalSection editor=editor />
+            <FocusSection editor=editor />
+            <SubGoalsSection editor=editor />
+            <ActivitiesSection editor=editor />
+            <TimelineSection editor=editor />
+            <AdviceList pid=pid counsellor_side=false />
+            <p>
+                <A href=app_path(&format!("/counsellor/{}/plan/print", pid.get())) attr:class="button secondary">
+                    {t.plan_print_link}
+                </A>
+            </p>
+        }
+        .into_any()
+    }
+}
+
+/// The route names a participant who is not on this device (erased, or a stale link).
+fn missing_participant() -> impl IntoView {
+    let t = use_i18n().t();
+    view! {
+        <h1>{t.caseload_not_found}</h1>
+        <p>
+            <A href=app_path("/counsellor") attr:class="button">{t.caseload_back_to_list}</A>
+        </p>
+    }
+}

@@ -1,0 +1,158 @@
+//! `/counsellor/:pid/plan/print`: the plan on A4 for the participant to take home. It holds the
+//! goal, focus areas, sub-goals, activities and timeline; never sensitive items or advice meant
+//! for the counsellor.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::editor::PlanEditor;
+use super::labels::{activity_dates, activity_name, activity_status, sub_goal_status};
+use super::timeline::{activity_names, timeline_svg};
+use super::{missing_participant, route_participant};
+use crate::browser::{self, app_path};
+use crate::domain::participant::GoalKind;
+use crate::domain::progression::{View, round_values};
+use crate::domain::questionnaire::ParticipantItem;
+use crate::domain::timeline::timeline;
+use crate::i18n::{fill, use_i18n};
+use crate::state::use_state;
+
+/// The printable width of A4 with 15 mm margins, in CSS pixels.
+const PAPER_WIDTH: f64 = 680.0;
+
+#[component]
+pub fn PlanPrintPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let pid = route_participant();
+    let editor = PlanEditor::new(state, pid);
+    let print = move |_| {
+        let _ = window().print();
+    };
+    move || {
+        let t = i18n.t();
+        let Some(person) = state.read(|d| d.participant(&pid.get()).cloned()) else {
+            return missing_participant().into_any();
+        };
+        let plan = editor.plan();
+        let today = browser::today();
+        let latest =
+            state.read(|d| round_values(&d.rounds_of(&person.id), View::Participant).pop());
+        let catalogue = state.read(|d| d.settings().catalogue.clone());
+        let goal = person.goal.as_ref().map(|goal| {
+            let kind = match goal.kind {
+                GoalKind::Work => t.plan_goal_work,
+                GoalKind::Studies => t.plan_goal_studies,
+            };
+            format!("{kind}: {}", goal.text)
+        });
+        let focus = plan
+            .focus_items
+            .iter()
+            .map(|item| {
+                let index = ParticipantItem::ALL
+                    .iter()
+                    .position(|i| i == item)
+                    .unwrap_or_default();
+                let step = latest.as_ref().and_then(|r| r.values[index]);
+                let step = step.map_or(t.plan_focus_no_answer.to_owned(), |s| {
+                    fill(
+                        t.plan_focus_step,
+                        &[
+                            ("step", &s.to_string()),
+                            ("anchor", &t.steps(item.id())[usize::from(s) - 1]),
+                        ],
+                    )
+                });
+                view! {
+                    <li>
+                        <strong>{t.item_short(*item)}</strong>
+                        " "
+                        {step}
+                    </li>
+                }
+            })
+            .collect_view();
+        let sub_goals = plan
+            .sub_goals
+            .iter()
+            .enumerate()
+            .map(|(index, goal)| {
+                view! {
+                    <tr>
+                        <td>{index + 1}</td>
+                        <td>{goal.text.clone()}</td>
+                        <td>{goal.item.map(|i| t.item_short(i)).unwrap_or_default()}</td>
+                        <td>{goal.due.map(|d| t.date(d)).unwrap_or_default()}</td>
+                        <td>{sub_goal_status(t, goal.status)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let activities = plan
+            .activities
+            .iter()
+            .map(|activity| {
+                view! {
+                    <tr>
+                        <td>{activity_name(t, &catalogue, activity)}</td>
+                        <td>{t.group_name(activity.group)}</td>
+                        <td>{activity_dates(t, activity)}</td>
+                        <td>{activity.responsible.clone()}</td>
+                        <td>{activity_status(t, activity.status)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let drawing = timeline(&plan.activities, today).map(|layout| {
+            let names = activity_names(t, editor, &plan.activities);
+            timeline_svg(t, &layout, &plan.activities, &names, PAPER_WIDTH)
+        });
+        let counsellor = person
+            .current_counsellor()
+            .map(|c| fill(t.caseload_counsellor_now, &[("name", &c.name)]));
+        view! {
+            <div class="print-tools">
+                <A href=app_path(&format!("/counsellor/{}/plan", person.id))>{t.plan_print_back}</A>
+                <button type="button" class="button" on:click=print>{t.plan_print_button}</button>
+            </div>
+            <article class="plan-print">
+                <h1>{fill(t.plan_print_title, &[("name", &person.display_name)])}</h1>
+                <p>{fill(t.plan_print_date, &[("date", &t.date(today))])} {counsellor.map(|c| format!(" · {c}"))}</p>
+                <h2>{t.plan_goal_heading}</h2>
+                <p>{goal.unwrap_or_else(|| t.plan_goal_none.to_owned())}</p>
+                <h2>{t.plan_focus_heading}</h2>
+                <ul>{focus}</ul>
+                <h2>{t.plan_subgoals_heading}</h2>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"#"</th>
+                            <th scope="col">{t.plan_subgoal_text_label}</th>
+                            <th scope="col">{t.plan_subgoal_item_label}</th>
+                            <th scope="col">{t.plan_subgoal_due_label}</th>
+                            <th scope="col">{t.plan_subgoal_status_label}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{sub_goals}</tbody>
+                </table>
+                <h2>{t.plan_activities_heading}</h2>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.plan_print_activity}</th>
+                            <th scope="col">{t.plan_print_group}</th>
+                            <th scope="col">{t.plan_print_when}</th>
+                            <th scope="col">{t.plan_print_responsible}</th>
+                            <th scope="col">{t.plan_print_status}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{activities}</tbody>
+                </table>
+                <h2>{t.plan_timeline_heading}</h2>
+                <div class="timeline">{drawing}</div>
+            </article>
+        }
+        .into_any()
+    }
+}
