@@ -103,6 +103,14 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
         let t = i18n.t();
         untrack(|| entry_name(t, state, &id.get_value()))
     });
+    let action = move || {
+        let t = i18n.t();
+        if retired.get() {
+            t.catalogue_restore
+        } else {
+            t.catalogue_retire
+        }
+    };
     view! {
         <li class="catalogue-entry" class:retired=move || retired.get()>
             <label class="field">
@@ -115,8 +123,14 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
             <Show when=move || retired.get()>
                 <p class="help">{move || i18n.t().catalogue_retired_note}</p>
             </Show>
-            <button type="button" class="button secondary" on:click=move |_| set_retired(!retired.get_untracked())>
-                {move || if retired.get() { i18n.t().catalogue_restore } else { i18n.t().catalogue_retire }}
+            <button
+                type="button"
+                class="button secondary"
+                // Says which activity, for screen readers; the row shows it to everyone else.
+                aria-label=move || format!("{}: {}", action(), name_now.get())
+                on:click=move |_| set_retired(!retired.get_untracked())
+            >
+                {action}
             </button>
         </li>
     }
@@ -144,7 +158,7 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
         }
     };
     view! {
-        <form class="add-form" on:submit=add>
+        <form class="add-block" on:submit=add>
             <h3>{move || i18n.t().catalogue_add_heading}</h3>
             <div class="field-row">
                 <label class="field">

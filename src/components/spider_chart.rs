@@ -1,4 +1,4 @@
-use charming::{Chart, Echarts, WasmRenderer};
+use charming::{Chart, Echarts};
 
 use crate::browser;
 use crate::domain::charts::ChartWidth;
@@ -37,6 +37,23 @@ fn png_options() -> JsValue {
         let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &value);
     }
     options.into()
+}
+
+/// Draws `option` in place of everything drawn before ("notMerge": an old legend entry or
+/// series never lingers). charming's own update merges, so ECharts is called directly.
+fn replace_option(chart: &Echarts, option: &Chart) {
+    let Some(value) = serde_json::to_string(option)
+        .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+    else {
+        return;
+    };
+    let set_option = js_sys::Reflect::get(chart, &JsValue::from_str("setOption"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(set_option) = set_option {
+        let _ = set_option.call2(chart, &value, &JsValue::TRUE);
+    }
 }
 
 /// What was tapped or clicked on a chart.
@@ -91,7 +108,7 @@ pub fn SpiderChart(
     on_click: Option<Callback<ChartClick>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
-    let instance = StoredValue::new_local(None::<Echarts>);
+    let instance = StoredValue::new_local(None::<(web_sys::HtmlDivElement, Echarts)>);
     let width = RwSignal::new(None::<ChartWidth>);
     // Kept for as long as the component lives: ECharts calls it on every click.
     let click_handler = StoredValue::new_local(on_click.map(|callback| {
@@ -116,24 +133,32 @@ pub fn SpiderChart(
         };
         let chart = draw(room);
         instance.update_value(|slot| {
-            // A fresh instance each time: setOption would merge the old legend into the new one.
-            if let Some(old) = slot.take() {
-                dispose(&old);
-            }
-            let echarts = init(&element);
-            WasmRenderer::update(&echarts, &chart);
-            click_handler.with_value(|handler| {
-                if let Some(handler) = handler {
-                    listen_to_clicks(&echarts, handler);
-                }
+            // One instance per element, redrawn in place: a new instance would not know that a
+            // tap just happened and would take the browser's follow-up click for a second tap.
+            let current = slot.as_ref().is_some_and(|(dom, _)| {
+                AsRef::<JsValue>::as_ref(dom) == AsRef::<JsValue>::as_ref(&element)
             });
-            *slot = Some(echarts);
+            if !current {
+                if let Some((_, old)) = slot.take() {
+                    dispose(&old);
+                }
+                let echarts = init(&element);
+                click_handler.with_value(|handler| {
+                    if let Some(handler) = handler {
+                        listen_to_clicks(&echarts, handler);
+                    }
+                });
+                *slot = Some((element.clone(), echarts));
+            }
+            if let Some((_, echarts)) = slot {
+                replace_option(echarts, &chart);
+            }
         });
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         measure();
         instance.with_value(|slot| {
-            if let Some(echarts) = slot {
+            if let Some((_, echarts)) = slot {
                 echarts.resize(JsValue::UNDEFINED);
             }
         });
@@ -141,7 +166,7 @@ pub fn SpiderChart(
     on_cleanup(move || {
         resize.remove();
         instance.try_update_value(|slot| {
-            if let Some(echarts) = slot.take() {
+            if let Some((_, echarts)) = slot.take() {
                 dispose(&echarts);
             }
         });
@@ -149,7 +174,7 @@ pub fn SpiderChart(
     let i18n = use_i18n();
     let save_png = move |name: String| {
         instance.with_value(|slot| {
-            if let Some(url) = slot.as_ref().and_then(png_data_url) {
+            if let Some(url) = slot.as_ref().and_then(|(_, chart)| png_data_url(chart)) {
                 browser::download_url(&name, &url);
             }
         });

@@ -241,6 +241,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
     let added = RwSignal::new(String::new());
     let add = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
+        added.set(String::new());
         let t = i18n.t();
         let chosen = choice.get_untracked();
         let entry_group = state.read(|d| d.settings().catalogue.get(&chosen).map(|e| e.group));
@@ -279,14 +280,20 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             Ok(()) => {
                 refused.set(None);
                 added.set(fill(t.plan_activity_added, &[("name", &name)]));
+                // A fresh form for the next activity.
                 choice.set(String::new());
                 own_text.set(String::new());
+                start.set(date_value(Some(browser::today())));
+                ongoing.set(true);
+                end.set(String::new());
+                responsible.set(String::new());
+                status.set(ActivityStatus::Planned);
             }
             Err(error) => refused.set(Some(refusal(t, &error))),
         }
     };
     view! {
-        <form class="add-form activity-add" on:submit=add>
+        <form class="add-block activity-add" on:submit=add>
             <h3>{move || i18n.t().plan_activity_add_heading}</h3>
             <label class="field">
                 <span>{move || i18n.t().plan_activity_choice_label}</span>
@@ -331,6 +338,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 <label class="field">
                     <span>{move || i18n.t().plan_activity_responsible_label}</span>
                     <input type="text" aria-describedby="responsible-hint" bind:value=responsible />
+                    <span id="responsible-hint" class="help">{move || i18n.t().plan_activity_responsible_hint}</span>
                 </label>
                 <label class="field">
                     <span>{move || i18n.t().plan_activity_status_label}</span>
@@ -346,7 +354,6 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <p id="responsible-hint" class="help">{move || i18n.t().plan_activity_responsible_hint}</p>
             {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
             <button type="submit" class="button">{move || i18n.t().plan_activity_add}</button>
             <p class="status" role="status">{move || added.get()}</p>

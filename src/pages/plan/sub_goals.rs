@@ -17,7 +17,8 @@ fn handle_id(id: &str) -> String {
 }
 
 /// Sub-goals in order of importance: edited in place, reordered by dragging the handle, by
-/// the arrow keys on it, or by the up and down buttons (for touch).
+/// the arrow keys on it, or by the up and down buttons (for touch). The handle is a span:
+/// Chromium starts no drag from a `<button>`.
 #[component]
 pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
@@ -59,11 +60,11 @@ pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
                 when=move || !ids.with(Vec::is_empty)
                 fallback=move || view! { <p class="help">{move || i18n.t().plan_subgoals_empty}</p> }
             >
-                <ol class="plain sub-goals">
+                <ul class="plain sub-goals">
                     <For each=move || ids.get() key=|id| id.clone() let:id>
                         <SubGoalRow editor=editor id=id ids=ids move_to=move_to dragging=dragging />
                     </For>
-                </ol>
+                </ul>
             </Show>
             <p class="status" role="status">{move || announce.get()}</p>
             <AddSubGoal editor=editor />
@@ -152,9 +153,10 @@ fn SubGoalRow(
             on:drop=on_drop
         >
             <div class="sub-goal-top">
-                <button
-                    type="button"
+                <span
                     class="handle"
+                    role="button"
+                    tabindex="0"
                     id=handle_id(&id.get_value())
                     draggable="true"
                     aria-label=move || {
@@ -165,7 +167,7 @@ fn SubGoalRow(
                     on:dragend=move |_| dragging.set(None)
                 >
                     "⠿"
-                </button>
+                </span>
                 <h3 id=heading_id>
                     {move || {
                         fill(
@@ -222,7 +224,7 @@ fn SubGoalRow(
                 <button
                     type="button"
                     class="button secondary"
-                    prop:disabled=move || position.get() + 1 >= total.get()
+                    prop:disabled=move || { position.get() + 1 >= total.get() }
                     on:click=move |_| shift(1)
                 >
                     {move || i18n.t().plan_subgoal_move_down}
@@ -270,7 +272,7 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
         }
     };
     view! {
-        <form class="add-form sub-goal-add" on:submit=add>
+        <form class="add-block sub-goal-add" on:submit=add>
             <h3>{move || i18n.t().plan_subgoal_add_heading}</h3>
             <label class="field">
                 <span>{move || i18n.t().plan_subgoal_text_label}</span>
