@@ -54,7 +54,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             .map(|c| fill(t.caseload_counsellor_now, &[("name", &c.name)]));
         view! {
             <p>
-                <A href=app_path("/counsellor")>{t.caseload_back_to_list}</A>
+                <A href=app_path("/counsellor") exact=true attr:class="link-tap">{t.caseload_back_to_list}</A>
             </p>
             <h1>{person.display_name.clone()}</h1>
             {counsellor.map(|c| view! { <p>{c}</p> })}

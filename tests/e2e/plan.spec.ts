@@ -216,6 +216,29 @@ test('the organisation edits the catalogue; a retired activity stays readable in
   expect(stored.plans[0].activities[1].group).toBe('social');
 });
 
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  test('the plan, its print and the participant page fit and have large touch targets', async ({ page }, info) => {
+    const plan = new PlanPage(page);
+    const saved = {
+      focus_items: ['health'],
+      sub_goals: [{ id: 'g1', text: 'Walk 30 minutes a day', item: 'health', due: '2026-12-20', status: 'under_way' }],
+      activities: [
+        { id: 'a1', catalogue_id: 'supported_employment', group: 'job_focused', start: '2026-10-01', responsible: 'Kim', status: 'under_way' },
+        { id: 'a2', own_text: 'Walking group with a neighbour', group: 'health', start: '2026-09-15', end: '2026-11-01', status: 'completed' },
+      ],
+    };
+    await plan.openWith(planBackup({ belief: 2, plan: saved }));
+    for (const path of ['counsellor/p1/plan', 'counsellor/p1/plan/print', 'counsellor/p1']) {
+      await plan.goto(path);
+      await expect(page.locator('.timeline-drawing, #participant-chart canvas').first()).toBeVisible();
+      await plan.expectFitsSmallScreen();
+      const name = path.replaceAll('/', '-');
+      await page.screenshot({ path: `test-results/screens/${info.project.name}-360-${name}.png`, fullPage: true });
+    }
+  });
+});
+
 for (const language of LANGUAGES) {
   test(`the plan, its print and the participant page have no accessibility violations in ${language}`, async ({ page }) => {
     const texts = TEXTS[language];

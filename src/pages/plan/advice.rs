@@ -64,7 +64,7 @@ fn advice_texts(t: &Texts, advice: &PlanAdvice) -> (&'static str, String, &'stat
 fn read_more(t: &'static Texts, anchor: &str) -> impl IntoView + use<> {
     view! {
         <p>
-            <A href=app_path(&format!("/training#{anchor}"))>{t.plan_advice_read_more}</A>
+            <A href=app_path(&format!("/training#{anchor}")) attr:class="link-tap">{t.plan_advice_read_more}</A>
         </p>
     }
 }

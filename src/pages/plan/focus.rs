@@ -162,3 +162,28 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::language::Language;
+    use crate::i18n::texts;
+
+    // Guards the diagram tap: long names reach the click with line breaks, chosen ones with a mark.
+    #[test]
+    fn a_tapped_spoke_name_finds_its_item() {
+        let t = texts(Language::En);
+        let focus = [ParticipantItem::Health];
+        let wrapped = axis_name(t, ParticipantItem::ManagingJob, false).replace(' ', "\n");
+        assert_eq!(
+            item_of_label(t, &focus, &wrapped),
+            Some(ParticipantItem::ManagingJob)
+        );
+        let chosen = axis_name(t, ParticipantItem::Health, true);
+        assert_eq!(
+            item_of_label(t, &focus, &chosen),
+            Some(ParticipantItem::Health)
+        );
+        assert_eq!(item_of_label(t, &focus, "Nothing"), None);
+    }
+}

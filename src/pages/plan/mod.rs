@@ -54,7 +54,7 @@ pub fn PlanPage() -> impl IntoView {
         let back = fill(t.plan_back, &[("name", &name)]);
         view! {
             <p>
-                <A href=overview>{back}</A>
+                <A href=overview exact=true attr:class="link-tap">{back}</A>
             </p>
             <h1>{t.plan_title} ": " {name}</h1>
             <p class="lead">{t.plan_intro}</p>

@@ -113,7 +113,9 @@ pub fn PlanPrintPage() -> impl IntoView {
             .map(|c| fill(t.caseload_counsellor_now, &[("name", &c.name)]));
         view! {
             <div class="print-tools">
-                <A href=app_path(&format!("/counsellor/{}/plan", person.id))>{t.plan_print_back}</A>
+                <A href=app_path(&format!("/counsellor/{}/plan", person.id)) exact=true attr:class="link-tap">
+                    {t.plan_print_back}
+                </A>
                 <button type="button" class="button" on:click=print>{t.plan_print_button}</button>
             </div>
             <article class="plan-print">
@@ -124,7 +126,8 @@ pub fn PlanPrintPage() -> impl IntoView {
                 <h2>{t.plan_focus_heading}</h2>
                 <ul>{focus}</ul>
                 <h2>{t.plan_subgoals_heading}</h2>
-                <table>
+                <div class="table-scroll">
+<table>
                     <thead>
                         <tr>
                             <th scope="col">"#"</th>
@@ -136,8 +139,10 @@ pub fn PlanPrintPage() -> impl IntoView {
                     </thead>
                     <tbody>{sub_goals}</tbody>
                 </table>
+</div>
                 <h2>{t.plan_activities_heading}</h2>
-                <table>
+                <div class="table-scroll">
+<table>
                     <thead>
                         <tr>
                             <th scope="col">{t.plan_print_activity}</th>
@@ -149,6 +154,7 @@ pub fn PlanPrintPage() -> impl IntoView {
                     </thead>
                     <tbody>{activities}</tbody>
                 </table>
+</div>
                 <h2>{t.plan_timeline_heading}</h2>
                 <div class="timeline">{drawing}</div>
             </article>

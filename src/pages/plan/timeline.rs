@@ -104,14 +104,15 @@ pub(super) fn timeline_svg(
         .iter()
         .enumerate()
         .map(|(index, tick)| {
-            let label = (index % step == 0).then(|| {
-                let name = if tick.date.month() == 1 || index == 0 {
-                    format!("{} {}", t.month_name(tick.date), tick.date.year())
-                } else {
-                    t.month_name(tick.date).to_owned()
-                };
-                view! { <text class="tick-name" x=x(tick.at) + 3.0 y="14">{name}</text> }
-            });
+            let name = if tick.date.month() == 1 || index == 0 {
+                format!("{} {}", t.month_name(tick.date), tick.date.year())
+            } else {
+                t.month_name(tick.date).to_owned()
+            };
+            // A name that would run past the right edge is left out rather than cut.
+            let fits = x(tick.at) + 3.0 + name.chars().count() as f64 * CHAR <= width;
+            let label = (index % step == 0 && fits)
+                .then(|| view! { <text class="tick-name" x=x(tick.at) + 3.0 y="14">{name}</text> });
             view! {
                 <line class="tick" x1=x(tick.at) x2=x(tick.at) y1="18" y2=bottom />
                 {label}
@@ -220,5 +221,17 @@ pub(super) fn TimelineSection(editor: PlanEditor) -> impl IntoView {
             <p>{move || i18n.t().plan_timeline_help}</p>
             <div class="timeline" node_ref=container>{drawing}</div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitted;
+
+    #[test]
+    fn names_are_cut_to_their_room_or_left_out() {
+        assert_eq!(fitted("Work trial", 200.0).as_deref(), Some("Work trial"));
+        assert_eq!(fitted("Work trial", 40.0).as_deref(), Some("Work…"));
+        assert_eq!(fitted("Work trial", 20.0), None);
     }
 }

@@ -36,6 +36,20 @@ export class AppShell {
     await expect(this.page.locator('html')).toHaveAttribute('lang', to);
   }
 
+  /** Nothing wider than the screen, and every control big enough for a finger (44 px). */
+  async expectFitsSmallScreen() {
+    const overflow = await this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const small = await this.page.evaluate(() =>
+      [...document.querySelectorAll('a, button, select, input, textarea, [role="button"]')]
+        // A control inside its label is tapped through the label: measure that.
+        .map((el) => ({ el, box: (el.closest('label') ?? el).getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 1 && (box.height < 44 || box.width < 44))
+        .map(({ el }) => el.outerHTML.slice(0, 80)),
+    );
+    expect(small).toEqual([]);
+  }
+
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }
