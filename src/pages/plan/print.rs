@@ -125,8 +125,8 @@ pub fn PlanPrintPage() -> impl IntoView {
                 <p>{goal.unwrap_or_else(|| t.plan_goal_none.to_owned())}</p>
                 <h2>{t.plan_focus_heading}</h2>
                 <ul>{focus}</ul>
-                <h2>{t.plan_subgoals_heading}</h2>
-                <div class="table-scroll">
+                <h2 id="print-sub-goals">{t.plan_subgoals_heading}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="print-sub-goals">
 <table>
                     <thead>
                         <tr>
@@ -140,8 +140,8 @@ pub fn PlanPrintPage() -> impl IntoView {
                     <tbody>{sub_goals}</tbody>
                 </table>
 </div>
-                <h2>{t.plan_activities_heading}</h2>
-                <div class="table-scroll">
+                <h2 id="print-activities">{t.plan_activities_heading}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="print-activities">
 <table>
                     <thead>
                         <tr>
