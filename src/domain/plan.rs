@@ -218,6 +218,27 @@ fn unknown(id: &str) -> ModelError {
     ModelError::UnknownPlanEntry(id.to_owned())
 }
 
+/// An activity in its own words, under way between the given dates: what tests of plan checks
+/// and the timeline need.
+#[cfg(test)]
+pub(crate) fn own_activity(
+    id: &str,
+    group: InterventionGroup,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+) -> Activity {
+    Activity {
+        id: id.into(),
+        catalogue_id: None,
+        own_text: Some(id.into()),
+        group,
+        start,
+        end,
+        responsible: String::new(),
+        status: ActivityStatus::UnderWay,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

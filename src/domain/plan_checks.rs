@@ -156,6 +156,7 @@ mod tests {
     use super::*;
     use crate::domain::assessment::{CounsellorPart, ItemAnswer};
     use crate::domain::participant::CounsellorSpell;
+    use crate::domain::plan::own_activity as activity;
     use chrono::DateTime;
 
     fn date(m: u32, d: u32) -> NaiveDate {
@@ -164,24 +165,6 @@ mod tests {
 
     fn today() -> NaiveDate {
         date(3, 1)
-    }
-
-    fn activity(
-        id: &str,
-        group: InterventionGroup,
-        start: NaiveDate,
-        end: Option<NaiveDate>,
-    ) -> Activity {
-        Activity {
-            id: id.into(),
-            catalogue_id: None,
-            own_text: Some(id.into()),
-            group,
-            start,
-            end,
-            responsible: String::new(),
-            status: ActivityStatus::UnderWay,
-        }
     }
 
     fn job(start: NaiveDate, end: Option<NaiveDate>) -> Activity {

@@ -164,30 +164,12 @@ fn ticks(scale: &Scale) -> Vec<Tick> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::ActivityStatus;
+    use crate::domain::plan::own_activity as activity;
     use crate::domain::plan_checks::LOOK_AHEAD_DAYS;
     use chrono::Duration;
 
     fn date(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
-
-    fn activity(
-        id: &str,
-        group: InterventionGroup,
-        start: NaiveDate,
-        end: Option<NaiveDate>,
-    ) -> Activity {
-        Activity {
-            id: id.into(),
-            catalogue_id: None,
-            own_text: Some(id.into()),
-            group,
-            start,
-            end,
-            responsible: String::new(),
-            status: ActivityStatus::UnderWay,
-        }
     }
 
     fn bar(timeline: &Timeline, row: usize, lane: usize, index: usize) -> &TimelineBar {

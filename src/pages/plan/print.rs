@@ -66,7 +66,7 @@ pub fn PlanPrintPage() -> impl IntoView {
                 });
                 view! {
                     <li>
-                        <strong>{t.item_short(*item)}</strong>
+                        <strong>{t.item_short(*item)} ":"</strong>
                         " "
                         {step}
                     </li>
