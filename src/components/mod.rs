@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod catalogue_editor;
+pub mod chart_view;
 pub mod confirm_dialog;
 pub mod import_backup;
 pub mod language_switch;
@@ -8,5 +9,4 @@ pub mod progress_view;
 pub mod read_aloud;
 pub mod scale_question;
 pub mod site_header;
-pub mod spider_chart;
 pub mod storage_notice;

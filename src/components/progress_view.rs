@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::spider_chart::SpiderChart;
+use crate::components::chart_view::ChartView;
 use crate::domain::assessment::next_follow_up_due;
 use crate::domain::charts::{RadarSeries, spider_chart};
 use crate::domain::over_time::{ItemLine, over_time_chart, quiet_periods};
@@ -155,7 +155,7 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
                 when=move || !lines.get().is_empty()
                 fallback=move || view! { <p>{move || i18n.t().progress_no_answers}</p> }
             >
-                <SpiderChart
+                <ChartView
                     id="participant-chart"
                     draw=draw
                     label=Signal::derive(move || i18n.t().progress_chart_label.to_owned())
@@ -365,7 +365,7 @@ fn OverTime(
                 .map(|i| view! { <option value=i.id()>{move || i18n.t().item_short(*i)}</option> })
                 .collect_view()}
         </select>
-        <SpiderChart
+        <ChartView
             id="over-time-chart"
             draw=draw
             label=Signal::derive(move || i18n.t().progress_over_time_label.to_owned())

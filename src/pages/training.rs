@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::spider_chart::SpiderChart;
+use crate::components::chart_view::ChartView;
 use crate::domain::charts::{RadarSeries, spider_chart};
 use crate::domain::examples::SAM;
 use crate::domain::questionnaire::ParticipantItem;
@@ -57,7 +57,7 @@ pub fn TrainingPage() -> impl IntoView {
         <section class="example">
             <h2>{move || i18n.t().training_example_heading}</h2>
             <p>{move || i18n.t().training_example_text}</p>
-            <SpiderChart
+            <ChartView
                 id="example-chart"
                 draw=chart
                 label=Signal::derive(move || i18n.t().training_chart_label.to_owned())

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::editor::PlanEditor;
-use crate::components::spider_chart::{ChartClick, SpiderChart};
+use crate::components::chart_view::{ChartClick, ChartView};
 use crate::domain::charts::{RadarSeries, spider_chart};
 use crate::domain::progression::{RoundValues, View, round_values};
 use crate::domain::questionnaire::ParticipantItem;
@@ -147,7 +147,7 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
                     })
             }}
             <Show when=move || latest.with(Option::is_some)>
-                <SpiderChart
+                <ChartView
                     id="focus-chart"
                     draw=draw
                     label=Signal::derive(move || i18n.t().plan_focus_chart_label.to_owned())

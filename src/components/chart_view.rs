@@ -95,7 +95,7 @@ fn listen_to_clicks(chart: &Echarts, handler: &Closure<dyn Fn(JsValue)>) {
 /// ECharts when the page is left.
 /// `label` names the chart for screen readers; ECharts adds its own description of the data.
 #[component]
-pub fn SpiderChart(
+pub fn ChartView(
     id: &'static str,
     /// Builds the chart for the room it has; reading signals inside makes it redraw on change.
     draw: impl Fn(ChartWidth) -> Chart + 'static,
@@ -180,7 +180,7 @@ pub fn SpiderChart(
         });
     };
     view! {
-        <div id=id node_ref=container class="spider-chart" role="img" aria-label=label></div>
+        <div id=id node_ref=container class="chart-view" role="img" aria-label=label></div>
         {png_name
             .map(|name| {
                 view! {
