@@ -48,8 +48,8 @@ pub fn CatalogueEditor() -> impl IntoView {
     };
     view! {
         <section class="panel catalogue" aria-labelledby="catalogue-heading">
-            <h2 id="catalogue-heading">{move || i18n.t().catalogue_heading}</h2>
-            <p>{move || i18n.t().catalogue_intro}</p>
+            <h2 id="catalogue-heading">{i18n.text(|t| t.catalogue_heading)}</h2>
+            <p>{i18n.text(|t| t.catalogue_intro)}</p>
             {InterventionGroup::ALL.into_iter().map(group_list).collect_view()}
             <AddEntry status=status />
             <p class="status" role="status">{move || status.get()}</p>
@@ -114,14 +114,14 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
     view! {
         <li class="catalogue-entry" class:retired=move || retired.get()>
             <label class="field">
-                <span class="visually-hidden">{move || i18n.t().catalogue_name_label}</span>
+                <span class="visually-hidden">{i18n.text(|t| t.catalogue_name_label)}</span>
                 <input type="text" prop:value=move || name_now.get() on:input=rename />
             </label>
             <Show when=move || empty_name.get()>
-                <p class="error" role="alert">{move || i18n.t().catalogue_name_required}</p>
+                <p class="error" role="alert">{i18n.text(|t| t.catalogue_name_required)}</p>
             </Show>
             <Show when=move || retired.get()>
-                <p class="help">{move || i18n.t().catalogue_retired_note}</p>
+                <p class="help">{i18n.text(|t| t.catalogue_retired_note)}</p>
             </Show>
             <button
                 type="button"
@@ -159,10 +159,10 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <form class="add-block" on:submit=add>
-            <h3>{move || i18n.t().catalogue_add_heading}</h3>
+            <h3>{i18n.text(|t| t.catalogue_add_heading)}</h3>
             <div class="field-row">
                 <label class="field">
-                    <span>{move || i18n.t().catalogue_add_group}</span>
+                    <span>{i18n.text(|t| t.catalogue_add_group)}</span>
                     <select on:change=move |ev| {
                         let id = event_target_value(&ev);
                         if let Some(chosen) = InterventionGroup::ALL.into_iter().find(|g| g.id() == id) {
@@ -180,14 +180,14 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().catalogue_add_name}</span>
+                    <span>{i18n.text(|t| t.catalogue_add_name)}</span>
                     <input type="text" bind:value=name />
                 </label>
             </div>
             <Show when=move || empty_name.get()>
-                <p class="error" role="alert">{move || i18n.t().catalogue_add_name_required}</p>
+                <p class="error" role="alert">{i18n.text(|t| t.catalogue_add_name_required)}</p>
             </Show>
-            <button type="submit" class="button">{move || i18n.t().catalogue_add_button}</button>
+            <button type="submit" class="button">{i18n.text(|t| t.catalogue_add_button)}</button>
         </form>
     }
 }

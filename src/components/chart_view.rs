@@ -185,7 +185,7 @@ pub fn ChartView(
             .map(|name| {
                 view! {
                     <button type="button" class="button secondary" on:click=move |_| save_png(name.get_untracked())>
-                        {move || i18n.t().progress_save_png}
+                        {i18n.text(|t| t.progress_save_png)}
                     </button>
                 }
             })}

@@ -121,10 +121,10 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="import-heading">
-            <h2 id="import-heading">{move || i18n.t().data_import_heading}</h2>
-            <p>{move || i18n.t().data_import_intro}</p>
+            <h2 id="import-heading">{i18n.text(|t| t.data_import_heading)}</h2>
+            <p>{i18n.text(|t| t.data_import_intro)}</p>
             <label class="file-pick button secondary">
-                <span>{move || i18n.t().data_import_choose}</span>
+                <span>{i18n.text(|t| t.data_import_choose)}</span>
                 <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file />
             </label>
             {move || match stage.get() {

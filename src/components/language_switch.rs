@@ -14,7 +14,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <div class="language-switch">
-            <label for="language">{move || i18n.t().common_language_label}</label>
+            <label for="language">{i18n.text(|t| t.common_language_label)}</label>
             <select id="language" on:change=on_change>
                 {Language::ALL
                     .into_iter()

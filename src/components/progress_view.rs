@@ -144,16 +144,16 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
     };
     view! {
         <section class="panel progress" aria-labelledby="progress-heading">
-            <h2 id="progress-heading">{move || i18n.t().progress_heading}</h2>
+            <h2 id="progress-heading">{i18n.text(|t| t.progress_heading)}</h2>
             <fieldset class="view-toggle">
-                <legend>{move || i18n.t().progress_view_label}</legend>
+                <legend>{i18n.text(|t| t.progress_view_label)}</legend>
                 {option(Shown::Only(View::Participant), |t| t.progress_view_participant)}
                 {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor)}
                 {option(Shown::Both, |t| t.progress_view_both)}
             </fieldset>
             <Show
                 when=move || !lines.get().is_empty()
-                fallback=move || view! { <p>{move || i18n.t().progress_no_answers}</p> }
+                fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers)}</p> }
             >
                 <ChartView
                     id="participant-chart"
@@ -353,13 +353,13 @@ fn OverTime(
         )
     };
     view! {
-        <h3>{move || i18n.t().progress_over_time_heading}</h3>
-        <label for="over-time-item">{move || i18n.t().progress_area_label}</label>
+        <h3>{i18n.text(|t| t.progress_over_time_heading)}</h3>
+        <label for="over-time-item">{i18n.text(|t| t.progress_area_label)}</label>
         <select
             id="over-time-item"
             on:change=move |ev| item.set(ParticipantItem::from_id(&event_target_value(&ev)))
         >
-            <option value="">{move || i18n.t().progress_all_areas}</option>
+            <option value="">{i18n.text(|t| t.progress_all_areas)}</option>
             {ParticipantItem::ALL
                 .iter()
                 .map(|i| view! { <option value=i.id()>{move || i18n.t().item_short(*i)}</option> })

@@ -13,7 +13,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <A href=app_path("/") attr:class="brand">
-                {move || i18n.t().common_app_name}
+                {i18n.text(|t| t.common_app_name)}
             </A>
             <LanguageSwitch />
         </header>
@@ -26,9 +26,9 @@ pub fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <footer class="site-footer">
-            <p>{move || i18n.t().common_privacy}</p>
+            <p>{i18n.text(|t| t.common_privacy)}</p>
             <p>
-                <A href=app_path("/data")>{move || i18n.t().data_nav}</A>
+                <A href=app_path("/data")>{i18n.text(|t| t.data_nav)}</A>
             </p>
         </footer>
     }

@@ -142,6 +142,15 @@ impl I18n {
         self.language.get()
     }
 
+    /// One text that follows the language, for a view. Every use shares this one closure type,
+    /// so the wasm holds its rendering code once instead of once per text.
+    pub fn text(
+        self,
+        pick: fn(&Texts) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || pick(self.t())
+    }
+
     pub fn set_language(self, language: Language) {
         self.language.set(language);
     }

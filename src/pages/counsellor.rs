@@ -36,21 +36,21 @@ pub fn CounsellorPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{move || i18n.t().caseload_title}</h1>
-        <p class="lead">{move || i18n.t().caseload_intro}</p>
+        <h1>{i18n.text(|t| t.caseload_title)}</h1>
+        <p class="lead">{i18n.text(|t| t.caseload_intro)}</p>
         <form class="panel add-form" on:submit=add>
-            <h2>{move || i18n.t().caseload_add_heading}</h2>
-            <label for="participant-name">{move || i18n.t().caseload_name_label}</label>
-            <p class="help" id="participant-name-help">{move || i18n.t().caseload_name_help}</p>
+            <h2>{i18n.text(|t| t.caseload_add_heading)}</h2>
+            <label for="participant-name">{i18n.text(|t| t.caseload_name_label)}</label>
+            <p class="help" id="participant-name-help">{i18n.text(|t| t.caseload_name_help)}</p>
             <input id="participant-name" type="text" aria-describedby="participant-name-help" bind:value=name />
-            <label for="counsellor-name">{move || i18n.t().caseload_counsellor_label}</label>
+            <label for="counsellor-name">{i18n.text(|t| t.caseload_counsellor_label)}</label>
             <input id="counsellor-name" type="text" autocomplete="name" bind:value=counsellor />
             <Show when=move || error.get()>
-                <p class="error" role="alert">{move || i18n.t().caseload_name_required}</p>
+                <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
             </Show>
-            <button type="submit" class="button">{move || i18n.t().caseload_add_button}</button>
+            <button type="submit" class="button">{i18n.text(|t| t.caseload_add_button)}</button>
         </form>
-        <h2>{move || i18n.t().caseload_list_heading}</h2>
+        <h2>{i18n.text(|t| t.caseload_list_heading)}</h2>
         <CaseloadList />
     }
 }

@@ -130,20 +130,20 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         <p>
             <A href=app_path(&format!("/counsellor/{participant_id}"))>{link_name}</A>
         </p>
-        <h1>{move || i18n.t().round_counsellor_title}</h1>
+        <h1>{i18n.text(|t| t.round_counsellor_title)}</h1>
         <p class="lead">{move || format!("{name} · {}", i18n.t().date(date))}</p>
-        <p>{move || i18n.t().round_counsellor_intro}</p>
-        <label for="part-counsellor">{move || i18n.t().round_counsellor_name}</label>
+        <p>{i18n.text(|t| t.round_counsellor_intro)}</p>
+        <label for="part-counsellor">{i18n.text(|t| t.round_counsellor_name)}</label>
         <input id="part-counsellor" type="text" bind:value=part.counsellor prop:disabled=started />
         <Show when=move || part.missing_name.get()>
-            <p class="error" role="alert">{move || i18n.t().caseload_name_required}</p>
+            <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
         </Show>
         {rated("belief", |p| p.belief.as_ref(), |d, rid, a| d.set_belief(rid, a, browser::now()))}
         {rated("determination", |p| p.determination.as_ref(), |d, rid, a| d.set_determination(rid, a, browser::now()))}
         <InterventionChoice part=part />
         <details class="panel">
-            <summary>{move || i18n.t().round_ratings_heading}</summary>
-            <p class="help">{move || i18n.t().round_ratings_help}</p>
+            <summary>{i18n.text(|t| t.round_ratings_heading)}</summary>
+            <p class="help">{i18n.text(|t| t.round_ratings_help)}</p>
             {ParticipantItem::ALL
                 .into_iter()
                 .map(|item| {
@@ -167,7 +167,7 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         </Show>
         <p class="actions">
             <A href=app_path(&format!("/counsellor/{participant_id}")) attr:class="button">
-                {move || i18n.t().round_done}
+                {i18n.text(|t| t.round_done)}
             </A>
         </p>
     }
@@ -209,8 +209,8 @@ fn InterventionChoice(part: Part) -> impl IntoView {
     };
     view! {
         <fieldset class="interventions">
-            <legend>{move || i18n.t().questions_interventions_question}</legend>
-            <p class="help">{move || i18n.t().round_interventions_help}</p>
+            <legend>{i18n.text(|t| t.questions_interventions_question)}</legend>
+            <p class="help">{i18n.text(|t| t.round_interventions_help)}</p>
             {InterventionGroup::ALL
                 .into_iter()
                 .map(|group| {
@@ -256,7 +256,7 @@ fn InterventionChoice(part: Part) -> impl IntoView {
                     prop:checked=none_given
                     on:change=move |ev| set_none(event_target_checked(&ev))
                 />
-                <span>{move || i18n.t().questions_interventions_none}</span>
+                <span>{i18n.text(|t| t.questions_interventions_none)}</span>
             </label>
         </fieldset>
     }
@@ -303,8 +303,8 @@ fn SensitiveItems(part: Part) -> impl IntoView {
     };
     view! {
         <section class="panel sensitive">
-            <h2>{move || i18n.t().round_sensitive_heading}</h2>
-            <p class="warning">{move || i18n.t().questions_violence_reminder}</p>
+            <h2>{i18n.text(|t| t.round_sensitive_heading)}</h2>
+            <p class="warning">{i18n.text(|t| t.questions_violence_reminder)}</p>
             {item("violence", SensitiveItem::Violence)}
             {item("substance", SensitiveItem::SubstanceUse)}
         </section>

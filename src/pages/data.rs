@@ -62,30 +62,30 @@ pub fn DataPage() -> impl IntoView {
         status.set(i18n.t().data_erased.to_owned());
     });
     view! {
-        <h1>{move || i18n.t().data_title}</h1>
-        <p class="lead">{move || i18n.t().data_intro}</p>
+        <h1>{i18n.text(|t| t.data_title)}</h1>
+        <p class="lead">{i18n.text(|t| t.data_intro)}</p>
         <p>{summary}</p>
         <p class="status" role="status">{move || status.get()}</p>
 
         <section class="panel" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">{move || i18n.t().data_backup_heading}</h2>
-            <p class="warning">{move || i18n.t().data_sensitive_warning}</p>
+            <h2 id="backup-heading">{i18n.text(|t| t.data_backup_heading)}</h2>
+            <p class="warning">{i18n.text(|t| t.data_sensitive_warning)}</p>
             <div class="actions">
                 <button
                     type="button"
                     class="button"
                     on:click=move |_| exported(export_backup_file(state))
                 >
-                    {move || i18n.t().data_export_backup}
+                    {i18n.text(|t| t.data_export_backup)}
                 </button>
                 <button type="button" class="button secondary" on:click=export_csv>
-                    {move || i18n.t().data_export_csv}
+                    {i18n.text(|t| t.data_export_csv)}
                 </button>
             </div>
             <Show when=sensitive_on>
                 <label class="check">
                     <input type="checkbox" bind:checked=include_sensitive />
-                    <span>{move || i18n.t().data_include_sensitive}</span>
+                    <span>{i18n.text(|t| t.data_include_sensitive)}</span>
                 </label>
             </Show>
         </section>
@@ -93,7 +93,7 @@ pub fn DataPage() -> impl IntoView {
         <ImportBackup status=status />
 
         <section class="panel" aria-labelledby="settings-heading">
-            <h2 id="settings-heading">{move || i18n.t().data_settings_heading}</h2>
+            <h2 id="settings-heading">{i18n.text(|t| t.data_settings_heading)}</h2>
             <label class="check">
                 <input
                     type="checkbox"
@@ -106,9 +106,9 @@ pub fn DataPage() -> impl IntoView {
                         });
                     }
                 />
-                <span>{move || i18n.t().data_sensitive_setting}</span>
+                <span>{i18n.text(|t| t.data_sensitive_setting)}</span>
             </label>
-            <p class="help">{move || i18n.t().data_sensitive_setting_help}</p>
+            <p class="help">{i18n.text(|t| t.data_sensitive_setting_help)}</p>
         </section>
 
         <CatalogueEditor />
@@ -116,9 +116,9 @@ pub fn DataPage() -> impl IntoView {
         <RecoveryCopies />
 
         <section class="panel" aria-labelledby="erase-heading">
-            <h2 id="erase-heading">{move || i18n.t().data_erase_heading}</h2>
+            <h2 id="erase-heading">{i18n.text(|t| t.data_erase_heading)}</h2>
             <button type="button" class="button danger" on:click=move |_| confirm_erase.set(true)>
-                {move || i18n.t().data_erase_all}
+                {i18n.text(|t| t.data_erase_all)}
             </button>
             <ConfirmDialog
                 open=confirm_erase
@@ -146,8 +146,8 @@ fn RecoveryCopies() -> impl IntoView {
         (!copies.is_empty()).then(|| {
             view! {
                 <section class="panel" aria-labelledby="recovery-heading">
-                    <h2 id="recovery-heading">{move || i18n.t().data_recovery_heading}</h2>
-                    <p>{move || i18n.t().data_recovery_intro}</p>
+                    <h2 id="recovery-heading">{i18n.text(|t| t.data_recovery_heading)}</h2>
+                    <p>{i18n.text(|t| t.data_recovery_intro)}</p>
                     <ul class="plain">
                         {copies
                             .into_iter()

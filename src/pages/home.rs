@@ -10,9 +10,9 @@ use crate::i18n::{Texts, use_i18n};
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{move || i18n.t().home_title}</h1>
-        <p class="lead">{move || i18n.t().home_intro}</p>
-        <h2>{move || i18n.t().home_choose}</h2>
+        <h1>{i18n.text(|t| t.home_title)}</h1>
+        <p class="lead">{i18n.text(|t| t.home_intro)}</p>
+        <h2>{i18n.text(|t| t.home_choose)}</h2>
         <ul class="ways-in">
             <WayIn href="/participant" title=|t| t.home_participant_title text=|t| t.home_participant_text />
             <WayIn href="/counsellor" title=|t| t.home_counsellor_title text=|t| t.home_counsellor_text />

@@ -51,12 +51,12 @@ pub fn ParticipantPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || i18n.t().self_title}</h1>
-        <p class="lead">{move || i18n.t().self_intro}</p>
+        <h1>{i18n.text(|t| t.self_title)}</h1>
+        <p class="lead">{i18n.text(|t| t.self_intro)}</p>
         <OwnPeople />
         <form class="panel start-form" on:submit=start>
-            <label for="self-name">{move || i18n.t().self_name_label}</label>
-            <p class="help" id="self-name-help">{move || i18n.t().self_name_help}</p>
+            <label for="self-name">{i18n.text(|t| t.self_name_label)}</label>
+            <p class="help" id="self-name-help">{i18n.text(|t| t.self_name_help)}</p>
             <input
                 id="self-name"
                 type="text"
@@ -65,9 +65,9 @@ pub fn ParticipantPage() -> impl IntoView {
                 bind:value=name
             />
             <Show when=move || error.get()>
-                <p class="error" role="alert">{move || i18n.t().caseload_name_required}</p>
+                <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
             </Show>
-            <button type="submit" class="button">{move || i18n.t().self_start}</button>
+            <button type="submit" class="button">{i18n.text(|t| t.self_start)}</button>
         </form>
     }
 }

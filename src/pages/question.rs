@@ -137,13 +137,13 @@ fn Question(round_id: String, number: usize) -> impl IntoView {
             />
             <Show when=move || selected.get().is_some()>
                 <label class="comment">
-                    <span>{move || i18n.t().questions_comment_label}</span>
+                    <span>{i18n.text(|t| t.questions_comment_label)}</span>
                     <textarea rows="3" prop:value=initial_comment.clone() on:input=on_comment></textarea>
                 </label>
             </Show>
             <nav class="step-nav">
                 <A href=back attr:class="button secondary">
-                    {move || i18n.t().questions_back}
+                    {i18n.text(|t| t.questions_back)}
                 </A>
                 <A href=next attr:class="button">
                     {move || {

@@ -9,10 +9,10 @@ use crate::i18n::use_i18n;
 pub fn RoundMissing() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{move || i18n.t().self_round_missing}</h1>
+        <h1>{i18n.text(|t| t.self_round_missing)}</h1>
         <p>
             <A href=app_path("/") attr:class="button">
-                {move || i18n.t().common_back_home}
+                {i18n.text(|t| t.common_back_home)}
             </A>
         </p>
     }

@@ -26,8 +26,8 @@ pub fn ThanksPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>{move || i18n.t().questions_thanks_title}</h1>
-        <p class="lead">{move || i18n.t().questions_thanks_text}</p>
+        <h1>{i18n.text(|t| t.questions_thanks_title)}</h1>
+        <p class="lead">{i18n.text(|t| t.questions_thanks_text)}</p>
         {move || match handed_over_by() {
             Some(participant) => {
                 view! {

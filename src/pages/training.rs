@@ -42,27 +42,27 @@ pub fn TrainingPage() -> impl IntoView {
     };
     scroll_to_named_section();
     view! {
-        <h1>{move || i18n.t().training_title}</h1>
-        <p class="lead">{move || i18n.t().training_intro}</p>
-        <h2>{move || i18n.t().training_principles_heading}</h2>
+        <h1>{i18n.text(|t| t.training_title)}</h1>
+        <p class="lead">{i18n.text(|t| t.training_intro)}</p>
+        <h2>{i18n.text(|t| t.training_principles_heading)}</h2>
         <ol class="principles">
-            <li id="belief">{move || i18n.t().training_principle_belief}</li>
-            <li id="continuity">{move || i18n.t().training_principle_continuity}</li>
-            <li id="parallel">{move || i18n.t().training_principle_parallel}</li>
-            <li id="no-breaks">{move || i18n.t().training_principle_no_breaks}</li>
+            <li id="belief">{i18n.text(|t| t.training_principle_belief)}</li>
+            <li id="continuity">{i18n.text(|t| t.training_principle_continuity)}</li>
+            <li id="parallel">{i18n.text(|t| t.training_principle_parallel)}</li>
+            <li id="no-breaks">{i18n.text(|t| t.training_principle_no_breaks)}</li>
         </ol>
-        <h2 id="follow-up">{move || i18n.t().training_follow_up_heading}</h2>
-        <p>{move || i18n.t().training_follow_up_text}</p>
-        <p class="source">{move || i18n.t().training_source}</p>
+        <h2 id="follow-up">{i18n.text(|t| t.training_follow_up_heading)}</h2>
+        <p>{i18n.text(|t| t.training_follow_up_text)}</p>
+        <p class="source">{i18n.text(|t| t.training_source)}</p>
         <section class="example">
-            <h2>{move || i18n.t().training_example_heading}</h2>
-            <p>{move || i18n.t().training_example_text}</p>
+            <h2>{i18n.text(|t| t.training_example_heading)}</h2>
+            <p>{i18n.text(|t| t.training_example_text)}</p>
             <ChartView
                 id="example-chart"
                 draw=chart
                 label=Signal::derive(move || i18n.t().training_chart_label.to_owned())
             />
         </section>
-        <p>{move || i18n.t().training_more_coming}</p>
+        <p>{i18n.text(|t| t.training_more_coming)}</p>
     }
 }

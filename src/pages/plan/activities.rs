@@ -75,11 +75,11 @@ pub(super) fn ActivitiesSection(editor: PlanEditor) -> impl IntoView {
     });
     view! {
         <section class="panel plan-activities" aria-labelledby="activities-heading">
-            <h2 id="activities-heading">{move || i18n.t().plan_activities_heading}</h2>
-            <p>{move || i18n.t().plan_activities_help}</p>
+            <h2 id="activities-heading">{i18n.text(|t| t.plan_activities_heading)}</h2>
+            <p>{i18n.text(|t| t.plan_activities_help)}</p>
             <Show
                 when=move || !ids.with(Vec::is_empty)
-                fallback=move || view! { <p class="help">{move || i18n.t().plan_activities_empty}</p> }
+                fallback=move || view! { <p class="help">{i18n.text(|t| t.plan_activities_empty)}</p> }
             >
                 <ul class="plain activities">
                     <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -138,7 +138,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
             <p class="help">{summary}</p>
             <div class="field-row">
                 <label class="field">
-                    <span>{move || i18n.t().plan_activity_start_label}</span>
+                    <span>{i18n.text(|t| t.plan_activity_start_label)}</span>
                     <input
                         type="date"
                         required
@@ -151,7 +151,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     />
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().plan_activity_end_label}</span>
+                    <span>{i18n.text(|t| t.plan_activity_end_label)}</span>
                     <input
                         type="date"
                         prop:value=move || date_value(activity.get().and_then(|a| a.end))
@@ -171,12 +171,12 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                             update(Box::new(move |a| a.end = ends.map(|day| day.max(a.start))));
                         }
                     />
-                    <span>{move || i18n.t().plan_activity_ongoing}</span>
+                    <span>{i18n.text(|t| t.plan_activity_ongoing)}</span>
                 </label>
             </div>
             <div class="field-row">
                 <label class="field">
-                    <span>{move || i18n.t().plan_activity_responsible_label}</span>
+                    <span>{i18n.text(|t| t.plan_activity_responsible_label)}</span>
                     <input
                         type="text"
                         prop:value=initial_responsible
@@ -187,7 +187,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     />
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().plan_activity_status_label}</span>
+                    <span>{i18n.text(|t| t.plan_activity_status_label)}</span>
                     <select on:change=move |ev| {
                         if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
                             let result = editor
@@ -215,7 +215,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         let _ = editor.apply(|plan| plan.remove_activity(&id.get_value()));
                     }
                 >
-                    {move || i18n.t().plan_activity_remove}
+                    {i18n.text(|t| t.plan_activity_remove)}
                 </button>
             </div>
         </li>
@@ -294,9 +294,9 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <form class="add-block activity-add" on:submit=add>
-            <h3>{move || i18n.t().plan_activity_add_heading}</h3>
+            <h3>{i18n.text(|t| t.plan_activity_add_heading)}</h3>
             <label class="field">
-                <span>{move || i18n.t().plan_activity_choice_label}</span>
+                <span>{i18n.text(|t| t.plan_activity_choice_label)}</span>
                 <select on:change=move |ev| choice.set(event_target_value(&ev))>
                     {move || catalogue.with(|catalogue| choice_options(i18n.t(), catalogue, choice))}
                 </select>
@@ -304,11 +304,11 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             <Show when=move || choice.get() == OWN>
                 <div class="field-row">
                     <label class="field">
-                        <span>{move || i18n.t().plan_activity_own_label}</span>
+                        <span>{i18n.text(|t| t.plan_activity_own_label)}</span>
                         <input type="text" bind:value=own_text />
                     </label>
                     <label class="field">
-                        <span>{move || i18n.t().plan_activity_group_label}</span>
+                        <span>{i18n.text(|t| t.plan_activity_group_label)}</span>
                         <select on:change=move |ev| {
                             let id = event_target_value(&ev);
                             if let Some(group) = InterventionGroup::ALL.into_iter().find(|g| g.id() == id) {
@@ -320,28 +320,28 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             </Show>
             <div class="field-row">
                 <label class="field">
-                    <span>{move || i18n.t().plan_activity_start_label}</span>
+                    <span>{i18n.text(|t| t.plan_activity_start_label)}</span>
                     <input type="date" bind:value=start />
                 </label>
                 <label class="check">
                     <input type="checkbox" bind:checked=ongoing />
-                    <span>{move || i18n.t().plan_activity_ongoing}</span>
+                    <span>{i18n.text(|t| t.plan_activity_ongoing)}</span>
                 </label>
                 <Show when=move || !ongoing.get()>
                     <label class="field">
-                        <span>{move || i18n.t().plan_activity_end_label}</span>
+                        <span>{i18n.text(|t| t.plan_activity_end_label)}</span>
                         <input type="date" bind:value=end />
                     </label>
                 </Show>
             </div>
             <div class="field-row">
                 <label class="field">
-                    <span>{move || i18n.t().plan_activity_responsible_label}</span>
+                    <span>{i18n.text(|t| t.plan_activity_responsible_label)}</span>
                     <input type="text" aria-describedby="responsible-hint" bind:value=responsible />
-                    <span id="responsible-hint" class="help">{move || i18n.t().plan_activity_responsible_hint}</span>
+                    <span id="responsible-hint" class="help">{i18n.text(|t| t.plan_activity_responsible_hint)}</span>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().plan_activity_status_label}</span>
+                    <span>{i18n.text(|t| t.plan_activity_status_label)}</span>
                     <select on:change=move |ev| {
                         if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
                             status.set(chosen);
@@ -355,7 +355,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 </label>
             </div>
             {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
-            <button type="submit" class="button">{move || i18n.t().plan_activity_add}</button>
+            <button type="submit" class="button">{i18n.text(|t| t.plan_activity_add)}</button>
             <p class="status" role="status">{move || added.get()}</p>
         </form>
     }

@@ -137,8 +137,8 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <section class="panel plan-focus" aria-labelledby="focus-heading">
-            <h2 id="focus-heading">{move || i18n.t().plan_focus_heading}</h2>
-            <p>{move || i18n.t().plan_focus_help}</p>
+            <h2 id="focus-heading">{i18n.text(|t| t.plan_focus_heading)}</h2>
+            <p>{i18n.text(|t| t.plan_focus_help)}</p>
             {move || {
                 latest
                     .get()
@@ -155,7 +155,7 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
                 />
             </Show>
             <fieldset>
-                <legend>{move || i18n.t().plan_focus_heading}</legend>
+                <legend>{i18n.text(|t| t.plan_focus_heading)}</legend>
                 <ul class="plain focus-list">{ParticipantItem::ALL.map(choice).to_vec()}</ul>
             </fieldset>
             <p class="status" role="status">{move || note.get()}</p>

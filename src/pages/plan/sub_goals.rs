@@ -54,11 +54,11 @@ pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
     let dragging = RwSignal::new(None::<String>);
     view! {
         <section class="panel plan-sub-goals" aria-labelledby="sub-goals-heading">
-            <h2 id="sub-goals-heading">{move || i18n.t().plan_subgoals_heading}</h2>
-            <p>{move || i18n.t().plan_subgoals_help}</p>
+            <h2 id="sub-goals-heading">{i18n.text(|t| t.plan_subgoals_heading)}</h2>
+            <p>{i18n.text(|t| t.plan_subgoals_help)}</p>
             <Show
                 when=move || !ids.with(Vec::is_empty)
-                fallback=move || view! { <p class="help">{move || i18n.t().plan_subgoals_empty}</p> }
+                fallback=move || view! { <p class="help">{i18n.text(|t| t.plan_subgoals_empty)}</p> }
             >
                 <ul class="plain sub-goals">
                     <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -178,22 +178,22 @@ fn SubGoalRow(
                 </h3>
             </div>
             <label class="field">
-                <span>{move || i18n.t().plan_subgoal_text_label}</span>
+                <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
                 <input type="text" prop:value=initial_text on:input=on_text />
             </label>
             <Show when=move || empty_text.get()>
-                <p class="error" role="alert">{move || i18n.t().plan_subgoal_text_required}</p>
+                <p class="error" role="alert">{i18n.text(|t| t.plan_subgoal_text_required)}</p>
             </Show>
             <div class="field-row">
                 <label class="field">
-                    <span>{move || i18n.t().plan_subgoal_item_label}</span>
+                    <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
                     <select on:change=move |ev| {
                         let chosen = ParticipantItem::from_id(&event_target_value(&ev));
                         let _ = update(Box::new(move |g| g.item = chosen));
                     }>{move || item_options(i18n.t(), item)}</select>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().plan_subgoal_due_label}</span>
+                    <span>{i18n.text(|t| t.plan_subgoal_due_label)}</span>
                     <input
                         type="date"
                         prop:value=move || date_value(goal.get().and_then(|g| g.due))
@@ -204,7 +204,7 @@ fn SubGoalRow(
                     />
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().plan_subgoal_status_label}</span>
+                    <span>{i18n.text(|t| t.plan_subgoal_status_label)}</span>
                     <select on:change=move |ev| {
                         if let Some(chosen) = from_index(&SUB_GOAL_STATUSES, &event_target_value(&ev)) {
                             let _ = update(Box::new(move |g| g.status = chosen));
@@ -219,7 +219,7 @@ fn SubGoalRow(
             </div>
             <div class="actions">
                 <button type="button" class="button secondary" prop:disabled=move || position.get() == 0 on:click=move |_| shift(-1)>
-                    {move || i18n.t().plan_subgoal_move_up}
+                    {i18n.text(|t| t.plan_subgoal_move_up)}
                 </button>
                 <button
                     type="button"
@@ -227,7 +227,7 @@ fn SubGoalRow(
                     prop:disabled=move || { position.get() + 1 >= total.get() }
                     on:click=move |_| shift(1)
                 >
-                    {move || i18n.t().plan_subgoal_move_down}
+                    {i18n.text(|t| t.plan_subgoal_move_down)}
                 </button>
                 <button
                     type="button"
@@ -236,7 +236,7 @@ fn SubGoalRow(
                         let _ = editor.apply(|plan| plan.remove_sub_goal(&id.get_value()));
                     }
                 >
-                    {move || i18n.t().plan_subgoal_remove}
+                    {i18n.text(|t| t.plan_subgoal_remove)}
                 </button>
             </div>
         </li>
@@ -273,27 +273,27 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <form class="add-block sub-goal-add" on:submit=add>
-            <h3>{move || i18n.t().plan_subgoal_add_heading}</h3>
+            <h3>{i18n.text(|t| t.plan_subgoal_add_heading)}</h3>
             <label class="field">
-                <span>{move || i18n.t().plan_subgoal_text_label}</span>
+                <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
                 <input type="text" bind:value=text />
             </label>
             <Show when=move || empty_text.get()>
-                <p class="error" role="alert">{move || i18n.t().plan_subgoal_add_required}</p>
+                <p class="error" role="alert">{i18n.text(|t| t.plan_subgoal_add_required)}</p>
             </Show>
             <div class="field-row">
                 <label class="field">
-                    <span>{move || i18n.t().plan_subgoal_item_label}</span>
+                    <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
                     <select on:change=move |ev| item.set(ParticipantItem::from_id(&event_target_value(&ev)))>
                         {move || item_options(i18n.t(), move || item.get())}
                     </select>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().plan_subgoal_due_label}</span>
+                    <span>{i18n.text(|t| t.plan_subgoal_due_label)}</span>
                     <input type="date" bind:value=due />
                 </label>
             </div>
-            <button type="submit" class="button">{move || i18n.t().plan_subgoal_add}</button>
+            <button type="submit" class="button">{i18n.text(|t| t.plan_subgoal_add)}</button>
         </form>
     }
 }

@@ -217,8 +217,8 @@ pub(super) fn TimelineSection(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <section class="panel plan-timeline" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{move || i18n.t().plan_timeline_heading}</h2>
-            <p>{move || i18n.t().plan_timeline_help}</p>
+            <h2 id="timeline-heading">{i18n.text(|t| t.plan_timeline_heading)}</h2>
+            <p>{i18n.text(|t| t.plan_timeline_help)}</p>
             <div class="timeline" node_ref=container>{drawing}</div>
         </section>
     }
