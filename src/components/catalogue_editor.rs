@@ -127,7 +127,7 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 type="button"
                 class="button secondary"
                 // Says which activity, for screen readers; the row shows it to everyone else.
-                aria-label=move || format!("{}: {}", action(), name_now.get())
+                aria-label=move || format!("{}: {}", action(), entry_name(i18n.t(), state, &id.get_value()))
                 on:click=move |_| set_retired(!retired.get_untracked())
             >
                 {action}

@@ -140,8 +140,9 @@ impl ActionPlan {
         Ok(())
     }
 
-    /// Finishing an activity without an end date ends it today (never before its start), so that
-    /// its dates tell when it stopped: the check for breaks reads dates, not status.
+    /// Finishing an activity ends it today if it was meant to run longer (never before its
+    /// start), so that its dates tell when it stopped: the check for breaks reads dates, not
+    /// status. An end already passed is kept.
     pub fn set_activity_status(
         &mut self,
         id: &str,
@@ -151,8 +152,9 @@ impl ActionPlan {
         let activity = self.activity_mut(id)?;
         activity.status = status;
         let finished = matches!(status, ActivityStatus::Completed | ActivityStatus::Stopped);
-        if finished && activity.end.is_none() {
-            activity.end = Some(today.max(activity.start));
+        if finished {
+            let ends = activity.end.map_or(today, |end| end.min(today));
+            activity.end = Some(ends.max(activity.start));
         }
         Ok(())
     }
@@ -436,18 +438,28 @@ mod tests {
     }
 
     #[test]
-    fn other_statuses_and_set_end_dates_are_left_alone() {
+    fn other_statuses_and_past_end_dates_are_left_alone() {
         let mut plan = plan_with(vec![
             activity("a1", None, InterventionGroup::Social),
             activity("a2", None, InterventionGroup::Social),
         ]);
-        plan.activities[1].end = Some(date(6, 1));
+        plan.activities[1].end = Some(date(3, 1));
         plan.set_activity_status("a1", ActivityStatus::Planned, date(3, 10))
             .unwrap();
         plan.set_activity_status("a2", ActivityStatus::Completed, date(3, 10))
             .unwrap();
         assert_eq!(plan.activities[0].end, None);
-        assert_eq!(plan.activities[1].end, Some(date(6, 1)));
+        assert_eq!(plan.activities[1].end, Some(date(3, 1)));
+    }
+
+    // Guards the break check: an activity stopped early must not count as running to its planned end.
+    #[test]
+    fn stopping_before_the_planned_end_ends_it_today() {
+        let mut plan = plan_with(vec![activity("a1", None, InterventionGroup::Social)]);
+        plan.activities[0].end = Some(date(12, 31));
+        plan.set_activity_status("a1", ActivityStatus::Stopped, date(3, 10))
+            .unwrap();
+        assert_eq!(plan.activities[0].end, Some(date(3, 10)));
     }
 
     #[test]

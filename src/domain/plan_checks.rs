@@ -141,12 +141,15 @@ fn follow_up_advice(rounds: &[&Round], today: NaiveDate) -> Option<PlanAdvice> {
     (today >= due).then_some(PlanAdvice::FollowUpOverdue { due })
 }
 
-/// A round without a rated belief ("rather not answer", or not filled yet) says nothing new.
+/// The belief of the latest round in which the counsellor answered it: a round whose
+/// counsellor part is not filled in yet is passed over, but "rather not answer" is the latest
+/// answer, and then there is nothing to quote.
 fn belief_advice(rounds: &[&Round]) -> Option<PlanAdvice> {
     let rating = rounds
         .iter()
         .rev()
-        .find_map(|r| r.counsellor_part.as_ref()?.belief.as_ref()?.value)?
+        .find_map(|r| r.counsellor_part.as_ref()?.belief.as_ref())?
+        .value?
         .get();
     (rating <= LOW_BELIEF_MAX).then_some(PlanAdvice::LowBelief { rating })
 }
@@ -358,17 +361,20 @@ mod tests {
     }
 
     #[test]
-    fn low_belief_in_the_latest_rated_round_offers_reflection() {
+    fn low_belief_in_the_latest_answered_round_offers_reflection() {
         let low = round(date(2, 1), Some(ItemAnswer::rated(2).unwrap()));
+        let not_yet = round(date(2, 10), None);
         let rather_not = round(date(2, 15), Some(ItemAnswer::rather_not()));
         let belief = |rounds: &[&Round]| -> Vec<PlanAdvice> {
             let with_job = plan(vec![job(date(2, 1), None)]);
             plan_advice(Some(&with_job), rounds, today())
         };
         assert_eq!(
-            belief(&[&low, &rather_not]),
+            belief(&[&low, &not_yet]),
             [PlanAdvice::LowBelief { rating: 2 }]
         );
+        // "In the latest round you rated…" must be true: an older rating is not quoted.
+        assert_eq!(belief(&[&low, &rather_not]), []);
         let higher = round(date(2, 20), Some(ItemAnswer::rated(3).unwrap()));
         assert_eq!(belief(&[&low, &rather_not, &higher]), []);
     }

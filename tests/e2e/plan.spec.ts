@@ -125,13 +125,26 @@ test('a break in the plan is pointed out, and goes when it is filled', async ({ 
   await expect(page.locator('.timeline-drawing .gap')).toHaveCount(0);
 
   // An end before the start is refused with a message; nothing is saved.
-  await plan.activity(t.interventions_work_trial).getByLabel(t.plan_activity_end_label, { exact: true }).fill('2026-08-01');
+  const end = plan.activity(t.interventions_work_trial).getByLabel(t.plan_activity_end_label, { exact: true });
+  await end.fill('2026-08-01');
   await expect(page.getByText(t.plan_activity_ends_before_start)).toBeVisible();
+  await expect(end).toHaveValue('2026-10-01');
   expect((await plan.stored()).plans[0].activities[0].end).toBe('2026-10-01');
 
   // Completing an ongoing activity dates its end today.
   await plan.activity(t.interventions_job_search_support).getByLabel(t.plan_activity_status_label).selectOption({ label: t.plan_activity_completed });
   expect((await plan.stored()).plans[0].activities[1]).toMatchObject({ status: 'completed', end: '2026-11-23' });
+});
+
+test('an activity that is not ongoing needs an end date', async ({ page }) => {
+  const plan = new PlanPage(page);
+  await plan.openWith(planBackup());
+  const form = page.locator('.activity-add');
+  await form.getByLabel(t.plan_activity_choice_label).selectOption({ label: t.interventions_work_trial });
+  await form.getByLabel(t.plan_activity_ongoing).uncheck();
+  await form.getByRole('button', { name: t.plan_activity_add }).click();
+  await expect(form.getByText(t.plan_activity_end_required)).toBeVisible();
+  await expect(page.locator('.activity')).toHaveCount(0);
 });
 
 test('only non-job activities running right now is pointed out', async ({ page }) => {
@@ -180,6 +193,8 @@ test('the printed plan holds the plan and nothing for the counsellor only', asyn
   await expect(article.getByRole('cell', { name: t.interventions_work_trial })).toBeVisible();
   await expect(article.getByRole('cell', { name: 'Walking group' })).toBeVisible();
   await expect(article.locator('.timeline-drawing .bar')).toHaveCount(2);
+  await expect(article.locator('#print-chart canvas')).toBeVisible();
+  await expect(article.getByText(fill(t.caseload_next_due, { date: '1 Dec 2026' }))).toBeVisible();
   await expect(page.getByText(t.plan_advice_belief_title)).toHaveCount(0);
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header')).toBeHidden();

@@ -1,5 +1,6 @@
-use leptos::ev;
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos::{ev, web_sys};
 
 use super::editor::PlanEditor;
 use super::fields::{date_value, parse_date, status_options};
@@ -104,13 +105,22 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
             .into_iter()
             .find(|a| id.with_value(|id| a.id == *id))
     });
-    let refused = RwSignal::new(None::<ModelError>);
+    let refused = RwSignal::new(None::<&'static str>);
+    // Says why a change was refused; true when it was saved.
     let update = move |change: Box<dyn FnOnce(&mut Activity)>| {
         let result = editor.apply(|plan| {
             change(plan.activity_mut(&id.get_value())?);
             Ok(())
         });
-        refused.set(result.err());
+        refused.set(result.as_ref().err().map(|e| refusal(i18n.t(), e)));
+        result.is_ok()
+    };
+    // A refused date goes back to the saved one, so the field never shows what was not kept.
+    let show_saved = move |ev: &ev::Event, saved: fn(&Activity) -> Option<NaiveDate>| {
+        let field = event_target::<web_sys::HtmlInputElement>(ev);
+        field.set_value(&date_value(
+            activity.get_untracked().as_ref().and_then(saved),
+        ));
     };
     let name = move || {
         let t = i18n.t();
@@ -144,8 +154,15 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         required
                         prop:value=move || date_value(activity.get().map(|a| a.start))
                         on:change=move |ev| {
-                            if let Some(start) = parse_date(&event_target_value(&ev)) {
-                                update(Box::new(move |a| a.start = start));
+                            let saved = match parse_date(&event_target_value(&ev)) {
+                                Some(start) => update(Box::new(move |a| a.start = start)),
+                                None => {
+                                    refused.set(Some(i18n.t().plan_activity_start_required));
+                                    false
+                                }
+                            };
+                            if !saved {
+                                show_saved(&ev, |a| Some(a.start));
                             }
                         }
                     />
@@ -157,7 +174,9 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         prop:value=move || date_value(activity.get().and_then(|a| a.end))
                         on:change=move |ev| {
                             let end = parse_date(&event_target_value(&ev));
-                            update(Box::new(move |a| a.end = end));
+                            if !update(Box::new(move |a| a.end = end)) {
+                                show_saved(&ev, |a| a.end);
+                            }
                         }
                     />
                 </label>
@@ -168,7 +187,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         on:change=move |ev| {
                             let today = browser::today();
                             let ends = (!event_target_checked(&ev)).then_some(today);
-                            update(Box::new(move |a| a.end = ends.map(|day| day.max(a.start))));
+                            let _ = update(Box::new(move |a| a.end = ends.map(|day| day.max(a.start))));
                         }
                     />
                     <span>{i18n.text(|t| t.plan_activity_ongoing)}</span>
@@ -182,7 +201,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         prop:value=initial_responsible
                         on:input=move |ev| {
                             let who = event_target_value(&ev);
-                            update(Box::new(move |a| a.responsible = who));
+                            let _ = update(Box::new(move |a| a.responsible = who));
                         }
                     />
                 </label>
@@ -192,7 +211,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
                             let result = editor
                                 .apply(|plan| plan.set_activity_status(&id.get_value(), chosen, browser::today()));
-                            refused.set(result.err());
+                            refused.set(result.err().map(|e| refusal(i18n.t(), &e)));
                         }
                     }>
                         {move || {
@@ -202,11 +221,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            {move || {
-                refused
-                    .get()
-                    .map(|error| view! { <p class="error" role="alert">{refusal(i18n.t(), &error)}</p> })
-            }}
+            {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
             <div class="actions">
                 <button
                     type="button"
@@ -258,6 +273,10 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
         let Some(start_day) = parse_date(&start.get_untracked()) else {
             return refused.set(Some(t.plan_activity_start_required));
         };
+        let end_day = parse_date(&end.get_untracked());
+        if !ongoing.get_untracked() && end_day.is_none() {
+            return refused.set(Some(t.plan_activity_end_required));
+        }
         let activity = Activity {
             id: browser::new_id(),
             catalogue_id,

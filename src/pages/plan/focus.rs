@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use super::editor::PlanEditor;
 use crate::components::chart_view::{ChartClick, ChartView};
-use crate::domain::charts::{RadarSeries, spider_chart};
+use charming::Chart;
+
+use crate::domain::charts::{ChartWidth, RadarSeries, spider_chart};
 use crate::domain::progression::{RoundValues, View, round_values};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, fill, use_i18n};
@@ -28,7 +30,11 @@ fn item_of_label(t: &Texts, focus: &[ParticipantItem], label: &str) -> Option<Pa
 }
 
 /// "Now at step 3 of 5: …" for an area, from the latest answers.
-fn current_step(t: &Texts, latest: Option<&RoundValues>, item: ParticipantItem) -> String {
+pub(super) fn current_step(
+    t: &Texts,
+    latest: Option<&RoundValues>,
+    item: ParticipantItem,
+) -> String {
     let index = ParticipantItem::ALL.iter().position(|i| *i == item);
     let step = latest.zip(index).and_then(|(round, i)| round.values[i]);
     match step {
@@ -45,6 +51,38 @@ fn current_step(t: &Texts, latest: Option<&RoundValues>, item: ParticipantItem) 
         }
         None => t.plan_focus_no_answer.to_owned(),
     }
+}
+
+/// The latest answers as a spider diagram, chosen focus areas marked on their names.
+pub(super) fn diagram(
+    t: &Texts,
+    latest: Option<RoundValues>,
+    chosen: &[ParticipantItem],
+    width: ChartWidth,
+) -> Chart {
+    let names: Vec<String> = ParticipantItem::ALL
+        .iter()
+        .map(|item| axis_name(t, *item, chosen.contains(item)))
+        .collect();
+    let axes: Vec<&str> = names.iter().map(String::as_str).collect();
+    let series: Vec<RadarSeries> = latest
+        .into_iter()
+        .map(|round| RadarSeries {
+            name: t.date(round.date),
+            details: ParticipantItem::ALL
+                .iter()
+                .map(|item| {
+                    format!(
+                        "{}: {}",
+                        t.item_short(*item),
+                        current_step(t, Some(&round), *item)
+                    )
+                })
+                .collect(),
+            values: round.values,
+        })
+        .collect();
+    spider_chart(&axes, &series, width)
 }
 
 /// Focus areas, chosen by tapping a spoke's name in the latest diagram or ticking the list.
@@ -88,34 +126,7 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
             toggle(item);
         }
     });
-    let draw = move |width| {
-        let t = i18n.t();
-        let chosen = focus.get();
-        let names: Vec<String> = ParticipantItem::ALL
-            .iter()
-            .map(|item| axis_name(t, *item, chosen.contains(item)))
-            .collect();
-        let axes: Vec<&str> = names.iter().map(String::as_str).collect();
-        let series: Vec<RadarSeries> = latest
-            .get()
-            .into_iter()
-            .map(|round| RadarSeries {
-                name: t.date(round.date),
-                details: ParticipantItem::ALL
-                    .iter()
-                    .map(|item| {
-                        format!(
-                            "{}: {}",
-                            t.item_short(*item),
-                            current_step(t, Some(&round), *item)
-                        )
-                    })
-                    .collect(),
-                values: round.values,
-            })
-            .collect();
-        spider_chart(&axes, &series, width)
-    };
+    let draw = move |width| diagram(i18n.t(), latest.get(), &focus.get(), width);
     let choice = move |item: ParticipantItem| {
         view! {
             <li>

@@ -43,21 +43,23 @@ pub fn PlanPage() -> impl IntoView {
     let name = Memo::new(move |_| {
         state.read(|d| d.participant(&pid.get()).map(|p| p.display_name.clone()))
     });
-    // Only the name and the language rebuild the page: each section follows the plan itself,
-    // so typing in a field never loses its place.
+    // Only the participant rebuilds the page: each section follows the plan and the language
+    // itself, so typing in a field or switching language never loses a draft or its place.
     move || {
-        let t = i18n.t();
         let Some(name) = name.get() else {
             return missing_participant().into_any();
         };
         let overview = app_path(&format!("/counsellor/{}", pid.get()));
-        let back = fill(t.plan_back, &[("name", &name)]);
+        let back = {
+            let name = name.clone();
+            move || fill(i18n.t().plan_back, &[("name", &name)])
+        };
         view! {
             <p>
                 <A href=overview exact=true attr:class="link-tap">{back}</A>
             </p>
-            <h1>{t.plan_title} ": " {name}</h1>
-            <p class="lead">{t.plan_intro}</p>
+            <h1>{i18n.text(|t| t.plan_title)} ": " {name}</h1>
+            <p class="lead">{i18n.text(|t| t.plan_intro)}</p>
             <GoalSection editor=editor />
             <FocusSection editor=editor />
             <SubGoalsSection editor=editor />
@@ -66,7 +68,7 @@ pub fn PlanPage() -> impl IntoView {
             <AdviceList pid=pid counsellor_side=false />
             <p>
                 <A href=app_path(&format!("/counsellor/{}/plan/print", pid.get())) attr:class="button secondary">
-                    {t.plan_print_link}
+                    {i18n.text(|t| t.plan_print_link)}
                 </A>
             </p>
         }

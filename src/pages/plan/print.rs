@@ -6,13 +6,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::editor::PlanEditor;
+use super::focus::{current_step, diagram};
 use super::labels::{activity_dates, activity_name, activity_status, sub_goal_status};
 use super::timeline::{activity_names, timeline_svg};
 use super::{missing_participant, route_participant};
 use crate::browser::{self, app_path};
+use crate::components::chart_view::ChartView;
+use crate::domain::assessment::next_follow_up_due;
 use crate::domain::participant::GoalKind;
 use crate::domain::progression::{View, round_values};
-use crate::domain::questionnaire::ParticipantItem;
 use crate::domain::timeline::timeline;
 use crate::i18n::{fill, use_i18n};
 use crate::state::use_state;
@@ -36,8 +38,26 @@ pub fn PlanPrintPage() -> impl IntoView {
         };
         let plan = editor.plan();
         let today = browser::today();
-        let latest =
-            state.read(|d| round_values(&d.rounds_of(&person.id), View::Participant).pop());
+        let (latest, next_round) = state.read(|d| {
+            let rounds = d.rounds_of(&person.id);
+            (
+                round_values(&rounds, View::Participant).pop(),
+                next_follow_up_due(rounds),
+            )
+        });
+        let chosen = plan.focus_items.clone();
+        let answers = latest.clone();
+        let chart = latest.is_some().then(|| {
+            view! {
+                <ChartView
+                    id="print-chart"
+                    draw=move |width| diagram(t, answers.clone(), &chosen, width)
+                    label=Signal::derive(move || t.plan_print_chart_label.to_owned())
+                />
+            }
+        });
+        let next_round =
+            next_round.map(|date| fill(t.caseload_next_due, &[("date", &t.date(date))]));
         let catalogue = state.read(|d| d.settings().catalogue.clone());
         let goal = person.goal.as_ref().map(|goal| {
             let kind = match goal.kind {
@@ -50,25 +70,11 @@ pub fn PlanPrintPage() -> impl IntoView {
             .focus_items
             .iter()
             .map(|item| {
-                let index = ParticipantItem::ALL
-                    .iter()
-                    .position(|i| i == item)
-                    .unwrap_or_default();
-                let step = latest.as_ref().and_then(|r| r.values[index]);
-                let step = step.map_or(t.plan_focus_no_answer.to_owned(), |s| {
-                    fill(
-                        t.plan_focus_step,
-                        &[
-                            ("step", &s.to_string()),
-                            ("anchor", &t.steps(item.id())[usize::from(s) - 1]),
-                        ],
-                    )
-                });
                 view! {
                     <li>
                         <strong>{t.item_short(*item)} ":"</strong>
                         " "
-                        {step}
+                        {current_step(t, latest.as_ref(), *item)}
                     </li>
                 }
             })
@@ -121,9 +127,11 @@ pub fn PlanPrintPage() -> impl IntoView {
             <article class="plan-print">
                 <h1>{fill(t.plan_print_title, &[("name", &person.display_name)])}</h1>
                 <p>{fill(t.plan_print_date, &[("date", &t.date(today))])} {counsellor.map(|c| format!(" · {c}"))}</p>
+                {next_round.map(|text| view! { <p><strong>{text}</strong></p> })}
                 <h2>{t.plan_goal_heading}</h2>
                 <p>{goal.unwrap_or_else(|| t.plan_goal_none.to_owned())}</p>
                 <h2>{t.plan_focus_heading}</h2>
+                {chart}
                 <ul>{focus}</ul>
                 <h2 id="print-sub-goals">{t.plan_subgoals_heading}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="print-sub-goals">
