@@ -73,7 +73,16 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
     let empty_name = RwSignal::new(false);
     let rename = move |ev: ev::Event| {
         let name = event_target_value(&ev);
-        let result = state.change(|d| d.settings_mut().catalogue.rename(&id.get_value(), &name));
+        // Written back to the shipped name, an entry follows the language again.
+        let shipped = i18n.t().seed_activity(&id.get_value()) == Some(name.trim());
+        let result = state.change(|d| {
+            let catalogue = &mut d.settings_mut().catalogue;
+            if shipped {
+                catalogue.use_shipped_name(&id.get_value())
+            } else {
+                catalogue.rename(&id.get_value(), &name)
+            }
+        });
         empty_name.set(result.is_err());
     };
     let set_retired = move |retire: bool| {

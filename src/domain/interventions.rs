@@ -144,6 +144,16 @@ impl Catalogue {
         Ok(())
     }
 
+    /// Gives a shipped entry its shipped name back, so that it follows the interface language
+    /// again. Entries the organisation added have no shipped name.
+    pub fn use_shipped_name(&mut self, id: &str) -> Result<(), ModelError> {
+        if !SEED.iter().any(|(seed, _)| *seed == id) {
+            return Err(ModelError::UnknownCatalogueEntry(id.to_owned()));
+        }
+        self.entry_mut(id)?.name = CatalogueName::Seed;
+        Ok(())
+    }
+
     /// Undoes [`Catalogue::retire`]: an entry retired by mistake is offered again.
     pub fn restore(&mut self, id: &str) -> Result<(), ModelError> {
         self.entry_mut(id)?.retired = false;
@@ -223,6 +233,22 @@ mod tests {
         assert_eq!(
             catalogue.restore("nope"),
             Err(ModelError::UnknownCatalogueEntry("nope".into()))
+        );
+    }
+
+    // Guards the languages: a shipped name written back as it was must stay translated.
+    #[test]
+    fn a_shipped_entry_gets_its_shipped_name_back() {
+        let mut catalogue = Catalogue::default();
+        catalogue.rename("work_trial", "Praktik").unwrap();
+        catalogue.use_shipped_name("work_trial").unwrap();
+        assert_eq!(catalogue, Catalogue::default());
+        catalogue
+            .add_custom("c1".into(), InterventionGroup::Social, "Jobbklubb")
+            .unwrap();
+        assert_eq!(
+            catalogue.use_shipped_name("c1"),
+            Err(ModelError::UnknownCatalogueEntry("c1".into()))
         );
     }
 

@@ -54,7 +54,8 @@ impl Texts {
         }
     }
 
-    fn seed_activity(&self, id: &str) -> Option<&'static str> {
+    /// The name a shipped catalogue entry has in this language (None for the organisation's own).
+    pub fn seed_activity(&self, id: &str) -> Option<&'static str> {
         self.lookup(&format!("interventions_{id}"))
     }
 

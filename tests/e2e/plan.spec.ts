@@ -104,7 +104,14 @@ test('sub-goals are reordered with the keyboard and the buttons, and by dragging
   await plan.waitForApp();
   await plan.expectSubGoalOrder(isMobile ? ['First', 'Second', 'Third'] : ['Second', 'First', 'Third']);
 
-  await plan.subGoals().first().getByRole('button', { name: t.plan_subgoal_remove }).click();
+  const first = await plan.subGoalTexts().first().inputValue();
+  await plan.subGoals().first().getByRole('button', { name: `${t.plan_remove}: ${first}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(fill(t.plan_remove_confirm, { name: first }));
+  await dialog.getByRole('button', { name: t.caseload_cancel }).click();
+  await expect(plan.subGoals()).toHaveCount(3);
+  await plan.subGoals().first().getByRole('button', { name: `${t.plan_remove}: ${first}` }).click();
+  await dialog.getByRole('button', { name: t.plan_remove_yes }).click();
   await expect(plan.subGoals()).toHaveCount(2);
 });
 
@@ -229,6 +236,12 @@ test('the organisation edits the catalogue; a retired activity stays readable in
   const stored = await plan.stored();
   expect(stored.settings.catalogue.find((e: any) => e.id === 'work_trial').name).toEqual({ custom: 'Praktik' });
   expect(stored.plans[0].activities[1].group).toBe('social');
+
+  // Written back to its shipped name, an entry follows the language again.
+  await plan.goto('data');
+  await page.locator('.catalogue').getByRole('textbox').first().fill(t.interventions_work_trial);
+  await plan.chooseLanguage('en', 'sv');
+  await expect(page.locator('.catalogue').getByRole('textbox').first()).toHaveValue(TEXTS.sv.interventions_work_trial);
 });
 
 test.describe('on a 360 px phone', () => {

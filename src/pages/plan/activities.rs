@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos::{ev, web_sys};
 
 use super::editor::PlanEditor;
-use super::fields::{date_value, parse_date, status_options};
+use super::fields::{RemoveButton, date_value, parse_date, status_options};
 use super::labels::{
     ACTIVITY_STATUSES, activity_dates, activity_name, activity_status, from_index,
 };
@@ -223,15 +223,12 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
             </div>
             {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
             <div class="actions">
-                <button
-                    type="button"
-                    class="button secondary"
-                    on:click=move |_| {
+                <RemoveButton
+                    what=Signal::derive(move || name().unwrap_or_default())
+                    on_remove=Callback::new(move |()| {
                         let _ = editor.apply(|plan| plan.remove_activity(&id.get_value()));
-                    }
-                >
-                    {i18n.text(|t| t.plan_activity_remove)}
-                </button>
+                    })
+                />
             </div>
         </li>
     }

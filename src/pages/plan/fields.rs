@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::Texts;
+use crate::i18n::{Texts, fill, use_i18n};
 
 /// A date field's value: empty for no date.
 pub fn date_value(date: Option<NaiveDate>) -> String {
@@ -52,4 +53,29 @@ pub fn status_options<S: Copy + PartialEq + Send + Sync + 'static>(
             }
         })
         .collect_view()
+}
+
+/// "Remove", with a question first: every change is saved at once, so a slip of the finger
+/// would otherwise lose a sub-goal or an activity for good. `what` names it for screen readers.
+#[component]
+pub fn RemoveButton(#[prop(into)] what: Signal<String>, on_remove: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    view! {
+        <button
+            type="button"
+            class="button secondary"
+            aria-label=move || format!("{}: {}", i18n.t().plan_remove, what.get())
+            on:click=move |_| open.set(true)
+        >
+            {i18n.text(|t| t.plan_remove)}
+        </button>
+        <ConfirmDialog
+            open=open
+            message=Signal::derive(move || fill(i18n.t().plan_remove_confirm, &[("name", &what.get())]))
+            confirm_label=Signal::derive(move || i18n.t().plan_remove_yes.to_owned())
+            cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+            on_confirm=on_remove
+        />
+    }
 }

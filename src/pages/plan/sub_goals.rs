@@ -3,7 +3,7 @@ use leptos::{ev, web_sys};
 use wasm_bindgen::JsCast;
 
 use super::editor::PlanEditor;
-use super::fields::{date_value, item_options, parse_date, status_options};
+use super::fields::{RemoveButton, date_value, item_options, parse_date, status_options};
 use super::labels::{SUB_GOAL_STATUSES, from_index, sub_goal_status};
 use crate::browser;
 use crate::domain::error::ModelError;
@@ -229,15 +229,12 @@ fn SubGoalRow(
                 >
                     {i18n.text(|t| t.plan_subgoal_move_down)}
                 </button>
-                <button
-                    type="button"
-                    class="button secondary"
-                    on:click=move |_| {
+                <RemoveButton
+                    what=Signal::derive(move || goal.get().map(|g| g.text).unwrap_or_default())
+                    on_remove=Callback::new(move |()| {
                         let _ = editor.apply(|plan| plan.remove_sub_goal(&id.get_value()));
-                    }
-                >
-                    {i18n.text(|t| t.plan_subgoal_remove)}
-                </button>
+                    })
+                />
             </div>
         </li>
     }
