@@ -142,6 +142,8 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
         .unwrap_or_default();
     let heading_id = format!("activity-{}", id.get_value());
     let labelled_by = heading_id.clone();
+    // Every field in the row is described by the row's heading: "Start", of which activity.
+    let described = heading_id.clone();
     view! {
         <li class="panel activity" aria-labelledby=labelled_by>
             <h3 id=heading_id>{name}</h3>
@@ -151,6 +153,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     <span>{i18n.text(|t| t.plan_activity_start_label)}</span>
                     <input
                         type="date"
+                        aria-describedby=described.clone()
                         required
                         prop:value=move || date_value(activity.get().map(|a| a.start))
                         on:change=move |ev| {
@@ -171,6 +174,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     <span>{i18n.text(|t| t.plan_activity_end_label)}</span>
                     <input
                         type="date"
+                        aria-describedby=described.clone()
                         prop:value=move || date_value(activity.get().and_then(|a| a.end))
                         on:change=move |ev| {
                             let end = parse_date(&event_target_value(&ev));
@@ -183,6 +187,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                 <label class="check">
                     <input
                         type="checkbox"
+                        aria-describedby=described.clone()
                         prop:checked=ongoing
                         on:change=move |ev| {
                             let today = browser::today();
@@ -198,6 +203,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     <span>{i18n.text(|t| t.plan_activity_responsible_label)}</span>
                     <input
                         type="text"
+                        aria-describedby=described.clone()
                         prop:value=initial_responsible
                         on:input=move |ev| {
                             let who = event_target_value(&ev);
@@ -207,7 +213,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_activity_status_label)}</span>
-                    <select on:change=move |ev| {
+                    <select aria-describedby=described.clone() on:change=move |ev| {
                         if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
                             let result = editor
                                 .apply(|plan| plan.set_activity_status(&id.get_value(), chosen, browser::today()));

@@ -144,6 +144,8 @@ fn SubGoalRow(
     let initial_text = goal.get_untracked().map(|g| g.text).unwrap_or_default();
     let heading_id = format!("sub-goal-{}", id.get_value());
     let labelled_by = heading_id.clone();
+    // Every field in the row is described by the row's heading: "Start", of which activity.
+    let described = heading_id.clone();
     view! {
         <li
             class="panel sub-goal"
@@ -179,7 +181,7 @@ fn SubGoalRow(
             </div>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
-                <input type="text" prop:value=initial_text on:input=on_text />
+                <input type="text" aria-describedby=described.clone() prop:value=initial_text on:input=on_text />
             </label>
             <Show when=move || empty_text.get()>
                 <p class="error" role="alert">{i18n.text(|t| t.plan_subgoal_text_required)}</p>
@@ -187,7 +189,7 @@ fn SubGoalRow(
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
-                    <select on:change=move |ev| {
+                    <select aria-describedby=described.clone() on:change=move |ev| {
                         let chosen = ParticipantItem::from_id(&event_target_value(&ev));
                         let _ = update(Box::new(move |g| g.item = chosen));
                     }>{move || item_options(i18n.t(), item)}</select>
@@ -196,6 +198,7 @@ fn SubGoalRow(
                     <span>{i18n.text(|t| t.plan_subgoal_due_label)}</span>
                     <input
                         type="date"
+                        aria-describedby=described.clone()
                         prop:value=move || date_value(goal.get().and_then(|g| g.due))
                         on:change=move |ev| {
                             let due = parse_date(&event_target_value(&ev));
@@ -205,7 +208,7 @@ fn SubGoalRow(
                 </label>
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_status_label)}</span>
-                    <select on:change=move |ev| {
+                    <select aria-describedby=described.clone() on:change=move |ev| {
                         if let Some(chosen) = from_index(&SUB_GOAL_STATUSES, &event_target_value(&ev)) {
                             let _ = update(Box::new(move |g| g.status = chosen));
                         }

@@ -65,6 +65,11 @@ pub(super) fn timeline_svg(
                     continue;
                 };
                 let name = names.get(&bar.activity_id).cloned().unwrap_or_default();
+                // Completed work is marked in words too, not by colour alone.
+                let name = match activity.status {
+                    ActivityStatus::Completed => format!("✓ {name}"),
+                    _ => name,
+                };
                 let (left, right) = (x(bar.start), x(bar.end));
                 let inside = fitted(&name, right - left - 10.0);
                 let label = match inside {
