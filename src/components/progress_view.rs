@@ -114,10 +114,7 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
     });
     let draw = move |width| {
         let t = i18n.t();
-        let axes: Vec<&str> = ParticipantItem::ALL
-            .iter()
-            .map(|item| t.item_short(*item))
-            .collect();
+        let axes = t.item_axes();
         let series: Vec<RadarSeries> = lines
             .get()
             .into_iter()

@@ -34,6 +34,14 @@ impl Texts {
         self.keyed(&format!("items_{}_short", item.id()))
     }
 
+    /// The eight short names, in item order: the spokes of a spider diagram.
+    pub fn item_axes(&self) -> Vec<&'static str> {
+        ParticipantItem::ALL
+            .iter()
+            .map(|item| self.item_short(*item))
+            .collect()
+    }
+
     pub fn group_name(&self, group: InterventionGroup) -> &'static str {
         match group {
             InterventionGroup::JobFocused => self.interventions_group_job_focused,

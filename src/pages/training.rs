@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use crate::components::chart_view::ChartView;
 use crate::domain::charts::{RadarSeries, spider_chart};
 use crate::domain::examples::SAM;
-use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::use_i18n;
 
 /// Links from the plan's advice name a section ("/training#parallel"); the router does not
@@ -26,10 +25,7 @@ pub fn TrainingPage() -> impl IntoView {
     let i18n = use_i18n();
     let chart = move |width| {
         let t = i18n.t();
-        let axes: Vec<&str> = ParticipantItem::ALL
-            .iter()
-            .map(|item| t.item_short(*item))
-            .collect();
+        let axes = t.item_axes();
         let rounds: Vec<RadarSeries> = SAM
             .iter()
             .map(|round| RadarSeries {

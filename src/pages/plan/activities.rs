@@ -67,12 +67,11 @@ fn group_options(t: &'static Texts, selected: RwSignal<InterventionGroup>) -> im
 pub(super) fn ActivitiesSection(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
     let ids = Memo::new(move |_| {
-        editor
-            .plan()
-            .activities
-            .into_iter()
-            .map(|a| a.id)
-            .collect::<Vec<_>>()
+        editor.read(|plan| {
+            plan.map_or_else(Vec::new, |p| {
+                p.activities.iter().map(|a| a.id.clone()).collect()
+            })
+        })
     });
     view! {
         <section class="panel plan-activities" aria-labelledby="activities-heading">
@@ -99,11 +98,10 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
     let state = editor.state;
     let id = StoredValue::new(id);
     let activity = Memo::new(move |_| {
-        editor
-            .plan()
-            .activities
-            .into_iter()
-            .find(|a| id.with_value(|id| a.id == *id))
+        editor.read(|plan| {
+            let activities = plan?.activities.iter();
+            id.with_value(|id| activities.clone().find(|a| a.id == *id).cloned())
+        })
     });
     let refused = RwSignal::new(None::<&'static str>);
     // Says why a change was refused; true when it was saved.

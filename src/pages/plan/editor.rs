@@ -26,6 +26,13 @@ impl PlanEditor {
         })
     }
 
+    /// Reads a part of the stored plan without copying the rest (None before the first change);
+    /// tracked. Each row of a list reads only its own entry this way.
+    pub fn read<T>(&self, f: impl FnOnce(Option<&ActionPlan>) -> T) -> T {
+        let pid = self.pid.get();
+        self.state.read(|d| f(d.plan_of(&pid)))
+    }
+
     /// Applies one change; a refused change leaves the plan as it was and says why.
     pub fn apply(
         &self,

@@ -94,7 +94,9 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
     let latest = Memo::new(move |_| {
         state.read(|d| round_values(&d.rounds_of(&pid.get()), View::Participant).pop())
     });
-    let focus = Memo::new(move |_| editor.plan().focus_items);
+    let focus = Memo::new(move |_| {
+        editor.read(|plan| plan.map_or_else(Vec::new, |p| p.focus_items.clone()))
+    });
     let note = RwSignal::new(String::new());
     let toggle = move |item: ParticipantItem| {
         let was_chosen = focus.get_untracked().contains(&item);

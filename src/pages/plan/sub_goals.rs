@@ -23,12 +23,11 @@ fn handle_id(id: &str) -> String {
 pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
     let ids = Memo::new(move |_| {
-        editor
-            .plan()
-            .sub_goals
-            .into_iter()
-            .map(|g| g.id)
-            .collect::<Vec<_>>()
+        editor.read(|plan| {
+            plan.map_or_else(Vec::new, |p| {
+                p.sub_goals.iter().map(|g| g.id.clone()).collect()
+            })
+        })
     });
     let announce = RwSignal::new(String::new());
     let move_to = Callback::new(move |(id, to): (String, usize)| {
@@ -83,11 +82,10 @@ fn SubGoalRow(
     let i18n = use_i18n();
     let id = StoredValue::new(id);
     let goal = Memo::new(move |_| {
-        editor
-            .plan()
-            .sub_goals
-            .into_iter()
-            .find(|g| id.with_value(|id| g.id == *id))
+        editor.read(|plan| {
+            let goals = plan?.sub_goals.iter();
+            id.with_value(|id| goals.clone().find(|g| g.id == *id).cloned())
+        })
     });
     let position = Memo::new(move |_| {
         ids.with(|ids| id.with_value(|id| ids.iter().position(|i| i == id)))

@@ -192,7 +192,9 @@ pub(super) fn activity_names(
 #[component]
 pub(super) fn TimelineSection(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let activities = Memo::new(move |_| editor.plan().activities);
+    let activities = Memo::new(move |_| {
+        editor.read(|plan| plan.map_or_else(Vec::new, |p| p.activities.clone()))
+    });
     let container = NodeRef::<html::Div>::new();
     let width = RwSignal::new(0.0_f64);
     let measure = move || {
