@@ -3,8 +3,9 @@ import { defineConfig } from '@playwright/test';
 // Browser tests run against the release build in dist/, served statically on loopback, in
 // Debian's Chromium (Playwright downloads no browser here). A second copy built for a
 // sub-path (dist-subpath/, BASE=/stegvis/) proves the app can be hosted under one.
-const PORT = 4173;
-const SUBPATH_PORT = 4174;
+// E2E_PORT moves both ports, so that several checkouts can run their tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const SUBPATH_PORT = PORT + 1;
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
