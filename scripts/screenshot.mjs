@@ -3,7 +3,9 @@
 // SEED=file.json stores that file as the app's data first; MEDIA=print renders for paper.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-const srv = spawn('node', ['scripts/serve-dist.mjs', '--port', '4190'], { stdio: 'ignore' });
+// SHOT_PORT lets several checkouts take screenshots at the same time.
+const port = process.env.SHOT_PORT ?? '4190';
+const srv = spawn('node', ['scripts/serve-dist.mjs', '--port', port], { stdio: 'ignore' });
 await new Promise(r => setTimeout(r, 500));
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
 const [w, h, path, sel, out, lang] = process.argv.slice(2);
@@ -15,7 +17,7 @@ if (process.env.SEED) {
 }
 const p = await ctx.newPage();
 if (process.env.MEDIA) await p.emulateMedia({ media: process.env.MEDIA });
-await p.goto(`http://127.0.0.1:4190/${path}`);
+await p.goto(`http://127.0.0.1:${port}/${path}`);
 await p.waitForTimeout(1500);
 if (sel && sel !== 'page') await p.locator(sel).screenshot({ path: out }); else await p.screenshot({ path: out, fullPage: true });
 await b.close(); srv.kill();
