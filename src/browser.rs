@@ -55,6 +55,27 @@ pub fn remove_boot_screen() {
     }
 }
 
+/// True while the page is not visible (another tab, minimised, or about to go).
+pub fn page_hidden() -> bool {
+    document().hidden()
+}
+
+/// True when another site shows this page inside a frame: that site could make the user
+/// click here without seeing it. A frame of our own origin is allowed.
+pub fn framed_by_another_origin() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) if !js_sys::Object::is(&top, &window) => {
+            // Reading another origin's location throws: that is the answer.
+            top.location().origin().ok() != window.location().origin().ok()
+        }
+        Ok(_) => false,
+        Err(_) => true,
+    }
+}
+
 /// The current moment, from the browser's clock.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()

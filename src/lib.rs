@@ -14,6 +14,7 @@ use leptos_router::{
     path,
 };
 
+use components::framed_notice::FramedNotice;
 use components::site_header::{SiteFooter, SiteHeader};
 use components::storage_notice::StorageNoticeBanner;
 use domain::language::Language;
@@ -25,19 +26,30 @@ use pages::{
     question::QuestionPage, thanks::ThanksPage, training::TrainingPage,
 };
 
-/// Replaces the static welcome in index.html with the running app.
+/// Replaces the static welcome in index.html with the running app; inside another site's
+/// frame, with a notice instead (that site could trick the user into clicking here).
 pub fn start() {
     browser::remove_boot_screen();
-    mount_to_body(App);
+    if browser::framed_by_another_origin() {
+        mount_to_body(|| {
+            I18n::provide(initial_language());
+            view! { <FramedNotice /> }
+        });
+    } else {
+        mount_to_body(App);
+    }
+}
+
+fn initial_language() -> Language {
+    storage::preferences::saved_language().unwrap_or_else(|| {
+        let tags = browser::preferred_languages();
+        Language::from_preferences(tags.iter().map(String::as_str))
+    })
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let initial = storage::preferences::saved_language().unwrap_or_else(|| {
-        let tags = browser::preferred_languages();
-        Language::from_preferences(tags.iter().map(String::as_str))
-    });
-    let i18n = I18n::provide(initial);
+    let i18n = I18n::provide(initial_language());
     state::AppState::provide();
     Effect::new(move |_| {
         let language = i18n.language();

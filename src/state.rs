@@ -1,146 +1,164 @@
-//! The app's data at run time: one reactive store, created once at the root. It loads from this
-//! device, and every change goes through a named domain method and is saved at once.
+//! The app's data at run time: one reactive store, created once at the root, around this
+//! tab's `TabStore` (plain Rust, tested natively). Every change goes through a named domain
+//! method, is applied at once, and is written before the browser draws again; other tabs'
+//! writes are taken in as they are reported, and what is unsaved is written before the page
+//! goes (and the browser asks before leaving while storage refuses it).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
 use crate::storage::browser_store::LocalStore;
 use crate::storage::keys;
-use crate::storage::kv::{KeyValue, KvError};
-use crate::storage::local_data::{self, LoadOutcome};
+use crate::storage::kv::KvError;
+use crate::storage::tab_store::TabStore;
 
-/// Something about storage the user must know, with what it means for their data.
-#[derive(Clone, Debug, PartialEq)]
-pub enum StorageNotice {
-    /// The latest changes are only in this page's memory (storage full or refused).
-    SaveFailed(KvError),
-    /// Storage cannot be used at all; the app works in memory only.
-    Unavailable,
-    /// Unreadable stored data was kept aside under a recovery key; the app started empty.
-    Recovered,
-    /// Stored data came from a newer app: left untouched, nothing is saved over it.
-    TooNew,
-    /// Stored data could not be read nor copied aside: left untouched, nothing is saved.
-    Unreadable,
-}
+pub use crate::storage::tab_store::Notice as StorageNotice;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    data: RwSignal<Caseload>,
+    store: StoredValue<TabStore<LocalStore>>,
+    /// Notified whenever the data changes; every reader follows it.
+    changed: Trigger,
     notice: RwSignal<Option<StorageNotice>>,
-    /// False when saving would overwrite stored data this app could not read.
-    may_save: StoredValue<bool>,
-    /// The stored text as this tab last read or wrote it: if storage holds something else,
-    /// another tab has saved since, and this tab starts from that instead of overwriting it.
-    last_seen: StoredValue<Option<String>>,
-    /// Changes that only live in memory because a save failed.
-    unsaved: StoredValue<bool>,
+    flush_queued: StoredValue<bool>,
 }
 
 impl AppState {
     /// Loads the data on this device, provides the store to every page and follows other tabs.
     pub fn provide() -> AppState {
-        let outcome = local_data::load(&LocalStore, browser::now());
-        let notice = match &outcome {
-            LoadOutcome::Quarantined { .. } => Some(StorageNotice::Recovered),
-            LoadOutcome::Unreadable { .. } => Some(StorageNotice::Unreadable),
-            LoadOutcome::TooNew { .. } => Some(StorageNotice::TooNew),
-            LoadOutcome::Unavailable(_) => Some(StorageNotice::Unavailable),
-            LoadOutcome::Fresh | LoadOutcome::Loaded(_) | LoadOutcome::Migrated { .. } => None,
-        };
+        let store = TabStore::open(LocalStore, browser::new_id(), browser::now());
         let state = AppState {
-            may_save: StoredValue::new(outcome.may_save()),
-            data: RwSignal::new(outcome.into_data()),
-            notice: RwSignal::new(notice),
-            last_seen: StoredValue::new(LocalStore.get(keys::DATA).ok().flatten()),
-            unsaved: StoredValue::new(false),
+            notice: RwSignal::new(store.notice().cloned()),
+            store: StoredValue::new(store),
+            changed: Trigger::new(),
+            flush_queued: StoredValue::new(false),
         };
-        // Another tab saved: show its data here too.
-        let listener = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().is_none_or(|key| key == keys::DATA) {
-                state.catch_up();
-            }
-        });
-        on_cleanup(move || listener.remove());
+        let listeners = [
+            window_event_listener(leptos::ev::storage, move |event| {
+                if event.key().is_none_or(|key| key == keys::DATA) {
+                    state.storage_changed(event.new_value());
+                }
+            }),
+            window_event_listener_untyped("pagehide", move |_| {
+                let _ = state.flush();
+            }),
+            window_event_listener_untyped("visibilitychange", move |_| {
+                if browser::page_hidden() {
+                    let _ = state.flush();
+                }
+            }),
+            window_event_listener_untyped("beforeunload", move |event| {
+                if state.has_unsaved() {
+                    // The browser's own "leave this page?" question: the change would be lost.
+                    event.prevent_default();
+                    if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        event.set_return_value("unsaved");
+                    }
+                }
+            }),
+        ];
+        on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
         provide_context(state);
         state
     }
 
     /// Reads the data; inside a reactive context the reader follows every change.
     pub fn read<T>(&self, f: impl FnOnce(&Caseload) -> T) -> T {
-        self.data.with(f)
+        self.changed.track();
+        self.store.with_value(|store| f(store.data()))
     }
 
     pub fn notice(&self) -> Option<StorageNotice> {
         self.notice.get()
     }
 
-    /// Applies one change through a domain method and saves at once. A refused change
-    /// leaves everything as it was; a failed save keeps the change in memory and says so.
+    /// True while a change is only in this page's memory.
+    pub fn has_unsaved(&self) -> bool {
+        self.store.with_value(TabStore::has_unsaved)
+    }
+
+    /// Applies one change through a domain method; it is written before the browser draws
+    /// again. A refused change leaves everything as it was.
     pub fn change<T>(
         &self,
         apply: impl FnOnce(&mut Caseload) -> Result<T, ModelError>,
     ) -> Result<T, ModelError> {
-        self.catch_up();
-        let mut next = self.data.get_untracked();
-        let result = apply(&mut next)?;
-        self.data.set(next);
-        self.persist();
+        let result = self.update(|store| store.change(apply))?;
+        self.changed.notify();
+        self.queue_flush();
         Ok(result)
     }
 
-    /// Replaces everything, e.g. after a merged import.
-    pub fn replace(&self, data: Caseload) {
-        self.data.set(data);
-        self.persist();
+    /// Replaces everything (e.g. after a merged import) and writes it at once, so that the
+    /// caller can say truthfully whether it was saved.
+    pub fn replace(&self, data: Caseload) -> Result<(), KvError> {
+        self.update(|store| store.replace(data));
+        self.changed.notify();
+        self.flush()
     }
 
     /// The whole caseload as it is in memory (for export, also when saving has failed).
     pub fn snapshot(&self) -> Caseload {
-        self.data.get_untracked()
+        self.store.with_value(|store| store.data().clone())
     }
 
-    fn persist(&self) {
-        if !self.may_save.get_value() {
-            return; // the notice already says why nothing is saved
-        }
-        match local_data::save(&LocalStore, &self.data.read_untracked(), browser::now()) {
-            Ok(()) => {
-                self.last_seen
-                    .set_value(LocalStore.get(keys::DATA).ok().flatten());
-                self.unsaved.set_value(false);
-                if matches!(
-                    self.notice.get_untracked(),
-                    Some(StorageNotice::SaveFailed(_))
-                ) {
-                    self.notice.set(None);
-                }
-            }
-            Err(error) => {
-                self.unsaved.set_value(true);
-                self.notice.set(Some(StorageNotice::SaveFailed(error)));
-            }
+    /// Writes what is only in memory now.
+    pub fn flush(&self) -> Result<(), KvError> {
+        let result = self.update_and_follow(|store| store.flush(browser::now()));
+        self.show_notice();
+        result
+    }
+
+    fn storage_changed(&self, text: Option<String>) {
+        self.update_and_follow(|store| store.storage_changed(text, browser::now()));
+        self.show_notice();
+        if self.has_unsaved() {
+            self.queue_flush();
         }
     }
 
-    /// If another tab has saved since this tab last looked, continue from its data. Never while
-    /// this tab holds unsaved changes: those would be lost.
-    fn catch_up(&self) {
-        if !self.may_save.get_value() || self.unsaved.get_value() {
+    /// Several changes in one event (a click that adds and sets up a participant) are written
+    /// once, in the microtask right after the event: before the browser draws or the page goes.
+    fn queue_flush(&self) {
+        if self.flush_queued.get_value() {
             return;
         }
-        let stored = LocalStore.get(keys::DATA).ok().flatten();
-        if stored == self.last_seen.get_value() {
-            return;
+        self.flush_queued.set_value(true);
+        let state = *self;
+        spawn_local(async move {
+            state.flush_queued.set_value(false);
+            let _ = state.flush();
+        });
+    }
+
+    fn update<T>(&self, f: impl FnOnce(&mut TabStore<LocalStore>) -> T) -> T {
+        self.store
+            .try_update_value(f)
+            .expect("the store lives as long as the app")
+    }
+
+    /// Runs `f` and tells the readers if it changed the data (another tab's changes taken in).
+    fn update_and_follow<T>(&self, f: impl FnOnce(&mut TabStore<LocalStore>) -> T) -> T {
+        let (result, changed) = self.update(|store| {
+            let before = store.generation();
+            let result = f(store);
+            (result, store.generation() != before)
+        });
+        if changed {
+            self.changed.notify();
         }
-        match local_data::load(&LocalStore, browser::now()) {
-            LoadOutcome::Loaded(data) | LoadOutcome::Migrated { data, .. } => self.data.set(data),
-            LoadOutcome::Fresh => self.data.set(Caseload::default()),
-            _ => return, // unreadable or newer: keep what this tab has
+        result
+    }
+
+    fn show_notice(&self) {
+        let notice = self.store.with_value(|store| store.notice().cloned());
+        if self.notice.get_untracked() != notice {
+            self.notice.set(notice);
         }
-        self.last_seen.set_value(stored);
     }
 }
 

@@ -2,13 +2,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::caseload::Caseload;
 use crate::domain::merge::{
     Choices, Conflict, MergeError, MergePreview, Resolution, apply_merge, preview_merge,
 };
 use crate::i18n::{Texts, fill, use_i18n};
 use crate::state::use_state;
-use crate::storage::backup::{MAX_BACKUP_BYTES, parse_backup};
+use crate::storage::backup::{Backup, MAX_BACKUP_BYTES, parse_backup};
 use crate::storage::envelope::ImportError;
 
 #[derive(Clone)]
@@ -17,7 +16,7 @@ enum Stage {
     Reading,
     Failed(fn(&Texts) -> &'static str),
     Review {
-        incoming: Caseload,
+        incoming: Backup,
         preview: MergePreview,
     },
 }
@@ -29,6 +28,7 @@ fn error_text(error: &ImportError) -> fn(&Texts) -> &'static str {
         ImportError::TooNew { .. } => |t| t.data_error_too_new,
         ImportError::Invalid { .. } => |t| t.data_error_invalid,
         ImportError::TooLarge => |t| t.data_error_too_large,
+        ImportError::Damaged => |t| t.safety_error_damaged,
     }
 }
 
@@ -68,8 +68,8 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
     let stage = RwSignal::new(Stage::Idle);
     let choices = RwSignal::new(Choices::new());
 
-    let review = move |incoming: Caseload| {
-        let preview = state.read(|current| preview_merge(current, &incoming));
+    let review = move |incoming: Backup| {
+        let preview = state.read(|current| preview_merge(current, &incoming.data_for(current)));
         // Nothing is decided for the user; "keep" is only where the choice starts.
         choices.set(
             preview
@@ -104,14 +104,27 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
             });
         });
     };
-    let apply = move |incoming: Caseload| {
-        let merged =
-            state.read(|current| apply_merge(current, &incoming, &choices.get_untracked()));
+    let apply = move |incoming: Backup| {
+        let merged = state.read(|current| {
+            apply_merge(
+                current,
+                &incoming.data_for(current),
+                &choices.get_untracked(),
+            )
+        });
         match merged {
             Ok(merged) => {
-                state.replace(merged);
+                let t = i18n.t();
+                let saved = state.replace(merged);
                 stage.set(Stage::Idle);
-                status.set(i18n.t().data_import_done.to_owned());
+                status.set(
+                    if saved.is_ok() {
+                        t.data_import_done
+                    } else {
+                        t.safety_import_not_saved
+                    }
+                    .to_owned(),
+                );
             }
             // The data changed meanwhile (another tab): show the new differences.
             Err(MergeError::Unresolved(_)) => stage.set(review(incoming)),
@@ -142,10 +155,10 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
 
 #[component]
 fn ImportReview(
-    incoming: Caseload,
+    incoming: Backup,
     preview: MergePreview,
     choices: RwSignal<Choices>,
-    on_apply: impl Fn(Caseload) + Copy + 'static,
+    on_apply: impl Fn(Backup) + Copy + 'static,
     on_cancel: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();

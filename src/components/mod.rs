@@ -3,6 +3,7 @@
 pub mod catalogue_editor;
 pub mod chart_view;
 pub mod confirm_dialog;
+pub mod framed_notice;
 pub mod import_backup;
 pub mod language_switch;
 pub mod progress_view;

@@ -15,6 +15,7 @@ fn message(t: &'static Texts, notice: &StorageNotice) -> &'static str {
         StorageNotice::Recovered => t.data_notice_recovered,
         StorageNotice::TooNew => t.data_notice_too_new,
         StorageNotice::Unreadable => t.data_notice_unreadable,
+        StorageNotice::ChangedInTwoTabs => t.safety_notice_two_tabs,
     }
 }
 
@@ -31,8 +32,10 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                 <div class="notice" role="alert">
                     <p>{message(t, &notice)}</p>
                     <div class="actions">
+                        // Everything, sensitive answers included: this file is what keeps the
+                        // data when storage cannot.
                         <button type="button" class="button" on:click=move |_| {
-                            export_backup_file(state);
+                            export_backup_file(state, true);
                         }>
                             {t.data_notice_export}
                         </button>

@@ -10,7 +10,7 @@ use super::assessment::{
     CounsellorPart, FilledBy, Interventions, ItemAnswer, ParticipantPart, Ratings, Round,
     SensitiveAnswer, SensitiveItem,
 };
-use super::error::{ModelError, optional_text, required_text, unique_ids};
+use super::error::{ModelError, fitting, optional_text, required_text, sane_date, unique_ids};
 use super::participant::{Goal, Participant};
 use super::plan::ActionPlan;
 use super::questionnaire::ParticipantItem;
@@ -98,7 +98,7 @@ impl Caseload {
     }
 
     pub fn set_contact_note(&mut self, id: &str, note: Option<String>) -> Result<(), ModelError> {
-        self.participant_mut(id)?.contact_note = optional_text(note);
+        self.participant_mut(id)?.contact_note = optional_text(note)?;
         Ok(())
     }
 
@@ -143,6 +143,7 @@ impl Caseload {
         date: NaiveDate,
     ) -> Result<(), ModelError> {
         self.require_participant(participant_id)?;
+        sane_date(date)?;
         if self.round(&round_id).is_some() {
             return Err(ModelError::DuplicateId(round_id));
         }
@@ -188,8 +189,9 @@ impl Caseload {
         answer: ItemAnswer,
         now: DateTime<Utc>,
     ) -> Result<(), ModelError> {
+        let answer = tidy(answer)?;
         let part = self.participant_part_mut(round_id, now)?;
-        part.answers.insert(item, tidy(answer));
+        part.answers.insert(item, answer);
         Ok(())
     }
 
@@ -227,7 +229,8 @@ impl Caseload {
         answer: ItemAnswer,
         now: DateTime<Utc>,
     ) -> Result<(), ModelError> {
-        self.counsellor_part_mut(round_id, now)?.belief = Some(tidy(answer));
+        let answer = tidy(answer)?;
+        self.counsellor_part_mut(round_id, now)?.belief = Some(answer);
         Ok(())
     }
 
@@ -237,7 +240,8 @@ impl Caseload {
         answer: ItemAnswer,
         now: DateTime<Utc>,
     ) -> Result<(), ModelError> {
-        self.counsellor_part_mut(round_id, now)?.determination = Some(tidy(answer));
+        let answer = tidy(answer)?;
+        self.counsellor_part_mut(round_id, now)?.determination = Some(answer);
         Ok(())
     }
 
@@ -260,8 +264,9 @@ impl Caseload {
         answer: ItemAnswer,
         now: DateTime<Utc>,
     ) -> Result<(), ModelError> {
+        let answer = tidy(answer)?;
         let part = self.counsellor_part_mut(round_id, now)?;
-        part.ratings.insert(item, tidy(answer));
+        part.ratings.insert(item, answer);
         Ok(())
     }
 
@@ -286,7 +291,7 @@ impl Caseload {
     /// Stores the participant's plan, replacing the one they had.
     pub fn save_plan(&mut self, plan: ActionPlan) -> Result<(), ModelError> {
         self.require_participant(&plan.participant_id)?;
-        let plan = plan.normalised();
+        let plan = plan.normalised()?;
         plan.check(&self.settings.catalogue)?;
         match self
             .plans
@@ -332,9 +337,24 @@ impl Caseload {
         unique_ids(self.rounds.iter().map(|r| r.id.as_str()))?;
         for round in &self.rounds {
             known(&round.participant_id)?;
+            sane_date(round.date)?;
+            let participant = round
+                .participant_part
+                .iter()
+                .flat_map(|p| p.answers.values());
             if let Some(part) = &round.counsellor_part {
                 required_text(&part.counsellor)?;
                 part.interventions.check(catalogue)?;
+            }
+            let counsellor = round
+                .counsellor_part
+                .iter()
+                .flat_map(|p| p.ratings.values());
+            for comment in participant
+                .chain(counsellor)
+                .filter_map(|a| a.comment.as_deref())
+            {
+                fitting(comment)?;
             }
         }
         unique_ids(self.plans.iter().map(|p| p.participant_id.as_str()))?;
@@ -395,11 +415,11 @@ impl Caseload {
     }
 }
 
-fn tidy(answer: ItemAnswer) -> ItemAnswer {
-    ItemAnswer {
-        comment: optional_text(answer.comment),
+fn tidy(answer: ItemAnswer) -> Result<ItemAnswer, ModelError> {
+    Ok(ItemAnswer {
+        comment: optional_text(answer.comment)?,
         ..answer
-    }
+    })
 }
 
 #[cfg(test)]

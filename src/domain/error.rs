@@ -4,6 +4,25 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use chrono::NaiveDate;
+
+/// The longest text any field takes: far above a real name, note or comment, and short enough
+/// that no text can make a page or a file unwieldy.
+pub const MAX_TEXT_CHARS: usize = 1000;
+
+/// Dates outside these years are typing slips (a year 0001 or 9999 in a date field); refusing
+/// them keeps every date sum and the timeline's cost bounded.
+pub fn earliest_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1990, 1, 1).expect("a valid date")
+}
+
+pub fn latest_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2100, 12, 31).expect("a valid date")
+}
+
+/// The longest id: ids are made on this device (36 characters) or come from a file.
+const MAX_ID_CHARS: usize = 64;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ModelError {
     /// A required text (a name, a sub-goal) that is empty after trimming.
@@ -30,6 +49,12 @@ pub enum ModelError {
     WrongGroup,
     /// A plan activity that ends before it starts.
     EndsBeforeStart,
+    /// A date outside `earliest_date()..=latest_date()`.
+    DateOutOfRange,
+    /// A text longer than `MAX_TEXT_CHARS`.
+    TextTooLong,
+    /// An id that is not letters, digits, `-` and `_` (ids end up in addresses).
+    BadId(String),
 }
 
 impl fmt::Display for ModelError {
@@ -57,31 +82,65 @@ impl fmt::Display for ModelError {
                 write!(f, "an activity's group differs from its catalogue entry")
             }
             ModelError::EndsBeforeStart => write!(f, "an activity ends before it starts"),
+            ModelError::DateOutOfRange => write!(f, "a date is outside the years 1990-2100"),
+            ModelError::TextTooLong => {
+                write!(f, "a text is longer than {MAX_TEXT_CHARS} characters")
+            }
+            ModelError::BadId(id) => write!(f, "{id:?} is not a valid id"),
         }
     }
 }
 
 impl std::error::Error for ModelError {}
 
-/// Trims a required text; refuses one that is then empty.
+/// Trims a required text; refuses one that is then empty or too long.
 pub(super) fn required_text(name: &str) -> Result<String, ModelError> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
         Err(ModelError::EmptyText)
     } else {
-        Ok(trimmed.to_owned())
+        fitting(trimmed).map(str::to_owned)
     }
 }
 
-/// Trims optional free text; whitespace only counts as nothing written.
-pub(super) fn optional_text(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+/// Trims optional free text; whitespace only counts as nothing written. Refuses a long one.
+pub(super) fn optional_text(text: Option<String>) -> Result<Option<String>, ModelError> {
+    text.map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .map(|t| fitting(&t).map(|_| t.clone()))
+        .transpose()
 }
 
-/// Refuses the first id that appears twice.
+/// Refuses a text longer than `MAX_TEXT_CHARS`.
+pub(super) fn fitting(text: &str) -> Result<&str, ModelError> {
+    if text.chars().count() > MAX_TEXT_CHARS {
+        Err(ModelError::TextTooLong)
+    } else {
+        Ok(text)
+    }
+}
+
+/// Refuses a date outside the years a real round, plan or history can have.
+pub(super) fn sane_date(date: NaiveDate) -> Result<(), ModelError> {
+    if (earliest_date()..=latest_date()).contains(&date) {
+        Ok(())
+    } else {
+        Err(ModelError::DateOutOfRange)
+    }
+}
+
+/// Refuses the first id that is not a plain id or appears twice.
 pub(super) fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), ModelError> {
     let mut seen = BTreeSet::new();
     for id in ids {
+        let plain = !id.is_empty()
+            && id.len() <= MAX_ID_CHARS
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !plain {
+            return Err(ModelError::BadId(id.to_owned()));
+        }
         if !seen.insert(id) {
             return Err(ModelError::DuplicateId(id.to_owned()));
         }
@@ -101,9 +160,46 @@ mod tests {
 
     #[test]
     fn blank_optional_text_is_nothing() {
-        assert_eq!(optional_text(Some("  ".into())), None);
-        assert_eq!(optional_text(Some(" note ".into())), Some("note".into()));
-        assert_eq!(optional_text(None), None);
+        assert_eq!(optional_text(Some("  ".into())), Ok(None));
+        assert_eq!(
+            optional_text(Some(" note ".into())),
+            Ok(Some("note".into()))
+        );
+        assert_eq!(optional_text(None), Ok(None));
+    }
+
+    // Guards issue 10: every text has a length limit, at input and at import.
+    #[test]
+    fn texts_longer_than_the_limit_are_refused() {
+        let limit = "å".repeat(MAX_TEXT_CHARS);
+        assert_eq!(required_text(&limit), Ok(limit.clone()));
+        let over = format!("{limit}x");
+        assert_eq!(required_text(&over), Err(ModelError::TextTooLong));
+        assert_eq!(optional_text(Some(over)), Err(ModelError::TextTooLong));
+    }
+
+    // Guards issue 10: a year 0001 or +30000 froze the timeline; dates are kept to 1990-2100.
+    #[test]
+    fn dates_outside_sane_years_are_refused() {
+        assert_eq!(sane_date(earliest_date()), Ok(()));
+        assert_eq!(sane_date(latest_date()), Ok(()));
+        let slip = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        assert_eq!(sane_date(slip), Err(ModelError::DateOutOfRange));
+        let far = NaiveDate::from_ymd_opt(30000, 1, 1).unwrap();
+        assert_eq!(sane_date(far), Err(ModelError::DateOutOfRange));
+    }
+
+    // Guards issue 10: ids end up in addresses ("../../data" as an id opened the data page).
+    #[test]
+    fn ids_must_be_plain() {
+        assert_eq!(unique_ids(["a-1_B", "0f3c"].into_iter()), Ok(()));
+        for bad in ["../../data", "", "a b", "x/y", "%2e", &"a".repeat(65)] {
+            assert_eq!(
+                unique_ids([bad].into_iter()),
+                Err(ModelError::BadId(bad.to_owned())),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::error::{ModelError, required_text};
+use super::error::{ModelError, fitting, required_text, sane_date};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
@@ -69,6 +69,7 @@ impl Participant {
         from: NaiveDate,
     ) -> Result<(), ModelError> {
         let name = required_text(name)?;
+        sane_date(from)?;
         if let Some(current) = self.current_counsellor() {
             if current.name == name {
                 return Ok(());
@@ -84,8 +85,16 @@ impl Participant {
     /// The rules every stored or imported participant must follow.
     pub(super) fn check(&self) -> Result<(), ModelError> {
         required_text(&self.display_name)?;
+        sane_date(self.created)?;
         for spell in &self.counsellors {
             required_text(&spell.name)?;
+            sane_date(spell.from)?;
+        }
+        if let Some(note) = &self.contact_note {
+            fitting(note)?;
+        }
+        if let Some(goal) = &self.goal {
+            fitting(&goal.text)?;
         }
         if self.counsellors.windows(2).any(|w| w[1].from < w[0].from) {
             return Err(ModelError::CounsellorChangeBeforeLatest);

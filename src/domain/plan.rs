@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::error::{ModelError, optional_text, required_text, unique_ids};
+use super::error::{ModelError, fitting, optional_text, required_text, sane_date, unique_ids};
 use super::interventions::{Catalogue, InterventionGroup};
 use super::questionnaire::ParticipantItem;
 
@@ -169,15 +169,15 @@ impl ActionPlan {
     }
 
     /// Trims texts so that stored plans are tidy whichever screen wrote them.
-    pub(super) fn normalised(mut self) -> ActionPlan {
+    pub(super) fn normalised(mut self) -> Result<ActionPlan, ModelError> {
         for goal in &mut self.sub_goals {
             goal.text = goal.text.trim().to_owned();
         }
         for activity in &mut self.activities {
-            activity.own_text = optional_text(activity.own_text.take());
+            activity.own_text = optional_text(activity.own_text.take())?;
             activity.responsible = activity.responsible.trim().to_owned();
         }
-        self
+        Ok(self)
     }
 
     pub(super) fn check(&self, catalogue: &Catalogue) -> Result<(), ModelError> {
@@ -185,6 +185,7 @@ impl ActionPlan {
         unique_ids(self.activities.iter().map(|a| a.id.as_str()))?;
         for goal in &self.sub_goals {
             required_text(&goal.text)?;
+            goal.due.map_or(Ok(()), sane_date)?;
         }
         self.activities
             .iter()
@@ -209,6 +210,9 @@ impl Activity {
                     .map_err(|_| ModelError::EmptyActivity)?;
             }
         }
+        fitting(&self.responsible)?;
+        sane_date(self.start)?;
+        self.end.map_or(Ok(()), sane_date)?;
         if self.end.is_some_and(|end| end < self.start) {
             return Err(ModelError::EndsBeforeStart);
         }
@@ -329,7 +333,7 @@ mod tests {
     fn blank_own_text_is_trimmed_away() {
         let mut own = activity("a1", None, InterventionGroup::Social);
         own.own_text = Some("   ".into());
-        let plan = plan_with(vec![own]).normalised();
+        let plan = plan_with(vec![own]).normalised().unwrap();
         assert_eq!(plan.activities[0].own_text, None);
         assert_eq!(
             plan.check(&Catalogue::default()),

@@ -4,21 +4,23 @@ use crate::browser;
 use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
+use crate::domain::caseload::Caseload;
 use crate::i18n::{fill, use_i18n};
-use crate::state::{AppState, use_state};
+use crate::state::{AppState, StorageNotice, use_state};
 use crate::storage::backup::export_backup;
 use crate::storage::browser_store::LocalStore;
 use crate::storage::csv::rounds_csv;
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
 
-/// Saves everything in memory as a backup file; returns the file's name.
-pub fn export_backup_file(state: AppState) -> String {
+/// Saves everything in memory as a backup file (sensitive answers only if `include_sensitive`);
+/// returns the file's name.
+pub fn export_backup_file(state: AppState, include_sensitive: bool) -> String {
     let name = format!("stegvis-backup-{}.json", browser::today());
     browser::download(
         &name,
         "application/json",
-        &export_backup(&state.snapshot(), browser::now()),
+        &export_backup(&state.snapshot(), browser::now(), include_sensitive),
     );
     name
 }
@@ -31,6 +33,8 @@ pub fn DataPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let include_sensitive = RwSignal::new(false);
     let sensitive_on = move || state.read(|d| d.settings().sensitive_items_enabled);
+    // Answers given while the setting was on stay in the data after it is switched off.
+    let sensitive_held = move || sensitive_on() || state.read(Caseload::has_sensitive_answers);
     let summary = move || {
         let (participants, rounds) = state.read(|d| (d.participants().len(), d.rounds().len()));
         fill(
@@ -44,7 +48,7 @@ pub fn DataPage() -> impl IntoView {
     let exported = move |name: String| status.set(fill(i18n.t().data_exported, &[("file", &name)]));
     let export_csv = move |_| {
         let name = format!("stegvis-rounds-{}.csv", browser::today());
-        let include = sensitive_on() && include_sensitive.get_untracked();
+        let include = sensitive_held() && include_sensitive.get_untracked();
         let csv = state.read(|d| rounds_csv(d, include));
         browser::download(&name, "text/csv;charset=utf-8", &csv);
         exported(name);
@@ -74,7 +78,10 @@ pub fn DataPage() -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    on:click=move |_| exported(export_backup_file(state))
+                    on:click=move |_| {
+                        let include = sensitive_held() && include_sensitive.get_untracked();
+                        exported(export_backup_file(state, include))
+                    }
                 >
                     {i18n.text(|t| t.data_export_backup)}
                 </button>
@@ -82,11 +89,12 @@ pub fn DataPage() -> impl IntoView {
                     {i18n.text(|t| t.data_export_csv)}
                 </button>
             </div>
-            <Show when=sensitive_on>
+            <Show when=sensitive_held>
                 <label class="check">
-                    <input type="checkbox" bind:checked=include_sensitive />
+                    <input type="checkbox" aria-describedby="include-sensitive-help" bind:checked=include_sensitive />
                     <span>{i18n.text(|t| t.data_include_sensitive)}</span>
                 </label>
+                <p id="include-sensitive-help" class="help">{i18n.text(|t| t.safety_include_sensitive_help)}</p>
             </Show>
         </section>
 
@@ -131,37 +139,46 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-/// Unreadable data that was kept aside, each offered as a file to take for help.
+/// Unreadable data that was kept aside, each offered as a file to take for help; and the
+/// stored data itself while it could not be read nor copied aside (storage full).
 #[component]
 fn RecoveryCopies() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
+    let unreadable = move || state.notice() == Some(StorageNotice::Unreadable);
     // Re-read when the data changes (erasing all removes the copies too).
     let copies = move || {
         state.read(|_| ());
         keys::recovery_keys(&LocalStore).unwrap_or_default()
     };
+    let save = |key: &str| {
+        if let Ok(Some(text)) = LocalStore.get(key) {
+            let name = format!("{}.txt", key.replace(':', "-"));
+            browser::download(&name, "text/plain", &text);
+        }
+    };
     move || {
         let copies = copies();
-        (!copies.is_empty()).then(|| {
+        (unreadable() || !copies.is_empty()).then(|| {
             view! {
                 <section class="panel" aria-labelledby="recovery-heading">
                     <h2 id="recovery-heading">{i18n.text(|t| t.data_recovery_heading)}</h2>
                     <p>{i18n.text(|t| t.data_recovery_intro)}</p>
                     <ul class="plain">
+                        {unreadable().then(|| view! {
+                            <li>
+                                <button type="button" class="button secondary" on:click=move |_| save(keys::DATA)>
+                                    {i18n.text(|t| t.safety_unreadable_export)}
+                                </button>
+                            </li>
+                        })}
                         {copies
                             .into_iter()
                             .map(|key| {
                                 let label = key.clone();
-                                let save = move |_| {
-                                    if let Ok(Some(text)) = LocalStore.get(&key) {
-                                        let name = format!("{}.txt", key.replace(':', "-"));
-                                        browser::download(&name, "text/plain", &text);
-                                    }
-                                };
                                 view! {
                                     <li>
-                                        <button type="button" class="button secondary" on:click=save>
+                                        <button type="button" class="button secondary" on:click=move |_| save(&key)>
                                             {move || fill(i18n.t().data_recovery_export, &[("key", &label)])}
                                         </button>
                                     </li>

@@ -58,17 +58,17 @@ fn caseload_size_and_speed() {
         let data = generated(people, 12);
         let store = MemoryStore::new();
         let timer = Instant::now();
-        save(&store, &data, at(0)).unwrap();
+        save(&store, &data, at(0), &Default::default()).unwrap();
         let save_time = timer.elapsed();
         let bytes = store.get(keys::DATA).unwrap().unwrap().len();
         let timer = Instant::now();
         let loaded = load(&store, at(1)).into_data();
         let load_time = timer.elapsed();
         let timer = Instant::now();
-        let file = export_backup(&data, at(0));
+        let file = export_backup(&data, at(0), true);
         let export_time = timer.elapsed();
         let timer = Instant::now();
-        let imported = parse_backup(&file).unwrap();
+        let imported = parse_backup(&file).unwrap().into_data();
         let import_time = timer.elapsed();
         assert!(loaded == data && imported == data);
         println!(

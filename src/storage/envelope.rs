@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::migrations::{CURRENT_VERSION, migrate};
+use super::revision::Revision;
 use crate::domain::caseload::Caseload;
 
 pub const FORMAT: &str = "stegvis";
@@ -25,12 +26,33 @@ pub enum Stamp {
 }
 
 #[derive(Serialize)]
-struct Envelope<'a> {
+struct Envelope<'a, D: Serialize> {
     format: &'static str,
     schema_version: u32,
     #[serde(flatten)]
     stamp: Stamp,
-    data: &'a Caseload,
+    /// Stored data only: which tabs' saves it includes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<&'a Revision>,
+    /// Backups only: `false` when sensitive answers were left out of the file on purpose.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sensitive_included: Option<bool>,
+    /// Backups only: a file changed after it was written is refused as damaged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checksum: Option<String>,
+    data: &'a D,
+}
+
+/// What an envelope held, after every check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    pub data: Caseload,
+    /// The schema version it was written in (older ones are migrated).
+    pub version: u32,
+    /// Stored data: the saves it includes; empty for backups and data from before revisions.
+    pub revision: Revision,
+    /// A backup written without its sensitive answers: importing it must keep the ones here.
+    pub sensitive_withheld: bool,
 }
 
 /// Why stored text or a file could not be read. Each variant is one translated message.
@@ -49,6 +71,8 @@ pub enum ImportError {
     },
     /// Larger than any real backup (see `backup::MAX_BACKUP_BYTES`).
     TooLarge,
+    /// Its checksum does not match its content: changed or damaged after it was written.
+    Damaged,
 }
 
 impl fmt::Display for ImportError {
@@ -61,6 +85,7 @@ impl fmt::Display for ImportError {
             }
             ImportError::Invalid { detail } => write!(f, "invalid data: {detail}"),
             ImportError::TooLarge => write!(f, "the file is too large"),
+            ImportError::Damaged => write!(f, "the content does not match its checksum"),
         }
     }
 }
@@ -75,26 +100,83 @@ struct ImportedEnvelope {
     schema_version: Value,
     #[serde(default)]
     data: Value,
+    #[serde(default)]
+    revision: Value,
+    #[serde(default)]
+    sensitive_included: Value,
+    #[serde(default)]
+    checksum: Value,
 }
 
+#[cfg(test)]
 pub fn write(data: &Caseload, stamp: Stamp, pretty: bool) -> String {
-    let envelope = Envelope {
+    render(&envelope(data, stamp), pretty)
+}
+
+/// The text kept in storage: compact, with the revision it is.
+pub fn write_stored(data: &Caseload, now: DateTime<Utc>, revision: &Revision) -> String {
+    render(
+        &Envelope {
+            revision: Some(revision),
+            ..envelope(data, Stamp::SavedAt(now))
+        },
+        false,
+    )
+}
+
+/// A backup file: indented for people, with a checksum of its data, and saying whether
+/// sensitive answers were left out.
+pub fn write_backup(data: &Caseload, now: DateTime<Utc>, sensitive_included: bool) -> String {
+    let data = serde_json::to_value(data).expect("the model serialises to JSON");
+    render(
+        &Envelope {
+            sensitive_included: Some(sensitive_included),
+            checksum: Some(checksum(&data)),
+            ..envelope(&data, Stamp::ExportedAt(now))
+        },
+        true,
+    )
+}
+
+fn envelope<D: Serialize>(data: &D, stamp: Stamp) -> Envelope<'_, D> {
+    Envelope {
         format: FORMAT,
         schema_version: CURRENT_VERSION,
         stamp,
+        revision: None,
+        sensitive_included: None,
+        checksum: None,
         data,
-    };
+    }
+}
+
+fn render<D: Serialize>(envelope: &Envelope<'_, D>, pretty: bool) -> String {
     let written = if pretty {
-        serde_json::to_string_pretty(&envelope)
+        serde_json::to_string_pretty(envelope)
     } else {
-        serde_json::to_string(&envelope)
+        serde_json::to_string(envelope)
     };
     // Maps have string keys and numbers are integers: serialising the model cannot fail.
     written.expect("the model serialises to JSON")
 }
 
+/// SHA-256 of the data in one fixed form (compact, keys sorted as serde_json's map keeps
+/// them), so that indenting a file does not change it but altering a value does.
+fn checksum(data: &Value) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(data.to_string().as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
 /// The checked data in `text`, and the schema version it was written in.
+#[cfg(test)]
 pub fn read(text: &str) -> Result<(Caseload, u32), ImportError> {
+    open(text).map(|opened| (opened.data, opened.version))
+}
+
+/// Everything in `text` after every check: format, version, checksum, then the model's rules.
+pub fn open(text: &str) -> Result<Opened, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     let json: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
     let envelope: ImportedEnvelope =
@@ -114,10 +196,21 @@ pub fn read(text: &str) -> Result<(Caseload, u32), ImportError> {
     if !envelope.data.is_object() {
         return Err(invalid("data is missing"));
     }
+    match &envelope.checksum {
+        Value::Null => {} // files from before checksums
+        Value::String(sum) if *sum == checksum(&envelope.data) => {}
+        _ => return Err(ImportError::Damaged),
+    }
     let data = migrate(envelope.data, version).map_err(invalid)?;
     let data: Caseload = serde_json::from_value(data).map_err(|e| invalid(e.to_string()))?;
     data.check().map_err(|e| invalid(e.to_string()))?;
-    Ok((data, version))
+    Ok(Opened {
+        data,
+        version,
+        // Only a hint for merging tabs: an unreadable one counts as no saves at all.
+        revision: serde_json::from_value(envelope.revision).unwrap_or_default(),
+        sensitive_withheld: envelope.sensitive_included == Value::Bool(false),
+    })
 }
 
 fn invalid(detail: impl Into<String>) -> ImportError {

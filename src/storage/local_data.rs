@@ -4,10 +4,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::envelope::{self, ImportError, Stamp};
-use super::keys::{self, new_recovery_key};
+use super::envelope::{self, ImportError};
+use super::keys::{self, new_recovery_key, recovery_keys};
 use super::kv::{KeyValue, KvError};
 use super::migrations::CURRENT_VERSION;
+use super::revision::Revision;
 use crate::domain::caseload::Caseload;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -61,48 +62,88 @@ impl LoadOutcome {
     }
 }
 
+#[cfg(test)]
 pub fn load(store: &dyn KeyValue, now: DateTime<Utc>) -> LoadOutcome {
+    open(store, now).0
+}
+
+/// What `load` finds, and which saves the stored version includes (see `revision`).
+pub fn open(store: &dyn KeyValue, now: DateTime<Utc>) -> (LoadOutcome, Revision) {
     let text = match store.get(keys::DATA) {
         Ok(Some(text)) => text,
-        Ok(None) => return LoadOutcome::Fresh,
-        Err(error) => return LoadOutcome::Unavailable(error),
+        Ok(None) => return (LoadOutcome::Fresh, Revision::default()),
+        Err(error) => return (LoadOutcome::Unavailable(error), Revision::default()),
     };
-    match envelope::read(&text) {
-        Ok((data, version)) if version == CURRENT_VERSION => LoadOutcome::Loaded(data),
-        Ok((data, from_version)) => LoadOutcome::Migrated { data, from_version },
-        Err(ImportError::TooNew { version }) => LoadOutcome::TooNew { version },
-        Err(error) => quarantine(store, &text, error, now),
+    match envelope::open(&text) {
+        Ok(opened) if opened.version == CURRENT_VERSION => {
+            (LoadOutcome::Loaded(opened.data), opened.revision)
+        }
+        Ok(opened) => (
+            LoadOutcome::Migrated {
+                data: opened.data,
+                from_version: opened.version,
+            },
+            opened.revision,
+        ),
+        Err(ImportError::TooNew { version }) => {
+            (LoadOutcome::TooNew { version }, Revision::default())
+        }
+        Err(error) => (quarantine(store, &text, error, now), Revision::default()),
     }
 }
 
 /// Writes the whole caseload under one key, so a refused write keeps the previous save whole.
-pub fn save(store: &dyn KeyValue, data: &Caseload, now: DateTime<Utc>) -> Result<(), KvError> {
-    store.set(
-        keys::DATA,
-        &envelope::write(data, Stamp::SavedAt(now), false),
-    )
+/// Returns the text now stored.
+pub fn save(
+    store: &dyn KeyValue,
+    data: &Caseload,
+    now: DateTime<Utc>,
+    revision: &Revision,
+) -> Result<String, KvError> {
+    let text = envelope::write_stored(data, now, revision);
+    store.set(keys::DATA, &text)?;
+    Ok(text)
 }
 
+/// Copies unreadable text aside, then starts the stored data afresh so that the next visit
+/// does not copy it again.
 fn quarantine(
     store: &dyn KeyValue,
     text: &str,
     error: ImportError,
     now: DateTime<Utc>,
 ) -> LoadOutcome {
-    let copied = new_recovery_key(store, now).and_then(|key| store.set(&key, text).map(|()| key));
-    match copied {
-        Ok(recovery_key) => LoadOutcome::Quarantined {
-            recovery_key,
-            error,
-        },
+    match keep_aside(store, text, now) {
+        Ok(recovery_key) => {
+            // If even an empty start does not fit, the next visit finds the copy's twin
+            // instead of copying again.
+            let _ = save(store, &Caseload::default(), now, &Revision::default());
+            LoadOutcome::Quarantined {
+                recovery_key,
+                error,
+            }
+        }
         Err(copy) => LoadOutcome::Unreadable { error, copy },
     }
+}
+
+/// Keeps `text` under a recovery key, once: a copy of the same text is not made again.
+pub fn keep_aside(store: &dyn KeyValue, text: &str, now: DateTime<Utc>) -> Result<String, KvError> {
+    if let Some(key) = recovery_keys(store)?
+        .into_iter()
+        .find(|key| store.get(key).ok().flatten().as_deref() == Some(text))
+    {
+        return Ok(key);
+    }
+    let key = new_recovery_key(store, now)?;
+    store.set(&key, text)?;
+    Ok(key)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::keys::recovery_keys;
+    use crate::storage::envelope::Stamp;
     use crate::storage::kv::MemoryStore;
     use crate::storage::test_data::{at, current_fixture, sample};
 
@@ -134,7 +175,7 @@ mod tests {
     #[test]
     fn what_is_saved_loads_again() {
         let store = MemoryStore::new();
-        save(&store, &sample(), at(0)).unwrap();
+        save(&store, &sample(), at(0), &Revision::default()).unwrap();
         assert_eq!(load(&store, at(1)), LoadOutcome::Loaded(sample()));
     }
 
@@ -160,11 +201,46 @@ mod tests {
         );
         assert!(outcome.may_save());
         // The app saves fresh data; loading again quarantines nothing new.
-        save(&store, &Caseload::default(), at(1)).unwrap();
+        save(&store, &Caseload::default(), at(1), &Revision::default()).unwrap();
         assert_eq!(
             load(&store, at(2)),
             LoadOutcome::Loaded(Caseload::default())
         );
+        assert_eq!(recovery_keys(&store).unwrap().len(), 1);
+    }
+
+    // Guards issue 10 case 4: damaged data was copied aside again on every page load until
+    // the copies filled the quota.
+    #[test]
+    fn damaged_data_is_copied_aside_once_however_often_the_app_opens() {
+        let damaged = "x".repeat(1000);
+        let store = MemoryStore::with_quota(2 * damaged.len() + 4000);
+        store.set(keys::DATA, &damaged).unwrap();
+        for _ in 0..4 {
+            assert!(load(&store, at(0)).may_save());
+        }
+        let copies = recovery_keys(&store).unwrap();
+        assert_eq!(copies.len(), 1);
+        assert_eq!(store.get(&copies[0]).unwrap(), Some(damaged));
+        assert_eq!(
+            load(&store, at(1)),
+            LoadOutcome::Loaded(Caseload::default())
+        );
+    }
+
+    // Guards the same when not even an empty start fits beside the copy: the copy's twin is
+    // found instead of copying again.
+    #[test]
+    fn damaged_data_that_stays_is_not_copied_twice() {
+        let damaged = "y".repeat(100);
+        let store = MemoryStore::with_quota(keys::DATA.len() + 2 * damaged.len() + 50);
+        store.set(keys::DATA, &damaged).unwrap();
+        for _ in 0..3 {
+            assert!(matches!(
+                load(&store, at(0)),
+                LoadOutcome::Quarantined { .. }
+            ));
+        }
         assert_eq!(recovery_keys(&store).unwrap().len(), 1);
     }
 
@@ -220,10 +296,13 @@ mod tests {
     #[test]
     fn a_save_refused_for_quota_keeps_the_previous_save() {
         let small = Caseload::default();
-        let saved_size = envelope::write(&small, Stamp::SavedAt(at(0)), false).len();
+        let saved_size = envelope::write_stored(&small, at(0), &Revision::default()).len();
         let store = MemoryStore::with_quota(keys::DATA.len() + saved_size + 10);
-        save(&store, &small, at(0)).unwrap();
-        assert_eq!(save(&store, &sample(), at(1)), Err(KvError::QuotaExceeded));
+        save(&store, &small, at(0), &Revision::default()).unwrap();
+        assert_eq!(
+            save(&store, &sample(), at(1), &Revision::default()),
+            Err(KvError::QuotaExceeded)
+        );
         assert_eq!(load(&store, at(2)), LoadOutcome::Loaded(small));
     }
 
@@ -233,7 +312,10 @@ mod tests {
         assert_eq!(outcome, LoadOutcome::Unavailable(KvError::Unavailable));
         assert!(!outcome.may_save());
         assert_eq!(outcome.into_data(), Caseload::default());
-        assert_eq!(save(&Disabled, &sample(), at(0)), Err(KvError::Unavailable));
+        assert_eq!(
+            save(&Disabled, &sample(), at(0), &Revision::default()),
+            Err(KvError::Unavailable)
+        );
     }
 
     // Guards every shipped schema version: its fixture must keep loading in this build.

@@ -1,7 +1,8 @@
 //! Browser storage. Everything stays on this device.
 //!
 //! One key registry (`keys`), a key-value trait with an in-memory store (`kv`), the versioned
-//! envelope (`envelope`) with numbered `migrations`, loading and saving (`local_data`), and
+//! envelope (`envelope`) with numbered `migrations`, loading and saving (`local_data`), one
+//! tab's way to storage that never loses another tab's save (`tab_store`, `revision`), and
 //! the files a user takes away: JSON `backup` and `csv`.
 
 pub mod backup;
@@ -17,5 +18,9 @@ pub mod migrations;
 pub mod preferences;
 #[cfg(test)]
 mod proptests;
+pub mod revision;
+pub mod tab_store;
 #[cfg(test)]
 mod test_data;
+#[cfg(test)]
+mod test_tabs;

@@ -7,7 +7,7 @@ use proptest::option;
 use proptest::prelude::*;
 use serde_json::Value;
 
-use super::backup::{export_backup, parse_backup};
+use super::backup::{Backup, export_backup, parse_backup};
 use super::kv::MemoryStore;
 use super::local_data::{LoadOutcome, load, save};
 use super::test_data::{at, sample};
@@ -363,8 +363,8 @@ fn json_value() -> impl Strategy<Value = Value> {
 
 /// Whatever reading accepts must keep every rule of the model.
 fn accepted_data_is_valid(text: &str) -> Result<(), TestCaseError> {
-    if let Ok(data) = parse_backup(text) {
-        prop_assert_eq!(data.check(), Ok(()));
+    if let Ok(backup) = parse_backup(text) {
+        prop_assert_eq!(backup.into_data().check(), Ok(()));
     }
     Ok(())
 }
@@ -388,7 +388,7 @@ proptest! {
     fn flipped_bytes_in_a_backup_never_panic(
         flips in vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
     ) {
-        let mut bytes = export_backup(&sample(), at(0)).into_bytes();
+        let mut bytes = export_backup(&sample(), at(0), true).into_bytes();
         for (index, byte) in flips {
             let i = index.index(bytes.len());
             bytes[i] = byte;
@@ -398,7 +398,7 @@ proptest! {
 
     #[test]
     fn a_truncated_backup_never_panics(cut in any::<prop::sample::Index>()) {
-        let file = export_backup(&sample(), at(0));
+        let file = export_backup(&sample(), at(0), true);
         let mut end = cut.index(file.len());
         while !file.is_char_boundary(end) {
             end -= 1;
@@ -411,7 +411,7 @@ proptest! {
         place in any::<prop::sample::Index>(),
         replacement in json_value(),
     ) {
-        let mut json: Value = serde_json::from_str(&export_backup(&sample(), at(0))).unwrap();
+        let mut json: Value = serde_json::from_str(&export_backup(&sample(), at(0), true)).unwrap();
         let mut places = Vec::new();
         pointers(&json, String::new(), &mut places);
         let pointer = &places[place.index(places.len())];
@@ -421,20 +421,22 @@ proptest! {
 
     #[test]
     fn export_then_import_is_the_identity(data in caseload()) {
-        let file = export_backup(&data, at(0));
-        prop_assert_eq!(parse_backup(&file), Ok(data));
+        let file = export_backup(&data, at(0), true);
+        prop_assert_eq!(parse_backup(&file).map(Backup::into_data), Ok(data));
     }
 
     #[test]
     fn save_then_load_is_the_identity(data in caseload()) {
         let store = MemoryStore::new();
-        save(&store, &data, at(0)).unwrap();
+        save(&store, &data, at(0), &Default::default()).unwrap();
         prop_assert_eq!(load(&store, at(1)), LoadOutcome::Loaded(data));
     }
 
     #[test]
     fn restoring_into_an_erased_device_is_the_identity(data in caseload()) {
-        let incoming = parse_backup(&export_backup(&data, at(0))).unwrap();
+        let incoming = parse_backup(&export_backup(&data, at(0), true))
+            .unwrap()
+            .into_data();
         let mut device = data.clone();
         device.erase_all();
         prop_assert!(preview_merge(&device, &incoming).conflicts.is_empty());
