@@ -21,11 +21,22 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+// What every host of Stegvis should send (README "Hosting"; public/_headers says the same for
+// hosts that read such a file). A meta CSP cannot forbid framing, so the header does.
+const HOST_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Content-Type-Options': 'nosniff',
+};
+
 function send(res, req, file, status = 200) {
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   const accepts = req.headers['accept-encoding'] ?? '';
   let body = file;
-  const headers = { 'Content-Type': type, Vary: 'Accept-Encoding', 'X-Content-Type-Options': 'nosniff' };
+  const headers = { ...HOST_HEADERS, 'Content-Type': type, Vary: 'Accept-Encoding' };
   for (const [suffix, encoding] of [['.br', 'br'], ['.gz', 'gzip']]) {
     if (accepts.includes(encoding) && existsSync(file + suffix)) {
       body = file + suffix;
@@ -42,17 +53,17 @@ function send(res, req, file, status = 200) {
 createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (!path.startsWith(base) && `${path}/` !== base) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.writeHead(404, { ...HOST_HEADERS, 'Content-Type': 'text/plain' });
     return res.end('Not found');
   }
   const inside = normalize(join(root, path.slice(base.length)));
   if (!inside.startsWith(root)) {
-    res.writeHead(403);
+    res.writeHead(403, HOST_HEADERS);
     return res.end();
   }
   if (existsSync(inside) && statSync(inside).isFile()) return send(res, req, inside);
   if (extname(path) === '') return send(res, req, join(root, 'index.html'));
-  res.writeHead(404, { 'Content-Type': 'text/plain' });
+  res.writeHead(404, { ...HOST_HEADERS, 'Content-Type': 'text/plain' });
   res.end('Not found');
 }).listen(port, host, () => {
   console.log(`Stegvis is served at http://${host}:${port}${base}  (Ctrl+C stops it)`);

@@ -6,6 +6,7 @@ pub mod confirm_dialog;
 pub mod framed_notice;
 pub mod import_backup;
 pub mod language_switch;
+pub mod live_text;
 pub mod progress_view;
 pub mod read_aloud;
 pub mod scale_question;

@@ -3,9 +3,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::{self, app_path};
+use crate::components::live_text::live_text;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
 use crate::domain::assessment::{FilledBy, ItemAnswer, Rating};
+use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{fill, use_i18n};
 use crate::pages::round_missing::RoundMissing;
@@ -73,10 +75,12 @@ fn Question(round_id: String, number: usize) -> impl IntoView {
         };
         save(ItemAnswer { value, comment });
     });
+    let comment = live_text(move || answer().and_then(|a| a.comment).unwrap_or_default());
     let on_comment = move |ev| {
+        comment.set(event_target_value(&ev));
         if let Some(current) = answer() {
             save(ItemAnswer {
-                comment: Some(event_target_value(&ev)),
+                comment: Some(comment.get_untracked()),
                 ..current
             });
         }
@@ -112,7 +116,6 @@ fn Question(round_id: String, number: usize) -> impl IntoView {
     } else {
         app_path(&format!("/round/{round_id}/answer/{}", number + 1))
     };
-    let initial_comment = answer().and_then(|a| a.comment).unwrap_or_default();
 
     view! {
         <div class="questionnaire">
@@ -138,8 +141,15 @@ fn Question(round_id: String, number: usize) -> impl IntoView {
             <Show when=move || selected.get().is_some()>
                 <label class="comment">
                     <span>{i18n.text(|t| t.questions_comment_label)}</span>
-                    <textarea rows="3" prop:value=initial_comment.clone() on:input=on_comment></textarea>
+                    <textarea
+                        rows="3"
+                        maxlength=MAX_TEXT_CHARS
+                        aria-describedby="comment-limit"
+                        prop:value=comment
+                        on:input=on_comment
+                    ></textarea>
                 </label>
+                <p id="comment-limit" class="help">{i18n.text(|t| t.safety_text_limit)}</p>
             </Show>
             <nav class="step-nav">
                 <A href=back attr:class="button secondary">

@@ -3,12 +3,13 @@ use leptos::prelude::*;
 use leptos::{ev, web_sys};
 
 use super::editor::PlanEditor;
-use super::fields::{RemoveButton, date_value, parse_date, status_options};
+use super::fields::{RemoveButton, date_bounds, date_value, parse_date, refusal, status_options};
 use super::labels::{
     ACTIVITY_STATUSES, activity_dates, activity_name, activity_status, from_index,
 };
 use crate::browser;
-use crate::domain::error::ModelError;
+use crate::components::live_text::live_text;
+use crate::domain::error::{MAX_TEXT_CHARS, ModelError};
 use crate::domain::interventions::{Catalogue, InterventionGroup};
 use crate::domain::plan::{Activity, ActivityStatus};
 use crate::i18n::{Texts, fill, use_i18n};
@@ -17,12 +18,8 @@ use crate::i18n::{Texts, fill, use_i18n};
 const OWN: &str = "own";
 
 /// Why an activity was refused, in the user's words.
-fn refusal(t: &Texts, error: &ModelError) -> &'static str {
-    match error {
-        ModelError::EndsBeforeStart => t.plan_activity_ends_before_start,
-        ModelError::EmptyActivity => t.plan_activity_own_required,
-        _ => t.plan_activity_choose_first,
-    }
+fn activity_refusal(t: &Texts, error: &ModelError) -> &'static str {
+    refusal(t, error, t.plan_activity_choose_first)
 }
 
 /// The catalogue's current entries by group, then "own words"; retired entries are not offered.
@@ -110,7 +107,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
             change(plan.activity_mut(&id.get_value())?);
             Ok(())
         });
-        refused.set(result.as_ref().err().map(|e| refusal(i18n.t(), e)));
+        refused.set(result.as_ref().err().map(|e| activity_refusal(i18n.t(), e)));
         result.is_ok()
     };
     // A refused date goes back to the saved one, so the field never shows what was not kept.
@@ -134,10 +131,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
     };
     let ongoing = move || activity.get().is_some_and(|a| a.end.is_none());
     let status = move || activity.get().map_or(ActivityStatus::Planned, |a| a.status);
-    let initial_responsible = activity
-        .get_untracked()
-        .map(|a| a.responsible)
-        .unwrap_or_default();
+    let responsible = live_text(move || activity.get().map(|a| a.responsible).unwrap_or_default());
     let heading_id = format!("activity-{}", id.get_value());
     let labelled_by = heading_id.clone();
     // Every field in the row is described by the row's heading: "Start", of which activity.
@@ -151,6 +145,8 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     <span>{i18n.text(|t| t.plan_activity_start_label)}</span>
                     <input
                         type="date"
+                        min=date_bounds().0
+                        max=date_bounds().1
                         aria-describedby=described.clone()
                         required
                         prop:value=move || date_value(activity.get().map(|a| a.start))
@@ -172,6 +168,8 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     <span>{i18n.text(|t| t.plan_activity_end_label)}</span>
                     <input
                         type="date"
+                        min=date_bounds().0
+                        max=date_bounds().1
                         aria-describedby=described.clone()
                         prop:value=move || date_value(activity.get().and_then(|a| a.end))
                         on:change=move |ev| {
@@ -202,9 +200,11 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     <input
                         type="text"
                         aria-describedby=described.clone()
-                        prop:value=initial_responsible
+                        maxlength=MAX_TEXT_CHARS
+                        prop:value=responsible
                         on:input=move |ev| {
-                            let who = event_target_value(&ev);
+                            responsible.set(event_target_value(&ev));
+                            let who = responsible.get_untracked();
                             let _ = update(Box::new(move |a| a.responsible = who));
                         }
                     />
@@ -215,7 +215,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
                             let result = editor
                                 .apply(|plan| plan.set_activity_status(&id.get_value(), chosen, browser::today()));
-                            refused.set(result.err().map(|e| refusal(i18n.t(), &e)));
+                            refused.set(result.err().map(|e| activity_refusal(i18n.t(), &e)));
                         }
                     }>
                         {move || {
@@ -309,7 +309,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 responsible.set(String::new());
                 status.set(ActivityStatus::Planned);
             }
-            Err(error) => refused.set(Some(refusal(t, &error))),
+            Err(error) => refused.set(Some(activity_refusal(t, &error))),
         }
     };
     view! {
@@ -325,7 +325,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 <div class="field-row">
                     <label class="field">
                         <span>{i18n.text(|t| t.plan_activity_own_label)}</span>
-                        <input type="text" bind:value=own_text />
+                        <input type="text" maxlength=MAX_TEXT_CHARS bind:value=own_text />
                     </label>
                     <label class="field">
                         <span>{i18n.text(|t| t.plan_activity_group_label)}</span>
@@ -341,7 +341,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_activity_start_label)}</span>
-                    <input type="date" bind:value=start />
+                    <input type="date" min=date_bounds().0 max=date_bounds().1 bind:value=start />
                 </label>
                 <label class="check">
                     <input type="checkbox" bind:checked=ongoing />
@@ -350,14 +350,14 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 <Show when=move || !ongoing.get()>
                     <label class="field">
                         <span>{i18n.text(|t| t.plan_activity_end_label)}</span>
-                        <input type="date" bind:value=end />
+                        <input type="date" min=date_bounds().0 max=date_bounds().1 bind:value=end />
                     </label>
                 </Show>
             </div>
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_activity_responsible_label)}</span>
-                    <input type="text" aria-describedby="responsible-hint" bind:value=responsible />
+                    <input type="text" aria-describedby="responsible-hint" maxlength=MAX_TEXT_CHARS bind:value=responsible />
                     <span id="responsible-hint" class="help">{i18n.text(|t| t.plan_activity_responsible_hint)}</span>
                 </label>
                 <label class="field">

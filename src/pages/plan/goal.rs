@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use super::editor::PlanEditor;
+use crate::components::live_text::live_text;
+use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::participant::{Goal, GoalKind};
 use crate::i18n::use_i18n;
 
@@ -22,8 +24,7 @@ pub(super) fn GoalSection(editor: PlanEditor) -> impl IntoView {
         };
         let _ = state.change(|d| d.set_goal(&pid.get_untracked(), Some(goal)));
     };
-    // Set once: the field keeps what is typed (spaces included) while the stored text is trimmed.
-    let initial_text = goal.get_untracked().map(|g| g.text).unwrap_or_default();
+    let text = live_text(move || goal.get().map(|g| g.text).unwrap_or_default());
     let kind_option = move |kind: GoalKind, label: fn(&crate::i18n::Texts) -> &'static str| {
         view! {
             <label class="check">
@@ -51,8 +52,12 @@ pub(super) fn GoalSection(editor: PlanEditor) -> impl IntoView {
                 <input
                     type="text"
                     aria-describedby="goal-hint"
-                    prop:value=initial_text
-                    on:input=move |ev| save(None, Some(event_target_value(&ev)))
+                    maxlength=MAX_TEXT_CHARS
+                    prop:value=text
+                    on:input=move |ev| {
+                        text.set(event_target_value(&ev));
+                        save(None, Some(text.get_untracked()));
+                    }
                 />
             </label>
             <p id="goal-hint" class="help">{i18n.text(|t| t.plan_goal_text_hint)}</p>

@@ -3,10 +3,13 @@ use leptos::{ev, web_sys};
 use wasm_bindgen::JsCast;
 
 use super::editor::PlanEditor;
-use super::fields::{RemoveButton, date_value, item_options, parse_date, status_options};
+use super::fields::{
+    RemoveButton, date_bounds, date_value, item_options, parse_date, refusal, status_options,
+};
 use super::labels::{SUB_GOAL_STATUSES, from_index, sub_goal_status};
 use crate::browser;
-use crate::domain::error::ModelError;
+use crate::components::live_text::live_text;
+use crate::domain::error::{MAX_TEXT_CHARS, ModelError};
 use crate::domain::plan::{SubGoal, SubGoalStatus};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{fill, use_i18n};
@@ -92,7 +95,9 @@ fn SubGoalRow(
             .unwrap_or_default()
     });
     let total = Memo::new(move |_| ids.with(Vec::len));
+    let text = live_text(move || goal.get().map(|g| g.text).unwrap_or_default());
     let empty_text = RwSignal::new(false);
+    let date_refused = RwSignal::new(false);
     let update = move |change: Box<dyn FnOnce(&mut SubGoal)>| {
         editor.apply(|plan| {
             change(plan.sub_goal_mut(&id.get_value())?);
@@ -100,8 +105,9 @@ fn SubGoalRow(
         })
     };
     let on_text = move |ev: ev::Event| {
-        let text = event_target_value(&ev);
-        let result = update(Box::new(move |g| g.text = text));
+        text.set(event_target_value(&ev));
+        let typed = text.get_untracked();
+        let result = update(Box::new(move |g| g.text = typed));
         empty_text.set(result == Err(ModelError::EmptyText));
     };
     let shift = move |by: isize| {
@@ -139,7 +145,6 @@ fn SubGoalRow(
     };
     let item = move || goal.get().and_then(|g| g.item);
     let status = move || goal.get().map_or(SubGoalStatus::NotStarted, |g| g.status);
-    let initial_text = goal.get_untracked().map(|g| g.text).unwrap_or_default();
     let heading_id = format!("sub-goal-{}", id.get_value());
     let labelled_by = heading_id.clone();
     // Every field in the row is described by the row's heading: "Start", of which activity.
@@ -179,10 +184,13 @@ fn SubGoalRow(
             </div>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
-                <input type="text" aria-describedby=described.clone() prop:value=initial_text on:input=on_text />
+                <input type="text" aria-describedby=described.clone() maxlength=MAX_TEXT_CHARS prop:value=text on:input=on_text />
             </label>
             <Show when=move || empty_text.get()>
                 <p class="error" role="alert">{i18n.text(|t| t.plan_subgoal_text_required)}</p>
+            </Show>
+            <Show when=move || date_refused.get()>
+                <p class="error" role="alert">{i18n.text(|t| t.safety_date_out_of_range)}</p>
             </Show>
             <div class="field-row">
                 <label class="field">
@@ -196,11 +204,19 @@ fn SubGoalRow(
                     <span>{i18n.text(|t| t.plan_subgoal_due_label)}</span>
                     <input
                         type="date"
+                        min=date_bounds().0
+                        max=date_bounds().1
                         aria-describedby=described.clone()
                         prop:value=move || date_value(goal.get().and_then(|g| g.due))
                         on:change=move |ev| {
                             let due = parse_date(&event_target_value(&ev));
-                            let _ = update(Box::new(move |g| g.due = due));
+                            let refused = update(Box::new(move |g| g.due = due)).is_err();
+                            date_refused.set(refused);
+                            if refused {
+                                // Back to the saved date: the field must not show what was not kept.
+                                let saved = date_value(goal.get_untracked().and_then(|g| g.due));
+                                event_target::<web_sys::HtmlInputElement>(&ev).set_value(&saved);
+                            }
                         }
                     />
                 </label>
@@ -248,7 +264,7 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let item = RwSignal::new(None::<ParticipantItem>);
     let due = RwSignal::new(String::new());
-    let empty_text = RwSignal::new(false);
+    let refused = RwSignal::new(None::<&'static str>);
     let add = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
         let goal = SubGoal {
@@ -262,7 +278,13 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
             plan.add_sub_goal(goal);
             Ok(())
         });
-        empty_text.set(result.is_err());
+        let t = i18n.t();
+        refused.set(
+            result
+                .as_ref()
+                .err()
+                .map(|e| refusal(t, e, t.plan_subgoal_add_required)),
+        );
         if result.is_ok() {
             text.set(String::new());
             item.set(None);
@@ -274,11 +296,9 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
             <h3>{i18n.text(|t| t.plan_subgoal_add_heading)}</h3>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
-                <input type="text" bind:value=text />
+                <input type="text" maxlength=MAX_TEXT_CHARS bind:value=text />
             </label>
-            <Show when=move || empty_text.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.plan_subgoal_add_required)}</p>
-            </Show>
+            {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
@@ -288,7 +308,7 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_due_label)}</span>
-                    <input type="date" bind:value=due />
+                    <input type="date" min=date_bounds().0 max=date_bounds().1 bind:value=due />
                 </label>
             </div>
             <button type="submit" class="button">{i18n.text(|t| t.plan_subgoal_add)}</button>
