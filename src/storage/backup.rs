@@ -178,4 +178,17 @@ mod tests {
         let with = parse_backup(&export_backup(&data, at(0), true)).unwrap();
         assert_eq!(with.into_data(), data);
     }
+
+    // Guards the backup format as shipped: a file with a checksum and without sensitive
+    // answers keeps reading, and keeps the device's sensitive answers.
+    #[test]
+    fn the_shipped_checksummed_backup_still_reads() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/backup/v1-checksum-without-sensitive.json"
+        );
+        let backup = parse_backup(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(backup.data_for(&sample()), sample());
+        assert!(!backup.into_data().has_sensitive_answers());
+    }
 }

@@ -79,3 +79,36 @@ fn caseload_size_and_speed() {
         );
     }
 }
+
+/// One keystroke's cost in a tab: the change in memory, then the write with its revision
+/// (items compared with the last write to stamp the changed one), and another tab taking it in.
+#[test]
+#[ignore = "benchmark figures, not a check"]
+fn a_change_written_and_taken_in_by_another_tab() {
+    use super::tab_store::TabStore;
+    use std::rc::Rc;
+    let store = Rc::new(MemoryStore::new());
+    save(&store, &generated(150, 12), at(0), &Default::default()).unwrap();
+    let mut writer = TabStore::open(Rc::clone(&store), "writer".into(), at(0));
+    let mut reader = TabStore::open(Rc::clone(&store), "reader".into(), at(0));
+    let id = writer.data().participants()[0].id.clone();
+    let (mut written, mut taken_in) = (Vec::new(), Vec::new());
+    for n in 0..21 {
+        let timer = Instant::now();
+        writer
+            .change(|d| d.set_contact_note(&id, Some(format!("note {n}"))))
+            .unwrap();
+        writer.flush(at(1)).unwrap();
+        written.push(timer.elapsed());
+        let timer = Instant::now();
+        reader.storage_changed(store.get(keys::DATA).unwrap(), at(1));
+        taken_in.push(timer.elapsed());
+    }
+    written.sort();
+    taken_in.sort();
+    println!(
+        "150 x 12, one change: written in {:?}, taken in by another tab in {:?} (medians of 21; \
+         native release build; no budget is named)",
+        written[10], taken_in[10]
+    );
+}

@@ -93,6 +93,23 @@ impl KeyValue for MemoryStore {
     }
 }
 
+/// Two tabs' stores over one shared map, for tests.
+#[cfg(test)]
+impl<T: KeyValue + ?Sized> KeyValue for std::rc::Rc<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), KvError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        (**self).keys()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

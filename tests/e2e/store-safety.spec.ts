@@ -1,4 +1,6 @@
-import { type Page } from '@playwright/test';
+// The framing tests load an attacker's page from another origin, which the guard in
+// ./fixtures would report: they use Playwright's own test.
+import { type Page, test as unguarded } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TEXTS } from './locales';
 import { AppShell } from './pages/app';
@@ -256,4 +258,43 @@ test('a very long word wraps instead of widening a phone screen', async ({ page 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
+});
+
+unguarded.describe('framing by another site', () => {
+  /** An attacker's page on another origin (localhost instead of 127.0.0.1) that frames /data. */
+  async function frameFromAnotherOrigin(page: Page, baseURL: string, withHostHeaders: boolean) {
+    const app = new URL(baseURL);
+    await page.route(`http://localhost:${app.port}/evil`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<iframe src="${app.origin}/data" width="800" height="600"></iframe>` }),
+    );
+    if (!withHostHeaders) {
+      // A host that sends none of the recommended headers: only the app itself can refuse.
+      await page.route(`${app.origin}/**`, async (route) => {
+        const response = await route.fetch();
+        const headers = { ...response.headers() };
+        delete headers['x-frame-options'];
+        delete headers['content-security-policy'];
+        await route.fulfill({ response, headers });
+      });
+    }
+    await page.goto(`http://localhost:${app.port}/evil`);
+  }
+
+  unguarded('the app refuses to show anything inside another site\'s frame', async ({ page, baseURL }) => {
+    await frameFromAnotherOrigin(page, baseURL!, false);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByRole('heading', { name: t.safety_framed_title })).toBeVisible();
+    await expect(frame.getByRole('heading', { name: t.data_title })).toHaveCount(0);
+    await expect(frame.getByRole('button', { name: t.data_erase_all })).toHaveCount(0);
+  });
+
+  unguarded('the served headers stop the frame before the app loads', async ({ page, baseURL }) => {
+    const response = await page.request.get(`${new URL(baseURL!).origin}/data`);
+    expect(response.headers()['x-frame-options']).toBe('DENY');
+    expect(response.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(response.headers()['referrer-policy']).toBe('no-referrer');
+    await frameFromAnotherOrigin(page, baseURL!, true);
+    await expect.poll(() => page.frames().length).toBe(2);
+    await expect.poll(() => page.frames()[1].url()).toMatch(/^chrome-error:/);
+  });
 });
