@@ -20,7 +20,9 @@ test('storage full: the user is told, nothing is lost, and saving resumes when t
   const data = new DataPage(page);
   await data.open();
   await fillStorage(page);
-  await data.importAndApply(fixtureText());
+  await data.chooseFile('backup.json', fixtureText());
+  await page.getByRole('button', { name: data.t.data_import_apply }).click();
+  await expect(page.getByText(data.t.safety_import_not_saved)).toBeVisible();
   await expect(data.notice()).toContainText(data.t.data_notice_save_failed_quota);
   // The changes are still here, and can be saved as a file from the notice.
   await data.expectCounts(2, 4);

@@ -313,7 +313,8 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
         }
     };
     view! {
-        <form class="add-block activity-add" on:submit=add>
+        // Our own messages, in the interface language, instead of the browser's bubbles.
+        <form class="add-block activity-add" novalidate on:submit=add>
             <h3>{i18n.text(|t| t.plan_activity_add_heading)}</h3>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_activity_choice_label)}</span>

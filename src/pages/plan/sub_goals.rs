@@ -292,7 +292,7 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
         }
     };
     view! {
-        <form class="add-block sub-goal-add" on:submit=add>
+        <form class="add-block sub-goal-add" novalidate on:submit=add>
             <h3>{i18n.text(|t| t.plan_subgoal_add_heading)}</h3>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
