@@ -4,7 +4,7 @@
 // Usage: node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 8080] [--base /]
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -33,8 +33,10 @@ function send(res, req, file, status = 200) {
       break;
     }
   }
-  // Trunk puts a content hash in every asset name, so only index.html must be revalidated.
-  headers['Cache-Control'] = extname(file) === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable';
+  // Trunk puts a content hash in every asset name, so only index.html must be revalidated, and
+  // the service worker, which looks for a newer version of itself under the same name.
+  const fresh = extname(file) === '.html' || file.endsWith(`${sep}sw.js`);
+  headers['Cache-Control'] = fresh ? 'no-cache' : 'public, max-age=31536000, immutable';
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : readFileSync(body));
 }
