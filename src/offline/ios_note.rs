@@ -3,11 +3,11 @@
 //! say so there, show how to add it, and remind about backups.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsValue;
 
-use crate::browser::app_path;
 use crate::i18n::use_i18n;
+use crate::pages::data::export_backup_file;
+use crate::state::use_state;
 
 /// Whether a browser is Safari on an iPhone, iPad or iPod, from its user agent and how many
 /// touch points its screen has.
@@ -40,6 +40,7 @@ fn in_ios_safari_browser() -> bool {
 #[component]
 pub fn IosStorageNote() -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_state();
     in_ios_safari_browser().then(|| {
         view! {
             <section class="panel ios-note" aria-labelledby="ios-note-heading">
@@ -51,9 +52,11 @@ pub fn IosStorageNote() -> impl IntoView {
                     <li>{i18n.text(|t| t.offline_ios_step_open)}</li>
                 </ol>
                 <p>{i18n.text(|t| t.offline_ios_backup)}</p>
-                <A href=app_path("/data") attr:class="button secondary">
-                    {i18n.text(|t| t.offline_ios_backup_link)}
-                </A>
+                <button type="button" class="button secondary" on:click=move |_| {
+                    export_backup_file(state);
+                }>
+                    {i18n.text(|t| t.offline_ios_save_backup)}
+                </button>
             </section>
         }
     })

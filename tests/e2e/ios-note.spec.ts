@@ -23,8 +23,11 @@ test.describe('in Safari on an iPhone', () => {
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     }
-    await note(app).getByRole('link', { name: t.offline_ios_backup_link }).click();
-    await app.expectHeading(t, 'data_title');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      note(app).getByRole('button', { name: t.offline_ios_save_backup }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^stegvis-backup-.*\.json$/);
     await app.goto('');
     await expect(note(app)).toHaveCount(0);
   });
