@@ -59,15 +59,17 @@ async function kept(request) {
 }
 
 async function page(request) {
-  const fallback = caches.open(CACHE).then((cache) => cache.match(INDEX));
+  let timer;
+  const patience = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the network is too slow')), NETWORK_PATIENCE_MS);
+  });
   try {
-    return await Promise.race([
-      fetch(request),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('network too slow')), NETWORK_PATIENCE_MS)),
-    ]);
+    return await Promise.race([fetch(request), patience]);
   } catch (error) {
-    const cached = await fallback;
+    const cached = await (await caches.open(CACHE)).match(INDEX);
     if (cached) return cached;
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
