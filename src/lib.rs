@@ -4,6 +4,7 @@ mod browser;
 mod components;
 pub mod domain;
 pub mod i18n;
+mod offline;
 mod pages;
 mod state;
 mod storage;
@@ -60,6 +61,7 @@ fn App() -> impl IntoView {
         <Router base=browser::base_path()>
             <SiteHeader />
             <StorageNoticeBanner />
+            <offline::OfflineSupport />
             <main id="main" class="page">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=HomePage />

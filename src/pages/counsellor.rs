@@ -52,6 +52,7 @@ pub fn CounsellorPage() -> impl IntoView {
         </form>
         <h2>{i18n.text(|t| t.caseload_list_heading)}</h2>
         <CaseloadList />
+        <crate::offline::IosStorageNote />
     }
 }
 

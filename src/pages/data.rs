@@ -98,6 +98,8 @@ pub fn DataPage() -> impl IntoView {
             </Show>
         </section>
 
+        <crate::offline::StorageSpace />
+
         <ImportBackup status=status />
 
         <section class="panel" aria-labelledby="settings-heading">

@@ -69,6 +69,7 @@ pub fn ParticipantPage() -> impl IntoView {
             </Show>
             <button type="submit" class="button">{i18n.text(|t| t.self_start)}</button>
         </form>
+        <crate::offline::IosStorageNote />
     }
 }
 

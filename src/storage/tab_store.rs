@@ -98,12 +98,6 @@ impl<S: KeyValue> TabStore<S> {
         &self.data
     }
 
-    /// The storage this tab writes to (for tests that play the browser around it).
-    #[cfg(test)]
-    pub fn store(&self) -> &S {
-        &self.store
-    }
-
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
     }

@@ -1,0 +1,75 @@
+// The service worker: it keeps this build's files on the device so the app opens with no network.
+// scripts/service-worker.mjs puts VERSION (a hash of the build) and FILES (every file of the build,
+// relative to this script) in front of this code; the page (src/offline/service_worker.rs)
+// registers it and decides with the user when a newer version takes over.
+//
+// - Hashed assets (and the rest of FILES) come from the cache first: a name never changes content.
+// - Page loads (navigations) ask the network first, so an online reload gets the newest page, and
+//   fall back to the cached index.html when there is no network or it is too slow to answer.
+// - A new version installs beside the old one and waits; it takes over only when the page says so
+//   ("activate"), then removes the caches of older versions.
+// - Nothing but this app's own files is touched: other requests go to the network as before.
+
+const SCOPE = self.registration.scope;
+const PREFIX = `stegvis-offline ${SCOPE} `; // one app per scope, so two builds on one host never clash
+const CACHE = PREFIX + VERSION;
+const url = (file) => new URL(file, self.location).href;
+const KEPT = new Set(FILES.map(url));
+const INDEX = url('index.html');
+// A patchy connection should not keep someone waiting for a page the device already has.
+const NETWORK_PATIENCE_MS = 4000;
+// Trunk's names carry a content hash: the browser's HTTP cache is then as good as the network.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      // All or nothing: if one file fails, this version does not install and the old one stays.
+      cache.addAll(FILES.map((file) => new Request(url(file), { cache: HASHED.test(file) ? 'default' : 'no-cache' }))),
+    ),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'version') event.ports[0]?.postMessage(VERSION);
+  if (event.data === 'activate') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
+  if (request.mode === 'navigate') event.respondWith(page(request));
+  else if (KEPT.has(request.url)) event.respondWith(kept(request));
+});
+
+async function kept(request) {
+  const cached = await (await caches.open(CACHE)).match(request);
+  return cached ?? fetch(request);
+}
+
+async function page(request) {
+  let timer;
+  const patience = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the network is too slow')), NETWORK_PATIENCE_MS);
+  });
+  try {
+    return await Promise.race([fetch(request), patience]);
+  } catch (error) {
+    const cached = await (await caches.open(CACHE)).match(INDEX);
+    if (cached) return cached;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
