@@ -56,7 +56,7 @@ mod tests {
                 preview.new_rounds,
                 preview.new_plans
             ),
-            (2, 4, 2)
+            (2, 5, 2)
         );
         let restored = apply_merge(&device, &incoming, &Choices::new()).unwrap();
         assert_eq!(restored, original);
