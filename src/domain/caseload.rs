@@ -25,8 +25,9 @@ pub struct Caseload {
     pub(super) rounds: Vec<Round>,
     pub(super) plans: Vec<ActionPlan>,
     pub(super) settings: Settings,
-    /// Keys and invitations for answers handed over from a participant's phone (schema 2).
-    pub(super) handover: Handover,
+    /// Keys and invitations for answers handed over from a participant's phone (schema 2);
+    /// boxed, so that screens that hold a whole caseload in an enum stay small.
+    pub(super) handover: Box<Handover>,
 }
 
 impl Caseload {
