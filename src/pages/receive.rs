@@ -63,6 +63,13 @@ pub fn ReceivePage() -> impl IntoView {
     if let Some(text) = take_fragment() {
         receive.run(text);
     }
+    // Another reply link opened in this tab only changes the fragment: read that one too.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(text) = take_fragment() {
+            receive.run(text);
+        }
+    });
+    on_cleanup(move || listener.remove());
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         receive.run(pasted.get_untracked());

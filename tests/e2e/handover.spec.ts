@@ -6,7 +6,10 @@ import { fill } from './pages/data';
 import { FIXTURE_INVITATION, FIXTURE_REPLY, FIXTURE_ROUND, Handover, V2, device, payload } from './pages/handover';
 
 // Two devices are made inside each test; the phone and desktop projects would only repeat it.
-test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'plays both devices itself'));
+test.beforeEach(({}, info) => {
+  test.skip(info.project.name !== 'desktop', 'plays both devices itself');
+  test.setTimeout(90_000);
+});
 
 async function axe(page: import('@playwright/test').Page) {
   const results = await new AxeBuilder({ page }).analyze();
