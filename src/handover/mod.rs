@@ -4,6 +4,7 @@
 
 #[cfg(test)]
 mod benchmark;
+pub mod camera;
 pub mod link;
 pub mod qr;
 pub mod seal;

@@ -7,6 +7,7 @@ use crate::domain::handover::HandoverError;
 use crate::domain::handover::book::Received;
 use crate::domain::handover::codec::{ReplyContent, SealedReply};
 use crate::domain::questionnaire::ParticipantItem;
+use crate::handover::camera::CameraScan;
 use crate::handover::error_text;
 use crate::handover::link::take_fragment;
 use crate::handover::seal::open;
@@ -133,6 +134,10 @@ pub fn ReceivePage() -> impl IntoView {
                     }
                 }
             }}
+        </section>
+        <section class="panel">
+            <h2>{i18n.text(|t| t.handover_receive_code_heading)}</h2>
+            <CameraScan on_text=receive />
         </section>
         <section class="panel">
             <h2>{i18n.text(|t| t.handover_receive_link_heading)}</h2>

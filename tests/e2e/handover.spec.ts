@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS } from './locales';
@@ -118,6 +120,10 @@ test('what is not a reply for this device is refused with its own message', asyn
     await l.goto(`receive#${text}`);
     await l.expectError(key);
   }
+  // No camera here (a headless browser has none): the screen says so, and the link and file stay.
+  await laptop.page.getByRole('button', { name: l.t.handover_receive_scan }).click();
+  await expect(laptop.page.getByText(l.t.handover_receive_no_camera)).toBeVisible();
+  await expect(laptop.page.getByLabel(l.t.handover_receive_paste_label)).toBeVisible();
   // A reply for the fixture's device does not open on another one.
   const o = new Handover(other.page);
   await o.goto(`receive#${payload(FIXTURE_REPLY)}`);
@@ -181,3 +187,45 @@ for (const language of LANGUAGES) {
     await phone.context.close();
   });
 }
+
+test("the laptop reads the phone's code with its webcam", async ({ browser, baseURL }, info) => {
+  const phone = await device(browser, baseURL!, 'phone');
+  const p = new Handover(phone.page);
+  await phone.page.goto(`invitation#${payload(FIXTURE_INVITATION)}`);
+  await phone.page.getByRole('button', { name: p.t.self_start }).click();
+  await p.answerAll();
+  await phone.page.getByRole('button', { name: p.t.handover_send_show }).click();
+  const code = phone.page.getByRole('img', { name: p.t.handover_send_qr_label });
+  expect(Number(await code.getAttribute('data-version'))).toBeLessThanOrEqual(10);
+  const shot = info.outputPath('reply-code.png');
+  await code.screenshot({ path: shot });
+
+  // The phone's screenshot as a video for Chromium's fake camera, framed like a 640x480 webcam.
+  const video = info.outputPath('reply-code.y4m');
+  execFileSync('ffmpeg', [
+    '-loglevel', 'error', '-y', '-loop', '1', '-i', shot, '-t', '2', '-r', '10', '-vf',
+    'scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
+    video,
+  ]);
+  const withCamera = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const laptop = await device(withCamera, baseURL!, 'laptop', 'en-GB', V2);
+  const l = new Handover(laptop.page);
+  await l.goto('receive');
+  await laptop.page.getByRole('button', { name: l.t.handover_receive_scan }).click();
+  await expect(laptop.page.getByRole('button', { name: l.t.handover_receive_add })).toBeVisible({ timeout: 20_000 });
+  await l.add();
+  await expect(laptop.page.getByRole('status')).toContainText(l.t.handover_receive_added.split('{')[0]);
+  const round = (await l.stored()).rounds.find((r: any) => r.id === FIXTURE_ROUND);
+  expect(round.participant_part.filled_by).toBe('participant');
+  expect([...laptop.problems, ...phone.problems]).toEqual([]);
+  await withCamera.close();
+  await phone.context.close();
+});
