@@ -64,7 +64,6 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
                     saved.set(true);
                 };
                 view! {
-                    <h3>{t.handover_send_show}</h3>
                     {if fits {
                         view! {
                             <button type="button" class="button" aria-expanded=move || showing.get().to_string() on:click=move |_| showing.update(|s| *s = !*s)>
@@ -81,9 +80,8 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
                     } else {
                         view! { <p class="warning">{t.handover_send_too_long}</p> }.into_any()
                     }}
-                    <h3>{t.handover_send_message}</h3>
+                    <h3 class="send-option">{t.handover_send_message}</h3>
                     <CopyLink link=link label=t.handover_send_link_label />
-                    <h3>{t.handover_send_file}</h3>
                     <button type="button" class="button secondary" on:click=save>{t.handover_send_file}</button>
                     <Show when=move || saved.get()>
                         <p role="status">{i18n.text(|t| t.handover_send_file_saved)}</p>

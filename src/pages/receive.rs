@@ -101,7 +101,10 @@ pub fn ReceivePage() -> impl IntoView {
     view! {
         <h1>{i18n.text(|t| t.handover_receive_title)}</h1>
         <p class="lead">{i18n.text(|t| t.handover_receive_intro)}</p>
-        <section class="panel handover" aria-live="polite">
+        <section class=move || match step.get() {
+            Step::Waiting => "handover",
+            _ => "panel handover",
+        } aria-live="polite">
             {move || {
                 let t = i18n.t();
                 match step.get() {
@@ -146,8 +149,10 @@ pub fn ReceivePage() -> impl IntoView {
                 <input id="reply-text" type="text" autocomplete="off" bind:value=pasted />
                 <button type="submit" class="button">{i18n.text(|t| t.handover_receive_open)}</button>
             </form>
-            <label for="reply-file">{i18n.text(|t| t.handover_receive_file_label)}</label>
-            <input id="reply-file" type="file" accept=".txt,text/plain" on:change=on_file />
+            <label class="file-pick button secondary">
+                <span>{i18n.text(|t| t.handover_receive_file_label)}</span>
+                <input type="file" accept=".txt,text/plain" class="visually-hidden" on:change=on_file />
+            </label>
         </section>
     }
 }
