@@ -44,4 +44,12 @@ if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
 fi
+# ffmpeg turns the phone's screenshot of its reply code into a video for Chromium's fake camera.
+if [ "${1:-}" = "--browser" ] && ! command -v ffmpeg >/dev/null; then
+  step "installing Debian's ffmpeg for the webcam test"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq ffmpeg
+fi
 return 0

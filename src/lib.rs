@@ -3,6 +3,7 @@
 mod browser;
 mod components;
 pub mod domain;
+mod handover;
 pub mod i18n;
 mod offline;
 mod pages;
@@ -22,9 +23,10 @@ use domain::language::Language;
 use i18n::I18n;
 use pages::{
     answers_summary::SummaryPage, counsellor::CounsellorPage, counsellor_part::CounsellorPartPage,
-    data::DataPage, home::HomePage, not_found::NotFoundPage, participant::ParticipantPage,
+    data::DataPage, home::HomePage, invitation::InvitationPage, invite::InvitePage,
+    not_found::NotFoundPage, participant::ParticipantPage,
     participant_overview::ParticipantOverviewPage, plan::PlanPage, plan::print::PlanPrintPage,
-    question::QuestionPage, thanks::ThanksPage, training::TrainingPage,
+    question::QuestionPage, receive::ReceivePage, thanks::ThanksPage, training::TrainingPage,
 };
 
 /// Replaces the static welcome in index.html with the running app; inside another site's
@@ -76,6 +78,9 @@ fn App() -> impl IntoView {
                     <Route path=path!("/round/:rid/summary") view=SummaryPage />
                     <Route path=path!("/round/:rid/thanks") view=ThanksPage />
                     <Route path=path!("/round/:rid/counsellor") view=CounsellorPartPage />
+                    <Route path=path!("/round/:rid/invite") view=InvitePage />
+                    <Route path=path!("/invitation") view=InvitationPage />
+                    <Route path=path!("/receive") view=ReceivePage />
                 </Routes>
             </main>
             <SiteFooter />

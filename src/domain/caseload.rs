@@ -11,6 +11,7 @@ use super::assessment::{
     SensitiveAnswer, SensitiveItem,
 };
 use super::error::{ModelError, fitting, optional_text, required_text, sane_date, unique_ids};
+use super::handover::book::Handover;
 use super::participant::{Goal, Participant};
 use super::plan::ActionPlan;
 use super::questionnaire::ParticipantItem;
@@ -24,6 +25,9 @@ pub struct Caseload {
     pub(super) rounds: Vec<Round>,
     pub(super) plans: Vec<ActionPlan>,
     pub(super) settings: Settings,
+    /// Keys and invitations for answers handed over from a participant's phone (schema 2);
+    /// boxed, so that screens that hold a whole caseload in an enum stay small.
+    pub(super) handover: Box<Handover>,
 }
 
 impl Caseload {
@@ -124,14 +128,23 @@ impl Caseload {
         self.participant(id)
             .ok_or_else(|| ModelError::UnknownParticipant(id.to_owned()))?;
         self.participants.retain(|p| p.id != id);
+        let rounds = &self.rounds;
+        let theirs = |round: &str| {
+            rounds
+                .iter()
+                .any(|r| r.id == round && r.participant_id == id)
+        };
+        self.handover.forget_rounds(theirs);
         self.rounds.retain(|r| r.participant_id != id);
         self.plans.retain(|p| p.participant_id != id);
         Ok(())
     }
 
-    /// Removes every person's data. The settings stay: they say nothing about anyone.
+    /// Removes every person's data. The settings and the device key stay: they say nothing
+    /// about anyone.
     pub fn erase_all(&mut self) {
         self.participants.clear();
+        self.handover.forget_rounds(|_| true);
         self.rounds.clear();
         self.plans.clear();
     }

@@ -178,6 +178,7 @@ pub fn apply_merge(
         ConflictKind::Plan,
         choices,
     )?;
+    merged.handover.merge_from(&incoming.handover);
     merged.check().map_err(MergeError::Inconsistent)?;
     Ok(merged)
 }

@@ -8,6 +8,7 @@ pub mod caseload;
 pub mod charts;
 pub mod error;
 pub mod examples;
+pub mod handover;
 pub mod interventions;
 pub mod language;
 pub mod merge;

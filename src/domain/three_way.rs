@@ -44,6 +44,8 @@ impl Combined {
 }
 
 const SETTINGS: [&str; 3] = ["setting:language", "setting:sensitive", "setting:role"];
+/// What this device keeps about handovers (its key pair, invitations) is one item.
+const HANDOVER: &str = "handover";
 
 /// Combines `mine` and `theirs`, asking `decide` about each item whose versions differ.
 /// Items keep `theirs`' order, followed by those only `mine` keeps.
@@ -92,11 +94,13 @@ pub fn combine(
         &mut ask,
     );
     settings.device_role = scalar(role, &m.device_role, &t.device_role, &mut ask);
+    let handover = scalar(HANDOVER, &mine.handover, &theirs.handover, &mut ask);
     let data = Caseload {
         participants,
         rounds,
         plans,
         settings,
+        handover,
     };
     // Each side was valid on its own, but together they can break a rule (a round kept for a
     // participant the other side erased): then this side's data stands whole, counted as a
@@ -144,13 +148,14 @@ pub fn differing_keys(a: &Caseload, b: &Caseload) -> BTreeSet<String> {
         &mut note,
     );
     scalar(role, &sa.device_role, &sb.device_role, &mut note);
+    scalar(HANDOVER, &a.handover, &b.handover, &mut note);
     keys
 }
 
 /// True when `data` holds an item under `key`.
 pub fn holds(data: &Caseload, key: &str) -> bool {
     let Some((kind, id)) = key.split_once(':') else {
-        return false;
+        return true; // the handover item is always there
     };
     match kind {
         "participant" => data.participant(id).is_some(),
@@ -199,6 +204,9 @@ pub fn with_items_of(data: &Caseload, source: &Caseload, keys: &BTreeSet<String>
     }
     if take(role) {
         out.settings.device_role = source.settings.device_role;
+    }
+    if take(HANDOVER) {
+        out.handover = source.handover.clone();
     }
     out
 }

@@ -51,6 +51,9 @@ pub fn CounsellorPage() -> impl IntoView {
             <button type="submit" class="button">{i18n.text(|t| t.caseload_add_button)}</button>
         </form>
         <h2>{i18n.text(|t| t.caseload_list_heading)}</h2>
+        <p>
+            <A href=app_path("/receive") attr:class="button secondary">{i18n.text(|t| t.handover_receive_title)}</A>
+        </p>
         <CaseloadList />
         <crate::offline::IosStorageNote />
     }

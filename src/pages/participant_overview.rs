@@ -148,6 +148,9 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                                 <button type="button" class="button" on:click=hand_over>
                                                     {t.caseload_hand_over}
                                                 </button>
+                                                <A href=app_path(&format!("/round/{}/invite", round.id)) attr:class="button secondary">
+                                                    {t.handover_invite_button}
+                                                </A>
                                             }
                                         })}
                                     <A href=app_path(&format!("/round/{}/counsellor", round.id)) attr:class="button secondary">

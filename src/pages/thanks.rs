@@ -4,6 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::browser::app_path;
 use crate::domain::assessment::FilledBy;
+use crate::handover::send::SendReply;
 use crate::i18n::use_i18n;
 use crate::state::use_state;
 
@@ -28,6 +29,7 @@ pub fn ThanksPage() -> impl IntoView {
     view! {
         <h1>{i18n.text(|t| t.questions_thanks_title)}</h1>
         <p class="lead">{i18n.text(|t| t.questions_thanks_text)}</p>
+        <SendReply round_id=Signal::derive(move || params.read().get("rid").unwrap_or_default()) />
         {move || match handed_over_by() {
             Some(participant) => {
                 view! {

@@ -95,7 +95,7 @@ mod tests {
                 preview.new_rounds,
                 preview.new_plans
             ),
-            (2, 4, 2)
+            (2, 5, 2)
         );
         let restored = apply_merge(&device, &incoming, &Choices::new()).unwrap();
         assert_eq!(restored, original);
@@ -188,7 +188,12 @@ mod tests {
             "/tests/fixtures/backup/v1-checksum-without-sensitive.json"
         );
         let backup = parse_backup(&std::fs::read_to_string(path).unwrap()).unwrap();
-        assert_eq!(backup.data_for(&sample()), sample());
+        let v1 = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/storage/v1.json"
+        );
+        let (device, _) = envelope::read(&std::fs::read_to_string(v1).unwrap()).unwrap();
+        assert_eq!(backup.data_for(&device), device);
         assert!(!backup.into_data().has_sensitive_answers());
     }
 }

@@ -170,7 +170,7 @@ mod tests {
              counsellor_health,counsellor_everyday_life,counsellor_competence,\
              counsellor_wage_level,counsellor_job_search"
         );
-        assert_eq!(lines.len(), 1 + 4);
+        assert_eq!(lines.len(), 1 + 5);
         // The first round: "rather not" on wage level, belief 2, determination rather not,
         // and "no interventions" as zeros.
         assert_eq!(

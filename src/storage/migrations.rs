@@ -11,7 +11,17 @@ use serde_json::Value;
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[k - 1]` migrates version k to k + 1. Version 1 is the first one shipped.
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 keeps handovers (this device's key pair, invitations made and being answered)
+/// under `handover`; version 1 data had none.
+fn v1_to_v2(mut data: Value) -> Result<Value, String> {
+    let object = data.as_object_mut().ok_or("data is not an object")?;
+    object
+        .entry("handover")
+        .or_insert_with(|| Value::Object(Default::default()));
+    Ok(data)
+}
 
 /// The version this build writes: one more than the number of steps.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;

@@ -1,0 +1,103 @@
+//! Payload sizes and QR versions of a reply, for the figures the issue asks for. Ignored by
+//! default: `cargo test --release --lib handover::benchmark -- --ignored --nocapture`.
+
+use chrono::DateTime;
+
+use super::qr::{LARGEST_VERSION, qr_path};
+use crate::domain::assessment::{ItemAnswer, Ratings};
+use crate::domain::handover::codec::{Invitation, ReplyContent, SealedReply, TAG_LEN};
+use crate::domain::questionnaire::ParticipantItem;
+
+/// The aim: a reply without comments fits version 10 at level M (a 720p webcam, arm's length).
+const AIM: i16 = 10;
+
+fn reply(comment_chars: usize) -> SealedReply {
+    // Swedish text with å, ä, ö: two bytes each in UTF-8, as in real comments.
+    let comment = "Jag vill gärna börja på ett lager snart, men först må jag bättre. "
+        .chars()
+        .cycle()
+        .take(comment_chars)
+        .collect::<String>();
+    let answers: Ratings = ParticipantItem::ALL
+        .into_iter()
+        .map(|item| {
+            let comment = (comment_chars > 0).then(|| comment.clone());
+            let answer = ItemAnswer {
+                comment,
+                ..ItemAnswer::rated(3).unwrap()
+            };
+            (item, answer)
+        })
+        .collect();
+    let content = ReplyContent {
+        completed: DateTime::from_timestamp(1_782_864_000, 0).unwrap(),
+        answers,
+    };
+    let mut key = [0x5a; 65];
+    key[0] = 0x04;
+    SealedReply {
+        invitation_id: [0x42; 16],
+        ephemeral_key: key,
+        // AES-GCM keeps the length and adds its tag.
+        sealed: vec![0x99; content.to_bytes().len() + TAG_LEN],
+    }
+}
+
+/// The version the code needs, and whether the app shows it (up to [`LARGEST_VERSION`]).
+fn version(text: &str) -> String {
+    let needed = match qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) {
+        Ok(code) => format!("{:?}", code.version())
+            .replace("Normal(", "v")
+            .replace(')', ""),
+        Err(_) => "none".to_owned(),
+    };
+    let shown = if qr_path(text).is_some() {
+        ""
+    } else {
+        " (not shown)"
+    };
+    format!("{needed}{shown}")
+}
+
+#[test]
+#[ignore = "benchmark figures, not a check"]
+fn payload_sizes_and_qr_versions() {
+    let origin = "https://stegvis.example.org/receive#";
+    println!("reply (sealed), QR level M; aim for no comments: version <= {AIM}");
+    println!(
+        "codes above version {LARGEST_VERSION} are not shown: the screen offers the link and the file"
+    );
+    println!(
+        "{:<20} {:>6} {:>9} {:>18} {:>18}",
+        "comments", "bytes", "base64url", "QR of the payload", "QR of a link"
+    );
+    for (label, chars) in [
+        ("none", 0),
+        ("8 x 50 characters", 50),
+        ("8 x 100 characters", 100),
+    ] {
+        let reply = reply(chars);
+        let text = reply.encode();
+        println!(
+            "{label:<20} {:>6} {:>9} {:>18} {:>18}",
+            reply.to_bytes().len(),
+            text.len(),
+            version(&text),
+            version(&format!("{origin}{text}")),
+        );
+    }
+    let mut public_key = [0x5a; 65];
+    public_key[0] = 0x04;
+    let invitation = Invitation {
+        id: [0x42; 16],
+        public_key,
+    }
+    .encode();
+    let link = format!("https://stegvis.example.org/invitation#{invitation}");
+    println!(
+        "invitation: {} bytes, link {} characters, QR version {}",
+        invitation.len() * 3 / 4,
+        link.len(),
+        version(&link)
+    );
+}

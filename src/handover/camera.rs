@@ -1,0 +1,184 @@
+//! Reading the phone's code with this device's camera: the browser's `BarcodeDetector` where
+//! it has one, else the `rqrr` decoder compiled into the app (desktop Chrome on Windows and
+//! Linux has no detector). Frames are read from a canvas that is never shown or attached.
+
+use js_sys::{Array, Object, Reflect};
+use leptos::task::spawn_local;
+use leptos::{html, prelude::*};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream};
+
+use crate::i18n::use_i18n;
+
+/// Frames are scaled to at most this width before decoding: enough for a code that fills a
+/// phone's screen, and quick to search.
+const FRAME_WIDTH: u32 = 640;
+const EVERY_MS: u64 = 250;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Camera {
+    Off,
+    Starting,
+    On,
+    Refused,
+}
+
+/// A button that starts the camera and calls `on_text` with the first code it reads.
+#[component]
+pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let camera = RwSignal::new(Camera::Off);
+    let video = NodeRef::<html::Video>::new();
+    let stream = StoredValue::new_local(None::<MediaStream>);
+    let timer = StoredValue::new_local(None::<IntervalHandle>);
+    let busy = StoredValue::new(false);
+    let stop = move || {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        timer.set_value(None);
+        if let Some(stream) = stream.get_value() {
+            stream.get_tracks().for_each(&mut |track, _, _| {
+                track.unchecked_into::<web_sys::MediaStreamTrack>().stop();
+            });
+        }
+        stream.set_value(None);
+    };
+    on_cleanup(stop);
+    let start = move |_| {
+        camera.set(Camera::Starting);
+        spawn_local(async move {
+            let (Some(element), Ok(media)) = (video.get_untracked(), open_camera().await) else {
+                return camera.set(Camera::Refused);
+            };
+            element.set_src_object(Some(&media));
+            let _ = element.play();
+            stream.set_value(Some(media));
+            camera.set(Camera::On);
+            let canvas = document()
+                .create_element("canvas")
+                .ok()
+                .and_then(|c| c.dyn_into().ok());
+            let detector = barcode_detector();
+            let handle = set_interval_with_handle(
+                move || {
+                    if busy.get_value() {
+                        return;
+                    }
+                    busy.set_value(true);
+                    let (element, canvas, detector) =
+                        (element.clone(), canvas.clone(), detector.clone());
+                    spawn_local(async move {
+                        let found = match &detector {
+                            Some(detector) => detect(detector, &element).await,
+                            None => canvas.as_ref().and_then(|c| decode_frame(&element, c)),
+                        };
+                        busy.set_value(false);
+                        if let Some(text) = found {
+                            stop();
+                            camera.set(Camera::Off);
+                            on_text.run(text);
+                        }
+                    });
+                },
+                std::time::Duration::from_millis(EVERY_MS),
+            );
+            timer.set_value(handle.ok());
+        });
+    };
+    let on_stop = move |_| {
+        stop();
+        camera.set(Camera::Off);
+    };
+    view! {
+        <div class="camera">
+            <video node_ref=video class="camera-view" class:hidden=move || camera.get() != Camera::On playsinline muted aria-hidden="true"></video>
+            {move || match camera.get() {
+                Camera::On => view! {
+                    <p role="status">{i18n.t().handover_receive_scanning}</p>
+                    <button type="button" class="button secondary" on:click=on_stop>{i18n.t().handover_receive_scan_stop}</button>
+                }.into_any(),
+                Camera::Refused => view! {
+                    <p class="warning" role="alert">{i18n.t().handover_receive_no_camera}</p>
+                    <button type="button" class="button secondary" on:click=start>{i18n.t().handover_receive_scan}</button>
+                }.into_any(),
+                Camera::Off | Camera::Starting => view! {
+                    <button type="button" class="button" disabled=move || camera.get() == Camera::Starting on:click=start>
+                        {i18n.t().handover_receive_scan}
+                    </button>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The camera facing away from the user where there is a choice; Err when refused or absent.
+async fn open_camera() -> Result<MediaStream, JsValue> {
+    let devices = window().navigator().media_devices()?;
+    let constraints = web_sys::MediaStreamConstraints::new();
+    let video = Object::new();
+    Reflect::set(&video, &"facingMode".into(), &"environment".into())?;
+    constraints.set_video(&video);
+    let stream = JsFuture::from(devices.get_user_media_with_constraints(&constraints)?).await?;
+    Ok(stream.unchecked_into())
+}
+
+/// `new BarcodeDetector({formats: ["qr_code"]})`, where the browser has one.
+fn barcode_detector() -> Option<JsValue> {
+    let class = Reflect::get(&window(), &"BarcodeDetector".into()).ok()?;
+    let class: js_sys::Function = class.dyn_into().ok()?;
+    let options = Object::new();
+    Reflect::set(&options, &"formats".into(), &Array::of1(&"qr_code".into())).ok()?;
+    Reflect::construct(&class, &Array::of1(&options)).ok()
+}
+
+async fn detect(detector: &JsValue, video: &HtmlVideoElement) -> Option<String> {
+    let detect: js_sys::Function = Reflect::get(detector, &"detect".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = detect.call1(detector, video).ok()?.dyn_into().ok()?;
+    let codes: Array = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    Reflect::get(&codes.get(0), &"rawValue".into())
+        .ok()?
+        .as_string()
+}
+
+/// Draws the current frame, in grey, and looks for a QR code in it with `rqrr`.
+fn decode_frame(video: &HtmlVideoElement, canvas: &HtmlCanvasElement) -> Option<String> {
+    let (width, height) = (video.video_width(), video.video_height());
+    if width == 0 || height == 0 {
+        return None;
+    }
+    let scale = f64::from(FRAME_WIDTH.min(width)) / f64::from(width);
+    let (w, h) = (
+        (f64::from(width) * scale) as u32,
+        (f64::from(height) * scale) as u32,
+    );
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    context
+        .draw_image_with_html_video_element_and_dw_and_dh(
+            video,
+            0.0,
+            0.0,
+            f64::from(w),
+            f64::from(h),
+        )
+        .ok()?;
+    let rgba = context
+        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+        .ok()?
+        .data();
+    let (w, h) = (w as usize, h as usize);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+        let i = (y * w + x) * 4;
+        ((u16::from(rgba[i]) * 3 + u16::from(rgba[i + 1]) * 6 + u16::from(rgba[i + 2])) / 10) as u8
+    });
+    image
+        .detect_grids()
+        .iter()
+        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+}

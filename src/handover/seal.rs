@@ -1,0 +1,229 @@
+//! Sealing a reply to the counsellor device's key and opening it there, through the browser's
+//! WebCrypto (SubtleCrypto): never hand-written cryptography.
+//!
+//! Version 1: the phone makes a one-time ECDH P-256 key pair and derives a shared secret with
+//! the device's public key; HKDF-SHA-256 (salt: the invitation id; info: "stegvis-reply-v1",
+//! the one-time public key and the device's public key) gives 44 bytes, a 256-bit AES-GCM key
+//! and its 96-bit nonce (a fresh key per reply, so the nonce is never reused and need not
+//! travel). AES-GCM seals the answers with the reply's clear header as associated data: magic,
+//! kind, format version, invitation id and one-time key.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CryptoKey, SubtleCrypto};
+
+use crate::domain::handover::HandoverError;
+use crate::domain::handover::book::DeviceKey;
+use crate::domain::handover::codec::{
+    Invitation, PUBLIC_KEY_LEN, ReplyContent, SealedReply, from_base64url, to_base64url,
+};
+
+const INFO: &[u8] = b"stegvis-reply-v1";
+const KEY_LEN: usize = 32;
+const NONCE_LEN: usize = 12;
+
+/// A new key pair for this device, exported to be kept with the caseload.
+pub async fn new_device_key() -> Result<DeviceKey, HandoverError> {
+    let subtle = subtle()?;
+    let pair = generate_pair(&subtle).await?;
+    let private = get(&pair, "privateKey")?;
+    let public = get(&pair, "publicKey")?;
+    Ok(DeviceKey {
+        private_pkcs8: to_base64url(&export(&subtle, "pkcs8", &private).await?),
+        public_raw: to_base64url(&export(&subtle, "raw", &public).await?),
+    })
+}
+
+/// Seals the answers so that only the device that made `invitation` can open them.
+pub async fn seal(
+    invitation: &Invitation,
+    content: &ReplyContent,
+) -> Result<SealedReply, HandoverError> {
+    let subtle = subtle()?;
+    let pair = generate_pair(&subtle).await?;
+    let ephemeral_key: [u8; PUBLIC_KEY_LEN] = export(&subtle, "raw", &get(&pair, "publicKey")?)
+        .await?
+        .try_into()
+        .map_err(|_| HandoverError::NoCrypto)?;
+    let device_public = import_public(&subtle, &invitation.public_key).await?;
+    let mut reply = SealedReply {
+        invitation_id: invitation.id,
+        ephemeral_key,
+        sealed: Vec::new(),
+    };
+    let (key, nonce) = reply_key(
+        &subtle,
+        get(&pair, "privateKey")?.unchecked_ref(),
+        &device_public,
+        &reply,
+        &invitation.public_key,
+        "encrypt",
+    )
+    .await?;
+    let params = aes_params(&nonce, &reply.associated_data());
+    let promise = subtle.encrypt_with_object_and_u8_array(&params, &key, &content.to_bytes());
+    reply.sealed = bytes(call(promise).await.map_err(|_| HandoverError::NoCrypto)?);
+    Ok(reply)
+}
+
+/// Opens a reply with this device's key. A reply changed on the way does not open.
+pub async fn open(reply: &SealedReply, device: &DeviceKey) -> Result<ReplyContent, HandoverError> {
+    let subtle = subtle()?;
+    let (Some(pkcs8), Some(public_raw)) = (
+        from_base64url(&device.private_pkcs8),
+        from_base64url(&device.public_raw),
+    ) else {
+        return Err(HandoverError::NotForThisDevice);
+    };
+    let private = import(&subtle, "pkcs8", &pkcs8, &["deriveBits"]).await?;
+    let ephemeral = import_public(&subtle, &reply.ephemeral_key)
+        .await
+        .map_err(|_| HandoverError::Tampered)?;
+    let (key, nonce) =
+        reply_key(&subtle, &private, &ephemeral, reply, &public_raw, "decrypt").await?;
+    let params = aes_params(&nonce, &reply.associated_data());
+    let promise = subtle.decrypt_with_object_and_u8_array(&params, &key, &reply.sealed);
+    let plain = bytes(call(promise).await.map_err(|_| HandoverError::Tampered)?);
+    ReplyContent::from_bytes(&plain)
+}
+
+/// ECDH between `private` and `public`, then HKDF: the AES-GCM key (for `usage`) and nonce.
+async fn reply_key(
+    subtle: &SubtleCrypto,
+    private: &CryptoKey,
+    public: &CryptoKey,
+    reply: &SealedReply,
+    device_public: &[u8],
+    usage: &str,
+) -> Result<(CryptoKey, Vec<u8>), HandoverError> {
+    let ecdh = object(&[("name", "ECDH".into()), ("public", public.into())]);
+    let shared = call(subtle.derive_bits_with_object(&ecdh, private, 256))
+        .await
+        .map_err(|_| HandoverError::Tampered)?;
+    let shared = bytes(shared);
+    let hkdf = call(subtle.import_key_with_str(
+        "raw",
+        &Uint8Array::from(shared.as_slice()),
+        "HKDF",
+        false,
+        &usages(&["deriveBits"]),
+    ))
+    .await
+    .map_err(|_| HandoverError::NoCrypto)?;
+    let info = [INFO, &reply.ephemeral_key, device_public].concat();
+    let params = object(&[
+        ("name", "HKDF".into()),
+        ("hash", "SHA-256".into()),
+        ("salt", Uint8Array::from(&reply.invitation_id[..]).into()),
+        ("info", Uint8Array::from(info.as_slice()).into()),
+    ]);
+    let okm = call(subtle.derive_bits_with_object(
+        &params,
+        hkdf.unchecked_ref(),
+        ((KEY_LEN + NONCE_LEN) * 8) as u32,
+    ))
+    .await
+    .map_err(|_| HandoverError::NoCrypto)?;
+    let okm = bytes(okm);
+    let key = call(subtle.import_key_with_str(
+        "raw",
+        &Uint8Array::from(&okm[..KEY_LEN]),
+        "AES-GCM",
+        false,
+        &usages(&[usage]),
+    ))
+    .await
+    .map_err(|_| HandoverError::NoCrypto)?;
+    Ok((key.unchecked_into(), okm[KEY_LEN..].to_vec()))
+}
+
+/// WebCrypto, where the browser has it: only on pages served securely (https or localhost).
+fn subtle() -> Result<SubtleCrypto, HandoverError> {
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(HandoverError::NoCrypto)?;
+    Reflect::get(&crypto, &"subtle".into())
+        .ok()
+        .filter(|s| !s.is_undefined())
+        .map(JsCast::unchecked_into)
+        .ok_or(HandoverError::NoCrypto)
+}
+
+fn ecdh_p256() -> Object {
+    object(&[("name", "ECDH".into()), ("namedCurve", "P-256".into())])
+}
+
+async fn generate_pair(subtle: &SubtleCrypto) -> Result<JsValue, HandoverError> {
+    call(subtle.generate_key_with_object(&ecdh_p256(), true, &usages(&["deriveBits"])))
+        .await
+        .map_err(|_| HandoverError::NoCrypto)
+}
+
+async fn import_public(subtle: &SubtleCrypto, raw: &[u8]) -> Result<CryptoKey, HandoverError> {
+    import(subtle, "raw", raw, &[]).await
+}
+
+async fn import(
+    subtle: &SubtleCrypto,
+    format: &str,
+    data: &[u8],
+    key_usages: &[&str],
+) -> Result<CryptoKey, HandoverError> {
+    let promise = subtle.import_key_with_object(
+        format,
+        &Uint8Array::from(data),
+        &ecdh_p256(),
+        false,
+        &usages(key_usages),
+    );
+    call(promise)
+        .await
+        .map(JsCast::unchecked_into)
+        .map_err(|_| HandoverError::NotForThisDevice)
+}
+
+async fn export(
+    subtle: &SubtleCrypto,
+    format: &str,
+    key: &JsValue,
+) -> Result<Vec<u8>, HandoverError> {
+    let promise = subtle.export_key(format, key.unchecked_ref());
+    call(promise)
+        .await
+        .map(bytes)
+        .map_err(|_| HandoverError::NoCrypto)
+}
+
+fn aes_params(nonce: &[u8], associated_data: &[u8]) -> Object {
+    object(&[
+        ("name", "AES-GCM".into()),
+        ("iv", Uint8Array::from(nonce).into()),
+        ("additionalData", Uint8Array::from(associated_data).into()),
+    ])
+}
+
+async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise?).await
+}
+
+fn get(target: &JsValue, name: &str) -> Result<JsValue, HandoverError> {
+    Reflect::get(target, &name.into()).map_err(|_| HandoverError::NoCrypto)
+}
+
+fn object(entries: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (name, value) in entries {
+        let _ = Reflect::set(&object, &(*name).into(), value);
+    }
+    object
+}
+
+fn usages(names: &[&str]) -> Array {
+    names.iter().map(|name| JsValue::from_str(name)).collect()
+}
+
+/// An ArrayBuffer's bytes.
+fn bytes(buffer: JsValue) -> Vec<u8> {
+    Uint8Array::new(&buffer).to_vec()
+}

@@ -1,0 +1,107 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser::{self, app_path};
+use crate::domain::handover::codec::{Invitation, from_base64url, id_from_hex};
+use crate::handover::error_text;
+use crate::handover::link::link_to;
+use crate::handover::qr::QrImage;
+use crate::handover::seal::new_device_key;
+use crate::handover::share::CopyLink;
+use crate::i18n::{fill, use_i18n};
+use crate::pages::round_missing::RoundMissing;
+use crate::state::use_state;
+
+/// `/round/:rid/invite`: the counsellor's device shows an invitation to answer this round on
+/// the participant's own phone, as a QR code and a link. It is made once per round, with this
+/// device's key pair (made on the first invitation).
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let params = use_params_map();
+    let rid = Memo::new(move |_| params.read().get("rid").unwrap_or_default());
+    let failed = RwSignal::new(None);
+    let started = StoredValue::new(false);
+    // The invitation as a link, once this device has a key and an invitation for the round.
+    let link = Memo::new(move |_| {
+        state.read(|d| {
+            let sent = d.invitation_for_round(&rid.get())?;
+            let public = from_base64url(&d.handover().device_key.as_ref()?.public_raw)?;
+            let invitation = Invitation {
+                id: id_from_hex(&sent.id)?,
+                public_key: public.try_into().ok()?,
+            };
+            Some(link_to("/invitation", &invitation.encode()))
+        })
+    });
+    Effect::new(move |_| {
+        let round = rid.get();
+        let needed =
+            state.read(|d| d.round(&round).is_some() && d.invitation_for_round(&round).is_none());
+        if !needed || started.get_value() {
+            return;
+        }
+        started.set_value(true);
+        spawn_local(async move {
+            let existing = state.read(|d| d.handover().device_key.clone());
+            let key = match existing {
+                Some(key) => key,
+                None => match new_device_key().await {
+                    Ok(key) => key,
+                    Err(error) => return failed.set(Some(error)),
+                },
+            };
+            let id = browser::new_id().replace('-', "");
+            let _ = state.change(|d| d.invite(id, &round, key, browser::now()));
+        });
+    });
+    let person = move || {
+        state.read(|d| {
+            let round = d.round(&rid.get())?;
+            let person = d.participant(&round.participant_id)?;
+            Some((person.id.clone(), person.display_name.clone()))
+        })
+    };
+    move || {
+        let t = i18n.t();
+        let Some((pid, name)) = person() else {
+            return view! { <RoundMissing /> }.into_any();
+        };
+        let body = match (link.get(), failed.get()) {
+            (_, Some(error)) => {
+                view! { <p class="error" role="alert">{error_text(t, &error)}</p> }.into_any()
+            }
+            (None, None) => view! { <p role="status">{t.handover_preparing}</p> }.into_any(),
+            (Some(link), None) => view! {
+                <div class="handover-code">
+                    <QrImage text=link.clone() label=t.handover_invite_qr_label.to_owned() />
+                </div>
+                <CopyLink link=link label=t.handover_invite_link_label />
+            }
+            .into_any(),
+        };
+        let (back, title, next) = (
+            fill(t.handover_back_to, &[("name", &name)]),
+            fill(t.handover_invite_title, &[("name", &name)]),
+            fill(t.handover_invite_next, &[("name", &name)]),
+        );
+        view! {
+            <p>
+                <A href=app_path(&format!("/counsellor/{pid}")) attr:class="link-tap">
+                    {back}
+                </A>
+            </p>
+            <h1>{title}</h1>
+            <p class="lead">{t.handover_invite_intro}</p>
+            <section class="panel handover">{body}</section>
+            <p>{next}</p>
+            <p>
+                <A href=app_path("/receive") attr:class="button secondary">{t.handover_receive_title}</A>
+            </p>
+        }
+        .into_any()
+    }
+}
