@@ -11,7 +11,13 @@ use serde_json::Value;
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[k - 1]` migrates version k to k + 1. Version 1 is the first one shipped.
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 adds `archived` to a participant (who has left, when and why). It is optional and
+/// absent means "in the daily list", so version 1 data is already valid version 2 data.
+fn v1_to_v2(data: Value) -> Result<Value, String> {
+    Ok(data)
+}
 
 /// The version this build writes: one more than the number of steps.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
