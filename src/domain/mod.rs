@@ -4,6 +4,7 @@
 //! `tests/domain_is_plain.rs` fails if it does, so all of it runs in native `cargo test`.
 
 pub mod assessment;
+pub mod bar_charts;
 pub mod caseload;
 pub mod charts;
 pub mod error;
