@@ -20,9 +20,9 @@ use domain::language::Language;
 use i18n::I18n;
 use pages::{
     answers_summary::SummaryPage, counsellor::CounsellorPage, counsellor_part::CounsellorPartPage,
-    data::DataPage, home::HomePage, not_found::NotFoundPage, participant::ParticipantPage,
-    participant_overview::ParticipantOverviewPage, plan::PlanPage, plan::print::PlanPrintPage,
-    question::QuestionPage, thanks::ThanksPage, training::TrainingPage,
+    data::DataPage, home::HomePage, not_found::NotFoundPage, org_summary::OrgSummaryPage,
+    participant::ParticipantPage, participant_overview::ParticipantOverviewPage, plan::PlanPage,
+    plan::print::PlanPrintPage, question::QuestionPage, thanks::ThanksPage, training::TrainingPage,
 };
 
 /// Replaces the static welcome in index.html with the running app.
@@ -55,6 +55,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/counsellor") view=CounsellorPage />
                     <Route path=path!("/training") view=TrainingPage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/organisation") view=OrgSummaryPage />
                     <Route path=path!("/counsellor/:pid") view=ParticipantOverviewPage />
                     <Route path=path!("/counsellor/:pid/plan") view=PlanPage />
                     <Route path=path!("/counsellor/:pid/plan/print") view=PlanPrintPage />

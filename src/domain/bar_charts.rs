@@ -120,7 +120,10 @@ mod tests {
         assert_eq!(json["series"][0]["type"], json!("bar"));
         assert_eq!(json["series"][0]["data"], json!([40.0, "-"]));
         assert_eq!(json["series"][1]["data"], json!([23.0, 18.0]));
-        assert_eq!(json["legend"]["data"], json!([{"name": "Here"}, {"name": "BIP"}]));
+        assert_eq!(
+            json["legend"]["data"],
+            json!([{"name": "Here"}, {"name": "BIP"}])
+        );
         assert_eq!(json["aria"]["enabled"], json!(true));
     }
 

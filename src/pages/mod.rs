@@ -6,6 +6,7 @@ pub mod counsellor_part;
 pub mod data;
 pub mod home;
 pub mod not_found;
+pub mod org_summary;
 pub mod participant;
 pub mod participant_overview;
 pub mod plan;

@@ -2,7 +2,7 @@
 //!
 //! One key registry (`keys`), a key-value trait with an in-memory store (`kv`), the versioned
 //! envelope (`envelope`) with numbered `migrations`, loading and saving (`local_data`), and
-//! the files a user takes away: JSON `backup` and `csv`.
+//! the files a user takes away: JSON `backup`, `csv` and the organisation summary's `summary_csv`.
 
 pub mod backup;
 #[cfg(test)]
@@ -17,5 +17,6 @@ pub mod migrations;
 pub mod preferences;
 #[cfg(test)]
 mod proptests;
+pub mod summary_csv;
 #[cfg(test)]
 mod test_data;
