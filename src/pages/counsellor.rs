@@ -317,9 +317,11 @@ fn CaseloadRow(row: Row) -> impl IntoView {
             <span class="reasons">{reasons}</span>
         }
     };
+    // A plain link (the router still handles the click): a router `A` per row would recompute
+    // its active state on every change of filter, and the list holds 150 of them.
     view! {
         <li>
-            <A href=href attr:class="card-link">{text}</A>
+            <a href=href class="card-link">{text}</a>
         </li>
     }
 }

@@ -143,6 +143,7 @@ pub fn OrgSummaryPage() -> impl IntoView {
     };
 
     view! {
+        <div class="org-summary">
         <p>
             <A href=app_path("/counsellor") attr:class="link-tap">{i18n.text(|t| t.summary_back)}</A>
         </p>
@@ -237,6 +238,7 @@ pub fn OrgSummaryPage() -> impl IntoView {
                 }}
             </ul>
         </section>
+        </div>
     }
 }
 
@@ -269,8 +271,7 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="figures-heading">
             <h2 id="figures-heading">{i18n.text(|t| t.summary_figures_heading)}</h2>
-            <div class="table-scroll">
-                <table class="numbers summary-table">
+                            <table class="numbers summary-table">
                     <thead>
                         <tr>
                             <th scope="col">{i18n.text(|t| t.summary_col_figure)}</th>
@@ -311,7 +312,6 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                         }}
                     </tbody>
                 </table>
-            </div>
             <p class="help">{i18n.text(|t| t.summary_source_note)}</p>
             <ChartView id="summary-shares-chart" draw=draw label=label />
         </section>
@@ -325,8 +325,7 @@ fn Belief(counts: Memo<SummaryCounts>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="belief-heading">
             <h2 id="belief-heading">{i18n.text(|t| t.summary_belief_heading)}</h2>
-            <div class="table-scroll">
-                <table class="numbers summary-table">
+                            <table class="numbers summary-table">
                     <thead>
                         <tr>
                             <th scope="col">{i18n.text(|t| t.summary_col_answer)}</th>
@@ -356,7 +355,6 @@ fn Belief(counts: Memo<SummaryCounts>) -> impl IntoView {
                         }}
                     </tbody>
                 </table>
-            </div>
         </section>
     }
 }
@@ -388,8 +386,7 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
         <section class="panel" aria-labelledby="movement-heading">
             <h2 id="movement-heading">{i18n.text(|t| t.summary_movement_heading)}</h2>
             <p class="help">{i18n.text(|t| t.summary_movement_help)}</p>
-            <div class="table-scroll">
-                <table class="numbers summary-table">
+                            <table class="numbers summary-table">
                     <thead>
                         <tr>
                             <th scope="col">{i18n.text(|t| t.summary_col_area)}</th>
@@ -423,7 +420,6 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
                         }}
                     </tbody>
                 </table>
-            </div>
             <ChartView id="summary-movement-chart" draw=draw label=label />
         </section>
     }
