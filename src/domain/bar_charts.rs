@@ -32,7 +32,7 @@ pub fn bar_chart(
 ) -> Chart {
     let (font_size, line_length) = match width {
         ChartWidth::Narrow => (12.0, 18),
-        ChartWidth::Wide => (14.0, 34),
+        ChartWidth::Wide => (14.0, 48),
     };
     let names: Vec<String> = categories.iter().map(|c| wrap(c, line_length)).collect();
     let mut chart = Chart::new()
