@@ -51,7 +51,7 @@ impl ChartWidth {
 }
 
 /// Breaks a long axis name at spaces into lines of about `width` characters.
-pub(super) fn wrap(name: &str, width: usize) -> String {
+fn wrap(name: &str, width: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     for word in name.split_whitespace() {
         match lines.last_mut() {

@@ -32,6 +32,19 @@ fn figure_name(t: &Texts, figure: Figure) -> &'static str {
     }
 }
 
+fn figure_short(t: &Texts, figure: Figure) -> &'static str {
+    match figure {
+        Figure::FollowUpsOnTime => t.summary_short_follow_ups_on_time,
+        Figure::PeriodsWithoutIntervention => t.summary_short_periods_without_intervention,
+        Figure::ParallelJobFocus => t.summary_short_parallel_job_focus,
+        Figure::CounsellorChanged => t.summary_short_counsellor_changed,
+        Figure::BeliefCertain => t.summary_short_belief_certain,
+    }
+}
+
+/// BIP's two publications, numbered in the table and named under it.
+const SOURCES: [&str; 2] = ["source_parallel", "source_job_prospects"];
+
 fn error_text(t: &Texts, error: &SummaryFileError) -> &'static str {
     match error {
         SummaryFileError::NotJson => t.summary_error_not_json,
@@ -250,7 +263,7 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
     let draw = move |width| {
         let t = i18n.t();
         let c = counts.get();
-        let names: Vec<&str> = Figure::ALL.iter().map(|f| figure_name(t, *f)).collect();
+        let names: Vec<&str> = Figure::ALL.iter().map(|f| figure_short(t, *f)).collect();
         let here = Figure::ALL.iter().map(|f| f.tally(&c).percent()).collect();
         let bip = Figure::ALL
             .iter()
@@ -296,8 +309,8 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                                         None => (t.summary_fewer_than_five.to_owned(), t.summary_fewer_than_five.to_owned()),
                                     };
                                     let bip = figure.bip().map_or(t.summary_no_bip.to_owned(), |b| {
-                                        let source = t.lookup(&format!("summary_{}", b.source)).unwrap_or_default();
-                                        format!("{} ({source})", percent(i18n, b.percent))
+                                        let number = SOURCES.iter().position(|s| *s == b.source).map_or(0, |i| i + 1);
+                                        fill(t.summary_bip_value, &[("value", &percent(i18n, b.percent)), ("source", &number.to_string())])
                                     });
                                     view! {
                                         <tr>
@@ -312,6 +325,16 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                         }}
                     </tbody>
                 </table>
+            <h3 class="sources-heading">{i18n.text(|t| t.summary_sources_heading)}</h3>
+            <ol class="sources">
+                {move || {
+                    let t = i18n.t();
+                    SOURCES
+                        .iter()
+                        .map(|key| view! { <li>{t.lookup(&format!("summary_{key}")).unwrap_or_default()}</li> })
+                        .collect_view()
+                }}
+            </ol>
             <p class="help">{i18n.text(|t| t.summary_source_note)}</p>
             <ChartView id="summary-shares-chart" draw=draw label=label />
         </section>
