@@ -1,6 +1,7 @@
 // Bundles the parts of ECharts that Stegvis draws with into .build/echarts.js and sets
 // window.echarts, which the chart component calls. Whole ECharts is 1.1 MB; this is about half.
-// Spider diagrams are lines on polar axes (ECharts' radar cannot leave a gap for a missing answer).
+// Spider diagrams are lines on polar axes (ECharts' radar cannot leave a gap for a missing answer);
+// the organisation summary draws bars.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,14 +12,14 @@ mkdirSync(join(root, '.build'), { recursive: true });
 
 const entry = `
 import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
   PolarComponent, TitleComponent, TooltipComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([
-  LineChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent,
+  BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent,
   MarkLineComponent, PolarComponent, TitleComponent, TooltipComponent, CanvasRenderer,
 ]);
 window.echarts = echarts;

@@ -24,7 +24,7 @@ use i18n::I18n;
 use pages::{
     answers_summary::SummaryPage, counsellor::CounsellorPage, counsellor_part::CounsellorPartPage,
     data::DataPage, home::HomePage, invitation::InvitationPage, invite::InvitePage,
-    not_found::NotFoundPage, participant::ParticipantPage,
+    not_found::NotFoundPage, org_summary::OrgSummaryPage, participant::ParticipantPage,
     participant_overview::ParticipantOverviewPage, plan::PlanPage, plan::print::PlanPrintPage,
     question::QuestionPage, receive::ReceivePage, thanks::ThanksPage, training::TrainingPage,
 };
@@ -71,6 +71,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/counsellor") view=CounsellorPage />
                     <Route path=path!("/training") view=TrainingPage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/organisation") view=OrgSummaryPage />
                     <Route path=path!("/counsellor/:pid") view=ParticipantOverviewPage />
                     <Route path=path!("/counsellor/:pid/plan") view=PlanPage />
                     <Route path=path!("/counsellor/:pid/plan/print") view=PlanPrintPage />

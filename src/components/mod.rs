@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod archive_participant;
 pub mod catalogue_editor;
 pub mod chart_view;
 pub mod confirm_dialog;

@@ -12,7 +12,7 @@ use super::assessment::{
 };
 use super::error::{ModelError, fitting, optional_text, required_text, sane_date, unique_ids};
 use super::handover::book::Handover;
-use super::participant::{Goal, Participant};
+use super::participant::{Archived, Goal, LeftFor, Participant};
 use super::plan::ActionPlan;
 use super::questionnaire::ParticipantItem;
 use super::settings::Settings;
@@ -121,6 +121,23 @@ impl Caseload {
         from: NaiveDate,
     ) -> Result<(), ModelError> {
         self.participant_mut(id)?.change_counsellor(name, from)
+    }
+
+    /// Takes a participant who has left out of the daily list; everything about them is kept.
+    pub fn archive_participant(
+        &mut self,
+        id: &str,
+        reason: LeftFor,
+        on: NaiveDate,
+    ) -> Result<(), ModelError> {
+        self.participant_mut(id)?.archived = Some(Archived { on, reason });
+        Ok(())
+    }
+
+    /// Brings an archived participant back into the daily list.
+    pub fn restore_participant(&mut self, id: &str) -> Result<(), ModelError> {
+        self.participant_mut(id)?.archived = None;
+        Ok(())
     }
 
     /// Removes the participant with their rounds and plan, leaving nothing about them behind.
@@ -684,6 +701,36 @@ mod tests {
             Err(ModelError::UnknownParticipant("p1".into()))
         );
         assert_eq!(data.check(), Ok(()));
+    }
+
+    #[test]
+    fn an_archived_participant_is_kept_and_can_be_restored_or_erased() {
+        let mut data = one_round();
+        data.archive_participant("p1", LeftFor::Work, date(2, 1))
+            .unwrap();
+        let archived = data.participant("p1").unwrap().archived.clone();
+        assert_eq!(
+            archived,
+            Some(Archived {
+                on: date(2, 1),
+                reason: LeftFor::Work
+            })
+        );
+        assert_eq!(data.rounds_of("p1").len(), 1);
+        data.restore_participant("p1").unwrap();
+        assert_eq!(data.participant("p1").unwrap().archived, None);
+        data.archive_participant("p1", LeftFor::Moved, date(2, 2))
+            .unwrap();
+        data.erase_participant("p1").unwrap();
+        assert!(data.rounds().is_empty());
+        assert_eq!(
+            data.archive_participant("p1", LeftFor::Ended, date(2, 3)),
+            Err(ModelError::UnknownParticipant("p1".into()))
+        );
+        assert_eq!(
+            data.restore_participant("p1"),
+            Err(ModelError::UnknownParticipant("p1".into()))
+        );
     }
 
     #[test]

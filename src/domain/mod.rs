@@ -4,6 +4,7 @@
 //! `tests/domain_is_plain.rs` fails if it does, so all of it runs in native `cargo test`.
 
 pub mod assessment;
+pub mod bar_charts;
 pub mod caseload;
 pub mod charts;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod handover;
 pub mod interventions;
 pub mod language;
 pub mod merge;
+pub mod org_summary;
 pub mod over_time;
 pub mod participant;
 pub mod plan;
@@ -22,3 +24,4 @@ pub mod sensitive;
 pub mod settings;
 pub mod three_way;
 pub mod timeline;
+pub mod worklist;

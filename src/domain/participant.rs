@@ -21,6 +21,43 @@ pub struct Participant {
     pub counsellors: Vec<CounsellorSpell>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<Goal>,
+    /// Set when the person has left: kept out of the daily list and its counts, restorable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Archived>,
+}
+
+/// When and why a participant left the caseload.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Archived {
+    pub on: NaiveDate,
+    pub reason: LeftFor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeftFor {
+    Work,
+    Studies,
+    Moved,
+    Ended,
+}
+
+impl LeftFor {
+    pub const ALL: [LeftFor; 4] = [
+        LeftFor::Work,
+        LeftFor::Studies,
+        LeftFor::Moved,
+        LeftFor::Ended,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            LeftFor::Work => "work",
+            LeftFor::Studies => "studies",
+            LeftFor::Moved => "moved",
+            LeftFor::Ended => "ended",
+        }
+    }
 }
 
 /// One counsellor's time with a participant, from the day they took over.
@@ -54,6 +91,7 @@ impl Participant {
             created: today,
             counsellors: Vec::new(),
             goal: None,
+            archived: None,
         })
     }
 

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::assessment::{Round, next_follow_up_due};
+use super::assessment::{ItemAnswer, Round, next_follow_up_due};
 use super::interventions::InterventionGroup;
 use super::participant::Participant;
 use super::plan::{ActionPlan, Activity, ActivityStatus};
@@ -104,13 +104,17 @@ pub fn counsellor_changes(participant: &Participant) -> usize {
     participant.counsellors.len().saturating_sub(1)
 }
 
+/// Whether the plan holds a job-focused activity that was not stopped.
+pub fn plans_job_focused(activities: &[Activity]) -> bool {
+    activities
+        .iter()
+        .any(|a| a.status != ActivityStatus::Stopped && a.group == InterventionGroup::JobFocused)
+}
+
 /// Only job-focused interventions moved people on their own (BIP), so their absence comes first.
 fn job_focus_advice(activities: &[Activity], today: NaiveDate) -> Option<PlanAdvice> {
     let job_focused = |a: &Activity| a.group == InterventionGroup::JobFocused;
-    let planned = activities
-        .iter()
-        .any(|a| a.status != ActivityStatus::Stopped && job_focused(a));
-    if !planned {
+    if !plans_job_focused(activities) {
         return Some(PlanAdvice::NoJobFocused);
     }
     let mut running = activities
@@ -145,19 +149,23 @@ fn follow_up_advice(rounds: &[&Round], today: NaiveDate) -> Option<PlanAdvice> {
 /// counsellor part is not filled in yet is passed over, but "rather not answer" is the latest
 /// answer, and then there is nothing to quote.
 fn belief_advice(rounds: &[&Round]) -> Option<PlanAdvice> {
-    let rating = rounds
+    let rating = latest_belief(rounds)?.value?.get();
+    (rating <= LOW_BELIEF_MAX).then_some(PlanAdvice::LowBelief { rating })
+}
+
+/// The counsellor's belief from the latest round in which it was answered ("rather not answer"
+/// included); rounds whose counsellor part is not filled in yet are passed over.
+pub fn latest_belief<'a>(rounds: &[&'a Round]) -> Option<&'a ItemAnswer> {
+    rounds
         .iter()
         .rev()
-        .find_map(|r| r.counsellor_part.as_ref()?.belief.as_ref())?
-        .value?
-        .get();
-    (rating <= LOW_BELIEF_MAX).then_some(PlanAdvice::LowBelief { rating })
+        .find_map(|r| r.counsellor_part.as_ref()?.belief.as_ref())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::{CounsellorPart, ItemAnswer};
+    use crate::domain::assessment::CounsellorPart;
     use crate::domain::participant::CounsellorSpell;
     use crate::domain::plan::own_activity as activity;
     use chrono::DateTime;

@@ -1,14 +1,17 @@
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::browser::{self, app_path};
-use crate::domain::assessment::{is_follow_up_due, next_follow_up_due};
+use crate::components::archive_participant::left_for_text;
 use crate::domain::settings::DeviceRole;
-use crate::i18n::{fill, use_i18n};
+use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, rows, worklist};
+use crate::i18n::{Texts, fill, use_i18n};
 use crate::state::use_state;
 
-/// `/counsellor`: the caseload: add a participant, see each one's latest round and whether a
-/// follow-up is due.
+/// `/counsellor`: the caseload: add a participant, and the list to work from, with search,
+/// filters and sort held in the URL.
 #[component]
 pub fn CounsellorPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -38,6 +41,9 @@ pub fn CounsellorPage() -> impl IntoView {
     view! {
         <h1>{i18n.text(|t| t.caseload_title)}</h1>
         <p class="lead">{i18n.text(|t| t.caseload_intro)}</p>
+        <p>
+            <A href=app_path("/organisation") attr:class="link-tap">{i18n.text(|t| t.worklist_summary_link)}</A>
+        </p>
         <form class="panel add-form" on:submit=add>
             <h2>{i18n.text(|t| t.caseload_add_heading)}</h2>
             <label for="participant-name">{i18n.text(|t| t.caseload_name_label)}</label>
@@ -50,7 +56,7 @@ pub fn CounsellorPage() -> impl IntoView {
             </Show>
             <button type="submit" class="button">{i18n.text(|t| t.caseload_add_button)}</button>
         </form>
-        <h2>{i18n.text(|t| t.caseload_list_heading)}</h2>
+        <h2 id="list-heading">{i18n.text(|t| t.caseload_list_heading)}</h2>
         <p>
             <A href=app_path("/receive") attr:class="button secondary">{i18n.text(|t| t.handover_receive_title)}</A>
         </p>
@@ -59,57 +65,267 @@ pub fn CounsellorPage() -> impl IntoView {
     }
 }
 
+fn flag_label(t: &Texts, flag: Flag) -> &'static str {
+    match flag {
+        Flag::FollowUpDue => t.worklist_filter_due,
+        Flag::Break => t.worklist_filter_break,
+        Flag::NoJobFocused => t.worklist_filter_no_job,
+        Flag::AwaitingCounsellor => t.worklist_filter_awaiting,
+        Flag::LowBelief => t.worklist_filter_low_belief,
+        Flag::NewCounsellor => t.worklist_filter_new_counsellor,
+    }
+}
+
+fn sort_label(t: &Texts, sort: Sort) -> &'static str {
+    match sort {
+        Sort::NextFollowUp => t.worklist_sort_follow_up,
+        Sort::Name => t.worklist_sort_name,
+        Sort::LatestRound => t.worklist_sort_latest,
+    }
+}
+
+fn reason_text(t: &Texts, reason: &Reason) -> String {
+    let dated = |text: &str, date| fill(text, &[("date", &t.date(date))]);
+    match reason {
+        Reason::FollowUpOverdue { due } => dated(t.worklist_reason_overdue, *due),
+        Reason::FollowUpSoon { due } => dated(t.worklist_reason_soon, *due),
+        Reason::Break => t.worklist_reason_break.to_owned(),
+        Reason::NoJobFocused => t.worklist_reason_no_job.to_owned(),
+        Reason::AwaitingCounsellor { round } => dated(t.worklist_reason_awaiting, *round),
+        Reason::LowBelief => t.worklist_reason_low_belief.to_owned(),
+        Reason::NewCounsellor { from } => dated(t.worklist_reason_new_counsellor, *from),
+    }
+}
+
+/// The list as the URL asks for it. The rows are computed once per change of data; a change of
+/// filter only filters them again, and a changed row is the only one drawn again.
 #[component]
 fn CaseloadList() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    move || {
-        let t = i18n.t();
-        let today = browser::today();
-        let rows = state.read(|d| {
-            d.participants()
-                .iter()
-                .map(|p| {
-                    let rounds = d.rounds_of(&p.id);
-                    let latest = rounds.last().map(|r| r.date);
-                    let due = is_follow_up_due(rounds.iter().copied(), today);
-                    let next = next_follow_up_due(rounds.iter().copied());
-                    (p.id.clone(), p.display_name.clone(), latest, due, next)
-                })
-                .collect::<Vec<_>>()
-        });
-        if rows.is_empty() {
-            return view! { <p>{t.caseload_empty}</p> }.into_any();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let filters = Memo::new(move |_| query.with(|q| Filters::from_query(|key| q.get(key))));
+    let all_rows = Memo::new(move |_| state.read(|d| rows(d, browser::today())));
+    let list = Memo::new(move |_| {
+        all_rows.with(|all| {
+            let found = worklist(all, &filters.get());
+            let shown: Vec<Row> = found.shown.into_iter().cloned().collect();
+            (shown, found.counts, found.in_scope, found.archived)
+        })
+    });
+    // Typing replaces the history entry; a filter or sort choice adds one, so Back undoes it.
+    let go = Callback::new(move |(next, replace): (Filters, bool)| {
+        let query: Vec<String> = next
+            .to_query()
+            .into_iter()
+            .map(|(key, value)| format!("{key}={}", js_sys::encode_uri_component(&value)))
+            .collect();
+        let mut path = app_path("/counsellor");
+        if !query.is_empty() {
+            path = format!("{path}?{}", query.join("&"));
         }
-        view! {
-            <ul class="caseload">
-                {rows
-                    .into_iter()
-                    .map(|(id, name, latest, due, next)| {
-                        let latest = latest.map_or(t.caseload_no_rounds.to_owned(), |date| {
-                            fill(t.caseload_latest_round, &[("date", &t.date(date))])
-                        });
-                        let follow_up = if due {
-                            Some(view! { <span class="badge due">{t.caseload_due}</span> }.into_any())
-                        } else {
-                            next.map(|date| {
-                                view! { <span class="badge">{fill(t.caseload_next_due, &[("date", &t.date(date))])}</span> }
-                                    .into_any()
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&path, options);
+    });
+    let on_search = move |ev: leptos::ev::Event| {
+        let search = event_target_value(&ev);
+        go.run((
+            Filters {
+                search,
+                ..filters.get_untracked()
+            },
+            true,
+        ));
+    };
+    let on_sort = move |ev: leptos::ev::Event| {
+        let sort = Sort::from_key(&event_target_value(&ev)).unwrap_or_default();
+        go.run((
+            Filters {
+                sort,
+                ..filters.get_untracked()
+            },
+            false,
+        ));
+    };
+    let toggle_archived = move |_| {
+        let current = filters.get_untracked();
+        go.run((
+            Filters {
+                archived: !current.archived,
+                ..current
+            },
+            false,
+        ));
+    };
+    let any_filter = move || filters.with(|f| !f.flags.is_empty() || !f.search.is_empty());
+    let clear = move |_| {
+        let current = filters.get_untracked();
+        go.run((
+            Filters {
+                sort: current.sort,
+                archived: current.archived,
+                ..Filters::default()
+            },
+            false,
+        ));
+    };
+    let has_people = move || all_rows.with(|rows| !rows.is_empty());
+    view! {
+        <Show when=has_people fallback=move || view! { <p>{i18n.text(|t| t.caseload_empty)}</p> }>
+            <div class="worklist-controls panel">
+                <label for="worklist-search">{i18n.text(|t| t.worklist_search_label)}</label>
+                <input
+                    id="worklist-search"
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || filters.with(|f| f.search.clone())
+                    on:input=on_search
+                />
+                <fieldset class="worklist-filters">
+                    <legend>{i18n.text(|t| t.worklist_filters_legend)}</legend>
+                    {Flag::ALL
+                        .into_iter()
+                        .map(|flag| {
+                            let count = move || {
+                                list.with(|l| {
+                                    l.1.iter().find(|(f, _)| *f == flag).map_or(0, |(_, n)| *n)
+                                })
+                            };
+                            let checked = move || filters.with(|f| f.flags.contains(&flag));
+                            view! {
+                                <label class="check">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=checked
+                                        on:change=move |_| go.run((filters.get_untracked().toggled(flag), false))
+                                    />
+                                    <span>
+                                        {move || flag_label(i18n.t(), flag)}
+                                        " "
+                                        <span class="filter-count">{count}</span>
+                                    </span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <div class="worklist-sort">
+                    <label for="worklist-sort">{i18n.text(|t| t.worklist_sort_label)}</label>
+                    <select id="worklist-sort" on:change=on_sort>
+                        {Sort::ALL
+                            .into_iter()
+                            .map(|sort| {
+                                view! {
+                                    <option
+                                        value=sort.key()
+                                        prop:selected=move || filters.with(|f| f.sort == sort)
+                                    >
+                                        {move || sort_label(i18n.t(), sort)}
+                                    </option>
+                                }
                             })
-                        };
-                        view! {
-                            <li>
-                                <A href=app_path(&format!("/counsellor/{id}")) attr:class="card-link">
-                                    <span class="card-title">{name}</span>
-                                    <span class="card-text">{latest}</span>
-                                    {follow_up}
-                                </A>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                            .collect_view()}
+                    </select>
+                </div>
+                <Show when=move || list.with(|l| l.3 > 0)>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || filters.with(|f| f.archived)
+                            on:change=toggle_archived
+                        />
+                        <span>
+                            {move || {
+                                let count = list.with(|l| l.3).to_string();
+                                fill(i18n.t().worklist_show_archived, &[("count", &count)])
+                            }}
+                        </span>
+                    </label>
+                </Show>
+            </div>
+            <p class="worklist-status" role="status">
+                <span id="worklist-shown">
+                    {move || {
+                        let (shown, total) = list.with(|l| (l.0.len(), l.2));
+                        fill(
+                            i18n.t().worklist_shown,
+                            &[("shown", &shown.to_string()), ("total", &total.to_string())],
+                        )
+                    }}
+                </span>
+                <Show when=any_filter>
+                    " "
+                    <button type="button" class="button secondary" on:click=clear>
+                        {i18n.text(|t| t.worklist_clear)}
+                    </button>
+                </Show>
+            </p>
+            <Show when=move || list.with(|l| l.0.is_empty())>
+                <p>{i18n.text(|t| t.worklist_none_match)}</p>
+            </Show>
+            <ul class="caseload" aria-labelledby="list-heading">
+                <For each=move || list.with(|l| l.0.clone()) key=|row| row.clone() let:row>
+                    <CaseloadRow row=row />
+                </For>
             </ul>
+        </Show>
+    }
+}
+
+/// One participant: name, latest round, and in words why they are flagged.
+#[component]
+fn CaseloadRow(row: Row) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = app_path(&format!("/counsellor/{}", row.id));
+    let text = move || {
+        let t = i18n.t();
+        let latest = row
+            .latest_round
+            .map_or(t.caseload_no_rounds.to_owned(), |date| {
+                fill(t.caseload_latest_round, &[("date", &t.date(date))])
+            });
+        let left = row.archived.as_ref().map(|left| {
+            let reason = left_for_text(t, left.reason);
+            let text = fill(
+                t.worklist_left,
+                &[("date", &t.date(left.on)), ("reason", reason)],
+            );
+            view! { <span class="badge left">{text}</span> }
+        });
+        let due_soon = row.reasons.iter().any(|r| r.flag() == Flag::FollowUpDue);
+        let next = row
+            .next_follow_up
+            .filter(|_| !due_soon && row.archived.is_none())
+            .map(|date| {
+                let text = fill(t.caseload_next_due, &[("date", &t.date(date))]);
+                view! { <span class="badge">{text}</span> }
+            });
+        let reasons = row
+            .reasons
+            .iter()
+            .map(|reason| {
+                let class = format!("badge reason reason-{}", reason.flag().key());
+                view! { <span class=class>{reason_text(t, reason)}</span> }
+            })
+            .collect_view();
+        view! {
+            <span class="card-title">{row.name.clone()}</span>
+            <span class="card-text">{latest}</span>
+            {left}
+            {next}
+            <span class="reasons">{reasons}</span>
         }
-            .into_any()
+    };
+    // A plain link (the router still handles the click): a router `A` per row would recompute
+    // its active state on every change of filter, and the list holds 150 of them.
+    view! {
+        <li>
+            <a href=href class="card-link">{text}</a>
+        </li>
     }
 }

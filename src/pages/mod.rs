@@ -8,6 +8,7 @@ pub mod home;
 pub mod invitation;
 pub mod invite;
 pub mod not_found;
+pub mod org_summary;
 pub mod participant;
 pub mod participant_overview;
 pub mod plan;

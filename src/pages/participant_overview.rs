@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser::{self, app_path};
+use crate::components::archive_participant::ArchiveParticipant;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::progress_view::ProgressView;
 use crate::domain::assessment::{FilledBy, Round};
@@ -69,6 +70,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             <h2>{t.caseload_rounds_heading}</h2>
             <button type="button" class="button" on:click=new_round>{t.caseload_new_round}</button>
             <RoundList pid=pid />
+            <ArchiveParticipant pid=pid />
             <section class="panel">
                 <button type="button" class="button danger" on:click=move |_| confirm_erase.set(true)>
                     {t.caseload_erase_participant}

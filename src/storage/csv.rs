@@ -16,7 +16,7 @@ use crate::domain::interventions::InterventionGroup;
 use crate::domain::participant::Participant;
 use crate::domain::questionnaire::ParticipantItem;
 
-const BOM: &str = "\u{feff}";
+pub(super) const BOM: &str = "\u{feff}";
 const RATHER_NOT: &str = "-";
 const NOT_ASKED: &str = "not_asked";
 
@@ -128,7 +128,7 @@ fn spreadsheet_safe(text: &str) -> String {
     }
 }
 
-fn push_row(out: &mut String, cells: Vec<String>) {
+pub(super) fn push_row(out: &mut String, cells: Vec<String>) {
     let quoted: Vec<String> = cells.iter().map(|cell| quote(cell)).collect();
     out.push_str(&quoted.join(","));
     out.push_str("\r\n");

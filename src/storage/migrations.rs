@@ -14,7 +14,8 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
 
 /// Version 2 keeps handovers (this device's key pair, invitations made and being answered)
-/// under `handover`; version 1 data had none.
+/// under `handover`, and may say of a participant that they have left (`archived`: when and
+/// why; absent means "in the daily list"). Version 1 data had no handovers and nobody archived.
 fn v1_to_v2(mut data: Value) -> Result<Value, String> {
     let object = data.as_object_mut().ok_or("data is not an object")?;
     object

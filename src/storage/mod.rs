@@ -3,7 +3,8 @@
 //! One key registry (`keys`), a key-value trait with an in-memory store (`kv`), the versioned
 //! envelope (`envelope`) with numbered `migrations`, loading and saving (`local_data`), one
 //! tab's way to storage that never loses another tab's save (`tab_store`, `revision`), and
-//! the files a user takes away: JSON `backup` and `csv`.
+//! the files a user takes away: JSON `backup`, `csv` and the organisation
+//! summary's `summary_csv`.
 
 pub mod backup;
 #[cfg(test)]
@@ -19,6 +20,7 @@ pub mod preferences;
 #[cfg(test)]
 mod proptests;
 pub mod revision;
+pub mod summary_csv;
 pub mod tab_store;
 #[cfg(test)]
 mod test_data;

@@ -17,7 +17,8 @@ use crate::domain::assessment::{
 use crate::domain::caseload::Caseload;
 use crate::domain::interventions::{InterventionGroup, SEED};
 use crate::domain::merge::{Choices, apply_merge, preview_merge};
-use crate::domain::participant::{Goal, GoalKind};
+use crate::domain::org_summary::{Period, SUMMARY_FORMAT, SummaryFile};
+use crate::domain::participant::{Goal, GoalKind, LeftFor};
 use crate::domain::plan::{ActionPlan, Activity, ActivityStatus, SubGoal, SubGoalStatus};
 use crate::domain::questionnaire::ParticipantItem;
 
@@ -190,6 +191,8 @@ struct ParticipantScript {
     counsellors: Vec<String>,
     rounds: Vec<RoundScript>,
     plan: Option<ActionPlan>,
+    /// Archived: why and when they left.
+    left: Option<(LeftFor, NaiveDate)>,
 }
 
 fn participant() -> impl Strategy<Value = ParticipantScript> {
@@ -201,9 +204,10 @@ fn participant() -> impl Strategy<Value = ParticipantScript> {
         vec(name(), 0..3),
         vec(round(), 0..4),
         option::of(plan()),
+        option::of((0..LeftFor::ALL.len(), date())),
     )
         .prop_map(
-            |(name, created, note, goal, counsellors, rounds, plan)| ParticipantScript {
+            |(name, created, note, goal, counsellors, rounds, plan, left)| ParticipantScript {
                 name,
                 created,
                 note,
@@ -211,6 +215,7 @@ fn participant() -> impl Strategy<Value = ParticipantScript> {
                 counsellors,
                 rounds,
                 plan,
+                left: left.map(|(reason, on)| (LeftFor::ALL[reason], on)),
             },
         )
 }
@@ -268,6 +273,9 @@ fn build_participant(data: &mut Caseload, id: &str, person: ParticipantScript) {
             ..plan
         };
         data.save_plan(plan).unwrap();
+    }
+    if let Some((reason, on)) = person.left {
+        data.archive_participant(id, reason, on).unwrap();
     }
 }
 
@@ -441,5 +449,60 @@ proptest! {
         device.erase_all();
         prop_assert!(preview_merge(&device, &incoming).conflicts.is_empty());
         prop_assert_eq!(apply_merge(&device, &incoming, &Choices::new()), Ok(data));
+    }
+
+    // Guards anonymity of the summary file: whatever the caseload holds, the file has only
+    // numbers, months and the format's own words, so no name, id or comment can be in it.
+    #[test]
+    fn a_summary_file_holds_no_name_id_or_comment(data in caseload(), today in date()) {
+        let text = SummaryFile::of(&data, Period::default(), today).write();
+        let json: Value = serde_json::from_str(&text).unwrap();
+        prop_assert!(only_counts_and_months(&json), "{}", text);
+        for person in data.participants() {
+            let quoted = format!("\"{}\"", person.id);
+            prop_assert!(!text.contains(&quoted), "id {} in {}", person.id, text);
+        }
+    }
+}
+
+/// True when every string is the format's name or a month and every key is one the summary
+/// format defines: free text from the caseload has nowhere to go.
+fn only_counts_and_months(value: &Value) -> bool {
+    const KEYS: &[&str] = &[
+        "format",
+        "version",
+        "period",
+        "from",
+        "to",
+        "written",
+        "devices",
+        "counts",
+        "people",
+        "rounds",
+        "follow_ups_on_time",
+        "periods_without_intervention",
+        "parallel_job_focus",
+        "counsellor_changed",
+        "belief",
+        "belief_rather_not",
+        "movement",
+        "count",
+        "of",
+        "steps",
+    ];
+    let month = |s: &str| {
+        s.len() == 7
+            && s.as_bytes()[4] == b'-'
+            && s.chars().filter(char::is_ascii_digit).count() == 6
+    };
+    match value {
+        Value::String(s) => s == SUMMARY_FORMAT || month(s),
+        Value::Number(_) => true,
+        Value::Array(items) => items.iter().all(only_counts_and_months),
+        Value::Object(map) => map.iter().all(|(key, value)| {
+            let known = KEYS.contains(&key.as_str()) || ParticipantItem::from_id(key).is_some();
+            known && only_counts_and_months(value)
+        }),
+        Value::Null | Value::Bool(_) => false,
     }
 }

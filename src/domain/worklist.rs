@@ -1,0 +1,589 @@
+//! The caseload as a counsellor works from it: one row per participant with what the list
+//! needs (computed in one pass over the rounds), the reasons a row is flagged, and search,
+//! filters and sort. Flags point things out; they never rank anyone.
+
+use std::collections::HashMap;
+
+use chrono::{Days, Months, NaiveDate};
+
+use super::assessment::{Round, next_follow_up_due};
+use super::caseload::Caseload;
+use super::participant::{Archived, Participant};
+use super::plan::ActionPlan;
+use super::plan_checks::{LOW_BELIEF_MAX, latest_belief, plans_job_focused};
+
+/// A follow-up this close is shown as due, so that it can be booked before it is late.
+pub const DUE_SOON_DAYS: u64 = 14;
+/// A change of counsellor this recent is flagged: the person may need extra continuity.
+pub const NEW_COUNSELLOR_MONTHS: u32 = 6;
+
+/// The questions a counsellor asks of the caseload on a Monday, one filter each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Flag {
+    /// The follow-up is overdue or due within DUE_SOON_DAYS.
+    FollowUpDue,
+    /// No activity in the plan is active today (or there is no plan): a break.
+    Break,
+    /// No job-focused activity in the plan (stopped ones not counted).
+    NoJobFocused,
+    /// The latest round has the participant's completed part but not the counsellor's.
+    AwaitingCounsellor,
+    /// The counsellor's belief in the latest round that rated it was low.
+    LowBelief,
+    /// The counsellor changed within NEW_COUNSELLOR_MONTHS.
+    NewCounsellor,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 6] = [
+        Flag::FollowUpDue,
+        Flag::Break,
+        Flag::NoJobFocused,
+        Flag::AwaitingCounsellor,
+        Flag::LowBelief,
+        Flag::NewCounsellor,
+    ];
+
+    /// The flag's name in the URL.
+    pub fn key(self) -> &'static str {
+        match self {
+            Flag::FollowUpDue => "due",
+            Flag::Break => "break",
+            Flag::NoJobFocused => "no_job",
+            Flag::AwaitingCounsellor => "awaiting",
+            Flag::LowBelief => "low_belief",
+            Flag::NewCounsellor => "new_counsellor",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Flag> {
+        Flag::ALL.into_iter().find(|flag| flag.key() == key)
+    }
+}
+
+/// Why a row is flagged, with what the sentence on the row needs.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Reason {
+    FollowUpOverdue { due: NaiveDate },
+    FollowUpSoon { due: NaiveDate },
+    Break,
+    NoJobFocused,
+    AwaitingCounsellor { round: NaiveDate },
+    LowBelief,
+    NewCounsellor { from: NaiveDate },
+}
+
+impl Reason {
+    pub fn flag(&self) -> Flag {
+        match self {
+            Reason::FollowUpOverdue { .. } | Reason::FollowUpSoon { .. } => Flag::FollowUpDue,
+            Reason::Break => Flag::Break,
+            Reason::NoJobFocused => Flag::NoJobFocused,
+            Reason::AwaitingCounsellor { .. } => Flag::AwaitingCounsellor,
+            Reason::LowBelief => Flag::LowBelief,
+            Reason::NewCounsellor { .. } => Flag::NewCounsellor,
+        }
+    }
+}
+
+/// One participant on the list. Compared whole, so a list keyed by rows redraws only the row
+/// whose data changed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    /// The name in lower case, for search and sort.
+    name_key: String,
+    pub rounds: usize,
+    pub latest_round: Option<NaiveDate>,
+    pub next_follow_up: Option<NaiveDate>,
+    /// Empty for someone who has left: the list works for the people still here.
+    pub reasons: Vec<Reason>,
+    pub archived: Option<Archived>,
+}
+
+impl Row {
+    pub fn has(&self, flag: Flag) -> bool {
+        self.reasons.iter().any(|r| r.flag() == flag)
+    }
+}
+
+/// Every participant's row, in the order they were added. The rounds and plans are grouped by
+/// participant once, so the work grows with the data, not with people × rounds.
+pub fn rows(data: &Caseload, today: NaiveDate) -> Vec<Row> {
+    let mut rounds: HashMap<&str, Vec<&Round>> = HashMap::new();
+    for round in data.rounds() {
+        rounds
+            .entry(round.participant_id.as_str())
+            .or_default()
+            .push(round);
+    }
+    let plans: HashMap<&str, &ActionPlan> = data
+        .plans()
+        .iter()
+        .map(|p| (p.participant_id.as_str(), p))
+        .collect();
+    data.participants()
+        .iter()
+        .map(|person| {
+            let mut theirs = rounds.remove(person.id.as_str()).unwrap_or_default();
+            // Stable: rounds on one day keep the order they were started in.
+            theirs.sort_by_key(|r| r.date);
+            row(
+                person,
+                &theirs,
+                plans.get(person.id.as_str()).copied(),
+                today,
+            )
+        })
+        .collect()
+}
+
+fn row(
+    person: &Participant,
+    rounds: &[&Round],
+    plan: Option<&ActionPlan>,
+    today: NaiveDate,
+) -> Row {
+    let next_follow_up = next_follow_up_due(rounds.iter().copied());
+    let reasons = if person.archived.is_some() {
+        Vec::new()
+    } else {
+        reasons(person, rounds, plan, next_follow_up, today)
+    };
+    Row {
+        id: person.id.clone(),
+        name: person.display_name.clone(),
+        name_key: person.display_name.to_lowercase(),
+        rounds: rounds.len(),
+        latest_round: rounds.last().map(|r| r.date),
+        next_follow_up,
+        reasons,
+        archived: person.archived.clone(),
+    }
+}
+
+fn reasons(
+    person: &Participant,
+    rounds: &[&Round],
+    plan: Option<&ActionPlan>,
+    next_follow_up: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<Reason> {
+    let activities = plan.map_or(&[][..], |p| p.activities.as_slice());
+    let mut reasons = Vec::new();
+    if let Some(due) = next_follow_up {
+        if today >= due {
+            reasons.push(Reason::FollowUpOverdue { due });
+        } else if today + Days::new(DUE_SOON_DAYS) >= due {
+            reasons.push(Reason::FollowUpSoon { due });
+        }
+    }
+    if !activities.iter().any(|a| a.is_active_on(today)) {
+        reasons.push(Reason::Break);
+    }
+    if !plans_job_focused(activities) {
+        reasons.push(Reason::NoJobFocused);
+    }
+    if let Some(latest) = rounds.last() {
+        let received = latest
+            .participant_part
+            .as_ref()
+            .is_some_and(|p| p.completed.is_some());
+        if received && latest.counsellor_part.is_none() {
+            reasons.push(Reason::AwaitingCounsellor { round: latest.date });
+        }
+    }
+    let low = latest_belief(rounds)
+        .and_then(|b| b.value)
+        .is_some_and(|v| v.get() <= LOW_BELIEF_MAX);
+    if low {
+        reasons.push(Reason::LowBelief);
+    }
+    let recent = today
+        .checked_sub_months(Months::new(NEW_COUNSELLOR_MONTHS))
+        .unwrap_or(NaiveDate::MIN);
+    let change = person
+        .counsellors
+        .iter()
+        .skip(1)
+        .rev()
+        .find(|spell| spell.from > recent && spell.from <= today);
+    if let Some(spell) = change {
+        reasons.push(Reason::NewCounsellor { from: spell.from });
+    }
+    reasons
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Soonest (or most overdue) first; people without rounds last.
+    #[default]
+    NextFollowUp,
+    Name,
+    /// Most recent round first; people without rounds last.
+    LatestRound,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::NextFollowUp, Sort::Name, Sort::LatestRound];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::NextFollowUp => "follow_up",
+            Sort::Name => "name",
+            Sort::LatestRound => "latest",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.key() == key)
+    }
+}
+
+/// What the counsellor asked the list for. Lives in the URL, so a bookmark or the back button
+/// brings it back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub search: String,
+    /// Chosen filters, in [`Flag::ALL`] order; a row must have every one of them.
+    pub flags: Vec<Flag>,
+    /// Also show (and count) the people who have left.
+    pub archived: bool,
+    pub sort: Sort,
+}
+
+impl Filters {
+    /// Reads the URL query (`q`, `f=due,break`, `sort`, `archived=1`); unknown values are ignored.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Filters {
+        let chosen = get("f").unwrap_or_default();
+        let chosen: Vec<&str> = chosen.split(',').collect();
+        Filters {
+            search: get("q").unwrap_or_default(),
+            flags: Flag::ALL
+                .into_iter()
+                .filter(|flag| chosen.contains(&flag.key()))
+                .collect(),
+            archived: get("archived").is_some_and(|v| v == "1"),
+            sort: get("sort")
+                .and_then(|key| Sort::from_key(&key))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The query pairs that say everything that differs from the plain list, unencoded.
+    pub fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if !self.search.trim().is_empty() {
+            pairs.push(("q", self.search.clone()));
+        }
+        if !self.flags.is_empty() {
+            let keys: Vec<&str> = self.flags.iter().map(|f| f.key()).collect();
+            pairs.push(("f", keys.join(",")));
+        }
+        if self.sort != Sort::default() {
+            pairs.push(("sort", self.sort.key().to_owned()));
+        }
+        if self.archived {
+            pairs.push(("archived", "1".to_owned()));
+        }
+        pairs
+    }
+
+    pub fn toggled(&self, flag: Flag) -> Filters {
+        let on = !self.flags.contains(&flag);
+        Filters {
+            flags: Flag::ALL
+                .into_iter()
+                .filter(|f| {
+                    if *f == flag {
+                        on
+                    } else {
+                        self.flags.contains(f)
+                    }
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+}
+
+/// The rows to show, in order, and how many of the list each filter would find on its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Worklist<'a> {
+    pub shown: Vec<&'a Row>,
+    /// Per filter: the rows in scope (search and the archive choice) that have that flag.
+    pub counts: Vec<(Flag, usize)>,
+    /// The rows in scope before the filters.
+    pub in_scope: usize,
+    /// How many people have left (shown only when asked for).
+    pub archived: usize,
+}
+
+pub fn worklist<'a>(rows: &'a [Row], filters: &Filters) -> Worklist<'a> {
+    let needle = filters.search.trim().to_lowercase();
+    let mut counts = [0usize; Flag::ALL.len()];
+    let mut archived = 0;
+    let mut in_scope = 0;
+    let mut shown = Vec::new();
+    for row in rows {
+        if row.archived.is_some() {
+            archived += 1;
+            if !filters.archived {
+                continue;
+            }
+        }
+        if !needle.is_empty() && !row.name_key.contains(&needle) {
+            continue;
+        }
+        in_scope += 1;
+        for reason in &row.reasons {
+            counts[reason.flag() as usize] += 1;
+        }
+        if filters.flags.iter().all(|flag| row.has(*flag)) {
+            shown.push(row);
+        }
+    }
+    sort(&mut shown, filters.sort);
+    Worklist {
+        shown,
+        counts: Flag::ALL.into_iter().zip(counts).collect(),
+        in_scope,
+        archived,
+    }
+}
+
+fn sort(rows: &mut [&Row], by: Sort) {
+    let by_name = |a: &&Row, b: &&Row| a.name_key.cmp(&b.name_key).then(a.id.cmp(&b.id));
+    match by {
+        Sort::Name => rows.sort_by(by_name),
+        // `None` last: `Option`'s own order puts it first.
+        Sort::NextFollowUp => rows.sort_by(|a, b| {
+            (a.next_follow_up.is_none(), a.next_follow_up)
+                .cmp(&(b.next_follow_up.is_none(), b.next_follow_up))
+                .then_with(|| by_name(a, b))
+        }),
+        Sort::LatestRound => rows.sort_by(|a, b| {
+            b.latest_round
+                .cmp(&a.latest_round)
+                .then_with(|| by_name(a, b))
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::{FilledBy, ItemAnswer};
+    use crate::domain::interventions::InterventionGroup;
+    use crate::domain::participant::LeftFor;
+    use crate::domain::plan::own_activity;
+    use chrono::DateTime;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        date(6, 1)
+    }
+
+    /// Six people, hand-made so that each filter's count can be counted by eye:
+    /// - Ada: round 1 Feb (follow-up overdue since 1 May), no plan (break, no job-focused).
+    /// - Bo: round 20 Mar (due 20 Jun, not yet), a running job-focused activity, belief 2.
+    /// - Cy: round 10 Mar (due 10 Jun, within 14 days), a running social activity only;
+    ///   latest round has the participant's part done, not the counsellor's; new counsellor 1 Apr.
+    /// - Di: no rounds, a job-focused activity that ended in April (break).
+    /// - Ed: round 25 May, a running job-focused activity, belief 4, counsellor changed in 2025.
+    /// - Fa: left (archived), round 1 Jan: never flagged.
+    fn caseload() -> Caseload {
+        let mut data = Caseload::default();
+        let now = DateTime::default();
+        for (id, name) in [
+            ("a", "Ada"),
+            ("b", "bo"),
+            ("c", "Cy"),
+            ("d", "Di"),
+            ("e", "Ed"),
+            ("f", "Fa"),
+        ] {
+            data.add_participant(id.into(), name, date(1, 1)).unwrap();
+        }
+        let round = |data: &mut Caseload, id: &str, who: &str, day: NaiveDate| {
+            data.start_round(id.into(), who, day).unwrap();
+        };
+        round(&mut data, "ra", "a", date(2, 1));
+        round(&mut data, "rb", "b", date(3, 20));
+        data.start_counsellor_part("rb", "AL", now).unwrap();
+        data.set_belief("rb", ItemAnswer::rated(2).unwrap(), now)
+            .unwrap();
+        round(&mut data, "rc0", "c", date(1, 5));
+        data.start_counsellor_part("rc0", "AL", now).unwrap();
+        round(&mut data, "rc", "c", date(3, 10));
+        data.start_participant_part("rc", FilledBy::Participant, now)
+            .unwrap();
+        data.complete_participant_part("rc", now).unwrap();
+        data.change_counsellor("c", "AL", date(1, 1)).unwrap();
+        data.change_counsellor("c", "JN", date(4, 1)).unwrap();
+        round(&mut data, "re", "e", date(5, 25));
+        data.start_counsellor_part("re", "AL", now).unwrap();
+        data.set_belief("re", ItemAnswer::rated(4).unwrap(), now)
+            .unwrap();
+        // A change more than six months before today is history, not a flag.
+        data.change_counsellor("e", "AL", date(1, 1) - Days::new(400))
+            .unwrap();
+        data.change_counsellor("e", "JN", date(1, 1) - Days::new(300))
+            .unwrap();
+        round(&mut data, "rf", "f", date(1, 1));
+        data.archive_participant("f", LeftFor::Work, date(5, 1))
+            .unwrap();
+        let plan = |data: &mut Caseload, who: &str, group, end| {
+            data.change_plan(who, |plan| {
+                plan.add_activity(own_activity("x", group, date(2, 1), end));
+                Ok(())
+            })
+            .unwrap();
+        };
+        plan(&mut data, "b", InterventionGroup::JobFocused, None);
+        plan(&mut data, "c", InterventionGroup::Social, None);
+        plan(
+            &mut data,
+            "d",
+            InterventionGroup::JobFocused,
+            Some(date(4, 30)),
+        );
+        plan(&mut data, "e", InterventionGroup::JobFocused, None);
+        data
+    }
+
+    fn names(list: &Worklist) -> Vec<String> {
+        list.shown.iter().map(|r| r.name.clone()).collect()
+    }
+
+    fn with(flags: &[Flag]) -> Filters {
+        Filters {
+            flags: flags.to_vec(),
+            ..Filters::default()
+        }
+    }
+
+    #[test]
+    fn each_filter_finds_the_hand_counted_people() {
+        let rows = rows(&caseload(), today());
+        let expect = [
+            (Flag::FollowUpDue, vec!["Ada", "Cy"]),
+            (Flag::Break, vec!["Ada", "Di"]),
+            (Flag::NoJobFocused, vec!["Ada", "Cy"]),
+            (Flag::AwaitingCounsellor, vec!["Cy"]),
+            (Flag::LowBelief, vec!["bo"]),
+            (Flag::NewCounsellor, vec!["Cy"]),
+        ];
+        let plain = worklist(&rows, &Filters::default());
+        for (flag, people) in expect {
+            let mut found = names(&worklist(&rows, &with(&[flag])));
+            found.sort();
+            assert_eq!(found, people, "{flag:?}");
+            assert!(plain.counts.contains(&(flag, people.len())), "{flag:?}");
+        }
+        assert_eq!(plain.in_scope, 5);
+        assert_eq!(plain.archived, 1);
+    }
+
+    #[test]
+    fn the_row_says_why_in_words() {
+        let rows = rows(&caseload(), today());
+        let cy = rows.iter().find(|r| r.name == "Cy").unwrap();
+        assert_eq!(
+            cy.reasons,
+            [
+                Reason::FollowUpSoon { due: date(6, 10) },
+                Reason::NoJobFocused,
+                Reason::AwaitingCounsellor { round: date(3, 10) },
+                Reason::NewCounsellor { from: date(4, 1) },
+            ]
+        );
+        let ada = rows.iter().find(|r| r.name == "Ada").unwrap();
+        assert_eq!(ada.reasons[0], Reason::FollowUpOverdue { due: date(5, 1) });
+    }
+
+    #[test]
+    fn filters_combine_and_search_narrows() {
+        let rows = rows(&caseload(), today());
+        let both = worklist(&rows, &with(&[Flag::FollowUpDue, Flag::Break]));
+        assert_eq!(names(&both), ["Ada"]);
+        let search = Filters {
+            search: " C".into(),
+            ..Filters::default()
+        };
+        let found = worklist(&rows, &search);
+        assert_eq!(names(&found), ["Cy"]);
+        assert_eq!(found.in_scope, 1);
+        assert!(found.counts.contains(&(Flag::Break, 0)));
+    }
+
+    #[test]
+    fn people_who_left_are_out_of_the_list_and_counts_unless_asked_for() {
+        let rows = rows(&caseload(), today());
+        let plain = worklist(&rows, &Filters::default());
+        assert!(!names(&plain).contains(&"Fa".to_owned()));
+        let asked = Filters {
+            archived: true,
+            ..Filters::default()
+        };
+        let all = worklist(&rows, &asked);
+        assert!(names(&all).contains(&"Fa".to_owned()));
+        assert_eq!(all.in_scope, 6);
+        // Someone who has left is never flagged, although their follow-up is long past.
+        assert!(
+            all.shown
+                .iter()
+                .find(|r| r.name == "Fa")
+                .unwrap()
+                .reasons
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn sorts_by_follow_up_name_and_latest_round() {
+        let rows = rows(&caseload(), today());
+        let sorted = |sort| {
+            names(&worklist(
+                &rows,
+                &Filters {
+                    sort,
+                    ..Filters::default()
+                },
+            ))
+        };
+        assert_eq!(sorted(Sort::NextFollowUp), ["Ada", "Cy", "bo", "Ed", "Di"]);
+        assert_eq!(sorted(Sort::Name), ["Ada", "bo", "Cy", "Di", "Ed"]);
+        assert_eq!(sorted(Sort::LatestRound), ["Ed", "bo", "Cy", "Ada", "Di"]);
+    }
+
+    #[test]
+    fn the_url_query_round_trips() {
+        let filters = Filters {
+            search: "kim".into(),
+            flags: vec![Flag::FollowUpDue, Flag::LowBelief],
+            archived: true,
+            sort: Sort::Name,
+        };
+        let pairs = filters.to_query();
+        let read = Filters::from_query(|key| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+        });
+        assert_eq!(read, filters);
+        assert!(Filters::default().to_query().is_empty());
+        let odd = Filters::from_query(|key| (key == "f").then(|| "nonsense,break".to_owned()));
+        assert_eq!(odd.flags, [Flag::Break]);
+        assert_eq!(
+            with(&[Flag::Break]).toggled(Flag::FollowUpDue).flags,
+            [Flag::FollowUpDue, Flag::Break]
+        );
+        assert!(with(&[Flag::Break]).toggled(Flag::Break).flags.is_empty());
+    }
+}
