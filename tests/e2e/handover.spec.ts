@@ -60,7 +60,7 @@ test('invite on the laptop, answer on the phone, send back by link and by file, 
   await expect(laptop.page.getByRole('heading', { name: /Kim/, level: 2 })).toBeVisible();
   await expect(laptop.page.getByText('I want to work in a shop')).toBeVisible();
   await l.add();
-  await expect(laptop.page.getByRole('status')).toContainText(l.t.handover_receive_added.split('{')[0]);
+  await expect(laptop.page.locator('main').getByRole('status')).toContainText(l.t.handover_receive_added.split('{')[0]);
   await laptop.page.getByRole('link', { name: fill(l.t.handover_back_to, { name: 'Kim' }) }).click();
   await expect(laptop.page.getByText(`${l.t.caseload_part_participant}: ${l.t.caseload_status_done}`)).toBeVisible();
   await expect(laptop.page.locator('#participant-chart canvas')).toBeVisible();
@@ -75,7 +75,7 @@ test('invite on the laptop, answer on the phone, send back by link and by file, 
     name: 'stegvis-answers.txt', mimeType: 'text/plain', buffer: Buffer.from(file),
   });
   await l.add();
-  await expect(laptop.page.getByRole('status')).toContainText(l.t.handover_receive_already.split('{')[0]);
+  await expect(laptop.page.locator('main').getByRole('status')).toContainText(l.t.handover_receive_already.split('{')[0]);
   expect(await l.stored()).toEqual(stored);
 
   expect([...laptop.problems, ...phone.problems]).toEqual([]);
@@ -99,7 +99,7 @@ test('keyboard only: paste a reply link, open it and add it', async ({ browser, 
     await laptop.page.keyboard.press('Shift+Tab');
   }
   await laptop.page.keyboard.press('Enter');
-  await expect(laptop.page.getByRole('status')).toContainText(l.t.handover_receive_added.split('{')[0]);
+  await expect(laptop.page.locator('main').getByRole('status')).toContainText(l.t.handover_receive_added.split('{')[0]);
   const round = (await l.stored()).rounds.find((r: any) => r.id === FIXTURE_ROUND);
   expect(round.participant_part.answers.job_chances.comment).toBe('Jag vill jobba i butik.');
   expect(laptop.problems).toEqual([]);
@@ -180,7 +180,7 @@ for (const language of LANGUAGES) {
     await expect(laptop.page.getByRole('button', { name: t.handover_receive_add })).toBeVisible();
     expect(await axe(laptop.page)).toEqual([]);
     await l.add();
-    await expect(laptop.page.getByRole('status')).toContainText(t.handover_receive_added.split('{')[0]);
+    await expect(laptop.page.locator('main').getByRole('status')).toContainText(t.handover_receive_added.split('{')[0]);
     expect(await axe(laptop.page)).toEqual([]);
     expect([...laptop.problems, ...phone.problems]).toEqual([]);
     await laptop.context.close();
@@ -222,7 +222,7 @@ test("the laptop reads the phone's code with its webcam", async ({ browser, base
   await laptop.page.getByRole('button', { name: l.t.handover_receive_scan }).click();
   await expect(laptop.page.getByRole('button', { name: l.t.handover_receive_add })).toBeVisible({ timeout: 20_000 });
   await l.add();
-  await expect(laptop.page.getByRole('status')).toContainText(l.t.handover_receive_added.split('{')[0]);
+  await expect(laptop.page.locator('main').getByRole('status')).toContainText(l.t.handover_receive_added.split('{')[0]);
   const round = (await l.stored()).rounds.find((r: any) => r.id === FIXTURE_ROUND);
   expect(round.participant_part.filled_by).toBe('participant');
   expect([...laptop.problems, ...phone.problems]).toEqual([]);
