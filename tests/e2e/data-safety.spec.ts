@@ -1,20 +1,5 @@
 import { expect, test } from './fixtures';
-import { DataPage, fixtureText } from './pages/data';
-
-/** Fills this origin's localStorage until the browser refuses more. */
-async function fillStorage(page) {
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1024 * 1024);
-    let n = 0;
-    while (chunk.length > 16) {
-      try {
-        localStorage.setItem(`filler.${n++}`, chunk);
-      } catch {
-        chunk = chunk.slice(chunk.length / 2);
-      }
-    }
-  });
-}
+import { DataPage, fillStorage, fixtureText, freeStorage } from './pages/data';
 
 test('storage full: the user is told, nothing is lost, and saving resumes when there is room', async ({ page }) => {
   const data = new DataPage(page);
@@ -32,7 +17,7 @@ test('storage full: the user is told, nothing is lost, and saving resumes when t
   ]);
   expect(download.suggestedFilename()).toMatch(/^stegvis-backup-.*\.json$/);
   // Make room, change something: everything is saved and the notice goes away.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await data.sensitiveSetting().check();
   await expect(data.notice()).toHaveCount(0);
   await page.reload();

@@ -4,29 +4,10 @@ import { type Page, test as unguarded } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TEXTS } from './locales';
 import { AppShell } from './pages/app';
-import { DataPage, fixtureText } from './pages/data';
+import { DataPage, fillStorage, fixtureText, freeStorage } from './pages/data';
 import { PlanPage, planBackup } from './pages/plan';
 
 const t = TEXTS.en;
-
-/** Fills this origin's localStorage until the browser refuses more. */
-async function fillStorage(page: Page) {
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1024 * 1024);
-    let n = 0;
-    while (chunk.length > 16) {
-      try {
-        localStorage.setItem(`filler.${n++}`, chunk);
-      } catch {
-        chunk = chunk.slice(chunk.length / 2);
-      }
-    }
-  });
-}
-
-async function freeStorage(page: Page) {
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
-}
 
 async function storedNames(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -66,3 +66,23 @@ export class DataPage extends AppShell {
 }
 
 export const fixtureText = () => readFileSync(FIXTURE, 'utf8');
+
+/** Fills this origin's localStorage until the browser refuses more. */
+export async function fillStorage(page: Page) {
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1024 * 1024);
+    let n = 0;
+    while (chunk.length > 16) {
+      try {
+        localStorage.setItem(`filler.${n++}`, chunk);
+      } catch {
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+  });
+}
+
+/** Removes what `fillStorage` wrote. */
+export async function freeStorage(page: Page) {
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+}
