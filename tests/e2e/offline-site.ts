@@ -109,10 +109,18 @@ export async function goOnline(page: Page, site: Site) {
 
 /** The version of the build this page runs, and the caches this origin holds. */
 export async function running(page: Page) {
-  return page.evaluate(async () => ({
-    version: document.querySelector('meta[name="stegvis-offline"]')?.getAttribute('content'),
-    caches: await caches.keys(),
-  }));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.waitForLoadState();
+      return await page.evaluate(async () => ({
+        version: document.querySelector('meta[name="stegvis-offline"]')?.getAttribute('content'),
+        caches: await caches.keys(),
+      }));
+    } catch (error) {
+      // The app reloads itself when it takes a new version: a question asked just then is asked again.
+      if (attempt >= 5 || !/context was destroyed|navigat/i.test(String(error))) throw error;
+    }
+  }
 }
 
 /** Makes the open app look for a newer version, as it does when the network comes back. */
