@@ -353,6 +353,18 @@ pub fn worklist<'a>(rows: &'a [Row], filters: &Filters) -> Worklist<'a> {
     }
 }
 
+/// Every row the list draws for this archive choice and sort, before search and filters: the
+/// page draws these once and hides the ones `worklist` does not show, so that a tap on a filter
+/// only hides or shows rows instead of drawing them again.
+pub fn drawn<'a>(rows: &'a [Row], filters: &Filters) -> Vec<&'a Row> {
+    let mut drawn: Vec<&Row> = rows
+        .iter()
+        .filter(|row| filters.archived || row.archived.is_none())
+        .collect();
+    sort(&mut drawn, filters.sort);
+    drawn
+}
+
 fn sort(rows: &mut [&Row], by: Sort) {
     let by_name = |a: &&Row, b: &&Row| a.name_key.cmp(&b.name_key).then(a.id.cmp(&b.id));
     match by {
@@ -542,6 +554,35 @@ mod tests {
                 .reasons
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn the_drawn_rows_less_the_hidden_ones_are_the_shown_list_in_its_order() {
+        let rows = rows(&caseload(), today());
+        for sort in Sort::ALL {
+            for archived in [false, true] {
+                for flags in [
+                    vec![],
+                    vec![Flag::Break],
+                    vec![Flag::Break, Flag::NoJobFocused],
+                ] {
+                    for search in ["", "a", "nobody"] {
+                        let filters = Filters {
+                            search: search.to_owned(),
+                            flags: flags.clone(),
+                            archived,
+                            sort,
+                        };
+                        let shown = worklist(&rows, &filters).shown;
+                        let visible: Vec<&Row> = drawn(&rows, &filters)
+                            .into_iter()
+                            .filter(|row| shown.contains(row))
+                            .collect();
+                        assert_eq!(visible, shown, "{filters:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -6,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::browser::{self, app_path};
 use crate::components::archive_participant::left_for_text;
 use crate::domain::settings::DeviceRole;
-use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, rows, worklist};
+use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
 use crate::i18n::{Texts, fill, use_i18n};
 use crate::state::use_state;
 
@@ -97,26 +99,61 @@ fn reason_text(t: &Texts, reason: &Reason) -> String {
     }
 }
 
-/// The list as the URL asks for it. The rows are computed once per change of data; a change of
-/// filter only filters them again, and a changed row is the only one drawn again.
+/// The list as the URL asks for it. The rows are computed once per change of data and drawn once
+/// per sort and archive choice; search and filters only hide and show drawn rows (150 rows are
+/// too many to draw again on every tap on a phone), and a changed row is the only one drawn again.
 #[component]
 fn CaseloadList() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let query = use_query_map();
     let navigate = use_navigate();
-    let filters = Memo::new(move |_| query.with(|q| Filters::from_query(|key| q.get(key))));
+    let from_url = Memo::new(move |_| query.with(|q| Filters::from_query(|key| q.get(key))));
+    let filters = RwSignal::new(from_url.get_untracked());
+    // Back, forward and bookmarks change the URL: the list follows.
+    Effect::new(move |_| {
+        let asked = from_url.get();
+        if filters.with_untracked(|now| *now != asked) {
+            filters.set(asked);
+        }
+    });
     let all_rows = Memo::new(move |_| state.read(|d| rows(d, browser::today())));
+    let order = Memo::new(move |_| filters.with(|f| (f.sort, f.archived)));
+    let drawn_rows = Memo::new(move |_| {
+        let (sort, archived) = order.get();
+        let scope = Filters {
+            sort,
+            archived,
+            ..Filters::default()
+        };
+        all_rows.with(|all| {
+            drawn(all, &scope)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Row>>()
+        })
+    });
     let list = Memo::new(move |_| {
         all_rows.with(|all| {
             let found = worklist(all, &filters.get());
-            let shown: Vec<Row> = found.shown.into_iter().cloned().collect();
+            let shown: HashSet<String> = found.shown.iter().map(|row| row.id.clone()).collect();
             (shown, found.counts, found.in_scope, found.archived)
         })
     });
-    // Typing replaces the history entry; a filter or sort choice adds one, so Back undoes it.
-    let go = Callback::new(move |(next, replace): (Filters, bool)| {
-        let query: Vec<String> = next
+    let row_view = move |row: Row| {
+        let id = row.id.clone();
+        let hidden = Signal::derive(move || list.with(|l| !l.0.contains(&id)));
+        view! { <CaseloadRow row=row hidden=hidden /> }
+    };
+    // The list answers a tap at once; the URL follows right after (writing history costs a phone
+    // more than the list does), once for changes that come together. Typing replaces the history
+    // entry; a filter or sort choice adds one, so Back undoes it.
+    let url_pending: StoredValue<Option<bool>> = StoredValue::new(None);
+    let write_url = move || {
+        let replace = url_pending.get_value().unwrap_or(true);
+        url_pending.set_value(None);
+        let query: Vec<String> = filters
+            .get_untracked()
             .to_query()
             .into_iter()
             .map(|(key, value)| format!("{key}={}", js_sys::encode_uri_component(&value)))
@@ -131,6 +168,14 @@ fn CaseloadList() -> impl IntoView {
             ..Default::default()
         };
         navigate(&path, options);
+    };
+    let go = Callback::new(move |(next, replace): (Filters, bool)| {
+        filters.set(next);
+        let queued = url_pending.get_value();
+        url_pending.set_value(Some(queued.map_or(replace, |queued| queued && replace)));
+        if queued.is_none() {
+            set_timeout(write_url.clone(), std::time::Duration::ZERO);
+        }
     });
     let on_search = move |ev: leptos::ev::Event| {
         let search = event_target_value(&ev);
@@ -269,9 +314,7 @@ fn CaseloadList() -> impl IntoView {
                 <p>{i18n.text(|t| t.worklist_none_match)}</p>
             </Show>
             <ul class="caseload" aria-labelledby="list-heading">
-                <For each=move || list.with(|l| l.0.clone()) key=|row| row.clone() let:row>
-                    <CaseloadRow row=row />
-                </For>
+                <For each=move || drawn_rows.get() key=|row| row.clone() children=row_view />
             </ul>
         </Show>
     }
@@ -279,7 +322,7 @@ fn CaseloadList() -> impl IntoView {
 
 /// One participant: name, latest round, and in words why they are flagged.
 #[component]
-fn CaseloadRow(row: Row) -> impl IntoView {
+fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let href = app_path(&format!("/counsellor/{}", row.id));
     let text = move || {
@@ -324,7 +367,7 @@ fn CaseloadRow(row: Row) -> impl IntoView {
     // A plain link (the router still handles the click): a router `A` per row would recompute
     // its active state on every change of filter, and the list holds 150 of them.
     view! {
-        <li>
+        <li hidden=move || hidden.get()>
             <a href=href class="card-link">{text}</a>
         </li>
     }

@@ -76,6 +76,16 @@ test('search by name and sort by follow-up, name and latest round', async ({ pag
   await expect(page).toHaveURL(/q=D/);
   await page.getByLabel(t.worklist_search_label).fill('zz');
   await expect(page.getByText(t.worklist_none_match)).toBeVisible();
+  // Typed fast, key by key: the list answers each key and the URL follows without taking a letter back.
+  const search = page.getByLabel(t.worklist_search_label);
+  await search.fill('');
+  await search.pressSequentially('Cy', { delay: 0 });
+  await expect(page).toHaveURL(/q=Cy/);
+  await expect(search).toHaveValue('Cy');
+  expect(await list.names()).toEqual(['Cy']);
+  // One history entry for the typing: Back leaves the search, not one letter of it.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/q=/);
 });
 
 test('a participant who has left is archived, shown only when asked for, and restored', async ({ page }) => {

@@ -125,7 +125,8 @@ export class CaseloadPage extends AppShell {
   }
 
   rows() {
-    return this.page.locator('ul.caseload > li');
+    // Rows a filter hides stay in the page, hidden.
+    return this.page.locator('ul.caseload > li:not([hidden])');
   }
 
   async names(): Promise<string[]> {
