@@ -29,8 +29,16 @@ pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 
 /// Brings `data` of version `from` (1..=CURRENT_VERSION) up to the current version.
 pub fn migrate(data: Value, from: u32) -> Result<Value, String> {
-    MIGRATIONS
-        .get(from.saturating_sub(1) as usize..)
+    run_steps(MIGRATIONS, data, from)
+}
+
+/// Runs `steps[from - 1..]` in order: the chaining, apart from which steps there are.
+fn run_steps(steps: &[Migration], data: Value, from: u32) -> Result<Value, String> {
+    if from == 0 {
+        return Err("there is no version 0".to_owned());
+    }
+    steps
+        .get(from as usize - 1..)
         .ok_or_else(|| format!("no migration from version {from}"))?
         .iter()
         .try_fold(data, |data, step| step(data))
@@ -81,6 +89,51 @@ mod tests {
                 (1..=MIGRATIONS.len()).contains(&step),
                 "{name} has no migration step"
             );
+        }
+    }
+
+    // Two made-up steps that each leave a mark: the chain must run from the right step, in order,
+    // and stop at the first failure.
+    fn add_a(mut data: Value) -> Result<Value, String> {
+        data["trail"]
+            .as_array_mut()
+            .ok_or("no trail")?
+            .push("a".into());
+        Ok(data)
+    }
+
+    fn add_b(mut data: Value) -> Result<Value, String> {
+        data["trail"]
+            .as_array_mut()
+            .ok_or("no trail")?
+            .push("b".into());
+        Ok(data)
+    }
+
+    #[test]
+    fn steps_chain_from_the_stored_version_in_order() {
+        let steps: &[Migration] = &[add_a, add_b];
+        let start = serde_json::json!({"trail": []});
+        let trail = |from| run_steps(steps, start.clone(), from).map(|data| data["trail"].clone());
+        assert_eq!(trail(1), Ok(serde_json::json!(["a", "b"])));
+        assert_eq!(trail(2), Ok(serde_json::json!(["b"])));
+        assert_eq!(trail(3), Ok(serde_json::json!([])));
+        assert!(trail(4).is_err(), "a version newer than the steps know");
+        assert!(trail(0).is_err(), "there is no version 0");
+        assert!(
+            run_steps(steps, Value::Null, 1).is_err(),
+            "a failing step stops the chain"
+        );
+    }
+
+    // The numbering is contiguous: every version from 1 to the current one has its fixture of
+    // stored data, so no step was skipped or numbered twice.
+    #[test]
+    fn every_version_has_a_stored_fixture() {
+        let storage = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/storage");
+        for version in 1..=CURRENT_VERSION {
+            let path = storage.join(format!("v{version}.json"));
+            assert!(path.exists(), "missing {}", path.display());
         }
     }
 
