@@ -1,6 +1,7 @@
 use charming::{Chart, Echarts};
 
 use crate::browser;
+use crate::components::echarts_loader;
 use crate::domain::charts::ChartWidth;
 use crate::i18n::use_i18n;
 use leptos::{html, prelude::*};
@@ -131,6 +132,9 @@ pub fn ChartView(
             measure();
             return;
         };
+        if !echarts_loader::echarts_ready() {
+            return; // drawn when the script has come
+        }
         let chart = draw(room);
         instance.update_value(|slot| {
             // One instance per element, redrawn in place: a new instance would not know that a

@@ -4,6 +4,7 @@ pub mod archive_participant;
 pub mod catalogue_editor;
 pub mod chart_view;
 pub mod confirm_dialog;
+pub mod echarts_loader;
 pub mod framed_notice;
 pub mod import_backup;
 pub mod language_switch;

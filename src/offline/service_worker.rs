@@ -49,10 +49,12 @@ pub fn start(update_ready: RwSignal<bool>) {
         return;
     };
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register(&app_path("/sw.js"))).await else {
+        // Where workers are turned off, registering may answer nothing at all rather than fail.
+        let Some(registration) =
+            registration_from(JsFuture::from(container.register(&app_path("/sw.js"))).await)
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         watch(&registration, version, update_ready);
         look_now_and_then(registration);
     });
