@@ -284,16 +284,7 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="figures-heading">
             <h2 id="figures-heading">{i18n.text(|t| t.summary_figures_heading)}</h2>
-                            <table class="numbers summary-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.text(|t| t.summary_col_figure)}</th>
-                            <th scope="col">{i18n.text(|t| t.summary_col_here)}</th>
-                            <th scope="col">{i18n.text(|t| t.summary_col_people)}</th>
-                            <th scope="col">{i18n.text(|t| t.summary_col_bip)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <SummaryTable columns=vec![|t| t.summary_col_figure, |t| t.summary_col_here, |t| t.summary_col_people, |t| t.summary_col_bip]>
                         {move || {
                             let t = i18n.t();
                             let c = counts.get();
@@ -323,8 +314,7 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                                 })
                                 .collect_view()
                         }}
-                    </tbody>
-                </table>
+            </SummaryTable>
             <h3 class="sources-heading">{i18n.text(|t| t.summary_sources_heading)}</h3>
             <ol class="sources">
                 {move || {
@@ -348,14 +338,7 @@ fn Belief(counts: Memo<SummaryCounts>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="belief-heading">
             <h2 id="belief-heading">{i18n.text(|t| t.summary_belief_heading)}</h2>
-                            <table class="numbers summary-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.text(|t| t.summary_col_answer)}</th>
-                            <th scope="col">{i18n.text(|t| t.summary_col_people_here)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <SummaryTable columns=vec![|t| t.summary_col_answer, |t| t.summary_col_people_here]>
                         {move || {
                             let t = i18n.t();
                             let c = counts.get();
@@ -376,8 +359,7 @@ fn Belief(counts: Memo<SummaryCounts>) -> impl IntoView {
                                 })
                                 .collect_view()
                         }}
-                    </tbody>
-                </table>
+            </SummaryTable>
         </section>
     }
 }
@@ -409,15 +391,7 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
         <section class="panel" aria-labelledby="movement-heading">
             <h2 id="movement-heading">{i18n.text(|t| t.summary_movement_heading)}</h2>
             <p class="help">{i18n.text(|t| t.summary_movement_help)}</p>
-                            <table class="numbers summary-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.text(|t| t.summary_col_area)}</th>
-                            <th scope="col">{i18n.text(|t| t.summary_col_movement)}</th>
-                            <th scope="col">{i18n.text(|t| t.summary_col_people)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <SummaryTable columns=vec![|t| t.summary_col_area, |t| t.summary_col_movement, |t| t.summary_col_people]>
                         {move || {
                             let t = i18n.t();
                             ParticipantItem::ALL
@@ -441,9 +415,27 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
                                 })
                                 .collect_view()
                         }}
-                    </tbody>
-                </table>
+            </SummaryTable>
             <ChartView id="summary-movement-chart" draw=draw label=label />
         </section>
+    }
+}
+
+/// A table of the summary: its column headings in the page's language, its rows as given.
+#[component]
+fn SummaryTable(columns: Vec<fn(&Texts) -> &'static str>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <table class="numbers summary-table">
+            <thead>
+                <tr>
+                    {columns
+                        .into_iter()
+                        .map(|column| view! { <th scope="col">{i18n.text(column)}</th> })
+                        .collect_view()}
+                </tr>
+            </thead>
+            <tbody>{children()}</tbody>
+        </table>
     }
 }
