@@ -6,6 +6,7 @@ use crate::browser::{self, app_path};
 use crate::components::archive_participant::ArchiveParticipant;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::progress_view::ProgressView;
+use crate::components::round_answers::RoundAnswers;
 use crate::domain::assessment::{FilledBy, Round};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, fill, use_i18n};
@@ -119,7 +120,8 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
             <ul class="plain rounds">
                 {rounds
                     .into_iter()
-                    .map(|round| {
+                    .enumerate()
+                    .map(|(index, round)| {
                         let navigate = navigate.clone();
                         let rid = round.id.clone();
                         let hand_over = move |_| {
@@ -133,6 +135,11 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                         };
                         let counsellor_done = round.counsellor_part.is_some();
                         let participant_done = round.participant_part.as_ref().is_some_and(|p| p.completed.is_some());
+                        let answers = round
+                            .participant_part
+                            .clone()
+                            .filter(|p| p.answered_count() > 0)
+                            .map(|part| view! { <RoundAnswers part=part open=index == 0 /> });
                         view! {
                             <li class="panel round">
                                 <h3>{fill(t.caseload_round_title, &[("date", &t.date(round.date))])}</h3>
@@ -143,6 +150,7 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                     {t.caseload_part_counsellor} ": "
                                     {if counsellor_done { t.caseload_status_done } else { t.caseload_status_not_started }}
                                 </p>
+                                {answers}
                                 <div class="actions">
                                     {(!participant_done)
                                         .then(|| {
