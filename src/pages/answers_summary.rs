@@ -50,7 +50,8 @@ pub fn SummaryPage() -> impl IntoView {
             .map(|(index, item)| {
                 let answer = t.answer_text(item, answers.get(&item));
                 let comment = answers.get(&item).and_then(|a| a.comment.clone());
-                let change = app_path(&format!("/round/{rid}/answer/{}", index + 1));
+                // Back to this summary after the changed answer, not on to the next question.
+                let change = app_path(&format!("/round/{rid}/answer/{}?from=summary", index + 1));
                 view! {
                     <li class="summary-item">
                         <div>

@@ -5,6 +5,7 @@ import { LANGUAGES, TEXTS } from './locales';
 import { AppShell } from './pages/app';
 import { envelope, seed } from './pages/caseload';
 import { fill } from './pages/data';
+import { Questionnaire } from './pages/questionnaire';
 
 const COMMENT = 'Vondt i ryggen';
 const updated = '2026-01-01T00:00:00Z';
@@ -128,4 +129,49 @@ test('the print view shows her comments only when she agrees', async ({ page }) 
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.print-comments q')).toHaveText(COMMENT);
   await expect(page.getByRole('checkbox', { name: t.dialogue_print_comments })).toBeHidden();
+});
+
+test.describe('mistakes can be undone', () => {
+  test('"Change" on the summary leads back to the summary after the answer', async ({ page }) => {
+    const q = new Questionnaire(page);
+    await q.start('Sasha');
+    for (let n = 1; n <= 8; n++) {
+      await q.answer(n, 3);
+      if (n < 8) await q.next();
+    }
+    await q.toSummary();
+    await page.getByRole('link', { name: `${t.questions_change}: ${t.items_cooperation_short}` }).click();
+    await q.expectQuestion(3);
+    await q.answer(3, 5);
+    await expect(page.getByRole('link', { name: t.questions_next })).toHaveCount(0);
+    await page.getByRole('link', { name: t.questions_to_summary }).click();
+    await q.expectHeading(t, 'questions_summary_title');
+    await expect(page.locator('.summary-item').nth(2)).toContainText(`5. ${t.questions_cooperation_step_5}`);
+  });
+
+  test('a second round on the same day asks first, and the latest round can be deleted', async ({ page }) => {
+    await seed(page, olaWithAComment());
+    const app = new AppShell(page);
+    await app.goto('counsellor/p1');
+    const rounds = page.locator('ul.rounds > li');
+    await expect(rounds).toHaveCount(1);
+    await page.getByRole('button', { name: t.caseload_new_round }).click();
+    await expect(rounds).toHaveCount(2);
+    // Today has a round now: the next tap asks, and "Cancel" starts nothing.
+    await page.getByRole('button', { name: t.caseload_new_round }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(t.dialogue_same_day_confirm.split('{date}')[0]);
+    await dialog.getByRole('button', { name: t.caseload_cancel }).click();
+    await expect(rounds).toHaveCount(2);
+    // Only the latest round offers "Delete"; the question names its date.
+    await expect(page.getByRole('button', { name: t.dialogue_delete_round })).toHaveCount(1);
+    await rounds.first().getByRole('button', { name: t.dialogue_delete_round }).click();
+    await expect(dialog).toContainText(t.dialogue_delete_round_confirm.split('{date}')[0]);
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: t.dialogue_delete_round_yes }).click();
+    await expect(rounds).toHaveCount(1);
+    await expect(rounds.first()).toContainText(COMMENT);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+    expect(stored.rounds.map((r) => r.id)).toEqual(['r1']);
+  });
 });
