@@ -11,6 +11,7 @@ pub mod language_switch;
 pub mod live_text;
 pub mod progress_view;
 pub mod read_aloud;
+pub mod round_answers;
 pub mod scale_question;
 pub mod site_header;
 pub mod storage_notice;

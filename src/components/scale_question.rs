@@ -22,6 +22,9 @@ pub fn ScaleQuestion(
     #[prop(into)] no_value_label: Signal<String>,
     #[prop(into)] selected: Signal<Option<ScaleChoice>>,
     on_select: Callback<ScaleChoice>,
+    /// Shown under the question, before the steps (e.g. the participant's own answer).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let option = move |choice: ScaleChoice, number: Option<u8>, label: Signal<String>| {
         let name = name.clone();
@@ -41,6 +44,7 @@ pub fn ScaleQuestion(
     view! {
         <fieldset class="scale-question">
             <legend>{question}</legend>
+            {children.map(|children| children())}
             {(1..=5u8)
                 .map(|n| {
                     let label = Signal::derive(move || {

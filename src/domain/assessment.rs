@@ -109,6 +109,22 @@ impl ParticipantPart {
             .count()
     }
 
+    /// The participant's own words on one item, if they wrote any.
+    pub fn comment(&self, item: ParticipantItem) -> Option<&str> {
+        self.answers
+            .get(&item)
+            .and_then(|a| a.comment.as_deref())
+            .filter(|c| !c.trim().is_empty())
+    }
+
+    /// How many items carry a comment: shown where the counsellor reads the round.
+    pub fn comment_count(&self) -> usize {
+        ParticipantItem::ALL
+            .into_iter()
+            .filter(|item| self.comment(*item).is_some())
+            .count()
+    }
+
     /// Where to resume: the first item without an answer.
     pub fn first_unanswered(&self) -> Option<ParticipantItem> {
         ParticipantItem::ALL
@@ -307,5 +323,31 @@ mod tests {
             part.answers.insert(item, ItemAnswer::rated(4).unwrap());
         }
         assert_eq!(part.first_unanswered(), None);
+    }
+
+    #[test]
+    fn comments_are_read_per_item_and_blank_ones_do_not_count() {
+        let mut part = ParticipantPart {
+            answers: Ratings::new(),
+            filled_by: FilledBy::Participant,
+            updated: DateTime::default(),
+            completed: None,
+        };
+        let with = |comment: &str| ItemAnswer {
+            value: None,
+            comment: Some(comment.into()),
+        };
+        part.answers
+            .insert(ParticipantItem::Health, with("Vondt i ryggen"));
+        part.answers.insert(ParticipantItem::JobSearch, with("  "));
+        part.answers
+            .insert(ParticipantItem::Cooperation, ItemAnswer::rated(2).unwrap());
+        assert_eq!(
+            part.comment(ParticipantItem::Health),
+            Some("Vondt i ryggen")
+        );
+        assert_eq!(part.comment(ParticipantItem::JobSearch), None);
+        assert_eq!(part.comment(ParticipantItem::Cooperation), None);
+        assert_eq!(part.comment_count(), 1);
     }
 }

@@ -187,6 +187,31 @@ impl Caseload {
         Ok(())
     }
 
+    /// A round of this participant already dated `date`: a second round on one day is
+    /// usually a slip, so the page asks before starting it.
+    pub fn round_on(&self, participant_id: &str, date: NaiveDate) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .find(|r| r.participant_id == participant_id && r.date == date)
+    }
+
+    /// Deletes a round started by mistake, with both its parts and what the device kept
+    /// about handing it over. Only the participant's latest round can go.
+    pub fn delete_round(&mut self, round_id: &str) -> Result<(), ModelError> {
+        let round = self
+            .round(round_id)
+            .ok_or_else(|| ModelError::UnknownRound(round_id.to_owned()))?;
+        let latest = self
+            .latest_round(&round.participant_id)
+            .map(|r| r.id.as_str());
+        if latest != Some(round_id) {
+            return Err(ModelError::NotLatestRound);
+        }
+        self.handover.forget_rounds(|r| r == round_id);
+        self.rounds.retain(|r| r.id != round_id);
+        Ok(())
+    }
+
     /// Opens the participant's part, or records who holds the device now if it is open.
     pub fn start_participant_part(
         &mut self,
@@ -813,5 +838,31 @@ mod tests {
         });
         assert_eq!(unknown, Err(ModelError::UnknownPlanEntry("a9".into())));
         assert_eq!(data, before);
+    }
+
+    #[test]
+    fn only_the_latest_round_can_be_deleted() {
+        let mut data = one_round();
+        data.start_round("r2".into(), "p1", date(4, 15)).unwrap();
+        data.start_participant_part("r2", FilledBy::Participant, at(9))
+            .unwrap();
+        assert_eq!(
+            data.round_on("p1", date(4, 15)).map(|r| r.id.as_str()),
+            Some("r2")
+        );
+        assert_eq!(data.round_on("p1", date(4, 16)), None);
+        let before = data.clone();
+        assert_eq!(data.delete_round("r1"), Err(ModelError::NotLatestRound));
+        assert_eq!(
+            data.delete_round("r9"),
+            Err(ModelError::UnknownRound("r9".into()))
+        );
+        assert_eq!(data, before);
+        data.delete_round("r2").unwrap();
+        assert_eq!(data.rounds_of("p1").len(), 1);
+        assert!(data.round("r2").is_none());
+        // Now the first round is the latest, and it can go too.
+        data.delete_round("r1").unwrap();
+        assert!(data.rounds_of("p1").is_empty());
     }
 }

@@ -55,6 +55,9 @@ pub enum ModelError {
     TextTooLong,
     /// An id that is not letters, digits, `-` and `_` (ids end up in addresses).
     BadId(String),
+    /// Only a participant's latest round can be deleted: earlier ones are the history that
+    /// progression is measured against.
+    NotLatestRound,
 }
 
 impl fmt::Display for ModelError {
@@ -87,6 +90,7 @@ impl fmt::Display for ModelError {
                 write!(f, "a text is longer than {MAX_TEXT_CHARS} characters")
             }
             ModelError::BadId(id) => write!(f, "{id:?} is not a valid id"),
+            ModelError::NotLatestRound => write!(f, "only the latest round can be deleted"),
         }
     }
 }

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
+use crate::domain::assessment::ItemAnswer;
 use crate::domain::interventions::{CatalogueEntry, CatalogueName, InterventionGroup};
 use crate::domain::language::Language;
 use crate::domain::questionnaire::ParticipantItem;
@@ -88,12 +89,36 @@ impl Texts {
     /// The five described steps of a rated question (`item` is a participant item's id, or
     /// belief, determination, violence, substance), lowest first.
     pub fn steps(&self, item: &str) -> Vec<String> {
+        self.five(&format!("questions_{item}_step_"))
+    }
+
+    /// The five steps of a participant item worded about the person, for the counsellor's own
+    /// view (the participant's steps are in the first person).
+    pub fn counsellor_steps(&self, item: ParticipantItem) -> Vec<String> {
+        self.five(&format!("dialogue_{}_step_", item.id()))
+    }
+
+    fn five(&self, prefix: &str) -> Vec<String> {
         (1..=5)
-            .map(|step| {
-                self.keyed(&format!("questions_{item}_step_{step}"))
-                    .to_owned()
-            })
+            .map(|step| self.keyed(&format!("{prefix}{step}")).to_owned())
             .collect()
+    }
+
+    /// A participant's answer in words: the step's number and text, "rather not answer", or
+    /// "not answered yet" (`None`).
+    pub fn answer_text(&self, item: ParticipantItem, answer: Option<&ItemAnswer>) -> String {
+        match answer {
+            None => self.questions_not_answered.to_owned(),
+            Some(ItemAnswer { value: None, .. }) => self.questions_rather_not.to_owned(),
+            Some(ItemAnswer {
+                value: Some(rating),
+                ..
+            }) => {
+                let step = rating.get();
+                let text = self.keyed(&format!("questions_{}_step_{step}", item.id()));
+                format!("{step}. {text}")
+            }
+        }
     }
 
     /// A month's name as dates are written in this language.
@@ -216,6 +241,12 @@ mod tests {
             for id in ids {
                 for step in 1..=5 {
                     let key = format!("questions_{id}_step_{step}");
+                    assert!(t.lookup(&key).is_some(), "{key} in {language:?}");
+                }
+            }
+            for item in ParticipantItem::ALL {
+                for step in 1..=5 {
+                    let key = format!("dialogue_{}_step_{step}", item.id());
                     assert!(t.lookup(&key).is_some(), "{key} in {language:?}");
                 }
             }

@@ -48,17 +48,10 @@ pub fn SummaryPage() -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(index, item)| {
-                let steps = t.steps(item.id());
-                let answer = match answers.get(&item) {
-                    None => t.questions_not_answered.to_owned(),
-                    Some(a) => a
-                        .value
-                        .map_or(t.questions_rather_not.to_owned(), |v| {
-                            format!("{}. {}", v.get(), steps[usize::from(v.get()) - 1])
-                        }),
-                };
+                let answer = t.answer_text(item, answers.get(&item));
                 let comment = answers.get(&item).and_then(|a| a.comment.clone());
-                let change = app_path(&format!("/round/{rid}/answer/{}", index + 1));
+                // Back to this summary after the changed answer, not on to the next question.
+                let change = app_path(&format!("/round/{rid}/answer/{}?from=summary", index + 1));
                 view! {
                     <li class="summary-item">
                         <div>

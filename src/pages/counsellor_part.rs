@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::{self, app_path};
+use crate::components::round_answers::TheirAnswer;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
 use crate::domain::assessment::{
     CounsellorPart, Interventions, ItemAnswer, Rating, SensitiveAnswer, SensitiveItem,
@@ -11,7 +12,7 @@ use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
 use crate::domain::interventions::InterventionGroup;
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::use_i18n;
+use crate::i18n::{Texts, use_i18n};
 use crate::pages::round_missing::RoundMissing;
 use crate::state::{AppState, use_state};
 
@@ -125,6 +126,24 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
             }
         };
 
+    let their_answer = move |item: ParticipantItem| {
+        Signal::derive(move || {
+            state.read(|d| {
+                d.round(&part.round_id.get_value())
+                    .and_then(|r| r.participant_part.as_ref())
+                    .and_then(|p| p.answers.get(&item).cloned())
+            })
+        })
+    };
+    // The own ratings are optional: folded until the counsellor gives one.
+    let has_ratings = part.read(|p| p.is_some_and(|p| !p.ratings.is_empty()));
+    let sections = Sections {
+        outlook: RwSignal::new(true),
+        interventions: RwSignal::new(true),
+        ratings: RwSignal::new(has_ratings),
+        sensitive: RwSignal::new(true),
+    };
+    let page_path = app_path(&format!("/round/{}/counsellor", part.round_id.get_value()));
     let link_name = name.clone();
     view! {
         <p>
@@ -133,16 +152,20 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         <h1>{i18n.text(|t| t.round_counsellor_title)}</h1>
         <p class="lead">{move || format!("{name} · {}", i18n.t().date(date))}</p>
         <p>{i18n.text(|t| t.round_counsellor_intro)}</p>
+        <Contents page=page_path sections=sections sensitive_on=Signal::derive(sensitive_on) />
         <label for="part-counsellor">{i18n.text(|t| t.round_counsellor_name)}</label>
         <input id="part-counsellor" type="text" bind:value=part.counsellor prop:disabled=started />
         <Show when=move || part.missing_name.get()>
             <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
         </Show>
-        {rated("belief", |p| p.belief.as_ref(), |d, rid, a| d.set_belief(rid, a, browser::now()))}
-        {rated("determination", |p| p.determination.as_ref(), |d, rid, a| d.set_determination(rid, a, browser::now()))}
-        <InterventionChoice part=part />
-        <details class="panel">
-            <summary>{i18n.text(|t| t.round_ratings_heading)}</summary>
+        <PartSection id="part-outlook" open=sections.outlook heading=|t| t.dialogue_section_outlook>
+            {rated("belief", |p| p.belief.as_ref(), |d, rid, a| d.set_belief(rid, a, browser::now()))}
+            {rated("determination", |p| p.determination.as_ref(), |d, rid, a| d.set_determination(rid, a, browser::now()))}
+        </PartSection>
+        <PartSection id="part-interventions" open=sections.interventions heading=|t| t.dialogue_section_interventions>
+            <InterventionChoice part=part />
+        </PartSection>
+        <PartSection id="part-ratings" open=sections.ratings heading=|t| t.round_ratings_heading>
             <p class="help">{i18n.text(|t| t.round_ratings_help)}</p>
             {ParticipantItem::ALL
                 .into_iter()
@@ -151,25 +174,97 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                         <ScaleQuestion
                             name=format!("rating-{}", item.id())
                             question=Signal::derive(move || i18n.t().item_counsellor_question(item).to_owned())
-                            steps=Signal::derive(move || i18n.t().steps(item.id()))
+                            steps=Signal::derive(move || i18n.t().counsellor_steps(item))
                             no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
                             selected=Signal::derive(move || part.read(|p| p.and_then(|p| p.ratings.get(&item)).map(to_choice)))
                             on_select=Callback::new(move |choice| {
                                 part.change(|d, rid| d.set_counsellor_rating(rid, item, to_answer(choice), browser::now()))
                             })
-                        />
+                        >
+                            <TheirAnswer item=item answer=their_answer(item) />
+                        </ScaleQuestion>
                     }
                 })
                 .collect_view()}
-        </details>
+        </PartSection>
         <Show when=sensitive_on>
-            <SensitiveItems part=part />
+            <PartSection id="part-sensitive" open=sections.sensitive heading=|t| t.round_sensitive_heading>
+                <SensitiveItems part=part />
+            </PartSection>
         </Show>
         <p class="actions">
             <A href=app_path(&format!("/counsellor/{participant_id}")) attr:class="button">
                 {i18n.text(|t| t.round_done)}
             </A>
         </p>
+    }
+}
+
+/// Whether each section of the page is unfolded; the contents list unfolds the one it leads to.
+#[derive(Clone, Copy)]
+struct Sections {
+    outlook: RwSignal<bool>,
+    interventions: RwSignal<bool>,
+    ratings: RwSignal<bool>,
+    sensitive: RwSignal<bool>,
+}
+
+/// A short list of the page's sections, so that a long part shows where one is. The links
+/// carry the page's own path: under the app's base URL a bare `#id` would lead to the start page.
+#[component]
+fn Contents(page: String, sections: Sections, sensitive_on: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let entry = move |id: &'static str,
+                      open: RwSignal<bool>,
+                      heading: fn(&Texts) -> &'static str| {
+        view! {
+            <li>
+                <a href=format!("{page}#{id}") on:click=move |_| open.set(true)>{move || heading(i18n.t())}</a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="panel part-contents" aria-labelledby="part-contents-heading">
+            <h2 id="part-contents-heading">{i18n.text(|t| t.dialogue_contents_heading)}</h2>
+            <ol>
+                {entry("part-outlook", sections.outlook, |t| t.dialogue_section_outlook)}
+                {entry("part-interventions", sections.interventions, |t| t.dialogue_section_interventions)}
+                {entry("part-ratings", sections.ratings, |t| t.round_ratings_heading)}
+                <Show when=move || sensitive_on.get()>
+                    {entry("part-sensitive", sections.sensitive, |t| t.round_sensitive_heading)}
+                </Show>
+            </ol>
+        </nav>
+    }
+}
+
+/// One foldable section of the counsellor's part, its heading in the summary line.
+#[component]
+fn PartSection(
+    id: &'static str,
+    open: RwSignal<bool>,
+    heading: fn(&Texts) -> &'static str,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading_id = format!("{id}-heading");
+    view! {
+        <details
+            class="panel part-section"
+            id=id
+            prop:open=move || open.get()
+            on:toggle=move |ev| {
+                let now_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                if now_open != open.get_untracked() {
+                    open.set(now_open);
+                }
+            }
+        >
+            <summary>
+                <h2 id=heading_id>{move || heading(i18n.t())}</h2>
+            </summary>
+            {children()}
+        </details>
     }
 }
 
@@ -229,7 +324,7 @@ fn InterventionChoice(part: Part) -> impl IntoView {
                     };
                     view! {
                         <div class="group">
-                            <h2>{move || i18n.t().group_name(group)}</h2>
+                            <h3>{move || i18n.t().group_name(group)}</h3>
                             <For each=entries key=|e| e.id.clone() let:entry>
                                 {
                                     let id = entry.id.clone();
@@ -250,14 +345,18 @@ fn InterventionChoice(part: Part) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <label class="check none">
-                <input
-                    type="checkbox"
-                    prop:checked=none_given
-                    on:change=move |ev| set_none(event_target_checked(&ev))
-                />
-                <span>{i18n.text(|t| t.questions_interventions_none)}</span>
-            </label>
+            // Apart from the four groups: "none" is an answer about the whole period.
+            <div class="group none-group">
+                <h3>{i18n.text(|t| t.dialogue_none_heading)}</h3>
+                <label class="check none">
+                    <input
+                        type="checkbox"
+                        prop:checked=none_given
+                        on:change=move |ev| set_none(event_target_checked(&ev))
+                    />
+                    <span>{i18n.text(|t| t.questions_interventions_none)}</span>
+                </label>
+            </div>
         </fieldset>
     }
 }
@@ -302,11 +401,10 @@ fn SensitiveItems(part: Part) -> impl IntoView {
         }
     };
     view! {
-        <section class="panel sensitive">
-            <h2>{i18n.text(|t| t.round_sensitive_heading)}</h2>
+        <div class="sensitive">
             <p class="warning">{i18n.text(|t| t.questions_violence_reminder)}</p>
             {item("violence", SensitiveItem::Violence)}
             {item("substance", SensitiveItem::SubstanceUse)}
-        </section>
+        </div>
     }
 }

@@ -9,7 +9,7 @@ use crate::i18n::{fill, use_i18n};
 use crate::state::{AppState, StorageNotice, use_state};
 use crate::storage::backup::export_backup;
 use crate::storage::browser_store::LocalStore;
-use crate::storage::csv::rounds_csv;
+use crate::storage::csv::{Included, rounds_csv};
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
 
@@ -32,6 +32,7 @@ pub fn DataPage() -> impl IntoView {
     let state = use_state();
     let status = RwSignal::new(String::new());
     let include_sensitive = RwSignal::new(false);
+    let include_comments = RwSignal::new(false);
     let sensitive_on = move || state.read(|d| d.settings().sensitive_items_enabled);
     // Answers given while the setting was on stay in the data after it is switched off.
     let sensitive_held = move || sensitive_on() || state.read(Caseload::has_sensitive_answers);
@@ -48,8 +49,11 @@ pub fn DataPage() -> impl IntoView {
     let exported = move |name: String| status.set(fill(i18n.t().data_exported, &[("file", &name)]));
     let export_csv = move |_| {
         let name = format!("stegvis-rounds-{}.csv", browser::today());
-        let include = sensitive_held() && include_sensitive.get_untracked();
-        let csv = state.read(|d| rounds_csv(d, include));
+        let included = Included {
+            sensitive: sensitive_held() && include_sensitive.get_untracked(),
+            comments: include_comments.get_untracked(),
+        };
+        let csv = state.read(|d| rounds_csv(d, included));
         browser::download(&name, "text/csv;charset=utf-8", &csv);
         exported(name);
     };
@@ -96,6 +100,11 @@ pub fn DataPage() -> impl IntoView {
                 </label>
                 <p id="include-sensitive-help" class="help">{i18n.text(|t| t.safety_include_sensitive_help)}</p>
             </Show>
+            <label class="check">
+                <input type="checkbox" aria-describedby="include-comments-help" bind:checked=include_comments />
+                <span>{i18n.text(|t| t.dialogue_csv_comments)}</span>
+            </label>
+            <p id="include-comments-help" class="help">{i18n.text(|t| t.dialogue_csv_comments_help)}</p>
         </section>
 
         <crate::offline::StorageSpace />

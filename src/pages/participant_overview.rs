@@ -6,6 +6,7 @@ use crate::browser::{self, app_path};
 use crate::components::archive_participant::ArchiveParticipant;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::progress_view::ProgressView;
+use crate::components::round_answers::RoundAnswers;
 use crate::domain::assessment::{FilledBy, Round};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, fill, use_i18n};
@@ -35,9 +36,19 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             }
         }
     });
-    let new_round = move |_| {
+    let start_round = Callback::new(move |()| {
         let _ = state
             .change(|d| d.start_round(browser::new_id(), &pid.get_untracked(), browser::today()));
+    });
+    // A second round on the same day is usually a double tap: ask first.
+    let confirm_same_day = RwSignal::new(false);
+    let new_round = move |_| {
+        let today = browser::today();
+        if state.read(|d| d.round_on(&pid.get_untracked(), today).is_some()) {
+            confirm_same_day.set(true);
+        } else {
+            start_round.run(());
+        }
     };
     move || {
         let t = i18n.t();
@@ -69,6 +80,16 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             <ProgressView pid=pid />
             <h2>{t.caseload_rounds_heading}</h2>
             <button type="button" class="button" on:click=new_round>{t.caseload_new_round}</button>
+            <ConfirmDialog
+                open=confirm_same_day
+                message=Signal::derive(move || {
+                    let t = i18n.t();
+                    fill(t.dialogue_same_day_confirm, &[("date", &t.date(browser::today()))])
+                })
+                confirm_label=Signal::derive(move || i18n.t().dialogue_same_day_yes.to_owned())
+                cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+                on_confirm=start_round
+            />
             <RoundList pid=pid />
             <ArchiveParticipant pid=pid />
             <section class="panel">
@@ -111,7 +132,30 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let navigate = use_navigate();
-    move || {
+    // Only the latest round can be deleted; the dialog names its date.
+    let confirm_delete = RwSignal::new(false);
+    let latest = Memo::new(move |_| {
+        state.read(|d| d.latest_round(&pid.get()).map(|r| (r.id.clone(), r.date)))
+    });
+    let delete = Callback::new(move |()| {
+        if let Some((rid, _)) = latest.get_untracked() {
+            let _ = state.change(|d| d.delete_round(&rid));
+        }
+    });
+    let delete_dialog = view! {
+        <ConfirmDialog
+            open=confirm_delete
+            message=Signal::derive(move || {
+                let t = i18n.t();
+                let date = latest.get().map(|(_, date)| t.date(date)).unwrap_or_default();
+                fill(t.dialogue_delete_round_confirm, &[("date", &date)])
+            })
+            confirm_label=Signal::derive(move || i18n.t().dialogue_delete_round_yes.to_owned())
+            cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+            on_confirm=delete
+        />
+    };
+    let list = move || {
         let t = i18n.t();
         let rounds: Vec<Round> =
             state.read(|d| d.rounds_of(&pid.get()).into_iter().rev().cloned().collect());
@@ -119,7 +163,8 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
             <ul class="plain rounds">
                 {rounds
                     .into_iter()
-                    .map(|round| {
+                    .enumerate()
+                    .map(|(index, round)| {
                         let navigate = navigate.clone();
                         let rid = round.id.clone();
                         let hand_over = move |_| {
@@ -133,6 +178,11 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                         };
                         let counsellor_done = round.counsellor_part.is_some();
                         let participant_done = round.participant_part.as_ref().is_some_and(|p| p.completed.is_some());
+                        let answers = round
+                            .participant_part
+                            .clone()
+                            .filter(|p| p.answered_count() > 0)
+                            .map(|part| view! { <RoundAnswers part=part open=index == 0 /> });
                         view! {
                             <li class="panel round">
                                 <h3>{fill(t.caseload_round_title, &[("date", &t.date(round.date))])}</h3>
@@ -143,6 +193,7 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                     {t.caseload_part_counsellor} ": "
                                     {if counsellor_done { t.caseload_status_done } else { t.caseload_status_not_started }}
                                 </p>
+                                {answers}
                                 <div class="actions">
                                     {(!participant_done)
                                         .then(|| {
@@ -158,6 +209,14 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                     <A href=app_path(&format!("/round/{}/counsellor", round.id)) attr:class="button secondary">
                                         {t.caseload_fill_counsellor}
                                     </A>
+                                    {(index == 0)
+                                        .then(|| {
+                                            view! {
+                                                <button type="button" class="button danger" on:click=move |_| confirm_delete.set(true)>
+                                                    {t.dialogue_delete_round}
+                                                </button>
+                                            }
+                                        })}
                                 </div>
                             </li>
                         }
@@ -165,5 +224,9 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                     .collect_view()}
             </ul>
         }
+    };
+    view! {
+        {list}
+        {delete_dialog}
     }
 }

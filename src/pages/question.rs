@@ -1,6 +1,6 @@
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::browser::{self, app_path};
 use crate::components::live_text::live_text;
@@ -26,16 +26,21 @@ pub fn QuestionPage() -> impl IntoView {
             .and_then(|n| n.parse::<usize>().ok())
             .filter(|n| (1..=ParticipantItem::ALL.len()).contains(n))
     });
+    let query = use_query_map();
+    let from_summary = Memo::new(move |_| query.read().get("from").as_deref() == Some("summary"));
     let exists = Memo::new(move |_| state.read(|d| d.round(&round_id.get()).is_some()));
     // Rebuilt only when the screen changes, not on every answer: focus stays where it is.
     move || match (exists.get(), step.get()) {
-        (true, Some(n)) => view! { <Question round_id=round_id.get() number=n /> }.into_any(),
+        (true, Some(n)) => {
+            view! { <Question round_id=round_id.get() number=n from_summary=from_summary.get() /> }
+                .into_any()
+        }
         _ => view! { <RoundMissing /> }.into_any(),
     }
 }
 
 #[component]
-fn Question(round_id: String, number: usize) -> impl IntoView {
+fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let item = ParticipantItem::ALL[number - 1];
@@ -106,13 +111,18 @@ fn Question(round_id: String, number: usize) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(" ")
     });
-    let back = if number == 1 {
+    // An answer changed from the summary leads back there, both ways.
+    let summary = app_path(&format!("/round/{round_id}/summary"));
+    let back = if from_summary {
+        summary.clone()
+    } else if number == 1 {
         app_path("/participant")
     } else {
         app_path(&format!("/round/{round_id}/answer/{}", number - 1))
     };
-    let next = if number == total {
-        app_path(&format!("/round/{round_id}/summary"))
+    let to_summary = from_summary || number == total;
+    let next = if to_summary {
+        summary
     } else {
         app_path(&format!("/round/{round_id}/answer/{}", number + 1))
     };
@@ -158,7 +168,7 @@ fn Question(round_id: String, number: usize) -> impl IntoView {
                 <A href=next attr:class="button">
                     {move || {
                         let t = i18n.t();
-                        if number == total { t.questions_to_summary } else { t.questions_next }
+                        if to_summary { t.questions_to_summary } else { t.questions_next }
                     }}
                 </A>
             </nav>

@@ -8,7 +8,8 @@
 //! - `-` is "I'd rather not answer" (so averages skip it instead of counting a zero);
 //! - `interventions_<group>` counts the chosen activities of that group: `0` when "none" was
 //!   answered, empty when the question was not answered;
-//! - sensitive items (only when explicitly included): a rating, or `not_asked`.
+//! - sensitive items (only when explicitly included): a rating, or `not_asked`;
+//! - `comment_<item>` (only when explicitly included): the participant's own words on an item.
 
 use crate::domain::assessment::{Interventions, ItemAnswer, Ratings, Round, SensitiveAnswer};
 use crate::domain::caseload::Caseload;
@@ -20,18 +21,26 @@ pub(super) const BOM: &str = "\u{feff}";
 const RATHER_NOT: &str = "-";
 const NOT_ASKED: &str = "not_asked";
 
-pub fn rounds_csv(data: &Caseload, include_sensitive: bool) -> String {
+/// What goes into the file beyond the ratings, each only when the user ticks it: answers on
+/// sensitive topics, and the participants' free-text comments (which may hold as much).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Included {
+    pub sensitive: bool,
+    pub comments: bool,
+}
+
+pub fn rounds_csv(data: &Caseload, included: Included) -> String {
     let mut out = String::from(BOM);
-    push_row(&mut out, header(include_sensitive));
+    push_row(&mut out, header(included));
     for participant in data.participants() {
         for round in data.rounds_of(&participant.id) {
-            push_row(&mut out, row(data, participant, round, include_sensitive));
+            push_row(&mut out, row(data, participant, round, included));
         }
     }
     out
 }
 
-fn header(include_sensitive: bool) -> Vec<String> {
+fn header(included: Included) -> Vec<String> {
     let items = ParticipantItem::ALL.map(ParticipantItem::id);
     let mut names: Vec<String> = vec!["participant".into(), "date".into()];
     names.extend(items.iter().map(|id| (*id).to_owned()));
@@ -42,13 +51,21 @@ fn header(include_sensitive: bool) -> Vec<String> {
             .map(|group| format!("interventions_{}", group.id())),
     );
     names.extend(items.iter().map(|id| format!("counsellor_{id}")));
-    if include_sensitive {
+    if included.sensitive {
         names.extend(["violence".into(), "substance_use".into()]);
+    }
+    if included.comments {
+        names.extend(items.iter().map(|id| format!("comment_{id}")));
     }
     names
 }
 
-fn row(data: &Caseload, participant: &Participant, round: &Round, sensitive: bool) -> Vec<String> {
+fn row(
+    data: &Caseload,
+    participant: &Participant,
+    round: &Round,
+    included: Included,
+) -> Vec<String> {
     let no_ratings = Ratings::new();
     let answers = round
         .participant_part
@@ -69,10 +86,18 @@ fn row(data: &Caseload, participant: &Participant, round: &Round, sensitive: boo
             .map(|group| intervention_count(data, interventions, *group)),
     );
     cells.extend(ratings(counsellor.map_or(&no_ratings, |c| &c.ratings)));
-    if sensitive {
+    if included.sensitive {
         let answers = counsellor.map(|c| c.sensitive).unwrap_or_default();
         cells.push(sensitive_answer(answers.violence));
         cells.push(sensitive_answer(answers.substance_use));
+    }
+    if included.comments {
+        let part = round.participant_part.as_ref();
+        cells.extend(ParticipantItem::ALL.iter().map(|item| {
+            part.and_then(|p| p.comment(*item))
+                .map(spreadsheet_safe)
+                .unwrap_or_default()
+        }));
     }
     cells
 }
@@ -146,6 +171,7 @@ fn quote(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::assessment::{FilledBy, Rating};
     use crate::storage::test_data::sample;
     use chrono::NaiveDate;
 
@@ -158,7 +184,7 @@ mod tests {
 
     #[test]
     fn one_row_per_round_oldest_first_with_a_bom() {
-        let csv = rounds_csv(&sample(), false);
+        let csv = rounds_csv(&sample(), Included::default());
         assert!(csv.starts_with(BOM));
         let lines = lines(&csv);
         assert_eq!(
@@ -190,12 +216,17 @@ mod tests {
         );
     }
 
+    const SENSITIVE: Included = Included {
+        sensitive: true,
+        comments: false,
+    };
+
     // Guards data protection: sensitive answers leave the device only when explicitly included.
     #[test]
     fn sensitive_columns_only_when_asked_for() {
-        let without = rounds_csv(&sample(), false);
+        let without = rounds_csv(&sample(), Included::default());
         assert!(!without.contains("violence") && !without.contains(NOT_ASKED));
-        let with = rounds_csv(&sample(), true);
+        let with = rounds_csv(&sample(), SENSITIVE);
         let lines = lines(&with);
         assert!(lines[0].ends_with(",violence,substance_use"));
         assert!(lines[3].ends_with(",not_asked,5"));
@@ -209,8 +240,52 @@ mod tests {
         data.add_participant("p1".into(), "Åsa \"Ø\", ä\nnext", day)
             .unwrap();
         data.start_round("r1".into(), "p1", day).unwrap();
-        let csv = rounds_csv(&data, false);
+        let csv = rounds_csv(&data, Included::default());
         assert!(csv.contains("\r\n\"Åsa \"\"Ø\"\", ä\nnext\",2026-01-01,"));
+    }
+
+    // Guards data protection: comments leave the device only when ticked, one column per item.
+    #[test]
+    fn comments_only_when_asked_for_and_defused() {
+        let mut data = Caseload::default();
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        data.add_participant("p1".into(), "Ola N.", day).unwrap();
+        data.start_round("r1".into(), "p1", day).unwrap();
+        let now = chrono::DateTime::default();
+        data.start_participant_part("r1", FilledBy::Participant, now)
+            .unwrap();
+        let with = |value, comment: &str| ItemAnswer {
+            value: Rating::new(value).ok(),
+            comment: Some(comment.into()),
+        };
+        data.set_participant_answer(
+            "r1",
+            ParticipantItem::Health,
+            with(2, "Vondt i ryggen"),
+            now,
+        )
+        .unwrap();
+        data.set_participant_answer(
+            "r1",
+            ParticipantItem::JobSearch,
+            with(3, "=1+1, sa hun"),
+            now,
+        )
+        .unwrap();
+        assert!(!rounds_csv(&data, Included::default()).contains("comment_"));
+        let csv = rounds_csv(
+            &data,
+            Included {
+                sensitive: false,
+                comments: true,
+            },
+        );
+        let lines = lines(&csv);
+        assert!(lines[0].ends_with(
+            ",comment_job_chances,comment_managing_job,comment_cooperation,comment_health,\
+             comment_everyday_life,comment_competence,comment_wage_level,comment_job_search"
+        ));
+        assert!(lines[1].ends_with(",,,,Vondt i ryggen,,,,\"'=1+1, sa hun\""));
     }
 
     // Guards against formula injection from an imported name such as "=HYPERLINK(…)".

@@ -36,7 +36,7 @@ for (const language of LANGUAGES) {
       await noViolations(page);
       await page.getByRole('link', { name: t.caseload_fill_counsellor }).click();
       await expect(page.getByText(t.questions_violence_reminder)).toBeVisible();
-      await page.getByText(t.round_ratings_heading).click();
+      await page.getByRole('heading', { name: t.round_ratings_heading }).click();
       await noViolations(page);
     });
   });

@@ -51,8 +51,8 @@ test('the counsellor part without sensitive items', async ({ page }) => {
   await page.getByRole('checkbox', { name: t.interventions_work_trial }).check();
   await page.getByRole('checkbox', { name: t.interventions_physical_activity }).check();
   await expect(page.getByText(t.questions_violence_reminder)).toHaveCount(0);
-  await page.getByText(t.round_ratings_heading).click();
-  await page.getByRole('group', { name: t.questions_health_counsellor_question }).getByRole('radio', { name: t.questions_health_step_2, exact: true }).check();
+  await page.getByRole('heading', { name: t.round_ratings_heading }).click();
+  await page.getByRole('group', { name: t.questions_health_counsellor_question }).getByRole('radio', { name: t.dialogue_health_step_2, exact: true }).check();
   const part = (await new Questionnaire(page).stored()).rounds[0].counsellor_part;
   expect(part.counsellor).toBe('AL');
   expect(part.belief.value).toBe(4);

@@ -14,13 +14,32 @@ use crate::browser::{self, app_path};
 use crate::components::chart_view::ChartView;
 use crate::domain::assessment::next_follow_up_due;
 use crate::domain::participant::GoalKind;
-use crate::domain::progression::{View, round_values};
+use crate::domain::progression::{RoundValues, View, round_values};
+use crate::domain::questionnaire::ParticipantItem;
 use crate::domain::timeline::timeline;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{Texts, fill, use_i18n};
 use crate::state::use_state;
 
 /// The printable width of A4 with 15 mm margins, in CSS pixels.
 const PAPER_WIDTH: f64 = 680.0;
+
+/// The comments of the latest round, each under its area's name (nothing if there are none).
+fn own_words(t: &'static Texts, latest: Option<&RoundValues>) -> Option<impl IntoView + use<>> {
+    let rows: Vec<_> = ParticipantItem::ALL
+        .into_iter()
+        .zip(latest?.comments.iter())
+        .filter_map(|(item, comment)| {
+            let comment = comment.clone()?;
+            Some(view! { <li><strong>{t.item_short(item)} ":"</strong> " " <q>{comment}</q></li> })
+        })
+        .collect();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <h2>{t.dialogue_print_comments_heading}</h2>
+            <ul class="print-comments">{rows}</ul>
+        }
+    })
+}
 
 #[component]
 pub fn PlanPrintPage() -> impl IntoView {
@@ -31,6 +50,8 @@ pub fn PlanPrintPage() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
+    // Her own words go on paper only when she says yes, so the box starts unticked each time.
+    let with_comments = RwSignal::new(false);
     move || {
         let t = i18n.t();
         let Some(person) = state.read(|d| d.participant(&pid.get()).cloned()) else {
@@ -45,6 +66,10 @@ pub fn PlanPrintPage() -> impl IntoView {
                 next_follow_up_due(rounds),
             )
         });
+        let comments = with_comments
+            .get()
+            .then(|| own_words(t, latest.as_ref()))
+            .flatten();
         let chosen = plan.focus_items.clone();
         let answers = latest.clone();
         let chart = latest.is_some().then(|| {
@@ -122,6 +147,10 @@ pub fn PlanPrintPage() -> impl IntoView {
                 <A href=app_path(&format!("/counsellor/{}/plan", person.id)) exact=true attr:class="link-tap">
                     {t.plan_print_back}
                 </A>
+                <label class="check">
+                    <input type="checkbox" bind:checked=with_comments />
+                    <span>{t.dialogue_print_comments}</span>
+                </label>
                 <button type="button" class="button" on:click=print>{t.plan_print_button}</button>
             </div>
             <article class="plan-print">
@@ -133,6 +162,7 @@ pub fn PlanPrintPage() -> impl IntoView {
                 <h2>{t.plan_focus_heading}</h2>
                 {chart}
                 <ul>{focus}</ul>
+                {comments}
                 <h2 id="print-sub-goals">{t.plan_subgoals_heading}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="print-sub-goals">
 <table>

@@ -1,0 +1,74 @@
+//! The participant's answers as the counsellor reads them: each described step with the
+//! participant's own comment beside it, on the participant's page and next to each item the
+//! counsellor rates.
+
+use leptos::prelude::*;
+
+use crate::domain::assessment::{ItemAnswer, ParticipantPart};
+use crate::domain::questionnaire::ParticipantItem;
+use crate::i18n::{Texts, fill, use_i18n};
+
+/// The described step and, if there is one, the comment; `labelled` names them as the
+/// participant's (beside the counsellor's own rating, where it could be mistaken for theirs).
+fn answer_lines(
+    t: &'static Texts,
+    item: ParticipantItem,
+    answer: Option<&ItemAnswer>,
+    labelled: bool,
+) -> impl IntoView + use<> {
+    let label = move |text: &'static str| labelled.then(|| view! { <strong>{text} ": "</strong> });
+    let comment = answer
+        .and_then(|a| a.comment.clone())
+        .filter(|c| !c.trim().is_empty());
+    view! {
+        <p>{label(t.dialogue_their_answer)} {t.answer_text(item, answer)}</p>
+        {comment.map(|c| view! { <p class="their-comment">{label(t.dialogue_their_comment)} <q>{c}</q></p> })}
+    }
+}
+
+/// One item's answer and comment, under a label saying whose answer it is.
+#[component]
+pub fn TheirAnswer(
+    item: ParticipantItem,
+    #[prop(into)] answer: Signal<Option<ItemAnswer>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let lines = answer.with(|a| answer_lines(i18n.t(), item, a.as_ref(), true));
+        view! { <div class="their-answer">{lines}</div> }
+    }
+}
+
+/// A round's eight answers with their comments, folded under a summary that counts the
+/// comments (open at first for the latest round).
+#[component]
+pub fn RoundAnswers(part: ParticipantPart, open: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let count = part.comment_count().to_string();
+        let rows = ParticipantItem::ALL
+            .into_iter()
+            .map(|item| {
+                view! {
+                    <li>
+                        <h4>{t.item_short(item)}</h4>
+                        {answer_lines(t, item, part.answers.get(&item), false)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="round-answers" open=open>
+                <summary>
+                    {format!(
+                        "{} ({})",
+                        t.dialogue_answers_heading,
+                        fill(t.dialogue_comment_count, &[("count", &count)]),
+                    )}
+                </summary>
+                <ul class="plain">{rows}</ul>
+            </details>
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { LANGUAGES, TEXTS } from './locales';
+import { AppShell } from './pages/app';
+import { envelope, seed } from './pages/caseload';
+import { fill } from './pages/data';
+import { Questionnaire } from './pages/questionnaire';
+
+const COMMENT = 'Vondt i ryggen';
+const updated = '2026-01-01T00:00:00Z';
+
+/** Ola N. with one round: her answers (a comment on health), the counsellor's part not begun. */
+function olaWithAComment(): string {
+  return envelope({
+    participants: [{ id: 'p1', display_name: 'Ola N.', created: '2026-01-10', counsellors: [{ name: 'AL', from: '2026-01-10' }] }],
+    rounds: [
+      {
+        id: 'r1', participant_id: 'p1', date: '2026-01-15',
+        participant_part: {
+          answers: {
+            job_chances: { value: 3 }, managing_job: { value: 4 }, cooperation: { value: 4 },
+            health: { value: 2, comment: COMMENT }, everyday_life: { value: null },
+            competence: { value: 3 }, wage_level: { value: 2 }, job_search: { value: 3 },
+          },
+          filled_by: 'participant', updated, completed: updated,
+        },
+      },
+    ],
+  });
+}
+
+async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+for (const language of LANGUAGES) {
+  const t = TEXTS[language];
+  test.describe(`in ${language}`, () => {
+    test.use({ locale: language });
+
+    test('her comment is beside her answer on her page and in the counsellor part', async ({ page }) => {
+      await seed(page, olaWithAComment());
+      const app = new AppShell(page);
+      await app.goto('counsellor/p1');
+      const answers = page.locator('details.round-answers');
+      await expect(answers.locator('summary')).toHaveText(
+        `${t.dialogue_answers_heading} (${fill(t.dialogue_comment_count, { count: 1 })})`,
+      );
+      // The latest round is open: the comment is read under its area, after the answer.
+      const health = answers.locator('li').filter({ has: page.getByRole('heading', { name: t.items_health_short }) });
+      await expect(health).toContainText(`2. ${t.questions_health_step_2}`);
+      await expect(health.locator('q')).toHaveText(COMMENT);
+      await expectNoAxeViolations(page);
+
+      await app.goto('round/r1/counsellor');
+      await expect(page.getByRole('navigation', { name: t.dialogue_contents_heading })).toBeVisible();
+      // The own ratings start folded; the contents list unfolds them.
+      const rating = page.getByRole('group', { name: t.questions_health_counsellor_question });
+      await expect(rating).toBeHidden();
+      await page.getByRole('link', { name: t.round_ratings_heading }).click();
+      await expect(rating).toBeVisible();
+      await expect(rating.locator('.their-answer')).toContainText(`${t.dialogue_their_answer}: 2. ${t.questions_health_step_2}`);
+      await expect(rating.locator('.their-answer q')).toHaveText(COMMENT);
+      // The counsellor's steps speak about the person, not as the person.
+      await expect(rating.getByRole('radio', { name: t.dialogue_health_step_2, exact: true })).toBeVisible();
+      await expect(rating.getByRole('radio', { name: t.questions_health_step_2, exact: true })).toHaveCount(0);
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+const t = TEXTS.en;
+
+test('"None" stands apart from the Health group, and sections fold', async ({ page }) => {
+  await seed(page, olaWithAComment());
+  const app = new AppShell(page);
+  await app.goto('round/r1/counsellor');
+  const health = page.locator('.interventions .group').filter({ has: page.getByRole('heading', { name: t.interventions_group_health, exact: true }) });
+  await expect(health).toBeVisible();
+  await expect(health.getByRole('checkbox', { name: t.questions_interventions_none, exact: true })).toHaveCount(0);
+  const none = page.locator('.none-group');
+  await expect(none.getByRole('heading', { name: t.dialogue_none_heading })).toBeVisible();
+  await none.getByRole('checkbox', { name: t.questions_interventions_none, exact: true }).check();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+  expect(stored.rounds[0].counsellor_part.interventions).toBe('none_given');
+  // Folding a section hides its questions; the contents list opens it again.
+  const belief = page.getByRole('group', { name: t.questions_belief_question });
+  await expect(belief).toBeVisible();
+  await page.locator('#part-outlook > summary').click();
+  await expect(belief).toBeHidden();
+  await page.getByRole('link', { name: t.dialogue_section_outlook }).click();
+  await expect(belief).toBeVisible();
+});
+
+test('comments go into the CSV only when ticked', async ({ page }) => {
+  await seed(page, olaWithAComment());
+  const app = new AppShell(page);
+  await app.goto('data');
+  const save = async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t.data_export_csv }).click(),
+    ]);
+    return readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  };
+  const without = await save();
+  expect(without[0]).not.toContain('comment_');
+  expect(without.join('\n')).not.toContain(COMMENT);
+  await expect(page.getByText(t.dialogue_csv_comments_help)).toBeVisible();
+  await page.getByRole('checkbox', { name: t.dialogue_csv_comments }).check();
+  const lines = await save();
+  const header = lines[0].split(',');
+  const row = lines[1].split(',');
+  expect(row[header.indexOf('comment_health')]).toBe(COMMENT);
+  expect(row[header.indexOf('comment_job_search')]).toBe('');
+});
+
+test('the print view shows her comments only when she agrees', async ({ page }) => {
+  await seed(page, olaWithAComment());
+  const app = new AppShell(page);
+  await app.goto('counsellor/p1/plan/print');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ola N.');
+  await expect(page.getByText(COMMENT)).toHaveCount(0);
+  await page.getByRole('checkbox', { name: t.dialogue_print_comments }).check();
+  await expect(page.getByRole('heading', { name: t.dialogue_print_comments_heading })).toBeVisible();
+  await expect(page.locator('.print-comments li')).toHaveText(`${t.items_health_short}: ${COMMENT}`);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.print-comments q')).toHaveText(COMMENT);
+  await expect(page.getByRole('checkbox', { name: t.dialogue_print_comments })).toBeHidden();
+});
+
+test.describe('mistakes can be undone', () => {
+  test('"Change" on the summary leads back to the summary after the answer', async ({ page }) => {
+    const q = new Questionnaire(page);
+    await q.start('Sasha');
+    for (let n = 1; n <= 8; n++) {
+      await q.answer(n, 3);
+      if (n < 8) await q.next();
+    }
+    await q.toSummary();
+    await page.getByRole('link', { name: `${t.questions_change}: ${t.items_cooperation_short}` }).click();
+    await q.expectQuestion(3);
+    await q.answer(3, 5);
+    await expect(page.getByRole('link', { name: t.questions_next })).toHaveCount(0);
+    await page.getByRole('link', { name: t.questions_to_summary }).click();
+    await q.expectHeading(t, 'questions_summary_title');
+    await expect(page.locator('.summary-item').nth(2)).toContainText(`5. ${t.questions_cooperation_step_5}`);
+  });
+
+  test('a second round on the same day asks first, and the latest round can be deleted', async ({ page }) => {
+    await seed(page, olaWithAComment());
+    const app = new AppShell(page);
+    await app.goto('counsellor/p1');
+    const rounds = page.locator('ul.rounds > li');
+    await expect(rounds).toHaveCount(1);
+    await page.getByRole('button', { name: t.caseload_new_round }).click();
+    await expect(rounds).toHaveCount(2);
+    // Today has a round now: the next tap asks, and "Cancel" starts nothing.
+    await page.getByRole('button', { name: t.caseload_new_round }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(t.dialogue_same_day_confirm.split('{date}')[0]);
+    await dialog.getByRole('button', { name: t.caseload_cancel }).click();
+    await expect(rounds).toHaveCount(2);
+    // Only the latest round offers "Delete"; the question names its date.
+    await expect(page.getByRole('button', { name: t.dialogue_delete_round })).toHaveCount(1);
+    await rounds.first().getByRole('button', { name: t.dialogue_delete_round }).click();
+    await expect(dialog).toContainText(t.dialogue_delete_round_confirm.split('{date}')[0]);
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: t.dialogue_delete_round_yes }).click();
+    await expect(rounds).toHaveCount(1);
+    await expect(rounds.first()).toContainText(COMMENT);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+    expect(stored.rounds.map((r) => r.id)).toEqual(['r1']);
+  });
+});
