@@ -233,6 +233,43 @@ mod tests {
         assert_eq!(LockRecord::parse("nope"), Err(LockError::Damaged));
     }
 
+    fn fixture(name: &str) -> String {
+        let path = format!("{}/tests/fixtures/lock/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {path}"))
+    }
+
+    fn derive(secret: &[u8], wrap: &Wrap) -> [u8; KEY_LEN] {
+        let mut out = [0; KEY_LEN];
+        pbkdf2::pbkdf2_hmac::<sha2::Sha256>(secret, &wrap.salt(), wrap.iterations, &mut out);
+        out
+    }
+
+    // Guards the shipped lock format: a device locked by this version opens in every later one,
+    // with the passphrase and with the recovery code (PBKDF2 here is the browser's, by spec).
+    #[test]
+    fn the_shipped_lock_fixture_opens_with_either_secret() {
+        use crate::storage::{envelope, keys, sealed};
+        let record = LockRecord::parse(&fixture("v1-lock.json")).unwrap();
+        let secrets: serde_json::Value = serde_json::from_str(&fixture("v1-secrets.json")).unwrap();
+        assert!(record.passphrase.iterations >= ITERATIONS);
+        assert_eq!(record.passphrase.kdf, KDF);
+        let passphrase = secrets["passphrase"].as_str().unwrap().as_bytes();
+        let key = record.passphrase.open(Secret::Passphrase, &derive(passphrase, &record.passphrase)).unwrap();
+        assert_eq!(key.id(), record.key_id);
+        let code = parse_recovery_code(secrets["recovery_code"].as_str().unwrap()).unwrap();
+        let by_code = record.recovery.open(Secret::RecoveryCode, &derive(&code, &record.recovery)).unwrap();
+        assert_eq!(by_code, key);
+        let stored = fixture("v1-data.json");
+        let plain = sealed::open(&key, keys::DATA, stored.trim()).unwrap();
+        assert_eq!(envelope::open(&plain).unwrap().data.participants().len(), 2);
+        let wrong = DataKey::from_bytes([0; KEY_LEN]);
+        assert_eq!(sealed::open(&wrong, keys::DATA, stored.trim()), Err(sealed::SealError::WrongKey));
+        assert_eq!(
+            record.passphrase.open(Secret::Passphrase, &derive(b"not it", &record.passphrase)),
+            Err(LockError::WrongSecret)
+        );
+    }
+
     #[test]
     fn a_recovery_code_is_typable_and_reads_back() {
         let bits = [0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0xff, 0];
