@@ -12,9 +12,9 @@ use crate::browser;
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
 use crate::storage::browser_store::LocalStore;
-use crate::storage::lockable::LockableStore;
 use crate::storage::keys;
 use crate::storage::kv::KvError;
+use crate::storage::lockable::LockableStore;
 use crate::storage::tab_store::TabStore;
 
 pub use crate::storage::tab_store::Notice as StorageNotice;

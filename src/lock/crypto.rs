@@ -45,13 +45,20 @@ fn subtle() -> Result<SubtleCrypto, NoCrypto> {
 }
 
 /// 256 bits derived from `secret` with PBKDF2-HMAC-SHA-256.
-pub async fn pbkdf2(secret: &[u8], salt: &[u8], iterations: u32) -> Result<[u8; KEY_LEN], NoCrypto> {
+pub async fn pbkdf2(
+    secret: &[u8],
+    salt: &[u8],
+    iterations: u32,
+) -> Result<[u8; KEY_LEN], NoCrypto> {
     let subtle = subtle()?;
     let usages: js_sys::Array = std::iter::once(JsValue::from_str("deriveBits")).collect();
     let base = subtle
         .import_key_with_str("raw", &Uint8Array::from(secret), "PBKDF2", false, &usages)
         .map_err(|_| NoCrypto)?;
-    let base: web_sys::CryptoKey = JsFuture::from(base).await.map_err(|_| NoCrypto)?.unchecked_into();
+    let base: web_sys::CryptoKey = JsFuture::from(base)
+        .await
+        .map_err(|_| NoCrypto)?
+        .unchecked_into();
     let params = Object::new();
     for (name, value) in [
         ("name", JsValue::from_str("PBKDF2")),
@@ -65,5 +72,8 @@ pub async fn pbkdf2(secret: &[u8], salt: &[u8], iterations: u32) -> Result<[u8; 
         .derive_bits_with_object(&params, &base, (KEY_LEN * 8) as u32)
         .map_err(|_| NoCrypto)?;
     let bits = JsFuture::from(bits).await.map_err(|_| NoCrypto)?;
-    Uint8Array::new(&bits).to_vec().try_into().map_err(|_| NoCrypto)
+    Uint8Array::new(&bits)
+        .to_vec()
+        .try_into()
+        .map_err(|_| NoCrypto)
 }

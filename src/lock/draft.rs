@@ -51,7 +51,10 @@ pub fn keep(store: &impl KeyValue) {
         })
         .collect();
     if !fields.is_empty() {
-        let draft = Draft { path: path(), fields };
+        let draft = Draft {
+            path: path(),
+            fields,
+        };
         let text = serde_json::to_string(&draft).expect("a draft serialises");
         let _ = store.set(keys::DRAFT, &text);
     }

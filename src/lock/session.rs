@@ -13,8 +13,8 @@ use crate::storage::browser_store::LocalStore;
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, KvError};
 use crate::storage::lock_record::{
-    ITERATIONS, LockError, LockRecord, RECOVERY_LEN, SALT_LEN, Secret, Wrap,
-    parse_recovery_code, recovery_code,
+    ITERATIONS, LockError, LockRecord, RECOVERY_LEN, SALT_LEN, Secret, Wrap, parse_recovery_code,
+    recovery_code,
 };
 use crate::storage::lockable::{KeySlot, LockableStore};
 use crate::storage::sealed::{DataKey, KEY_LEN};
@@ -113,7 +113,10 @@ impl Lock {
 
     /// Opens the data with the passphrase or the recovery code.
     pub async fn unlock(&self, which: Secret, typed: &str) -> Result<(), LockFailure> {
-        let record = self.record.get_untracked().ok_or(LockFailure::WrongSecret)?;
+        let record = self
+            .record
+            .get_untracked()
+            .ok_or(LockFailure::WrongSecret)?;
         let key = open_with(&record, which, typed).await?;
         *self.slot.get_value().borrow_mut() = Some(key);
         self.phase.set(Phase::Unlocked);
@@ -122,11 +125,16 @@ impl Lock {
 
     /// Whether `typed` is the passphrase or the recovery code (asked before changing the lock).
     pub async fn confirm(&self, typed: &str) -> Result<(), LockFailure> {
-        let record = self.record.get_untracked().ok_or(LockFailure::WrongSecret)?;
+        let record = self
+            .record
+            .get_untracked()
+            .ok_or(LockFailure::WrongSecret)?;
         if open_with(&record, Secret::Passphrase, typed).await.is_ok() {
             return Ok(());
         }
-        open_with(&record, Secret::RecoveryCode, typed).await.map(|_| ())
+        open_with(&record, Secret::RecoveryCode, typed)
+            .await
+            .map(|_| ())
     }
 
     /// Locks the data with `passphrase`; returns the recovery code to show once.
@@ -148,15 +156,26 @@ impl Lock {
     /// Replaces the passphrase (the data key and the recovery code stay).
     pub async fn change(&self, current: &str, new: &str) -> Result<(), LockFailure> {
         self.confirm(current).await?;
-        let mut record = self.record.get_untracked().ok_or(LockFailure::WrongSecret)?;
-        let key = self.slot.get_value().borrow().clone().ok_or(LockFailure::WrongSecret)?;
+        let mut record = self
+            .record
+            .get_untracked()
+            .ok_or(LockFailure::WrongSecret)?;
+        let key = self
+            .slot
+            .get_value()
+            .borrow()
+            .clone()
+            .ok_or(LockFailure::WrongSecret)?;
         record.passphrase = wrap(Secret::Passphrase, &key, new.as_bytes()).await?;
         self.save_record(record)
     }
 
     /// Sets how long the app may stay unused before it locks itself.
     pub fn set_auto_lock(&self, seconds: u32) -> Result<(), LockFailure> {
-        let mut record = self.record.get_untracked().ok_or(LockFailure::WrongSecret)?;
+        let mut record = self
+            .record
+            .get_untracked()
+            .ok_or(LockFailure::WrongSecret)?;
         record.auto_lock_seconds = seconds;
         self.save_record(record)
     }
@@ -174,7 +193,12 @@ impl Lock {
 
     /// "Lock now": this tab and every other.
     pub fn lock_everywhere(&self) {
-        let _ = LocalStore.set(keys::LOCK_SIGNAL, &crypto::random_array::<8>().map(|b| format!("{b:02x}")).concat());
+        let _ = LocalStore.set(
+            keys::LOCK_SIGNAL,
+            &crypto::random_array::<8>()
+                .map(|b| format!("{b:02x}"))
+                .concat(),
+        );
         self.lock_here();
     }
 
@@ -209,7 +233,11 @@ impl Lock {
     }
 }
 
-async fn open_with(record: &LockRecord, which: Secret, typed: &str) -> Result<DataKey, LockFailure> {
+async fn open_with(
+    record: &LockRecord,
+    which: Secret,
+    typed: &str,
+) -> Result<DataKey, LockFailure> {
     let secret = match which {
         Secret::Passphrase => typed.as_bytes().to_vec(),
         Secret::RecoveryCode => parse_recovery_code(typed)
@@ -218,7 +246,9 @@ async fn open_with(record: &LockRecord, which: Secret, typed: &str) -> Result<Da
     };
     let wrap = record.wrap(which);
     let derived = pbkdf2(&secret, &wrap.salt(), wrap.iterations).await?;
-    let key = wrap.open(which, &derived).map_err(|_| LockFailure::WrongSecret)?;
+    let key = wrap
+        .open(which, &derived)
+        .map_err(|_| LockFailure::WrongSecret)?;
     if key.id() != record.key_id {
         return Err(LockFailure::WrongSecret);
     }
@@ -228,7 +258,14 @@ async fn open_with(record: &LockRecord, which: Secret, typed: &str) -> Result<Da
 async fn wrap(which: Secret, key: &DataKey, secret: &[u8]) -> Result<Wrap, LockFailure> {
     let salt = random_array::<SALT_LEN>();
     let derived = pbkdf2(secret, &salt, ITERATIONS).await?;
-    Ok(Wrap::new(which, key, &derived, salt, ITERATIONS, random_array()))
+    Ok(Wrap::new(
+        which,
+        key,
+        &derived,
+        salt,
+        ITERATIONS,
+        random_array(),
+    ))
 }
 
 pub fn reload() {

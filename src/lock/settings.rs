@@ -63,7 +63,9 @@ fn SetLock(status: RwSignal<String>, code: RwSignal<Option<String>>) -> impl Int
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = i18n.t();
-        if let Some(problem) = new_passphrase_problem(t, &new.get_untracked(), &repeat.get_untracked()) {
+        if let Some(problem) =
+            new_passphrase_problem(t, &new.get_untracked(), &repeat.get_untracked())
+        {
             status.set(problem.to_owned());
             return;
         }
@@ -120,12 +122,18 @@ fn RecoveryCode(code: String, done: RwSignal<Option<String>>) -> impl IntoView {
 fn LockOptions(status: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let lock = use_lock();
-    let minutes = move || lock.record().map_or(10, |r| r.auto_lock_seconds.div_ceil(60));
+    let minutes = move || {
+        lock.record()
+            .map_or(10, |r| r.auto_lock_seconds.div_ceil(60))
+    };
     let choose = move |ev| {
         let chosen: u32 = event_target_value(&ev).parse().unwrap_or(10);
         let result = lock.set_auto_lock(chosen * 60);
         status.set(match result {
-            Ok(()) => fill(i18n.t().lock_auto_saved, &[("minutes", &chosen.to_string())]),
+            Ok(()) => fill(
+                i18n.t().lock_auto_saved,
+                &[("minutes", &chosen.to_string())],
+            ),
             Err(failure) => failure_text(i18n.t(), &failure).to_owned(),
         });
     };
@@ -136,14 +144,18 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = i18n.t();
-        if let Some(problem) = new_passphrase_problem(t, &new.get_untracked(), &repeat.get_untracked()) {
+        if let Some(problem) =
+            new_passphrase_problem(t, &new.get_untracked(), &repeat.get_untracked())
+        {
             status.set(problem.to_owned());
             return;
         }
         busy.set(true);
         status.set(t.lock_working.to_owned());
         spawn_local(async move {
-            let result = lock.change(&current.get_untracked(), &new.get_untracked()).await;
+            let result = lock
+                .change(&current.get_untracked(), &new.get_untracked())
+                .await;
             status.set(match result {
                 Ok(()) => {
                     for field in [current, new, repeat] {

@@ -64,7 +64,10 @@ fn UnlockForm() -> impl IntoView {
         busy.set(true);
         message.set(i18n.t().lock_opening.to_owned());
         spawn_local(async move {
-            match lock.unlock(which.get_untracked(), &typed.get_untracked()).await {
+            match lock
+                .unlock(which.get_untracked(), &typed.get_untracked())
+                .await
+            {
                 Ok(()) => {}
                 Err(failure) => {
                     failures.update_value(|n| *n += 1);

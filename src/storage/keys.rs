@@ -22,7 +22,10 @@ pub const RECOVERY_PREFIX: &str = "stegvis.recovery.";
 /// Whether `key` holds the user's data, which the lock seals. Only the language preference and
 /// the lock's own parameters stay readable.
 pub fn is_private(key: &str) -> bool {
-    key.starts_with("stegvis.") && key != LANGUAGE && key != LOCK && !key.starts_with("stegvis.lock.")
+    key.starts_with("stegvis.")
+        && key != LANGUAGE
+        && key != LOCK
+        && !key.starts_with("stegvis.lock.")
 }
 
 /// A recovery key for `at` that is not in use yet (a number is added if it is).

@@ -123,7 +123,8 @@ impl LockRecord {
     }
 
     pub fn parse(text: &str) -> Result<LockRecord, LockError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|_| LockError::Damaged)?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|_| LockError::Damaged)?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(LockError::Damaged);
         }
@@ -192,8 +193,22 @@ mod tests {
 
     fn record() -> (DataKey, LockRecord) {
         let key = DataKey::from_bytes([9; KEY_LEN]);
-        let passphrase = Wrap::new(Secret::Passphrase, &key, &[1; 32], [2; 16], ITERATIONS, [3; 12]);
-        let recovery = Wrap::new(Secret::RecoveryCode, &key, &[4; 32], [5; 16], ITERATIONS, [6; 12]);
+        let passphrase = Wrap::new(
+            Secret::Passphrase,
+            &key,
+            &[1; 32],
+            [2; 16],
+            ITERATIONS,
+            [3; 12],
+        );
+        let recovery = Wrap::new(
+            Secret::RecoveryCode,
+            &key,
+            &[4; 32],
+            [5; 16],
+            ITERATIONS,
+            [6; 12],
+        );
         (key.clone(), LockRecord::new(&key, passphrase, recovery))
     }
 
@@ -205,8 +220,18 @@ mod tests {
         assert_eq!(again.key_id, key.id());
         assert_eq!(again.passphrase.iterations, 600_000);
         assert_eq!(again.passphrase.salt(), [2; 16]);
-        assert_eq!(again.wrap(Secret::Passphrase).open(Secret::Passphrase, &[1; 32]), Ok(key.clone()));
-        assert_eq!(again.wrap(Secret::RecoveryCode).open(Secret::RecoveryCode, &[4; 32]), Ok(key));
+        assert_eq!(
+            again
+                .wrap(Secret::Passphrase)
+                .open(Secret::Passphrase, &[1; 32]),
+            Ok(key.clone())
+        );
+        assert_eq!(
+            again
+                .wrap(Secret::RecoveryCode)
+                .open(Secret::RecoveryCode, &[4; 32]),
+            Ok(key)
+        );
     }
 
     #[test]
@@ -254,30 +279,47 @@ mod tests {
         assert!(record.passphrase.iterations >= ITERATIONS);
         assert_eq!(record.passphrase.kdf, KDF);
         let passphrase = secrets["passphrase"].as_str().unwrap().as_bytes();
-        let key = record.passphrase.open(Secret::Passphrase, &derive(passphrase, &record.passphrase)).unwrap();
+        let key = record
+            .passphrase
+            .open(Secret::Passphrase, &derive(passphrase, &record.passphrase))
+            .unwrap();
         assert_eq!(key.id(), record.key_id);
         let code = parse_recovery_code(secrets["recovery_code"].as_str().unwrap()).unwrap();
-        let by_code = record.recovery.open(Secret::RecoveryCode, &derive(&code, &record.recovery)).unwrap();
+        let by_code = record
+            .recovery
+            .open(Secret::RecoveryCode, &derive(&code, &record.recovery))
+            .unwrap();
         assert_eq!(by_code, key);
         let stored = fixture("v1-data.json");
         let plain = sealed::open(&key, keys::DATA, stored.trim()).unwrap();
         assert_eq!(envelope::open(&plain).unwrap().data.participants().len(), 2);
         let wrong = DataKey::from_bytes([0; KEY_LEN]);
-        assert_eq!(sealed::open(&wrong, keys::DATA, stored.trim()), Err(sealed::SealError::WrongKey));
         assert_eq!(
-            record.passphrase.open(Secret::Passphrase, &derive(b"not it", &record.passphrase)),
+            sealed::open(&wrong, keys::DATA, stored.trim()),
+            Err(sealed::SealError::WrongKey)
+        );
+        assert_eq!(
+            record
+                .passphrase
+                .open(Secret::Passphrase, &derive(b"not it", &record.passphrase)),
             Err(LockError::WrongSecret)
         );
     }
 
     #[test]
     fn a_recovery_code_is_typable_and_reads_back() {
-        let bits = [0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0xff, 0];
+        let bits = [
+            0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0xff, 0,
+        ];
         let code = recovery_code(&bits);
         assert_eq!(code.len(), 26 + 6);
         assert!(code.split('-').all(|group| group.len() <= 4));
         assert_eq!(parse_recovery_code(&code), Some(bits));
-        let sloppy = code.to_lowercase().replace('-', " ").replace('0', "o").replace('1', "l");
+        let sloppy = code
+            .to_lowercase()
+            .replace('-', " ")
+            .replace('0', "o")
+            .replace('1', "l");
         assert_eq!(parse_recovery_code(&sloppy), Some(bits));
         assert_eq!(parse_recovery_code(&code[..20]), None);
         assert_eq!(parse_recovery_code(&format!("{code}X")), None);

@@ -111,8 +111,7 @@ impl<S: KeyValue> KeyValue for LockableStore<S> {
             Some(data_key) => {
                 let mut iv = [0; IV_LEN];
                 (self.random)(&mut iv);
-                self.inner
-                    .set(key, &sealed::seal(data_key, key, value, iv))
+                self.inner.set(key, &sealed::seal(data_key, key, value, iv))
             }
             None => self.inner.set(key, value),
         }
@@ -198,7 +197,10 @@ pub mod tests {
         tab.flush(at(1)).unwrap();
         tab.replace(sample());
         assert_eq!(tab.flush(at(2)), Err(KvError::QuotaExceeded));
-        assert_eq!(tab.notice(), Some(&Notice::SaveFailed(KvError::QuotaExceeded)));
+        assert_eq!(
+            tab.notice(),
+            Some(&Notice::SaveFailed(KvError::QuotaExceeded))
+        );
         assert!(tab.has_unsaved());
     }
 
@@ -243,9 +245,18 @@ pub mod tests {
         store.seal_all().unwrap();
         assert!(sealed::is_sealed(&shared.get(keys::DATA).unwrap().unwrap()));
         assert_eq!(shared.get(keys::LANGUAGE).unwrap().as_deref(), Some("nb"));
-        assert_eq!(store.get("stegvis.recovery.1").unwrap().as_deref(), Some("a kept copy"));
+        assert_eq!(
+            store.get("stegvis.recovery.1").unwrap().as_deref(),
+            Some("a kept copy")
+        );
         store.open_all().unwrap();
-        assert_eq!(shared.get(keys::DATA).unwrap().as_deref(), Some("the caseload"));
-        assert_eq!(shared.get("stegvis.recovery.1").unwrap().as_deref(), Some("a kept copy"));
+        assert_eq!(
+            shared.get(keys::DATA).unwrap().as_deref(),
+            Some("the caseload")
+        );
+        assert_eq!(
+            shared.get("stegvis.recovery.1").unwrap().as_deref(),
+            Some("a kept copy")
+        );
     }
 }

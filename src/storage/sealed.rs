@@ -132,8 +132,8 @@ pub fn open(key: &DataKey, storage_key: &str, text: &str) -> Result<String, Seal
     let (Ok(iv), Ok(data)) = (STANDARD.decode(&sealed.iv), STANDARD.decode(&sealed.data)) else {
         return Err(SealError::Tampered);
     };
-    let plain = decrypt(&key.0, &iv, &associated_data(storage_key), &data)
-        .ok_or(SealError::Tampered)?;
+    let plain =
+        decrypt(&key.0, &iv, &associated_data(storage_key), &data).ok_or(SealError::Tampered)?;
     String::from_utf8(plain).map_err(|_| SealError::Tampered)
 }
 
@@ -150,7 +150,10 @@ mod tests {
         let text = seal(&key(1), "stegvis.data", "Amira Haddad", [7; IV_LEN]);
         assert!(is_sealed(&text));
         assert!(!text.contains("Amira"));
-        assert_eq!(open(&key(1), "stegvis.data", &text).as_deref(), Ok("Amira Haddad"));
+        assert_eq!(
+            open(&key(1), "stegvis.data", &text).as_deref(),
+            Ok("Amira Haddad")
+        );
     }
 
     #[test]
@@ -164,7 +167,10 @@ mod tests {
     #[test]
     fn a_wrong_key_and_tampered_data_are_refused_each_with_its_own_error() {
         let text = seal(&key(1), "stegvis.data", "secret", [3; IV_LEN]);
-        assert_eq!(open(&key(2), "stegvis.data", &text), Err(SealError::WrongKey));
+        assert_eq!(
+            open(&key(2), "stegvis.data", &text),
+            Err(SealError::WrongKey)
+        );
         let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let data = value["data"].as_str().unwrap().to_owned();
         let flipped = if data.starts_with('A') { "B" } else { "A" };
@@ -192,10 +198,16 @@ mod tests {
 
     #[test]
     fn plain_and_newer_texts_are_told_apart() {
-        assert_eq!(open(&key(1), "k", "{\"format\":\"stegvis\"}"), Err(SealError::NotSealed));
+        assert_eq!(
+            open(&key(1), "k", "{\"format\":\"stegvis\"}"),
+            Err(SealError::NotSealed)
+        );
         assert_eq!(open(&key(1), "k", "not json"), Err(SealError::NotSealed));
         let newer = r#"{"format":"stegvis-sealed","version":9,"anything":"else"}"#;
-        assert_eq!(open(&key(1), "k", newer), Err(SealError::TooNew { version: 9 }));
+        assert_eq!(
+            open(&key(1), "k", newer),
+            Err(SealError::TooNew { version: 9 })
+        );
     }
 
     #[test]
