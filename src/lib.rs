@@ -5,6 +5,7 @@ mod components;
 pub mod domain;
 mod handover;
 pub mod i18n;
+mod lock;
 mod offline;
 mod pages;
 mod state;
@@ -27,6 +28,7 @@ use pages::{
     not_found::NotFoundPage, org_summary::OrgSummaryPage, participant::ParticipantPage,
     participant_overview::ParticipantOverviewPage, plan::PlanPage, plan::print::PlanPrintPage,
     question::QuestionPage, receive::ReceivePage, thanks::ThanksPage, training::TrainingPage,
+    unlock::UnlockPage,
 };
 
 /// Replaces the static welcome in index.html with the running app; inside another site's
@@ -53,15 +55,29 @@ fn initial_language() -> Language {
 #[component]
 fn App() -> impl IntoView {
     let i18n = I18n::provide(initial_language());
-    state::AppState::provide();
+    let lock = lock::Lock::provide();
     Effect::new(move |_| {
         let language = i18n.language();
         browser::set_document_language(language.code());
         storage::preferences::save_language(language);
     });
+    // While the data is locked, the unlock screen is all there is: no page, no data in memory.
     view! {
         <Router base=browser::base_path()>
             <SiteHeader />
+            <Show when=move || lock.is_open() fallback=UnlockPage>
+                <OpenApp />
+            </Show>
+        </Router>
+    }
+}
+
+/// The app with its data: loaded when there is no lock, or once this tab has unlocked it.
+#[component]
+fn OpenApp() -> impl IntoView {
+    state::AppState::provide(lock::use_lock().store());
+    view! {
+            <lock::AutoLock />
             <StorageNoticeBanner />
             <offline::OfflineSupport />
             <main id="main" class="page">
@@ -85,6 +101,5 @@ fn App() -> impl IntoView {
                 </Routes>
             </main>
             <SiteFooter />
-        </Router>
     }
 }

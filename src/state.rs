@@ -14,13 +14,17 @@ use crate::domain::error::ModelError;
 use crate::storage::browser_store::LocalStore;
 use crate::storage::keys;
 use crate::storage::kv::KvError;
+use crate::storage::lockable::LockableStore;
 use crate::storage::tab_store::TabStore;
 
 pub use crate::storage::tab_store::Notice as StorageNotice;
 
+/// Storage as this tab writes it: sealed while the device is locked (see `lock`).
+pub type AppStore = LockableStore<LocalStore>;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
-    store: StoredValue<TabStore<LocalStore>>,
+    store: StoredValue<TabStore<AppStore>, LocalStorage>,
     /// Notified whenever the data changes; every reader follows it.
     changed: Trigger,
     notice: RwSignal<Option<StorageNotice>>,
@@ -29,18 +33,23 @@ pub struct AppState {
 
 impl AppState {
     /// Loads the data on this device, provides the store to every page and follows other tabs.
-    pub fn provide() -> AppState {
-        let store = TabStore::open(LocalStore, browser::new_id(), browser::now());
+    pub fn provide(store: AppStore) -> AppState {
+        let store = TabStore::open(store, browser::new_id(), browser::now());
         let state = AppState {
             notice: RwSignal::new(store.notice().cloned()),
-            store: StoredValue::new(store),
+            store: StoredValue::new_local(store),
             changed: Trigger::new(),
             flush_queued: StoredValue::new(false),
         };
         let listeners = [
             window_event_listener(leptos::ev::storage, move |event| {
                 if event.key().is_none_or(|key| key == keys::DATA) {
-                    state.storage_changed(event.new_value());
+                    // Another tab's sealed write, opened with this tab's key. Refused while
+                    // the lock is being set or removed elsewhere: this tab reloads then.
+                    let text = state.with_store(|s| s.reveal(keys::DATA, event.new_value()));
+                    if let Ok(text) = text {
+                        state.storage_changed(text);
+                    }
                 }
             }),
             window_event_listener_untyped("pagehide", move |_| {
@@ -106,6 +115,11 @@ impl AppState {
         self.store.with_value(|store| store.data().clone())
     }
 
+    /// Reads or writes other keys through this tab's store (sealed while locked).
+    pub fn with_store<T>(&self, f: impl FnOnce(&AppStore) -> T) -> T {
+        self.store.with_value(|store| f(store.store()))
+    }
+
     /// Writes what is only in memory now.
     pub fn flush(&self) -> Result<(), KvError> {
         let result = self.update_and_follow(|store| store.flush(browser::now()));
@@ -135,14 +149,14 @@ impl AppState {
         });
     }
 
-    fn update<T>(&self, f: impl FnOnce(&mut TabStore<LocalStore>) -> T) -> T {
+    fn update<T>(&self, f: impl FnOnce(&mut TabStore<AppStore>) -> T) -> T {
         self.store
             .try_update_value(f)
             .expect("the store lives as long as the app")
     }
 
     /// Runs `f` and tells the readers if it changed the data (another tab's changes taken in).
-    fn update_and_follow<T>(&self, f: impl FnOnce(&mut TabStore<LocalStore>) -> T) -> T {
+    fn update_and_follow<T>(&self, f: impl FnOnce(&mut TabStore<AppStore>) -> T) -> T {
         let (result, changed) = self.update(|store| {
             let before = store.generation();
             let result = f(store);

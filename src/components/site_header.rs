@@ -15,6 +15,7 @@ pub fn SiteHeader() -> impl IntoView {
             <A href=app_path("/") attr:class="brand">
                 {i18n.text(|t| t.common_app_name)}
             </A>
+            <crate::lock::LockNowButton />
             <LanguageSwitch />
         </header>
     }

@@ -8,7 +8,6 @@ use crate::domain::caseload::Caseload;
 use crate::i18n::{fill, use_i18n};
 use crate::state::{AppState, StorageNotice, use_state};
 use crate::storage::backup::export_backup;
-use crate::storage::browser_store::LocalStore;
 use crate::storage::csv::{Included, rounds_csv};
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
@@ -64,9 +63,11 @@ pub fn DataPage() -> impl IntoView {
             Ok(())
         });
         // "All data" includes copies of unreadable data kept aside earlier.
-        for key in keys::recovery_keys(&LocalStore).unwrap_or_default() {
-            let _ = LocalStore.remove(&key);
-        }
+        state.with_store(|store| {
+            for key in keys::recovery_keys(store).unwrap_or_default() {
+                let _ = store.remove(&key);
+            }
+        });
         status.set(i18n.t().data_erased.to_owned());
     });
     view! {
@@ -130,6 +131,8 @@ pub fn DataPage() -> impl IntoView {
             <p class="help">{i18n.text(|t| t.data_sensitive_setting_help)}</p>
         </section>
 
+        <crate::lock::settings::LockSettings />
+
         <CatalogueEditor />
 
         <RecoveryCopies />
@@ -160,10 +163,10 @@ fn RecoveryCopies() -> impl IntoView {
     // Re-read when the data changes (erasing all removes the copies too).
     let copies = move || {
         state.read(|_| ());
-        keys::recovery_keys(&LocalStore).unwrap_or_default()
+        state.with_store(|store| keys::recovery_keys(store).unwrap_or_default())
     };
-    let save = |key: &str| {
-        if let Ok(Some(text)) = LocalStore.get(key) {
+    let save = move |key: &str| {
+        if let Ok(Some(text)) = state.with_store(|store| store.get(key)) {
             let name = format!("{}.txt", key.replace(':', "-"));
             browser::download(&name, "text/plain", &text);
         }

@@ -17,3 +17,4 @@ pub mod receive;
 pub mod round_missing;
 pub mod thanks;
 pub mod training;
+pub mod unlock;

@@ -8,9 +8,25 @@ use super::kv::{KeyValue, KvError};
 pub const DATA: &str = "stegvis.data";
 /// The interface language of this device (see `preferences.rs`).
 pub const LANGUAGE: &str = "stegvis.language";
+/// The lock's own parameters (salts, iteration counts, the wrapped data key), in clear: present
+/// exactly while this device's data is locked with a passphrase (see `lock_record.rs`).
+pub const LOCK: &str = "stegvis.lock";
+/// Written by the tab where "Lock now" was pressed, so that every other tab locks too.
+pub const LOCK_SIGNAL: &str = "stegvis.lock.now";
+/// A half-filled form's text, kept (sealed) when the app locks and put back after unlocking.
+pub const DRAFT: &str = "stegvis.draft";
 /// Stored data that could not be read, moved aside under this prefix and a timestamp.
 /// Nothing ever overwrites or deletes these; the user can export them for help.
 pub const RECOVERY_PREFIX: &str = "stegvis.recovery.";
+
+/// Whether `key` holds the user's data, which the lock seals. Only the language preference and
+/// the lock's own parameters stay readable.
+pub fn is_private(key: &str) -> bool {
+    key.starts_with("stegvis.")
+        && key != LANGUAGE
+        && key != LOCK
+        && !key.starts_with("stegvis.lock.")
+}
 
 /// A recovery key for `at` that is not in use yet (a number is added if it is).
 pub fn new_recovery_key(store: &dyn KeyValue, at: DateTime<Utc>) -> Result<String, KvError> {
@@ -45,8 +61,19 @@ mod tests {
     // Guards the namespace: every key starts with "stegvis." so ours are easy to find and erase.
     #[test]
     fn every_key_is_namespaced() {
-        for key in [DATA, LANGUAGE, RECOVERY_PREFIX] {
+        for key in [DATA, LANGUAGE, LOCK, LOCK_SIGNAL, DRAFT, RECOVERY_PREFIX] {
             assert!(key.starts_with("stegvis."), "{key}");
+        }
+    }
+
+    // Guards "nothing readable is in storage" under a lock: only the language and the lock stay clear.
+    #[test]
+    fn everything_but_the_language_and_the_lock_is_private() {
+        for key in [DATA, DRAFT, "stegvis.recovery.2026-01-15T10:00:00.000Z"] {
+            assert!(is_private(key), "{key}");
+        }
+        for key in [LANGUAGE, LOCK, LOCK_SIGNAL, "other.app"] {
+            assert!(!is_private(key), "{key}");
         }
     }
 

@@ -3,7 +3,8 @@
 //! One key registry (`keys`), a key-value trait with an in-memory store (`kv`), the versioned
 //! envelope (`envelope`) with numbered `migrations`, loading and saving (`local_data`), one
 //! tab's way to storage that never loses another tab's save (`tab_store`, `revision`), and
-//! the files a user takes away: JSON `backup`, `csv` and the organisation
+//! the lock (`sealed` values, the `lock_record`, and the `lockable` store the app writes
+//! through), and the files a user takes away: JSON `backup`, `csv` and the organisation
 //! summary's `summary_csv`.
 
 pub mod backup;
@@ -15,11 +16,14 @@ pub mod envelope;
 pub mod keys;
 pub mod kv;
 pub mod local_data;
+pub mod lock_record;
+pub mod lockable;
 pub mod migrations;
 pub mod preferences;
 #[cfg(test)]
 mod proptests;
 pub mod revision;
+pub mod sealed;
 pub mod summary_csv;
 pub mod tab_store;
 #[cfg(test)]

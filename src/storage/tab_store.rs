@@ -94,6 +94,11 @@ impl<S: KeyValue> TabStore<S> {
         }
     }
 
+    /// The store this tab writes through.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
     pub fn data(&self) -> &Caseload {
         &self.data
     }

@@ -1,0 +1,79 @@
+//! The browser's part of the lock's cryptography: random bytes and PBKDF2-HMAC-SHA-256, both
+//! from WebCrypto (native code, several times faster than the same derivation in wasm).
+
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::SubtleCrypto;
+
+use crate::storage::sealed::KEY_LEN;
+
+/// WebCrypto is missing (an old browser, or a page served over plain http on a network).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoCrypto;
+
+/// Fills `bytes` from the browser's cryptographic random source.
+pub fn random(bytes: &mut [u8]) {
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .expect("the lock is only offered where WebCrypto is");
+    crypto
+        .get_random_values_with_u8_array(bytes)
+        .expect("random bytes for a key or IV");
+}
+
+pub fn random_array<const N: usize>() -> [u8; N] {
+    let mut bytes = [0; N];
+    random(&mut bytes);
+    bytes
+}
+
+/// Whether this page can use the lock at all (WebCrypto needs https or localhost).
+pub fn available() -> bool {
+    subtle().is_ok()
+}
+
+fn subtle() -> Result<SubtleCrypto, NoCrypto> {
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(NoCrypto)?;
+    Reflect::get(&crypto, &"subtle".into())
+        .ok()
+        .filter(|s| !s.is_undefined())
+        .map(JsCast::unchecked_into)
+        .ok_or(NoCrypto)
+}
+
+/// 256 bits derived from `secret` with PBKDF2-HMAC-SHA-256.
+pub async fn pbkdf2(
+    secret: &[u8],
+    salt: &[u8],
+    iterations: u32,
+) -> Result<[u8; KEY_LEN], NoCrypto> {
+    let subtle = subtle()?;
+    let usages: js_sys::Array = std::iter::once(JsValue::from_str("deriveBits")).collect();
+    let base = subtle
+        .import_key_with_str("raw", &Uint8Array::from(secret), "PBKDF2", false, &usages)
+        .map_err(|_| NoCrypto)?;
+    let base: web_sys::CryptoKey = JsFuture::from(base)
+        .await
+        .map_err(|_| NoCrypto)?
+        .unchecked_into();
+    let params = Object::new();
+    for (name, value) in [
+        ("name", JsValue::from_str("PBKDF2")),
+        ("hash", JsValue::from_str("SHA-256")),
+        ("salt", Uint8Array::from(salt).into()),
+        ("iterations", JsValue::from(iterations)),
+    ] {
+        let _ = Reflect::set(&params, &name.into(), &value);
+    }
+    let bits = subtle
+        .derive_bits_with_object(&params, &base, (KEY_LEN * 8) as u32)
+        .map_err(|_| NoCrypto)?;
+    let bits = JsFuture::from(bits).await.map_err(|_| NoCrypto)?;
+    Uint8Array::new(&bits)
+        .to_vec()
+        .try_into()
+        .map_err(|_| NoCrypto)
+}

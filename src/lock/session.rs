@@ -1,0 +1,279 @@
+//! This tab's side of the lock: whether the device's data is locked, the data key while it is
+//! open, and what setting, changing, removing and locking do.
+//!
+//! Locking reloads the page: that drops the key and every decrypted byte from memory at once,
+//! whatever the pages held. Other tabs follow through storage events: a lock set or removed
+//! elsewhere, or "Lock now" pressed elsewhere, reloads them too; unlocking is per tab.
+
+use leptos::prelude::*;
+
+use super::crypto::{self, NoCrypto, pbkdf2, random_array};
+use super::draft;
+use crate::storage::browser_store::LocalStore;
+use crate::storage::keys;
+use crate::storage::kv::{KeyValue, KvError};
+use crate::storage::lock_record::{
+    ITERATIONS, LockError, LockRecord, RECOVERY_LEN, SALT_LEN, Secret, Wrap, parse_recovery_code,
+    recovery_code,
+};
+use crate::storage::lockable::{KeySlot, LockableStore};
+use crate::storage::sealed::{DataKey, KEY_LEN};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// The device has no lock.
+    Open,
+    /// Locked: only the unlock screen shows.
+    Locked,
+    /// The lock's record cannot be used (newer app, or damaged): the data cannot be opened.
+    Unusable(LockError),
+    /// Unlocked in this tab.
+    Unlocked,
+}
+
+/// Why setting, changing or removing the lock did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LockFailure {
+    WrongSecret,
+    NoCrypto,
+    Storage(KvError),
+}
+
+impl From<NoCrypto> for LockFailure {
+    fn from(_: NoCrypto) -> LockFailure {
+        LockFailure::NoCrypto
+    }
+}
+
+impl From<KvError> for LockFailure {
+    fn from(error: KvError) -> LockFailure {
+        LockFailure::Storage(error)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Lock {
+    slot: StoredValue<KeySlot, LocalStorage>,
+    phase: RwSignal<Phase>,
+    record: RwSignal<Option<LockRecord>>,
+}
+
+impl Lock {
+    pub fn provide() -> Lock {
+        let (phase, record) = match LocalStore.get(keys::LOCK) {
+            Ok(Some(text)) => match LockRecord::parse(&text) {
+                Ok(record) => (Phase::Locked, Some(record)),
+                Err(error) => (Phase::Unusable(error), None),
+            },
+            _ => (Phase::Open, None),
+        };
+        let lock = Lock {
+            slot: StoredValue::new_local(KeySlot::default()),
+            phase: RwSignal::new(phase),
+            record: RwSignal::new(record),
+        };
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            match event.key().as_deref() {
+                Some(keys::LOCK) => lock.lock_changed(event.new_value()),
+                Some(keys::LOCK_SIGNAL) if lock.phase() == Phase::Unlocked => lock.lock_here(),
+                None => reload(), // storage was cleared
+                _ => {}
+            }
+        });
+        on_cleanup(move || listener.remove());
+        provide_context(lock);
+        lock
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase.get()
+    }
+
+    /// True while pages may show the data: no lock, or unlocked here.
+    pub fn is_open(&self) -> bool {
+        matches!(self.phase.get(), Phase::Open | Phase::Unlocked)
+    }
+
+    pub fn phase_untracked(&self) -> Phase {
+        self.phase.get_untracked()
+    }
+
+    pub fn record(&self) -> Option<LockRecord> {
+        self.record.get()
+    }
+
+    pub fn record_untracked(&self) -> Option<LockRecord> {
+        self.record.get_untracked()
+    }
+
+    /// The store the app writes through; it seals while this tab holds the key.
+    pub fn store(&self) -> LockableStore<LocalStore> {
+        LockableStore::new(LocalStore, self.slot.get_value(), crypto::random)
+    }
+
+    /// Opens the data with the passphrase or the recovery code.
+    pub async fn unlock(&self, which: Secret, typed: &str) -> Result<(), LockFailure> {
+        let record = self
+            .record
+            .get_untracked()
+            .ok_or(LockFailure::WrongSecret)?;
+        let key = open_with(&record, which, typed).await?;
+        *self.slot.get_value().borrow_mut() = Some(key);
+        self.phase.set(Phase::Unlocked);
+        Ok(())
+    }
+
+    /// Whether `typed` is the passphrase or the recovery code (asked before changing the lock).
+    pub async fn confirm(&self, typed: &str) -> Result<(), LockFailure> {
+        let record = self
+            .record
+            .get_untracked()
+            .ok_or(LockFailure::WrongSecret)?;
+        if open_with(&record, Secret::Passphrase, typed).await.is_ok() {
+            return Ok(());
+        }
+        open_with(&record, Secret::RecoveryCode, typed)
+            .await
+            .map(|_| ())
+    }
+
+    /// Locks the data with `passphrase`; returns the recovery code to show once.
+    pub async fn set(&self, passphrase: &str) -> Result<String, LockFailure> {
+        let key = DataKey::from_bytes(random_array::<KEY_LEN>());
+        let bits = random_array::<RECOVERY_LEN>();
+        let passphrase = wrap(Secret::Passphrase, &key, passphrase.as_bytes()).await?;
+        let recovery = wrap(Secret::RecoveryCode, &key, &bits).await?;
+        let record = LockRecord::new(&key, passphrase, recovery);
+        // The lock first: other tabs then stop writing plain text before anything is sealed.
+        LocalStore.set(keys::LOCK, &record.to_text())?;
+        *self.slot.get_value().borrow_mut() = Some(key);
+        self.record.set(Some(record));
+        self.phase.set(Phase::Unlocked);
+        self.store().seal_all()?;
+        Ok(recovery_code(&bits))
+    }
+
+    /// Replaces the passphrase (the data key and the recovery code stay).
+    pub async fn change(&self, current: &str, new: &str) -> Result<(), LockFailure> {
+        self.confirm(current).await?;
+        let mut record = self
+            .record
+            .get_untracked()
+            .ok_or(LockFailure::WrongSecret)?;
+        let key = self
+            .slot
+            .get_value()
+            .borrow()
+            .clone()
+            .ok_or(LockFailure::WrongSecret)?;
+        record.passphrase = wrap(Secret::Passphrase, &key, new.as_bytes()).await?;
+        self.save_record(record)
+    }
+
+    /// Sets how long the app may stay unused before it locks itself.
+    pub fn set_auto_lock(&self, seconds: u32) -> Result<(), LockFailure> {
+        let mut record = self
+            .record
+            .get_untracked()
+            .ok_or(LockFailure::WrongSecret)?;
+        record.auto_lock_seconds = seconds;
+        self.save_record(record)
+    }
+
+    /// Removes the lock: every value is written back in plain text, then the lock goes.
+    pub async fn remove(&self, current: &str) -> Result<(), LockFailure> {
+        self.confirm(current).await?;
+        self.store().open_all()?;
+        LocalStore.remove(keys::LOCK)?;
+        *self.slot.get_value().borrow_mut() = None;
+        self.record.set(None);
+        self.phase.set(Phase::Open);
+        Ok(())
+    }
+
+    /// "Lock now": this tab and every other.
+    pub fn lock_everywhere(&self) {
+        let _ = LocalStore.set(
+            keys::LOCK_SIGNAL,
+            &crypto::random_array::<8>()
+                .map(|b| format!("{b:02x}"))
+                .concat(),
+        );
+        self.lock_here();
+    }
+
+    /// Keeps a half-filled form (sealed), then reloads: the key and the data leave memory.
+    pub fn lock_here(&self) {
+        if self.phase.get_untracked() == Phase::Unlocked {
+            draft::keep(&self.store());
+        }
+        reload();
+    }
+
+    fn save_record(&self, record: LockRecord) -> Result<(), LockFailure> {
+        LocalStore.set(keys::LOCK, &record.to_text())?;
+        self.record.set(Some(record));
+        Ok(())
+    }
+
+    /// Another tab wrote the lock's record: follow a lock set or removed there (by reloading),
+    /// or take in a changed setting.
+    fn lock_changed(&self, text: Option<String>) {
+        let record = text.as_deref().map(LockRecord::parse);
+        let ours = self.record.get_untracked();
+        match (self.phase.get_untracked(), record) {
+            (Phase::Unlocked, Some(Ok(record)))
+                if ours.as_ref().is_some_and(|o| o.key_id == record.key_id) =>
+            {
+                self.record.set(Some(record));
+            }
+            (Phase::Locked, Some(Ok(record))) => self.record.set(Some(record)),
+            _ => reload(),
+        }
+    }
+}
+
+async fn open_with(
+    record: &LockRecord,
+    which: Secret,
+    typed: &str,
+) -> Result<DataKey, LockFailure> {
+    let secret = match which {
+        Secret::Passphrase => typed.as_bytes().to_vec(),
+        Secret::RecoveryCode => parse_recovery_code(typed)
+            .ok_or(LockFailure::WrongSecret)?
+            .to_vec(),
+    };
+    let wrap = record.wrap(which);
+    let derived = pbkdf2(&secret, &wrap.salt(), wrap.iterations).await?;
+    let key = wrap
+        .open(which, &derived)
+        .map_err(|_| LockFailure::WrongSecret)?;
+    if key.id() != record.key_id {
+        return Err(LockFailure::WrongSecret);
+    }
+    Ok(key)
+}
+
+async fn wrap(which: Secret, key: &DataKey, secret: &[u8]) -> Result<Wrap, LockFailure> {
+    let salt = random_array::<SALT_LEN>();
+    let derived = pbkdf2(secret, &salt, ITERATIONS).await?;
+    Ok(Wrap::new(
+        which,
+        key,
+        &derived,
+        salt,
+        ITERATIONS,
+        random_array(),
+    ))
+}
+
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+pub fn use_lock() -> Lock {
+    expect_context::<Lock>()
+}

@@ -1,0 +1,262 @@
+//! The store the app writes through: plain storage while the device has no lock, sealed values
+//! (`sealed.rs`) while it is unlocked. Everything above it — the tab store, quarantine, the
+//! refusal of newer versions, quota messages, two tabs — sees plain text as before.
+//!
+//! The data key sits in a slot shared with the lock screen. Whether the device is locked is
+//! stored (`keys::LOCK`), so another tab can set or remove the lock at any moment: while the
+//! slot and the stored lock disagree, private keys are refused (`Unavailable`), so a tab never
+//! reads sealed text as damaged data, nor writes plain text beside a lock.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::keys;
+use super::kv::{KeyValue, KvError};
+use super::sealed::{self, DataKey, IV_LEN, SealError};
+
+/// The data key while unlocked; empty while the device has no lock.
+pub type KeySlot = Rc<RefCell<Option<DataKey>>>;
+
+pub struct LockableStore<S: KeyValue> {
+    inner: S,
+    key: KeySlot,
+    /// Fills an IV with random bytes (the browser's `crypto.getRandomValues`).
+    random: fn(&mut [u8]),
+}
+
+impl<S: KeyValue> LockableStore<S> {
+    pub fn new(inner: S, key: KeySlot, random: fn(&mut [u8])) -> LockableStore<S> {
+        LockableStore { inner, key, random }
+    }
+
+    fn check_mode(&self) -> Result<(), KvError> {
+        let locked = self.inner.get(keys::LOCK)?.is_some();
+        if locked == self.key.borrow().is_some() {
+            Ok(())
+        } else {
+            Err(KvError::Unavailable)
+        }
+    }
+
+    /// The plain text of what another tab wrote under `key` (the browser's storage event).
+    pub fn reveal(&self, key: &str, text: Option<String>) -> Result<Option<String>, KvError> {
+        match text {
+            Some(text) if keys::is_private(key) => {
+                self.check_mode()?;
+                self.open(key, text).map(Some)
+            }
+            other => Ok(other),
+        }
+    }
+
+    fn open(&self, key: &str, text: String) -> Result<String, KvError> {
+        let Some(data_key) = self.key.borrow().clone() else {
+            return Ok(text);
+        };
+        match sealed::open(&data_key, key, &text) {
+            Ok(plain) => Ok(plain),
+            // Left alone, as the storage layer leaves data from a newer app.
+            Err(SealError::TooNew { .. }) => Err(KvError::Other("sealed by a newer app".into())),
+            // Handed on as it is: the storage layer keeps unreadable text aside, and plain
+            // text left by an interrupted lock or unlock still loads.
+            Err(SealError::NotSealed | SealError::WrongKey | SealError::Tampered) => Ok(text),
+        }
+    }
+
+    /// Seals every private value that is still plain (after the lock was set).
+    pub fn seal_all(&self) -> Result<(), KvError> {
+        for key in self.inner.keys()? {
+            if keys::is_private(&key)
+                && let Some(text) = self.inner.get(&key)?
+                && !sealed::is_sealed(&text)
+            {
+                self.set(&key, &text)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes every private value back in plain text, while the lock is still stored, so that
+    /// an interruption leaves readable data behind. The caller then removes the lock.
+    pub fn open_all(&self) -> Result<(), KvError> {
+        for key in self.inner.keys()? {
+            if keys::is_private(&key)
+                && let Some(text) = self.get(&key)?
+            {
+                self.inner.set(&key, &text)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<S: KeyValue> KeyValue for LockableStore<S> {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        if !keys::is_private(key) {
+            return self.inner.get(key);
+        }
+        self.check_mode()?;
+        match self.inner.get(key)? {
+            Some(text) => self.open(key, text).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+        if !keys::is_private(key) {
+            return self.inner.set(key, value);
+        }
+        self.check_mode()?;
+        match self.key.borrow().as_ref() {
+            Some(data_key) => {
+                let mut iv = [0; IV_LEN];
+                (self.random)(&mut iv);
+                self.inner.set(key, &sealed::seal(data_key, key, value, iv))
+            }
+            None => self.inner.set(key, value),
+        }
+    }
+
+    fn remove(&self, key: &str) -> Result<(), KvError> {
+        self.inner.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        self.inner.keys()
+    }
+}
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+    use crate::storage::kv::MemoryStore;
+    use crate::storage::tab_store::{Notice, TabStore};
+    use crate::storage::test_data::{at, sample};
+
+    /// Distinct IVs for tests (the browser uses real random bytes).
+    pub fn counting_iv(bytes: &mut [u8]) {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed).to_be_bytes();
+        bytes[..8].copy_from_slice(&n);
+    }
+
+    fn locked(shared: &Rc<MemoryStore>, key: u8) -> LockableStore<Rc<MemoryStore>> {
+        shared.set(keys::LOCK, "{}").unwrap();
+        let slot: KeySlot = Rc::new(RefCell::new(Some(DataKey::from_bytes([key; 32]))));
+        LockableStore::new(shared.clone(), slot, counting_iv)
+    }
+
+    fn everything(store: &MemoryStore) -> String {
+        store
+            .keys()
+            .unwrap()
+            .iter()
+            .map(|k| store.get(k).unwrap().unwrap())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    // Guards the lock's promise: with the lock set, no participant's name is readable in storage.
+    #[test]
+    fn a_locked_store_keeps_nothing_readable_and_loads_again() {
+        let shared = Rc::new(MemoryStore::new());
+        let mut tab = TabStore::open(locked(&shared, 1), "a".into(), at(0));
+        tab.replace(sample());
+        tab.flush(at(1)).unwrap();
+        let name = sample().participants()[0].display_name.clone();
+        assert!(!everything(&shared).contains(&name));
+        let again = TabStore::open(locked(&shared, 1), "b".into(), at(2));
+        assert_eq!(again.data(), &sample());
+        assert_eq!(again.notice(), None);
+    }
+
+    // Guards quarantine under a lock: tampered data is kept aside (sealed), never overwritten.
+    #[test]
+    fn tampered_sealed_data_is_kept_aside() {
+        let shared = Rc::new(MemoryStore::new());
+        let mut tab = TabStore::open(locked(&shared, 1), "a".into(), at(0));
+        tab.replace(sample());
+        tab.flush(at(1)).unwrap();
+        let stored = shared.get(keys::DATA).unwrap().unwrap();
+        let tampered = stored.replacen("\"data\":\"", "\"data\":\"AAAA", 1);
+        shared.set(keys::DATA, &tampered).unwrap();
+        let again = TabStore::open(locked(&shared, 1), "b".into(), at(2));
+        assert_eq!(again.notice(), Some(&Notice::Recovered));
+        let copies = keys::recovery_keys(&*shared).unwrap();
+        let copy = locked(&shared, 1).get(&copies[0]).unwrap().unwrap();
+        assert_eq!(copy, tampered);
+    }
+
+    // Guards the quota message under a lock: a refused sealed write keeps the previous save.
+    #[test]
+    fn a_full_storage_is_reported_and_keeps_the_previous_save() {
+        let shared = Rc::new(MemoryStore::with_quota(3000));
+        let mut tab = TabStore::open(locked(&shared, 1), "a".into(), at(0));
+        tab.change(|_| Ok(())).unwrap();
+        tab.flush(at(1)).unwrap();
+        tab.replace(sample());
+        assert_eq!(tab.flush(at(2)), Err(KvError::QuotaExceeded));
+        assert_eq!(
+            tab.notice(),
+            Some(&Notice::SaveFailed(KvError::QuotaExceeded))
+        );
+        assert!(tab.has_unsaved());
+    }
+
+    // Guards two tabs under a lock: one tab's sealed write reaches the other in plain text.
+    #[test]
+    fn another_tabs_sealed_write_is_taken_in() {
+        let shared = Rc::new(MemoryStore::new());
+        let mut a = TabStore::open(locked(&shared, 1), "a".into(), at(0));
+        let mut b = TabStore::open(locked(&shared, 1), "b".into(), at(0));
+        a.replace(sample());
+        a.flush(at(1)).unwrap();
+        let event = shared.get(keys::DATA).unwrap();
+        let reader = locked(&shared, 1);
+        b.storage_changed(reader.reveal(keys::DATA, event).unwrap(), at(2));
+        assert_eq!(b.data(), &sample());
+    }
+
+    // Guards the moment another tab sets or removes the lock: nothing is read as damaged, and
+    // no plain text is written beside the lock.
+    #[test]
+    fn a_tab_whose_mode_is_stale_is_refused() {
+        let shared = Rc::new(MemoryStore::new());
+        let plain = LockableStore::new(shared.clone(), KeySlot::default(), counting_iv);
+        plain.set(keys::DATA, "plain").unwrap();
+        shared.set(keys::LOCK, "{}").unwrap();
+        assert_eq!(plain.get(keys::DATA), Err(KvError::Unavailable));
+        assert_eq!(plain.set(keys::DATA, "x"), Err(KvError::Unavailable));
+        // The language stays readable to everyone.
+        plain.set(keys::LANGUAGE, "sv").unwrap();
+        let sealed = locked(&shared, 1);
+        shared.remove(keys::LOCK).unwrap();
+        assert_eq!(sealed.get(keys::DATA), Err(KvError::Unavailable));
+    }
+
+    #[test]
+    fn locking_and_unlocking_in_place_keep_every_value() {
+        let shared = Rc::new(MemoryStore::new());
+        shared.set(keys::DATA, "the caseload").unwrap();
+        shared.set("stegvis.recovery.1", "a kept copy").unwrap();
+        shared.set(keys::LANGUAGE, "nb").unwrap();
+        let store = locked(&shared, 1);
+        store.seal_all().unwrap();
+        assert!(sealed::is_sealed(&shared.get(keys::DATA).unwrap().unwrap()));
+        assert_eq!(shared.get(keys::LANGUAGE).unwrap().as_deref(), Some("nb"));
+        assert_eq!(
+            store.get("stegvis.recovery.1").unwrap().as_deref(),
+            Some("a kept copy")
+        );
+        store.open_all().unwrap();
+        assert_eq!(
+            shared.get(keys::DATA).unwrap().as_deref(),
+            Some("the caseload")
+        );
+        assert_eq!(
+            shared.get("stegvis.recovery.1").unwrap().as_deref(),
+            Some("a kept copy")
+        );
+    }
+}
