@@ -11,16 +11,31 @@ use wasm_bindgen::JsCast;
 use crate::browser;
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
-use crate::storage::browser_store::LocalStore;
+use crate::domain::training::people::training_caseload;
+use crate::storage::browser_store::{self, LocalStore};
 use crate::storage::keys;
-use crate::storage::kv::KvError;
+use crate::storage::kv::{KeyValue, KvError};
+use crate::storage::space::{Space, SpacedStore};
 use crate::storage::tab_store::TabStore;
 
 pub use crate::storage::tab_store::Notice as StorageNotice;
 
+/// localStorage as the open space sees it.
+pub type Store = SpacedStore<LocalStore>;
+
+fn open(space: Space) -> TabStore<Store> {
+    TabStore::open(
+        SpacedStore::new(LocalStore, space),
+        browser::new_id(),
+        browser::now(),
+    )
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
-    store: StoredValue<TabStore<LocalStore>>,
+    store: StoredValue<TabStore<Store>>,
+    /// The real caseload or the training sandbox; switching swaps the store in place.
+    space: RwSignal<Space>,
     /// Notified whenever the data changes; every reader follows it.
     changed: Trigger,
     notice: RwSignal<Option<StorageNotice>>,
@@ -30,8 +45,14 @@ pub struct AppState {
 impl AppState {
     /// Loads the data on this device, provides the store to every page and follows other tabs.
     pub fn provide() -> AppState {
-        let store = TabStore::open(LocalStore, browser::new_id(), browser::now());
+        let space = if browser_store::training_mode() {
+            Space::Training
+        } else {
+            Space::Real
+        };
+        let store = open(space);
         let state = AppState {
+            space: RwSignal::new(space),
             notice: RwSignal::new(store.notice().cloned()),
             store: StoredValue::new(store),
             changed: Trigger::new(),
@@ -39,7 +60,8 @@ impl AppState {
         };
         let listeners = [
             window_event_listener(leptos::ev::storage, move |event| {
-                if event.key().is_none_or(|key| key == keys::DATA) {
+                let ours = state.kv().stored_key(keys::DATA);
+                if event.key().is_none_or(|key| key == ours) {
                     state.storage_changed(event.new_value());
                 }
             }),
@@ -113,6 +135,42 @@ impl AppState {
         result
     }
 
+    pub fn space(&self) -> Space {
+        self.space.get()
+    }
+
+    /// The open space's storage, for what lives beside the caseload (recovery copies).
+    pub fn kv(&self) -> Store {
+        SpacedStore::new(LocalStore, self.space.get_untracked())
+    }
+
+    /// Saves what is unsaved here and opens the other space in this tab. The training sandbox
+    /// gets the fictional people the first time it is opened. Refused (and nothing switched)
+    /// while a change cannot be saved.
+    pub fn switch_to(&self, space: Space) -> Result<(), KvError> {
+        self.flush()?;
+        let fresh = SpacedStore::new(LocalStore, space)
+            .get(keys::DATA)
+            .is_ok_and(|text| text.is_none());
+        let mut store = open(space);
+        if space == Space::Training && fresh {
+            store.replace(training_caseload(browser::today()));
+            store.flush(browser::now())?;
+        }
+        browser_store::set_training_mode(space == Space::Training);
+        self.store.set_value(store);
+        self.space.set(space);
+        self.changed.notify();
+        self.show_notice();
+        Ok(())
+    }
+
+    /// The training sandbox as it was at first: the fictional people, nothing else.
+    pub fn start_training_over(&self) -> Result<(), KvError> {
+        debug_assert_eq!(self.space.get_untracked(), Space::Training);
+        self.replace(training_caseload(browser::today()))
+    }
+
     fn storage_changed(&self, text: Option<String>) {
         self.update_and_follow(|store| store.storage_changed(text, browser::now()));
         self.show_notice();
@@ -135,14 +193,14 @@ impl AppState {
         });
     }
 
-    fn update<T>(&self, f: impl FnOnce(&mut TabStore<LocalStore>) -> T) -> T {
+    fn update<T>(&self, f: impl FnOnce(&mut TabStore<Store>) -> T) -> T {
         self.store
             .try_update_value(f)
             .expect("the store lives as long as the app")
     }
 
     /// Runs `f` and tells the readers if it changed the data (another tab's changes taken in).
-    fn update_and_follow<T>(&self, f: impl FnOnce(&mut TabStore<LocalStore>) -> T) -> T {
+    fn update_and_follow<T>(&self, f: impl FnOnce(&mut TabStore<Store>) -> T) -> T {
         let (result, changed) = self.update(|store| {
             let before = store.generation();
             let result = f(store);

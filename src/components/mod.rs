@@ -13,3 +13,4 @@ pub mod read_aloud;
 pub mod scale_question;
 pub mod site_header;
 pub mod storage_notice;
+pub mod training_banner;

@@ -8,7 +8,6 @@ use crate::domain::caseload::Caseload;
 use crate::i18n::{fill, use_i18n};
 use crate::state::{AppState, StorageNotice, use_state};
 use crate::storage::backup::export_backup;
-use crate::storage::browser_store::LocalStore;
 use crate::storage::csv::rounds_csv;
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
@@ -60,8 +59,9 @@ pub fn DataPage() -> impl IntoView {
             Ok(())
         });
         // "All data" includes copies of unreadable data kept aside earlier.
-        for key in keys::recovery_keys(&LocalStore).unwrap_or_default() {
-            let _ = LocalStore.remove(&key);
+        let kv = state.kv();
+        for key in keys::recovery_keys(&kv).unwrap_or_default() {
+            let _ = kv.remove(&key);
         }
         status.set(i18n.t().data_erased.to_owned());
     });
@@ -151,10 +151,10 @@ fn RecoveryCopies() -> impl IntoView {
     // Re-read when the data changes (erasing all removes the copies too).
     let copies = move || {
         state.read(|_| ());
-        keys::recovery_keys(&LocalStore).unwrap_or_default()
+        keys::recovery_keys(&state.kv()).unwrap_or_default()
     };
-    let save = |key: &str| {
-        if let Ok(Some(text)) = LocalStore.get(key) {
+    let save = move |key: &str| {
+        if let Ok(Some(text)) = state.kv().get(key) {
             let name = format!("{}.txt", key.replace(':', "-"));
             browser::download(&name, "text/plain", &text);
         }

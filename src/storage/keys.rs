@@ -4,6 +4,12 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::kv::{KeyValue, KvError};
 
+/// Every key starts with this.
+pub const NAMESPACE: &str = "stegvis.";
+/// The training sandbox's copies of the keys above (see `space.rs`): "stegvis.training.data".
+pub const TRAINING_PREFIX: &str = "stegvis.training.";
+/// In this tab's sessionStorage while the tab works in the training sandbox.
+pub const TRAINING_MODE: &str = "stegvis.training-mode";
 /// The whole caseload, in the versioned envelope.
 pub const DATA: &str = "stegvis.data";
 /// The interface language of this device (see `preferences.rs`).
@@ -45,8 +51,14 @@ mod tests {
     // Guards the namespace: every key starts with "stegvis." so ours are easy to find and erase.
     #[test]
     fn every_key_is_namespaced() {
-        for key in [DATA, LANGUAGE, RECOVERY_PREFIX] {
-            assert!(key.starts_with("stegvis."), "{key}");
+        for key in [
+            DATA,
+            LANGUAGE,
+            RECOVERY_PREFIX,
+            TRAINING_PREFIX,
+            TRAINING_MODE,
+        ] {
+            assert!(key.starts_with(NAMESPACE), "{key}");
         }
     }
 

@@ -20,6 +20,7 @@ pub mod preferences;
 #[cfg(test)]
 mod proptests;
 pub mod revision;
+pub mod space;
 pub mod summary_csv;
 pub mod tab_store;
 #[cfg(test)]
