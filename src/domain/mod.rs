@@ -19,6 +19,7 @@ pub mod plan;
 pub mod plan_checks;
 pub mod progression;
 pub mod questionnaire;
+pub mod reflection;
 pub mod sensitive;
 pub mod settings;
 pub mod three_way;

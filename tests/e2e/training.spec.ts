@@ -4,6 +4,7 @@ import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS } from './locales';
 import { AppShell } from './pages/app';
+import { DataPage } from './pages/data';
 
 const en = TEXTS.en;
 const FINDINGS = ['belief', 'unconditional-yes', 'continuity', 'no-breaks', 'parallel', 'spread', 'expectations', 'belief-shapers'];
@@ -37,7 +38,7 @@ test('every finding has its own section with a chart or a picture and its source
     const figure = section.locator('canvas, .model-levels, .model-shapers');
     await expect(figure.first()).toBeVisible();
   }
-  await expect(page.locator('section#continuity .chart-view')).toHaveAttribute('aria-label', /22%/);
+  await expect(page.locator('section#continuity .chart-view')).toHaveAttribute('aria-label', /100.*78.*61.*47/);
   await expect(page.locator('section#expectations .model-levels li')).toHaveCount(4);
   await expect(page.locator('section#belief-shapers .model-shapers li')).toHaveCount(9);
   await expect(page.locator('#example-chart canvas')).toBeVisible();
@@ -197,4 +198,32 @@ test('the handout prints on one A4 page', async ({ page }, info) => {
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
   expect(pages.length).toBe(1);
+});
+
+test('the reflection log keeps dated private notes, in the backup and never on a printout', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.goto('training/exercises');
+  await expect(page.locator('.reflection-log')).toContainText(en.reflection_empty);
+  await page.getByLabel(en.reflection_label).fill('Which preconceptions did I bring to Monday?');
+  await page.getByRole('button', { name: en.reflection_save }).click();
+  await expect(page.locator('.reflection-log [role="status"]')).toHaveText(en.reflection_saved);
+  await expect(page.locator('.reflection-notes li')).toHaveCount(1);
+  await page.reload();
+  await app.waitForApp();
+  await expect(page.locator('.reflection-notes')).toContainText('Which preconceptions did I bring to Monday?');
+
+  const data = new DataPage(page);
+  await data.open();
+  const backup = await data.exportBackup();
+  expect(JSON.stringify(backup)).toContain('Which preconceptions did I bring to Monday?');
+
+  // A participant's printed plan (in the training caseload, whose log is its own) never shows it.
+  await app.goto('training');
+  await page.getByRole('button', { name: en.workshop_sandbox_open }).click();
+  await app.goto('counsellor/training-amira/plan/print');
+  await expect(page.locator('main')).toContainText('Amira');
+  await expect(page.locator('main')).not.toContainText('preconceptions');
+  await app.goto('training/exercises');
+  await expect(page.locator('.reflection-log .warning')).toHaveText(en.reflection_in_training);
+  await expect(page.locator('.reflection-log')).not.toContainText('Which preconceptions');
 });

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::people::{Reveal, WhatNext};
+use super::reflection_log::ReflectionLog;
 use crate::browser::app_path;
 use crate::components::training_banner::open_training;
 use crate::domain::training::people::PEOPLE;
@@ -80,7 +81,7 @@ pub fn ExercisesPage() -> impl IntoView {
         .collect_view();
     view! {
         <h1>{i18n.text(|t| t.workshop_exercises_title)}</h1>
-        <section class="panel exercise" aria-labelledby="what-next">
+        <section class="panel exercise">
             <label class="field">
                 <span>{i18n.text(|t| t.workshop_pick_person)}</span>
                 <select
@@ -124,5 +125,6 @@ pub fn ExercisesPage() -> impl IntoView {
         <section class="panel">
             <ReflectionPrompts />
         </section>
+        <ReflectionLog />
     }
 }

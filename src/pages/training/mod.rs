@@ -6,6 +6,7 @@ pub mod findings;
 pub mod handout;
 pub mod people;
 pub mod present;
+pub mod reflection_log;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
