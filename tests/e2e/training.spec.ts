@@ -48,6 +48,7 @@ test('every finding has its own section with a chart or a picture and its source
 for (const language of LANGUAGES) {
   test(`the training screens have no accessibility violations in ${language}`, async ({ page }, info) => {
     test.skip(info.project.name === 'phone' && language !== 'sv', 'each language once on a desktop; phone in Swedish');
+    test.slow(); // five screens, each checked by axe
     const t = TEXTS[language];
     await page.addInitScript((code) => localStorage.setItem('stegvis.language', code), language);
     const app = new AppShell(page);
@@ -77,6 +78,7 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
 
     test('moves by keyboard, shows a counter, and reads from the back of the room', async ({ page }, info) => {
       test.skip(info.project.name === 'phone', 'a projector is a desktop');
+      test.slow(); // every slide in turn
       const app = new AppShell(page);
       await app.goto('training');
       await page.getByRole('link', { name: en.workshop_present_start }).click();
