@@ -20,14 +20,28 @@ use leptos_router::{
 use components::framed_notice::FramedNotice;
 use components::site_header::{SiteFooter, SiteHeader};
 use components::storage_notice::StorageNoticeBanner;
+use components::training_banner::TrainingBanner;
 use domain::language::Language;
 use i18n::I18n;
 use pages::{
-    answers_summary::SummaryPage, counsellor::CounsellorPage, counsellor_part::CounsellorPartPage,
-    data::DataPage, home::HomePage, invitation::InvitationPage, invite::InvitePage,
-    not_found::NotFoundPage, org_summary::OrgSummaryPage, participant::ParticipantPage,
-    participant_overview::ParticipantOverviewPage, plan::PlanPage, plan::print::PlanPrintPage,
-    question::QuestionPage, receive::ReceivePage, thanks::ThanksPage, training::TrainingPage,
+    answers_summary::SummaryPage,
+    counsellor::CounsellorPage,
+    counsellor_part::CounsellorPartPage,
+    data::DataPage,
+    home::HomePage,
+    invitation::InvitationPage,
+    invite::InvitePage,
+    not_found::NotFoundPage,
+    org_summary::OrgSummaryPage,
+    participant::ParticipantPage,
+    participant_overview::ParticipantOverviewPage,
+    plan::PlanPage,
+    plan::print::PlanPrintPage,
+    question::QuestionPage,
+    receive::ReceivePage,
+    thanks::ThanksPage,
+    training::TrainingPage,
+    training::{exercises::ExercisesPage, handout::HandoutPage, present::PresentationPage},
     unlock::UnlockPage,
 };
 
@@ -78,6 +92,7 @@ fn OpenApp() -> impl IntoView {
     state::AppState::provide(lock::use_lock().store());
     view! {
             <lock::AutoLock />
+            <TrainingBanner />
             <StorageNoticeBanner />
             <offline::OfflineSupport />
             <main id="main" class="page">
@@ -86,6 +101,9 @@ fn OpenApp() -> impl IntoView {
                     <Route path=path!("/participant") view=ParticipantPage />
                     <Route path=path!("/counsellor") view=CounsellorPage />
                     <Route path=path!("/training") view=TrainingPage />
+                    <Route path=path!("/training/present") view=PresentationPage />
+                    <Route path=path!("/training/exercises") view=ExercisesPage />
+                    <Route path=path!("/training/handout") view=HandoutPage />
                     <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/organisation") view=OrgSummaryPage />
                     <Route path=path!("/counsellor/:pid") view=ParticipantOverviewPage />

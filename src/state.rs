@@ -11,20 +11,34 @@ use wasm_bindgen::JsCast;
 use crate::browser;
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
-use crate::storage::browser_store::LocalStore;
+use crate::domain::training::people::training_caseload;
+use crate::storage::browser_store::{self, LocalStore};
 use crate::storage::keys;
-use crate::storage::kv::KvError;
+use crate::storage::kv::{KeyValue, KvError};
 use crate::storage::lockable::LockableStore;
+use crate::storage::space::{Space, SpacedStore};
 use crate::storage::tab_store::TabStore;
 
 pub use crate::storage::tab_store::Notice as StorageNotice;
 
 /// Storage as this tab writes it: sealed while the device is locked (see `lock`).
 pub type AppStore = LockableStore<LocalStore>;
+/// That storage as the open space sees it: the real caseload or the training sandbox.
+pub type Store = SpacedStore<AppStore>;
+
+fn open(store: AppStore, space: Space) -> TabStore<Store> {
+    TabStore::open(
+        SpacedStore::new(store, space),
+        browser::new_id(),
+        browser::now(),
+    )
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    store: StoredValue<TabStore<AppStore>, LocalStorage>,
+    store: StoredValue<TabStore<Store>, LocalStorage>,
+    /// The real caseload or the training sandbox; switching swaps the store in place.
+    space: RwSignal<Space>,
     /// Notified whenever the data changes; every reader follows it.
     changed: Trigger,
     notice: RwSignal<Option<StorageNotice>>,
@@ -34,8 +48,14 @@ pub struct AppState {
 impl AppState {
     /// Loads the data on this device, provides the store to every page and follows other tabs.
     pub fn provide(store: AppStore) -> AppState {
-        let store = TabStore::open(store, browser::new_id(), browser::now());
+        let space = if browser_store::training_mode() {
+            Space::Training
+        } else {
+            Space::Real
+        };
+        let store = open(store, space);
         let state = AppState {
+            space: RwSignal::new(space),
             notice: RwSignal::new(store.notice().cloned()),
             store: StoredValue::new_local(store),
             changed: Trigger::new(),
@@ -43,10 +63,11 @@ impl AppState {
         };
         let listeners = [
             window_event_listener(leptos::ev::storage, move |event| {
-                if event.key().is_none_or(|key| key == keys::DATA) {
+                let ours = state.with_store(|s| s.stored_key(keys::DATA));
+                if event.key().is_none_or(|key| key == ours) {
                     // Another tab's sealed write, opened with this tab's key. Refused while
                     // the lock is being set or removed elsewhere: this tab reloads then.
-                    let text = state.with_store(|s| s.reveal(keys::DATA, event.new_value()));
+                    let text = state.with_store(|s| s.inner().reveal(&ours, event.new_value()));
                     if let Ok(text) = text {
                         state.storage_changed(text);
                     }
@@ -115,9 +136,42 @@ impl AppState {
         self.store.with_value(|store| store.data().clone())
     }
 
-    /// Reads or writes other keys through this tab's store (sealed while locked).
-    pub fn with_store<T>(&self, f: impl FnOnce(&AppStore) -> T) -> T {
+    /// Reads or writes other keys of the open space through this tab's store (sealed while
+    /// locked), such as the recovery copies beside the caseload.
+    pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> T {
         self.store.with_value(|store| f(store.store()))
+    }
+
+    pub fn space(&self) -> Space {
+        self.space.get()
+    }
+
+    /// Saves what is unsaved here and opens the other space in this tab. The training sandbox
+    /// gets the fictional people the first time it is opened. Refused (and nothing switched)
+    /// while a change cannot be saved.
+    pub fn switch_to(&self, space: Space) -> Result<(), KvError> {
+        self.flush()?;
+        let base = self.with_store(|store| store.inner().clone());
+        let fresh = SpacedStore::new(base.clone(), space)
+            .get(keys::DATA)
+            .is_ok_and(|text| text.is_none());
+        let mut store = open(base, space);
+        if space == Space::Training && fresh {
+            store.replace(training_caseload(browser::today()));
+            store.flush(browser::now())?;
+        }
+        browser_store::set_training_mode(space == Space::Training);
+        self.store.set_value(store);
+        self.space.set(space);
+        self.changed.notify();
+        self.show_notice();
+        Ok(())
+    }
+
+    /// The training sandbox as it was at first: the fictional people, nothing else.
+    pub fn start_training_over(&self) -> Result<(), KvError> {
+        debug_assert_eq!(self.space.get_untracked(), Space::Training);
+        self.replace(training_caseload(browser::today()))
     }
 
     /// Writes what is only in memory now.
@@ -149,14 +203,14 @@ impl AppState {
         });
     }
 
-    fn update<T>(&self, f: impl FnOnce(&mut TabStore<AppStore>) -> T) -> T {
+    fn update<T>(&self, f: impl FnOnce(&mut TabStore<Store>) -> T) -> T {
         self.store
             .try_update_value(f)
             .expect("the store lives as long as the app")
     }
 
     /// Runs `f` and tells the readers if it changed the data (another tab's changes taken in).
-    fn update_and_follow<T>(&self, f: impl FnOnce(&mut TabStore<AppStore>) -> T) -> T {
+    fn update_and_follow<T>(&self, f: impl FnOnce(&mut TabStore<Store>) -> T) -> T {
         let (result, changed) = self.update(|store| {
             let before = store.generation();
             let result = f(store);

@@ -15,3 +15,4 @@ pub mod round_answers;
 pub mod scale_question;
 pub mod site_header;
 pub mod storage_notice;
+pub mod training_banner;

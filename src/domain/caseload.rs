@@ -15,6 +15,7 @@ use super::handover::book::Handover;
 use super::participant::{Archived, Goal, LeftFor, Participant};
 use super::plan::ActionPlan;
 use super::questionnaire::ParticipantItem;
+use super::reflection::ReflectionNote;
 use super::settings::Settings;
 
 /// Participants in the order they were added; rounds in the order they were started.
@@ -28,6 +29,9 @@ pub struct Caseload {
     /// Keys and invitations for answers handed over from a participant's phone (schema 2);
     /// boxed, so that screens that hold a whole caseload in an enum stay small.
     pub(super) handover: Box<Handover>,
+    /// The counsellor's private reflection log (optional, so no new schema version).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) reflections: Vec<ReflectionNote>,
 }
 
 impl Caseload {
@@ -70,6 +74,30 @@ impl Caseload {
         self.plans
             .iter()
             .find(|p| p.participant_id == participant_id)
+    }
+
+    /// The reflection log, newest first.
+    pub fn reflections(&self) -> Vec<&ReflectionNote> {
+        let mut notes: Vec<&ReflectionNote> = self.reflections.iter().collect();
+        notes.sort_by_key(|note| std::cmp::Reverse(note.date));
+        notes
+    }
+
+    pub fn add_reflection(
+        &mut self,
+        id: String,
+        date: NaiveDate,
+        text: &str,
+    ) -> Result<(), ModelError> {
+        if self.reflections.iter().any(|n| n.id == id) {
+            return Err(ModelError::DuplicateId(id));
+        }
+        self.reflections.push(ReflectionNote::new(id, date, text)?);
+        Ok(())
+    }
+
+    pub fn remove_reflection(&mut self, id: &str) {
+        self.reflections.retain(|n| n.id != id);
     }
 
     pub fn settings(&self) -> &Settings {
@@ -164,6 +192,7 @@ impl Caseload {
         self.handover.forget_rounds(|_| true);
         self.rounds.clear();
         self.plans.clear();
+        self.reflections.clear();
     }
 
     pub fn start_round(
@@ -380,6 +409,10 @@ impl Caseload {
         let catalogue = &self.settings.catalogue;
         catalogue.check()?;
         unique_ids(self.participants.iter().map(|p| p.id.as_str()))?;
+        unique_ids(self.reflections.iter().map(|n| n.id.as_str()))?;
+        self.reflections
+            .iter()
+            .try_for_each(ReflectionNote::check)?;
         self.participants.iter().try_for_each(Participant::check)?;
         // A set, not a search per round: a large caseload has thousands of rounds.
         let people: BTreeSet<&str> = self.participants.iter().map(|p| p.id.as_str()).collect();

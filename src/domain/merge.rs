@@ -179,6 +179,12 @@ pub fn apply_merge(
         choices,
     )?;
     merged.handover.merge_from(&incoming.handover);
+    // Notes are never edited once written: those this device lacks are added.
+    for note in &incoming.reflections {
+        if !merged.reflections.iter().any(|n| n.id == note.id) {
+            merged.reflections.push(note.clone());
+        }
+    }
     merged.check().map_err(MergeError::Inconsistent)?;
     Ok(merged)
 }

@@ -75,6 +75,13 @@ pub fn combine(
         |p| &p.participant_id,
         &mut ask,
     );
+    let reflections = list(
+        "reflection",
+        &mine.reflections,
+        &theirs.reflections,
+        |n| &n.id,
+        &mut ask,
+    );
     let (m, t) = (&mine.settings, &theirs.settings);
     let catalogue = list(
         "catalogue",
@@ -101,6 +108,7 @@ pub fn combine(
         plans,
         settings,
         handover,
+        reflections,
     };
     // Each side was valid on its own, but together they can break a rule (a round kept for a
     // participant the other side erased): then this side's data stands whole, counted as a
@@ -131,6 +139,13 @@ pub fn differing_keys(a: &Caseload, b: &Caseload) -> BTreeSet<String> {
     );
     list("round", &a.rounds, &b.rounds, |r| &r.id, &mut note);
     list("plan", &a.plans, &b.plans, |p| &p.participant_id, &mut note);
+    list(
+        "reflection",
+        &a.reflections,
+        &b.reflections,
+        |n| &n.id,
+        &mut note,
+    );
     let (sa, sb) = (&a.settings, &b.settings);
     list(
         "catalogue",
@@ -161,6 +176,7 @@ pub fn holds(data: &Caseload, key: &str) -> bool {
         "participant" => data.participant(id).is_some(),
         "round" => data.round(id).is_some(),
         "plan" => data.plan_of(id).is_some(),
+        "reflection" => data.reflections.iter().any(|n| n.id == id),
         "catalogue" => data.settings.catalogue.get(id).is_some(),
         _ => true, // settings always have a value
     }
@@ -187,6 +203,12 @@ pub fn with_items_of(data: &Caseload, source: &Caseload, keys: &BTreeSet<String>
         &mut out.plans,
         &source.plans,
         |p| format!("plan:{}", p.participant_id),
+        take,
+    );
+    replace(
+        &mut out.reflections,
+        &source.reflections,
+        |n| format!("reflection:{}", n.id),
         take,
     );
     replace(

@@ -10,7 +10,6 @@ use super::navigator_part;
 use super::service_worker;
 use crate::i18n::{fill, use_i18n};
 use crate::state::use_state;
-use crate::storage::browser_store::LocalStore;
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
 
@@ -81,8 +80,8 @@ pub fn StorageSpace() -> impl IntoView {
     let size = move |bytes: f64| readable_size(bytes, i18n.t().offline_decimal_mark);
     let data_size = move || {
         state.read(|_| ()); // measure again after every change
-        let bytes = LocalStore
-            .get(keys::DATA)
+        let bytes = state
+            .with_store(|store| store.get(keys::DATA))
             .ok()
             .flatten()
             .map_or(0, |t| t.len());

@@ -2,9 +2,11 @@
 
 use wasm_bindgen::JsCast;
 
+use super::keys;
 use super::kv::{KeyValue, KvError};
 
 /// `window.localStorage`. Every call asks the browser again: private modes can refuse at any time.
+#[derive(Clone, Copy)]
 pub struct LocalStore;
 
 fn storage() -> Result<web_sys::Storage, KvError> {
@@ -46,5 +48,27 @@ impl KeyValue for LocalStore {
         Ok((0..length)
             .filter_map(|i| storage.key(i).ok().flatten())
             .collect())
+    }
+}
+
+/// This tab's sessionStorage: whether the tab works in the training sandbox lasts as long as
+/// the tab (a reload keeps it; a new tab opens the real caseload).
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+pub fn training_mode() -> bool {
+    session()
+        .and_then(|s| s.get_item(keys::TRAINING_MODE).ok().flatten())
+        .is_some()
+}
+
+pub fn set_training_mode(on: bool) {
+    if let Some(session) = session() {
+        let _ = if on {
+            session.set_item(keys::TRAINING_MODE, "on")
+        } else {
+            session.remove_item(keys::TRAINING_MODE)
+        };
     }
 }

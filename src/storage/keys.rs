@@ -4,6 +4,12 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::kv::{KeyValue, KvError};
 
+/// Every key starts with this.
+pub const NAMESPACE: &str = "stegvis.";
+/// The training sandbox's copies of the keys above (see `space.rs`): "stegvis.training.data".
+pub const TRAINING_PREFIX: &str = "stegvis.training.";
+/// In this tab's sessionStorage while the tab works in the training sandbox.
+pub const TRAINING_MODE: &str = "stegvis.training-mode";
 /// The whole caseload, in the versioned envelope.
 pub const DATA: &str = "stegvis.data";
 /// The interface language of this device (see `preferences.rs`).
@@ -61,15 +67,29 @@ mod tests {
     // Guards the namespace: every key starts with "stegvis." so ours are easy to find and erase.
     #[test]
     fn every_key_is_namespaced() {
-        for key in [DATA, LANGUAGE, LOCK, LOCK_SIGNAL, DRAFT, RECOVERY_PREFIX] {
-            assert!(key.starts_with("stegvis."), "{key}");
+        for key in [
+            DATA,
+            LANGUAGE,
+            LOCK,
+            LOCK_SIGNAL,
+            DRAFT,
+            RECOVERY_PREFIX,
+            TRAINING_PREFIX,
+            TRAINING_MODE,
+        ] {
+            assert!(key.starts_with(NAMESPACE), "{key}");
         }
     }
 
     // Guards "nothing readable is in storage" under a lock: only the language and the lock stay clear.
     #[test]
     fn everything_but_the_language_and_the_lock_is_private() {
-        for key in [DATA, DRAFT, "stegvis.recovery.2026-01-15T10:00:00.000Z"] {
+        for key in [
+            DATA,
+            DRAFT,
+            "stegvis.recovery.2026-01-15T10:00:00.000Z",
+            "stegvis.training.data",
+        ] {
             assert!(is_private(key), "{key}");
         }
         for key in [LANGUAGE, LOCK, LOCK_SIGNAL, "other.app"] {

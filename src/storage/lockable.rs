@@ -17,6 +17,8 @@ use super::sealed::{self, DataKey, IV_LEN, SealError};
 /// The data key while unlocked; empty while the device has no lock.
 pub type KeySlot = Rc<RefCell<Option<DataKey>>>;
 
+/// Clones share the key slot: every clone is locked and unlocked together.
+#[derive(Clone)]
 pub struct LockableStore<S: KeyValue> {
     inner: S,
     key: KeySlot,

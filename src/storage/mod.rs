@@ -24,6 +24,7 @@ pub mod preferences;
 mod proptests;
 pub mod revision;
 pub mod sealed;
+pub mod space;
 pub mod summary_csv;
 pub mod tab_store;
 #[cfg(test)]
