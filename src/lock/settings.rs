@@ -62,15 +62,9 @@ fn SetLock(status: RwSignal<String>, code: RwSignal<Option<String>>) -> impl Int
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = i18n.t();
-        if let Some(problem) =
-            new_passphrase_problem(t, &new.get_untracked(), &repeat.get_untracked())
-        {
-            status.set(problem.to_owned());
+        if !begin_with_new_passphrase(i18n.t(), new, repeat, status, busy) {
             return;
         }
-        busy.set(true);
-        status.set(t.lock_working.to_owned());
         spawn_local(async move {
             match lock.set(&new.get_untracked()).await {
                 Ok(shown) => {
@@ -143,15 +137,9 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = i18n.t();
-        if let Some(problem) =
-            new_passphrase_problem(t, &new.get_untracked(), &repeat.get_untracked())
-        {
-            status.set(problem.to_owned());
+        if !begin_with_new_passphrase(i18n.t(), new, repeat, status, busy) {
             return;
         }
-        busy.set(true);
-        status.set(t.lock_working.to_owned());
         spawn_local(async move {
             let result = lock
                 .change(&current.get_untracked(), &new.get_untracked())
@@ -215,4 +203,23 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
             <button type="submit" class="button secondary" disabled=move || busy.get()>{i18n.text(|t| t.lock_off_button)}</button>
         </form>
     }
+}
+
+/// Checks the new passphrase and its repetition; when they will do, says the work has begun
+/// (setting and changing a passphrase start alike). False, with the problem shown, otherwise.
+fn begin_with_new_passphrase(
+    t: &'static Texts,
+    new: RwSignal<String>,
+    repeat: RwSignal<String>,
+    status: RwSignal<String>,
+    busy: RwSignal<bool>,
+) -> bool {
+    if let Some(problem) = new_passphrase_problem(t, &new.get_untracked(), &repeat.get_untracked())
+    {
+        status.set(problem.to_owned());
+        return false;
+    }
+    busy.set(true);
+    status.set(t.lock_working.to_owned());
+    true
 }
