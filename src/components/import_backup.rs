@@ -6,15 +6,22 @@ use crate::domain::merge::{
     Choices, Conflict, MergeError, MergePreview, Resolution, apply_merge, preview_merge,
 };
 use crate::i18n::{Texts, fill, use_i18n};
+use crate::lock::backup::OpenFailure;
 use crate::state::use_state;
 use crate::storage::backup::{Backup, MAX_BACKUP_BYTES, parse_backup};
 use crate::storage::envelope::ImportError;
+use crate::storage::sealed_backup::{SealedBackup, SealedBackupError};
 
 #[derive(Clone)]
 enum Stage {
     Idle,
     Reading,
     Failed(fn(&Texts) -> &'static str),
+    /// An encrypted backup, waiting for its passphrase; `wrong` after a try that did not open it.
+    Passphrase {
+        file: SealedBackup,
+        wrong: bool,
+    },
     Review {
         incoming: Backup,
         preview: MergePreview,
@@ -29,6 +36,14 @@ fn error_text(error: &ImportError) -> fn(&Texts) -> &'static str {
         ImportError::Invalid { .. } => |t| t.data_error_invalid,
         ImportError::TooLarge => |t| t.data_error_too_large,
         ImportError::Damaged => |t| t.safety_error_damaged,
+    }
+}
+
+fn sealed_error_text(error: &SealedBackupError) -> fn(&Texts) -> &'static str {
+    match error {
+        SealedBackupError::TooNew { .. } => |t| t.data_error_too_new,
+        SealedBackupError::Damaged => |t| t.encrypted_import_damaged,
+        SealedBackupError::WrongPassphrase => |t| t.encrypted_import_wrong,
     }
 }
 
@@ -80,6 +95,10 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
         );
         Stage::Review { incoming, preview }
     };
+    let read = move |text: &str| match parse_backup(text) {
+        Err(error) => Stage::Failed(error_text(&error)),
+        Ok(incoming) => review(incoming),
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -97,10 +116,24 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            stage.set(match text.map(|text| parse_backup(&text)) {
+            stage.set(match text.as_deref().map(SealedBackup::read) {
                 None => Stage::Failed(|t| t.data_error_file),
-                Some(Err(error)) => Stage::Failed(error_text(&error)),
-                Some(Ok(incoming)) => review(incoming),
+                Some(Ok(Some(file))) => Stage::Passphrase { file, wrong: false },
+                Some(Err(error)) => Stage::Failed(sealed_error_text(&error)),
+                Some(Ok(None)) => read(&text.unwrap_or_default()),
+            });
+        });
+    };
+    let open_sealed = move |file: SealedBackup, typed: String| {
+        stage.set(Stage::Reading);
+        spawn_local(async move {
+            stage.set(match crate::lock::backup::open(&file, &typed).await {
+                Ok(plain) => read(&plain),
+                Err(OpenFailure::File(SealedBackupError::WrongPassphrase)) => {
+                    Stage::Passphrase { file, wrong: true }
+                }
+                Err(OpenFailure::File(error)) => Stage::Failed(sealed_error_text(&error)),
+                Err(OpenFailure::NoCrypto) => Stage::Failed(|t| t.lock_no_crypto),
             });
         });
     };
@@ -144,6 +177,10 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
                 Stage::Idle => ().into_any(),
                 Stage::Reading => view! { <p role="status">{i18n.t().data_import_reading}</p> }.into_any(),
                 Stage::Failed(text) => view! { <p class="error" role="alert">{text(i18n.t())}</p> }.into_any(),
+                Stage::Passphrase { file, wrong } => {
+                    view! { <PassphrasePrompt file wrong on_open=open_sealed on_cancel=move || stage.set(Stage::Idle) /> }
+                        .into_any()
+                }
                 Stage::Review { incoming, preview } => {
                     view! { <ImportReview incoming preview choices on_apply=apply on_cancel=move || stage.set(Stage::Idle) /> }
                         .into_any()
@@ -232,5 +269,36 @@ fn ImportReview(
                 </button>
             </div>
         </div>
+    }
+}
+
+/// Asks for the passphrase an encrypted backup was saved with.
+#[component]
+fn PassphrasePrompt(
+    file: SealedBackup,
+    wrong: bool,
+    on_open: impl Fn(SealedBackup, String) + Copy + 'static,
+    on_cancel: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = i18n.t();
+    let typed = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_open(file.clone(), typed.get_untracked());
+    };
+    view! {
+        <form class="lock-form import-passphrase" on:submit=submit>
+            <p>{t.encrypted_import_intro}</p>
+            {wrong.then(|| view! { <p class="error" role="alert">{t.encrypted_import_wrong}</p> })}
+            <label for="import-passphrase">{t.encrypted_import_label}</label>
+            <input id="import-passphrase" type="password" autocomplete="current-password" autofocus bind:value=typed />
+            <div class="actions">
+                <button type="submit" class="button">{t.encrypted_open_button}</button>
+                <button type="button" class="button secondary" on:click=move |_| on_cancel()>
+                    {t.data_import_cancel}
+                </button>
+            </div>
+        </form>
     }
 }

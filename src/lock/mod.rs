@@ -1,9 +1,10 @@
 //! Locking this device's data with a passphrase (browser side): the lock's session in this tab
-//! (`session`), WebCrypto's PBKDF2 and random bytes (`crypto`), a half-filled form kept over a
-//! lock (`draft`), locking by itself after idle time (`AutoLock`), the header's "Lock now",
-//! and the data page's section (`settings`). The formats are plain Rust in `storage::sealed`,
+//! (`session`), WebCrypto's PBKDF2 and random bytes (`crypto`), backups under the passphrase
+//! (`backup`), a half-filled form kept over a lock (`draft`), locking by itself after idle time
+//! (`AutoLock`), the header's "Lock now", and the data page's section (`settings`). The formats are plain Rust in `storage::sealed`,
 //! `storage::lock_record` and `storage::lockable`.
 
+pub mod backup;
 pub mod crypto;
 mod draft;
 pub mod session;

@@ -137,6 +137,17 @@ impl Lock {
             .map(|_| ())
     }
 
+    /// Whether `typed` is the passphrase itself (asked before a backup is sealed with it).
+    pub async fn confirm_passphrase(&self, typed: &str) -> Result<(), LockFailure> {
+        let record = self
+            .record
+            .get_untracked()
+            .ok_or(LockFailure::WrongSecret)?;
+        open_with(&record, Secret::Passphrase, typed)
+            .await
+            .map(|_| ())
+    }
+
     /// Locks the data with `passphrase`; returns the recovery code to show once.
     pub async fn set(&self, passphrase: &str) -> Result<String, LockFailure> {
         let key = DataKey::from_bytes(random_array::<KEY_LEN>());

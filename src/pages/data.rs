@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::browser;
 use crate::components::catalogue_editor::CatalogueEditor;
@@ -6,6 +7,9 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
 use crate::domain::caseload::Caseload;
 use crate::i18n::{fill, use_i18n};
+use crate::lock::backup::EncryptChoice;
+use crate::lock::session::{LockFailure, Phase, use_lock};
+use crate::lock::settings::failure_text;
 use crate::state::{AppState, StorageNotice, use_state};
 use crate::storage::backup::export_backup;
 use crate::storage::csv::{Included, rounds_csv};
@@ -24,6 +28,37 @@ pub fn export_backup_file(state: AppState, include_sensitive: bool) -> String {
     name
 }
 
+/// Saves the backup sealed with the lock's passphrase `typed`, once it is shown to be the one;
+/// says how it went in `status`.
+fn export_sealed_backup_file(
+    state: AppState,
+    include_sensitive: bool,
+    typed: RwSignal<String>,
+    status: RwSignal<String>,
+) {
+    let i18n = use_i18n();
+    let passphrase = typed.get_untracked();
+    if passphrase.is_empty() {
+        return status.set(i18n.t().encrypted_missing.to_owned());
+    }
+    status.set(i18n.t().lock_working.to_owned());
+    let plain = export_backup(&state.snapshot(), browser::now(), include_sensitive);
+    let lock = use_lock();
+    spawn_local(async move {
+        let t = i18n.t();
+        match crate::lock::backup::seal(lock, &passphrase, &plain).await {
+            Ok(file) => {
+                let name = format!("stegvis-backup-{}-encrypted.json", browser::today());
+                browser::download(&name, "application/json", &file);
+                typed.set(String::new());
+                status.set(fill(t.encrypted_saved, &[("file", &name)]));
+            }
+            Err(LockFailure::WrongSecret) => status.set(t.encrypted_wrong.to_owned()),
+            Err(failure) => status.set(failure_text(t, &failure).to_owned()),
+        }
+    });
+}
+
 /// `/data`: what is on this device, backup and restore, organisation settings, erasing.
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -32,6 +67,10 @@ pub fn DataPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let include_sensitive = RwSignal::new(false);
     let include_comments = RwSignal::new(false);
+    let lock = use_lock();
+    // On a locked device a backup is encrypted unless the user says otherwise.
+    let encrypt = RwSignal::new(true);
+    let passphrase = RwSignal::new(String::new());
     let sensitive_on = move || state.read(|d| d.settings().sensitive_items_enabled);
     // Answers given while the setting was on stay in the data after it is switched off.
     let sensitive_held = move || sensitive_on() || state.read(Caseload::has_sensitive_answers);
@@ -79,13 +118,18 @@ pub fn DataPage() -> impl IntoView {
         <section class="panel" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{i18n.text(|t| t.data_backup_heading)}</h2>
             <p class="warning">{i18n.text(|t| t.data_sensitive_warning)}</p>
+            <EncryptChoice encrypt passphrase />
             <div class="actions">
                 <button
                     type="button"
                     class="button"
                     on:click=move |_| {
                         let include = sensitive_held() && include_sensitive.get_untracked();
-                        exported(export_backup_file(state, include))
+                        if lock.phase_untracked() == Phase::Unlocked && encrypt.get_untracked() {
+                            export_sealed_backup_file(state, include, passphrase, status)
+                        } else {
+                            exported(export_backup_file(state, include))
+                        }
                     }
                 >
                     {i18n.text(|t| t.data_export_backup)}

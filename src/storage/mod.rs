@@ -4,7 +4,8 @@
 //! envelope (`envelope`) with numbered `migrations`, loading and saving (`local_data`), one
 //! tab's way to storage that never loses another tab's save (`tab_store`, `revision`), and
 //! the lock (`sealed` values, the `lock_record`, and the `lockable` store the app writes
-//! through), and the files a user takes away: JSON `backup`, `csv` and the organisation
+//! through), and the files a user takes away: JSON `backup` (or a `sealed_backup` under the
+//! lock's passphrase), `csv` and the organisation
 //! summary's `summary_csv`.
 
 pub mod backup;
@@ -24,6 +25,7 @@ pub mod preferences;
 mod proptests;
 pub mod revision;
 pub mod sealed;
+pub mod sealed_backup;
 pub mod space;
 pub mod summary_csv;
 pub mod tab_store;

@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS } from './locales';
 import { fill } from './pages/data';
+import { readFileSync } from 'node:fs';
+import { device } from './pages/handover';
 import { LockPage, PASSPHRASE } from './pages/lock';
 
 // A participant's name, a comment and the word stored with a sensitive answer, all in the fixture.
@@ -185,4 +187,78 @@ test('the lock section and the unlock screen pass axe', async ({ page }) => {
   await lock.unlock('wrong');
   await expect(page.getByRole('alert')).toHaveText(lock.t.lock_wrong_secret);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('a backup is encrypted with the passphrase and opens with it on another device', async ({ page, browser, baseURL }) => {
+  const lock = new LockPage(page);
+  await lock.withData();
+  await lock.setLock();
+  await page.getByRole('button', { name: lock.t.lock_code_done }).click();
+  await expect(page.getByRole('checkbox', { name: lock.t.encrypted_choice })).toBeChecked();
+  // Without the passphrase, or with another one, no file is saved.
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: lock.t.data_export_backup }).click();
+  await expect(page.getByText(lock.t.encrypted_missing)).toBeVisible();
+  await page.getByLabel(lock.t.encrypted_passphrase_label).fill('not the passphrase');
+  await page.getByRole('button', { name: lock.t.data_export_backup }).click();
+  await expect(page.getByText(lock.t.encrypted_wrong)).toBeVisible({ timeout: 30_000 });
+  expect(downloads).toBe(0);
+  const file = await lock.exportEncrypted();
+  await expect(page.getByText(/stegvis-backup-.*-encrypted\.json/)).toBeVisible();
+  for (const secret of SECRETS) expect(file).not.toContain(secret);
+  const sealed = JSON.parse(file);
+  expect(sealed).toMatchObject({ format: 'stegvis-sealed-backup', version: 1, kdf: 'PBKDF2-HMAC-SHA-256' });
+  expect(sealed.iterations).toBeGreaterThanOrEqual(600_000);
+  expect(sealed.salt).not.toBe(JSON.parse((await lock.storage())['stegvis.lock']).passphrase.salt);
+
+  // A new laptop without a lock: the file asks for its passphrase, and a wrong one changes nothing.
+  const laptop = await device(browser, baseURL!, 'laptop');
+  const other = new LockPage(laptop.page);
+  await other.open();
+  await other.chooseFile('backup.json', file);
+  await expect(laptop.page.getByText(other.t.encrypted_import_intro)).toBeVisible();
+  expect((await new AxeBuilder({ page: laptop.page }).analyze()).violations).toEqual([]);
+  await other.openEncrypted('not the passphrase');
+  await expect(laptop.page.getByRole('alert')).toHaveText(other.t.encrypted_import_wrong, { timeout: 30_000 });
+  expect((await new AxeBuilder({ page: laptop.page }).analyze()).violations).toEqual([]);
+  await other.expectCounts(0, 0);
+  await other.openEncrypted(PASSPHRASE);
+  await laptop.page.getByRole('button', { name: other.t.data_import_apply }).click({ timeout: 30_000 });
+  await expect(laptop.page.getByText(other.t.data_import_done)).toBeVisible();
+  await other.expectCounts(2, 4);
+  expect(laptop.problems).toEqual([]);
+  await laptop.context.close();
+
+  // Unticked, the backup is the plain file, readable by anyone who has it.
+  await page.getByRole('checkbox', { name: lock.t.encrypted_choice }).uncheck();
+  await expect(page.getByLabel(lock.t.encrypted_passphrase_label)).toHaveCount(0);
+  const plain = await lock.exportBackup();
+  expect(plain.format).toBe('stegvis');
+  expect(JSON.stringify(plain)).toContain('Tåget 7');
+});
+
+test('the shipped encrypted backup opens in the browser, in each language', async ({ page }) => {
+  const file = readFileSync('tests/fixtures/backup/v1-sealed-backup.json', 'utf8');
+  const lock = new LockPage(page);
+  await lock.open();
+  for (const [from, to] of [['en', 'sv'], ['sv', 'nb'], ['nb', 'da'], ['da', 'en']] as const) {
+    await lock.chooseLanguage(from, to);
+    const t = TEXTS[to];
+    await page.getByLabel(t.data_import_choose).setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expect(page.getByText(t.encrypted_import_intro)).toBeVisible();
+    await expect(page.getByLabel(t.encrypted_import_label)).toBeVisible();
+    await page.getByRole('button', { name: t.data_import_cancel }).click();
+  }
+  await page.getByLabel(lock.t.data_import_choose).setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await lock.openEncrypted('lila katten sover');
+  await page.getByRole('button', { name: lock.t.data_import_apply }).click({ timeout: 30_000 });
+  await expect(page.getByText(lock.t.data_import_done)).toBeVisible();
+  await lock.expectCounts(2, 5);
+  // A file changed after it was saved says so, and is not confused with a wrong passphrase.
+  const changed = JSON.parse(file);
+  changed.data = (changed.data[0] === 'A' ? 'B' : 'A') + changed.data.slice(1);
+  await page.getByLabel(lock.t.data_import_choose).setInputFiles({ name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
+  await lock.openEncrypted('lila katten sover');
+  await expect(page.getByRole('alert')).toHaveText(lock.t.encrypted_import_damaged, { timeout: 30_000 });
 });

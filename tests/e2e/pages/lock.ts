@@ -1,4 +1,5 @@
 import { type Page, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { TEXTS, type Texts } from '../locales';
 import { DataPage, fixtureText } from './data';
 
@@ -43,6 +44,22 @@ export class LockPage extends DataPage {
     await this.page.getByRole('button', { name: this.t.lock_use_code }).click();
     await this.page.getByLabel(this.t.lock_code_label).fill(code);
     await this.page.getByRole('button', { name: this.t.lock_open_button }).click();
+  }
+
+  /** Exports the backup encrypted with `passphrase`; returns the file's text. */
+  async exportEncrypted(passphrase = PASSPHRASE): Promise<string> {
+    await this.page.getByLabel(this.t.encrypted_passphrase_label).fill(passphrase);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 30_000 }),
+      this.page.getByRole('button', { name: this.t.data_export_backup }).click(),
+    ]);
+    return readFileSync((await download.path())!, 'utf8');
+  }
+
+  /** Opens a chosen encrypted backup with `passphrase`. */
+  async openEncrypted(passphrase: string) {
+    await this.page.getByLabel(this.t.encrypted_import_label).fill(passphrase);
+    await this.page.getByRole('button', { name: this.t.encrypted_open_button }).click();
   }
 
   /** Every value in this origin's storage, key by key. */
