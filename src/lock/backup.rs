@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::crypto::{NoCrypto, pbkdf2, random_array};
+use super::crypto::{NoCrypto, normalized, passphrase_forms, pbkdf2, random_array};
 use super::session::{Lock, LockFailure, Phase, use_lock};
 use crate::i18n::use_i18n;
 use crate::storage::lock_record::{ITERATIONS, SALT_LEN};
@@ -27,7 +27,7 @@ impl From<NoCrypto> for OpenFailure {
 pub async fn seal(lock: Lock, typed: &str, plain: &str) -> Result<String, LockFailure> {
     lock.confirm_passphrase(typed).await?;
     let salt = random_array::<SALT_LEN>();
-    let derived = pbkdf2(typed.as_bytes(), &salt, ITERATIONS).await?;
+    let derived = pbkdf2(&normalized(typed), &salt, ITERATIONS).await?;
     Ok(SealedBackup::seal(
         plain,
         &derived,
@@ -42,8 +42,15 @@ pub async fn open(file: &SealedBackup, typed: &str) -> Result<String, OpenFailur
     let salt = file
         .salt()
         .ok_or(OpenFailure::File(SealedBackupError::Damaged))?;
-    let derived = pbkdf2(typed.as_bytes(), &salt, file.iterations).await?;
-    file.open(&derived).map_err(OpenFailure::File)
+    let mut failure = SealedBackupError::WrongPassphrase;
+    for secret in passphrase_forms(typed) {
+        let derived = pbkdf2(&secret, &salt, file.iterations).await?;
+        match file.open(&derived) {
+            Ok(plain) => return Ok(plain),
+            Err(error) => failure = error,
+        }
+    }
+    Err(OpenFailure::File(failure))
 }
 
 /// On a locked device's data page: whether the backup is encrypted (it is unless the user says

@@ -44,6 +44,23 @@ fn subtle() -> Result<SubtleCrypto, NoCrypto> {
         .ok_or(NoCrypto)
 }
 
+/// The forms of a typed passphrase to derive a key from: Unicode NFC first, so that "å" typed
+/// as one character or as "a" and a ring opens the same lock; then the text exactly as typed,
+/// for a lock set before passphrases were normalised (only when it differs).
+pub fn passphrase_forms(typed: &str) -> Vec<Vec<u8>> {
+    let nfc = String::from(js_sys::JsString::from(typed).normalize("NFC"));
+    let mut forms = vec![nfc.into_bytes()];
+    if forms[0] != typed.as_bytes() {
+        forms.push(typed.as_bytes().to_vec());
+    }
+    forms
+}
+
+/// A new passphrase as it is used from now on: NFC.
+pub fn normalized(passphrase: &str) -> Vec<u8> {
+    passphrase_forms(passphrase).swap_remove(0)
+}
+
 /// 256 bits derived from `secret` with PBKDF2-HMAC-SHA-256.
 pub async fn pbkdf2(
     secret: &[u8],

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use super::crypto::{self, NoCrypto, pbkdf2, random_array};
+use super::crypto::{self, NoCrypto, normalized, passphrase_forms, pbkdf2, random_array};
 use super::draft;
 use crate::storage::browser_store::LocalStore;
 use crate::storage::keys;
@@ -152,7 +152,7 @@ impl Lock {
     pub async fn set(&self, passphrase: &str) -> Result<String, LockFailure> {
         let key = DataKey::from_bytes(random_array::<KEY_LEN>());
         let bits = random_array::<RECOVERY_LEN>();
-        let passphrase = wrap(Secret::Passphrase, &key, passphrase.as_bytes()).await?;
+        let passphrase = wrap(Secret::Passphrase, &key, &normalized(passphrase)).await?;
         let recovery = wrap(Secret::RecoveryCode, &key, &bits).await?;
         let record = LockRecord::new(&key, passphrase, recovery);
         // The lock first: other tabs then stop writing plain text before anything is sealed.
@@ -177,7 +177,7 @@ impl Lock {
             .borrow()
             .clone()
             .ok_or(LockFailure::WrongSecret)?;
-        record.passphrase = wrap(Secret::Passphrase, &key, new.as_bytes()).await?;
+        record.passphrase = wrap(Secret::Passphrase, &key, &normalized(new)).await?;
         self.save_record(record)
     }
 
@@ -249,21 +249,24 @@ async fn open_with(
     which: Secret,
     typed: &str,
 ) -> Result<DataKey, LockFailure> {
-    let secret = match which {
-        Secret::Passphrase => typed.as_bytes().to_vec(),
-        Secret::RecoveryCode => parse_recovery_code(typed)
-            .ok_or(LockFailure::WrongSecret)?
-            .to_vec(),
+    let secrets = match which {
+        Secret::Passphrase => passphrase_forms(typed),
+        Secret::RecoveryCode => vec![
+            parse_recovery_code(typed)
+                .ok_or(LockFailure::WrongSecret)?
+                .to_vec(),
+        ],
     };
     let wrap = record.wrap(which);
-    let derived = pbkdf2(&secret, &wrap.salt(), wrap.iterations).await?;
-    let key = wrap
-        .open(which, &derived)
-        .map_err(|_| LockFailure::WrongSecret)?;
-    if key.id() != record.key_id {
-        return Err(LockFailure::WrongSecret);
+    for secret in secrets {
+        let derived = pbkdf2(&secret, &wrap.salt(), wrap.iterations).await?;
+        if let Ok(key) = wrap.open(which, &derived)
+            && key.id() == record.key_id
+        {
+            return Ok(key);
+        }
     }
-    Ok(key)
+    Err(LockFailure::WrongSecret)
 }
 
 async fn wrap(which: Secret, key: &DataKey, secret: &[u8]) -> Result<Wrap, LockFailure> {

@@ -12,13 +12,22 @@ use crate::storage::browser_store::LocalStore;
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
 use crate::storage::lock_record::{LockError, Secret};
+use crate::storage::lock_tries::WrongTries;
 
-/// After this many wrong tries, each further try waits longer (5 s more each time, at most a
-/// minute), on top of the cost of the key derivation itself.
-const FREE_TRIES: u32 = 3;
+/// What the form says under the field; drawn in the language shown at the moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Message {
+    Nothing,
+    Opening,
+    /// A wrong passphrase or code, and the seconds the next try must wait.
+    Wrong {
+        wait: u32,
+    },
+    Failed(LockFailure),
+}
 
-fn wait_seconds(failures: u32) -> u32 {
-    (failures.saturating_sub(FREE_TRIES - 1) * 5).min(60)
+fn wrong_tries() -> WrongTries {
+    WrongTries::parse(LocalStore.get(keys::LOCK_TRIES).ok().flatten().as_deref())
 }
 
 #[component]
@@ -44,49 +53,67 @@ fn UnlockForm() -> impl IntoView {
     let lock = use_lock();
     let which = RwSignal::new(Secret::Passphrase);
     let typed = RwSignal::new(String::new());
-    let message = RwSignal::new(String::new());
+    let message = RwSignal::new(Message::Nothing);
     let busy = RwSignal::new(false);
-    let failures = StoredValue::new(0u32);
-    let waiting = RwSignal::new(0u32);
-    let count_down = move || {
-        set_interval_with_handle(
-            move || waiting.update(|s| *s = s.saturating_sub(1)),
-            std::time::Duration::from_secs(1),
-        )
-        .ok()
-    };
+    // The wait after earlier wrong tries goes on after a reload, and in every tab.
+    let waiting = RwSignal::new(wrong_tries().seconds_left(js_sys::Date::now()));
     let timer = StoredValue::new_local(None::<IntervalHandle>);
+    let count_down = move || {
+        if timer.with_value(Option::is_none) {
+            timer.set_value(
+                set_interval_with_handle(
+                    move || waiting.update(|s| *s = s.saturating_sub(1)),
+                    std::time::Duration::from_secs(1),
+                )
+                .ok(),
+            );
+        }
+    };
+    if waiting.get_untracked() > 0 {
+        count_down();
+    }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() || waiting.get_untracked() > 0 {
             return;
         }
         busy.set(true);
-        message.set(i18n.t().lock_opening.to_owned());
+        message.set(Message::Opening);
         spawn_local(async move {
             match lock
                 .unlock(which.get_untracked(), &typed.get_untracked())
                 .await
             {
-                Ok(()) => {}
-                Err(failure) => {
-                    failures.update_value(|n| *n += 1);
-                    let wait = wait_seconds(failures.get_value());
-                    let t = i18n.t();
-                    message.set(match failure {
-                        LockFailure::WrongSecret if wait > 0 => {
-                            fill(t.lock_wrong_wait, &[("seconds", &wait.to_string())])
-                        }
-                        other => failure_text(t, &other).to_owned(),
-                    });
+                Ok(()) => {
+                    let _ = LocalStore.remove(keys::LOCK_TRIES);
+                }
+                Err(LockFailure::WrongSecret) => {
+                    let tries = wrong_tries().one_more(js_sys::Date::now());
+                    let _ = LocalStore.set(keys::LOCK_TRIES, &tries.to_text());
+                    let wait = tries.wait_seconds();
+                    message.set(Message::Wrong { wait });
                     waiting.set(wait);
-                    if wait > 0 && timer.with_value(Option::is_none) {
-                        timer.set_value(count_down());
+                    if wait > 0 {
+                        count_down();
                     }
+                    busy.set(false);
+                }
+                Err(other) => {
+                    message.set(Message::Failed(other));
                     busy.set(false);
                 }
             }
         });
+    };
+    let message_text = move || {
+        let t = i18n.t();
+        match message.get() {
+            Message::Nothing => String::new(),
+            Message::Opening => t.lock_opening.to_owned(),
+            Message::Wrong { wait: 0 } => t.lock_wrong_secret.to_owned(),
+            Message::Wrong { wait } => fill(t.lock_wrong_wait, &[("seconds", &wait.to_string())]),
+            Message::Failed(failure) => failure_text(t, &failure).to_owned(),
+        }
     };
     let must_wait = move || waiting.get() > 0;
     let label = move || match which.get() {
@@ -101,7 +128,7 @@ fn UnlockForm() -> impl IntoView {
             }
         });
         typed.set(String::new());
-        message.set(String::new());
+        message.set(Message::Nothing);
     };
     view! {
         <p class="lead">{i18n.text(|t| t.lock_unlock_intro)}</p>
@@ -116,7 +143,7 @@ fn UnlockForm() -> impl IntoView {
                 aria-describedby="unlock-message"
                 bind:value=typed
             />
-            <p id="unlock-message" class="status" role="alert">{move || message.get()}</p>
+            <p id="unlock-message" class="status" role="alert">{message_text}</p>
             <Show when=must_wait>
                 <p class="help">{move || fill(i18n.t().lock_wait_left, &[("seconds", &waiting.get().to_string())])}</p>
             </Show>

@@ -19,6 +19,9 @@ pub const LANGUAGE: &str = "stegvis.language";
 pub const LOCK: &str = "stegvis.lock";
 /// Written by the tab where "Lock now" was pressed, so that every other tab locks too.
 pub const LOCK_SIGNAL: &str = "stegvis.lock.now";
+/// Wrong tries at the unlock screen and when the last was made (see `lock_tries.rs`), so a
+/// reload does not end the wait after them.
+pub const LOCK_TRIES: &str = "stegvis.lock.tries";
 /// A half-filled form's text, kept (sealed) when the app locks and put back after unlocking.
 pub const DRAFT: &str = "stegvis.draft";
 /// Stored data that could not be read, moved aside under this prefix and a timestamp.

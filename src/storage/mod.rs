@@ -18,6 +18,7 @@ pub mod keys;
 pub mod kv;
 pub mod local_data;
 pub mod lock_record;
+pub mod lock_tries;
 pub mod lockable;
 pub mod migrations;
 pub mod preferences;

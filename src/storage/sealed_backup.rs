@@ -90,7 +90,9 @@ impl SealedBackup {
                 let usable = file.kdf == KDF
                     && (1..=MAX_ITERATIONS).contains(&file.iterations)
                     && file.salt().is_some();
-                usable.then_some(Some(file)).ok_or(SealedBackupError::Damaged)
+                usable
+                    .then_some(Some(file))
+                    .ok_or(SealedBackupError::Damaged)
             }
             None => Err(SealedBackupError::Damaged),
         }
@@ -109,8 +111,8 @@ impl SealedBackup {
         let (Ok(iv), Ok(data)) = (STANDARD.decode(&self.iv), STANDARD.decode(&self.data)) else {
             return Err(SealedBackupError::Damaged);
         };
-        let plain = decrypt(derived, &iv, &associated_data(), &data)
-            .ok_or(SealedBackupError::Damaged)?;
+        let plain =
+            decrypt(derived, &iv, &associated_data(), &data).ok_or(SealedBackupError::Damaged)?;
         String::from_utf8(plain).map_err(|_| SealedBackupError::Damaged)
     }
 }
@@ -159,10 +161,7 @@ mod tests {
         let flipped = if data.starts_with('A') { "B" } else { "A" };
         value["data"] = format!("{flipped}{}", &data[1..]).into();
         let changed = SealedBackup::read(&value.to_string()).unwrap().unwrap();
-        assert_eq!(
-            changed.open(&[9; KEY_LEN]),
-            Err(SealedBackupError::Damaged)
-        );
+        assert_eq!(changed.open(&[9; KEY_LEN]), Err(SealedBackupError::Damaged));
     }
 
     #[test]
@@ -187,7 +186,10 @@ mod tests {
     }
 
     fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/backup/{name}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/tests/fixtures/backup/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
         std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {path}"))
     }
 

@@ -35,7 +35,10 @@ test('a locked device keeps nothing readable; only the passphrase opens it', asy
   const locked = await lock.storage();
   await lock.unlock('not the passphrase');
   await expect(page.getByRole('alert')).toHaveText(lock.t.lock_wrong_secret);
-  expect(await lock.storage()).toEqual(locked);
+  // Nothing but the count of wrong tries changed.
+  const { 'stegvis.lock.tries': tries, ...after } = await lock.storage();
+  expect(tries).toMatch(/^1 \d+$/);
+  expect(after).toEqual(locked);
   await lock.unlock();
   await lock.expectHeading(lock.t, 'data_title');
   await lock.expectCounts(2, 4);
@@ -53,6 +56,31 @@ test('repeated wrong tries make the next try wait', async ({ page }) => {
   }
   await expect(page.getByRole('alert')).toHaveText(fill(lock.t.lock_wrong_wait, { seconds: 5 }));
   await expect(page.getByRole('button', { name: lock.t.lock_open_button })).toBeDisabled();
+  // The message follows a change of language.
+  await lock.chooseLanguage('en', 'sv');
+  await expect(page.getByRole('alert')).toHaveText(fill(TEXTS.sv.lock_wrong_wait, { seconds: 5 }));
+  await lock.chooseLanguage('sv', 'en');
+  // Reloading the page does not end the wait.
+  await page.reload();
+  await lock.expectLocked();
+  await expect(page.getByRole('button', { name: lock.t.lock_open_button })).toBeDisabled();
+  const left = lock.t.lock_wait_left.replace('.', '\\.').replace('{seconds}', '[1-5]');
+  await expect(page.getByText(new RegExp(`^${left}$`))).toBeVisible();
+  // Once it has run out, the right passphrase opens, and the count starts again.
+  await expect(page.getByRole('button', { name: lock.t.lock_open_button })).toBeEnabled({ timeout: 10_000 });
+  await lock.unlock();
+  await lock.expectHeading(lock.t, 'data_title');
+  expect((await lock.storage())['stegvis.lock.tries']).toBeUndefined();
+});
+
+test('a passphrase opens however its letters were composed (å as one character or two)', async ({ page }) => {
+  const lock = new LockPage(page);
+  await lock.open();
+  await lock.setLock('kaffe p\u00e5 torget');
+  await page.reload();
+  await lock.expectLocked();
+  await lock.unlock('kaffe pa\u030a torget');
+  await lock.expectHeading(lock.t, 'data_title');
 });
 
 test('"Lock now" locks, and a half-filled form comes back after unlocking', async ({ page }) => {
