@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod archive_participant;
+pub mod backup_now;
 pub mod catalogue_editor;
 pub mod chart_view;
 pub mod confirm_dialog;

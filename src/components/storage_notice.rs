@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::app_path;
+use crate::components::backup_now::BackupNowButton;
 use crate::i18n::{Texts, use_i18n};
-use crate::pages::data::export_backup_file;
 use crate::state::{StorageNotice, use_state};
 use crate::storage::kv::KvError;
 
@@ -32,13 +32,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                 <div class="notice" role="alert">
                     <p>{message(t, &notice)}</p>
                     <div class="actions">
-                        // Everything, sensitive answers included: this file is what keeps the
-                        // data when storage cannot.
-                        <button type="button" class="button" on:click=move |_| {
-                            export_backup_file(state, true);
-                        }>
-                            {t.data_notice_export}
-                        </button>
+                        <BackupNowButton label=Signal::derive(move || i18n.t().data_notice_export) class="button" />
                         <A href=app_path("/data") attr:class="button secondary">
                             {t.data_notice_go_to_data}
                         </A>

@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::components::backup_now::BackupNowButton;
 use crate::i18n::use_i18n;
-use crate::pages::data::export_backup_file;
-use crate::state::use_state;
 
 /// Whether a browser is Safari on an iPhone, iPad or iPod, from its user agent and how many
 /// touch points its screen has.
@@ -40,7 +39,6 @@ fn in_ios_safari_browser() -> bool {
 #[component]
 pub fn IosStorageNote() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_state();
     in_ios_safari_browser().then(|| {
         view! {
             <section class="panel ios-note" aria-labelledby="ios-note-heading">
@@ -52,11 +50,7 @@ pub fn IosStorageNote() -> impl IntoView {
                     <li>{i18n.text(|t| t.offline_ios_step_open)}</li>
                 </ol>
                 <p>{i18n.text(|t| t.offline_ios_backup)}</p>
-                <button type="button" class="button secondary" on:click=move |_| {
-                    export_backup_file(state, true);
-                }>
-                    {i18n.text(|t| t.offline_ios_save_backup)}
-                </button>
+                <BackupNowButton label=Signal::derive(move || i18n.t().offline_ios_save_backup) class="button secondary" />
             </section>
         }
     })

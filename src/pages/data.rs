@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
+use crate::components::backup_now::export_backup_file;
 use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
@@ -15,18 +16,6 @@ use crate::storage::backup::export_backup;
 use crate::storage::csv::{Included, rounds_csv};
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
-
-/// Saves everything in memory as a backup file (sensitive answers only if `include_sensitive`);
-/// returns the file's name.
-pub fn export_backup_file(state: AppState, include_sensitive: bool) -> String {
-    let name = format!("stegvis-backup-{}.json", browser::today());
-    browser::download(
-        &name,
-        "application/json",
-        &export_backup(&state.snapshot(), browser::now(), include_sensitive),
-    );
-    name
-}
 
 /// Saves the backup sealed with the lock's passphrase `typed`, once it is shown to be the one;
 /// says how it went in `status`.

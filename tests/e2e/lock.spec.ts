@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS } from './locales';
-import { fill } from './pages/data';
+import { fill, fillStorage, fixtureText, freeStorage } from './pages/data';
 import { readFileSync } from 'node:fs';
 import { device } from './pages/handover';
 import { LockPage, PASSPHRASE } from './pages/lock';
@@ -289,4 +289,21 @@ test('the shipped encrypted backup opens in the browser, in each language', asyn
   await page.getByLabel(lock.t.data_import_choose).setInputFiles({ name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
   await lock.openEncrypted('lila katten sover');
   await expect(page.getByRole('alert')).toHaveText(lock.t.encrypted_import_damaged, { timeout: 30_000 });
+});
+
+test('storage full on a locked device: the notice leads to the encrypted backup, not a readable file', async ({ page }) => {
+  const lock = new LockPage(page);
+  await lock.open();
+  await lock.setLock();
+  await page.getByRole('button', { name: lock.t.lock_code_done }).click();
+  await fillStorage(page);
+  await lock.chooseFile('backup.json', fixtureText());
+  await page.getByRole('button', { name: lock.t.data_import_apply }).click();
+  await expect(lock.notice()).toContainText(lock.t.data_notice_save_failed_quota);
+  await expect(lock.notice().getByRole('button', { name: lock.t.data_notice_export })).toHaveCount(0);
+  await lock.notice().getByRole('link', { name: lock.t.data_notice_export }).click();
+  await expect(page.getByRole('checkbox', { name: lock.t.encrypted_choice })).toBeChecked();
+  const file = await lock.exportEncrypted();
+  for (const secret of SECRETS) expect(file).not.toContain(secret);
+  await freeStorage(page);
 });
