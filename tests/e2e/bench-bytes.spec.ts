@@ -1,0 +1,87 @@
+import { type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { Questionnaire } from './pages/questionnaire';
+
+// Benchmark, not a timed test: the bytes a participant's phone downloads on her whole path
+// (home → start → eight questions → summary → thanks), as the static server sends them
+// (precompressed brotli), file by file, beside issue 15's goals. Once with the service worker
+// (what really happens: it also fetches the offline copy) and once without it (the path alone).
+const GOAL_WASM_KB = 300;
+const GOAL_PATH_KB = 320;
+
+type Transfer = { file: string; bytes: number; by: 'page' | 'worker' };
+
+/** Counts every response's encoded body and headers, the page's and the service worker's. */
+function countTransfers(context: BrowserContext): Transfer[] {
+  const transfers: Transfer[] = [];
+  context.on('requestfinished', async (request) => {
+    const sizes = await request.sizes().catch(() => null);
+    if (!sizes) return;
+    transfers.push({
+      file: new URL(request.url()).pathname,
+      bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+      by: request.serviceWorker() ? 'worker' : 'page',
+    });
+  });
+  return transfers;
+}
+
+async function participantPath(page: Page) {
+  const q = new Questionnaire(page);
+  // She opens the address once and then taps her way, as on her phone (no reloads).
+  await q.goto('');
+  await page.getByRole('link', { name: q.t.home_participant_title }).click();
+  await page.getByLabel(q.t.self_name_label).fill('Bench Person');
+  await page.getByRole('button', { name: q.t.self_start }).click();
+  await q.expectQuestion(1);
+  for (let n = 1; n <= 8; n++) {
+    await q.answer(n, 3);
+    if (n < 8) await q.next();
+  }
+  await q.toSummary();
+  await q.done();
+  // Let the last lazy fetches (and the worker's offline copy) finish.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1500);
+}
+
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+function report(label: string, transfers: Transfer[]) {
+  const byFile = new Map<string, number>();
+  for (const t of transfers) byFile.set(t.file, (byFile.get(t.file) ?? 0) + t.bytes);
+  const wasm = [...byFile].filter(([f]) => f.endsWith('.wasm')).reduce((s, [, b]) => s + b, 0);
+  const total = transfers.reduce((s, t) => s + t.bytes, 0);
+  const lines = [...byFile].sort((a, b) => b[1] - a[1]).map(([f, b]) => `    ${kb(b).toFixed(1).padStart(7)} KB  ${f}`);
+  console.log(
+    [
+      `bench: participant path, ${label}: ${kb(total)} KB transferred (goal ≤ ${GOAL_PATH_KB} KB); wasm ${kb(wasm)} KB (goal ≤ ${GOAL_WASM_KB} KB)`,
+      ...lines,
+    ].join('\n'),
+  );
+  return { total_kb: kb(total), wasm_kb: kb(wasm), files: Object.fromEntries([...byFile].map(([f, b]) => [f, kb(b)])) };
+}
+
+const results: Record<string, unknown> = {};
+
+for (const [label, serviceWorkers] of [
+  ['with the service worker', 'allow'],
+  ['without the service worker', 'block'],
+] as const) {
+  test.describe(label, () => {
+    test.use({ serviceWorkers });
+    test(`benchmark: bytes on a participant's path, ${label}`, async ({ page }, info) => {
+      test.skip(info.project.name !== 'phone', 'measured once, on the phone');
+      const transfers = countTransfers(page.context());
+      await participantPath(page);
+      results[label] = report(label, transfers);
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync(`test-results/bench-bytes-${serviceWorkers}.json`, JSON.stringify(results[label]));
+      // It measured the real thing: the app's wasm and its stylesheet came over the wire; and
+      // the wasm came once (the worker's offline copy takes it from the browser's cache).
+      expect(transfers.filter((t) => t.file.endsWith('.wasm'))).toHaveLength(1);
+      expect(transfers.some((t) => t.file.endsWith('.css'))).toBe(true);
+    });
+  });
+}
