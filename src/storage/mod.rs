@@ -14,6 +14,8 @@ mod benchmark;
 pub mod browser_store;
 pub mod csv;
 pub mod envelope;
+#[cfg(test)]
+mod generators;
 pub mod keys;
 pub mod kv;
 pub mod local_data;
