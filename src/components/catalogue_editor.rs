@@ -173,8 +173,7 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
                 <label class="field">
                     <span>{i18n.text(|t| t.catalogue_add_group)}</span>
                     <select on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        if let Some(chosen) = InterventionGroup::ALL.into_iter().find(|g| g.id() == id) {
+                        if let Some(chosen) = InterventionGroup::from_id(&event_target_value(&ev)) {
                             group.set(chosen);
                         }
                     }>

@@ -33,6 +33,11 @@ impl InterventionGroup {
             InterventionGroup::Health => "health",
         }
     }
+
+    /// The group whose `id` this is (a form's chosen value).
+    pub fn from_id(id: &str) -> Option<InterventionGroup> {
+        InterventionGroup::ALL.into_iter().find(|g| g.id() == id)
+    }
 }
 
 /// What an activity is called. A seeded activity's text lives in the locale files under its
@@ -275,7 +280,9 @@ mod tests {
 
     #[test]
     fn group_ids_match_the_stored_names() {
+        assert_eq!(InterventionGroup::from_id("nothing"), None);
         for group in InterventionGroup::ALL {
+            assert_eq!(InterventionGroup::from_id(group.id()), Some(group));
             assert_eq!(
                 serde_json::to_value(group).unwrap(),
                 serde_json::json!(group.id())
