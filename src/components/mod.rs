@@ -2,6 +2,7 @@
 
 pub mod archive_participant;
 pub mod catalogue_editor;
+pub mod chart_description;
 pub mod chart_view;
 pub mod confirm_dialog;
 pub mod echarts_loader;
