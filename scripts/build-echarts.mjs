@@ -14,12 +14,12 @@ const entry = `
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import {
-  AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
+  GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
   PolarComponent, TitleComponent, TooltipComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([
-  BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent,
+  BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent,
   MarkLineComponent, PolarComponent, TitleComponent, TooltipComponent, CanvasRenderer,
 ]);
 window.echarts = echarts;

@@ -3,7 +3,9 @@ use charming::{Chart, Echarts};
 use crate::browser;
 use crate::components::echarts_loader;
 use crate::domain::charts::ChartWidth;
-use crate::i18n::use_i18n;
+use crate::domain::language::Language;
+use crate::i18n::{Texts, use_i18n};
+use chrono::NaiveDate;
 use leptos::{html, prelude::*};
 use wasm_bindgen::prelude::*;
 
@@ -12,10 +14,47 @@ extern "C" {
     // ECharts' own entry points. charming's renderer looks its element up by id, which fails
     // when the router builds a page before attaching it; these take the element itself.
     #[wasm_bindgen(js_namespace = echarts, js_name = init)]
-    fn init(element: &web_sys::HtmlElement) -> Echarts;
+    fn init(element: &web_sys::HtmlElement, theme: &JsValue, options: &JsValue) -> Echarts;
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = registerLocale)]
+    fn register_locale(name: &str, locale: &JsValue);
 
     #[wasm_bindgen(js_namespace = echarts, js_name = dispose)]
     fn dispose(chart: &Echarts);
+}
+
+/// ECharts in the page's language: a locale of the app's own short month names (ECharts has
+/// none for Norwegian or Danish), so that a time axis' "{MMM}" reads as the page does.
+/// Returns the options for `init` that choose it.
+fn page_locale(t: &Texts, language: Language) -> JsValue {
+    let months = js_sys::Array::new();
+    for month in 1..=12 {
+        if let Some(first) = NaiveDate::from_ymd_opt(2000, month, 1) {
+            months.push(&JsValue::from_str(t.month_name(first)));
+        }
+    }
+    let days = js_sys::Array::new();
+    for _ in 0..7 {
+        days.push(&JsValue::from_str(""));
+    }
+    let time = js_sys::Object::new();
+    for key in ["month", "monthAbbr"] {
+        let _ = js_sys::Reflect::set(&time, &JsValue::from_str(key), &months);
+    }
+    for key in ["dayOfWeek", "dayOfWeekAbbr"] {
+        let _ = js_sys::Reflect::set(&time, &JsValue::from_str(key), &days);
+    }
+    let locale = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&locale, &JsValue::from_str("time"), &time);
+    let name = format!("stegvis-{}", language.code());
+    register_locale(&name, &locale);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("locale"),
+        &JsValue::from_str(&name),
+    );
+    options.into()
 }
 
 /// The chart as a PNG data URL, via ECharts' `getDataURL` (charming's type does not expose it).
@@ -94,7 +133,8 @@ fn listen_to_clicks(chart: &Echarts, handler: &Closure<dyn Fn(JsValue)>) {
 /// Draws a chart built by a pure builder in `domain::charts`. Redraws when the chart's data
 /// changes or the container crosses between narrow and wide, follows the window size, and frees
 /// ECharts when the page is left.
-/// `label` names the chart for screen readers; ECharts adds its own description of the data.
+/// `label` is all a screen reader hears of the chart (see `chart_description`): ECharts' own
+/// description is off.
 #[component]
 pub fn ChartView(
     id: &'static str,
@@ -108,8 +148,10 @@ pub fn ChartView(
     #[prop(optional)]
     on_click: Option<Callback<ChartClick>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let container = NodeRef::<html::Div>::new();
-    let instance = StoredValue::new_local(None::<(web_sys::HtmlDivElement, Echarts)>);
+    // The element drawn in, its ECharts instance, and the language the instance was made for.
+    let instance = StoredValue::new_local(None::<(web_sys::HtmlDivElement, Echarts, Language)>);
     let width = RwSignal::new(None::<ChartWidth>);
     // Kept for as long as the component lives: ECharts calls it on every click.
     let click_handler = StoredValue::new_local(on_click.map(|callback| {
@@ -136,25 +178,29 @@ pub fn ChartView(
             return; // drawn when the script has come
         }
         let chart = draw(room);
+        let language = i18n.language();
         instance.update_value(|slot| {
-            // One instance per element, redrawn in place: a new instance would not know that a
-            // tap just happened and would take the browser's follow-up click for a second tap.
-            let current = slot.as_ref().is_some_and(|(dom, _)| {
+            // One instance per element and language, redrawn in place: a new instance would not
+            // know that a tap just happened and would take the browser's follow-up click for a
+            // second tap. A new language needs a new one: ECharts fixes its locale at the start.
+            let current = slot.as_ref().is_some_and(|(dom, _, made_for)| {
                 AsRef::<JsValue>::as_ref(dom) == AsRef::<JsValue>::as_ref(&element)
+                    && *made_for == language
             });
             if !current {
-                if let Some((_, old)) = slot.take() {
+                if let Some((_, old, _)) = slot.take() {
                     dispose(&old);
                 }
-                let echarts = init(&element);
+                let options = page_locale(i18n.t(), language);
+                let echarts = init(&element, &JsValue::NULL, &options);
                 click_handler.with_value(|handler| {
                     if let Some(handler) = handler {
                         listen_to_clicks(&echarts, handler);
                     }
                 });
-                *slot = Some((element.clone(), echarts));
+                *slot = Some((element.clone(), echarts, language));
             }
-            if let Some((_, echarts)) = slot {
+            if let Some((_, echarts, _)) = slot {
                 replace_option(echarts, &chart);
             }
         });
@@ -162,7 +208,7 @@ pub fn ChartView(
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         measure();
         instance.with_value(|slot| {
-            if let Some((_, echarts)) = slot {
+            if let Some((_, echarts, _)) = slot {
                 echarts.resize(JsValue::UNDEFINED);
             }
         });
@@ -170,15 +216,14 @@ pub fn ChartView(
     on_cleanup(move || {
         resize.remove();
         instance.try_update_value(|slot| {
-            if let Some((_, echarts)) = slot.take() {
+            if let Some((_, echarts, _)) = slot.take() {
                 dispose(&echarts);
             }
         });
     });
-    let i18n = use_i18n();
     let save_png = move |name: String| {
         instance.with_value(|slot| {
-            if let Some(url) = slot.as_ref().and_then(|(_, chart)| png_data_url(chart)) {
+            if let Some(url) = slot.as_ref().and_then(|(_, chart, _)| png_data_url(chart)) {
                 browser::download_url(&name, &url);
             }
         });

@@ -3,6 +3,7 @@
 pub mod archive_participant;
 pub mod backup_now;
 pub mod catalogue_editor;
+pub mod chart_description;
 pub mod chart_view;
 pub mod confirm_dialog;
 pub mod echarts_loader;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::chart_description::rounds_description;
 use crate::components::chart_view::ChartView;
 use crate::domain::assessment::next_follow_up_due;
 use crate::domain::charts::{RadarSeries, spider_chart};
@@ -155,7 +156,13 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
                 <ChartView
                     id="participant-chart"
                     draw=draw
-                    label=Signal::derive(move || i18n.t().progress_chart_label.to_owned())
+                    label=Signal::derive(move || {
+                        let t = i18n.t();
+                        let lines = lines.get();
+                        let names: Vec<String> = lines.iter().map(|(name, _)| name.clone()).collect();
+                        let latest = lines.last().map(|(_, r)| r.values.as_slice()).unwrap_or_default();
+                        rounds_description(t, t.progress_chart_label, &names, &t.item_axes(), latest)
+                    })
                     png_name=Signal::derive(move || format!("stegvis-diagram-{}.png", crate::browser::today()))
                 />
                 <NumbersTable lines=lines />
@@ -323,7 +330,8 @@ fn OverTime(
             )
         })
     });
-    let draw = move |width| {
+    // The rounds drawn, and a line for each area shown.
+    let shown_lines = move || {
         let t = i18n.t();
         let (participant, counsellor) = rounds.get();
         let source = if shown.get() == Shown::Only(View::Counsellor) {
@@ -340,6 +348,11 @@ fn OverTime(
                 points: source.iter().map(|r| (r.date, r.values[index])).collect(),
             })
             .collect();
+        (source, lines)
+    };
+    let draw = move |width| {
+        let t = i18n.t();
+        let (_, lines) = shown_lines();
         let (due, quiet) = marks.get();
         over_time_chart(
             &lines,
@@ -365,7 +378,17 @@ fn OverTime(
         <ChartView
             id="over-time-chart"
             draw=draw
-            label=Signal::derive(move || i18n.t().progress_over_time_label.to_owned())
+            label=Signal::derive(move || {
+                let t = i18n.t();
+                let (source, lines) = shown_lines();
+                let dates: Vec<String> = source.iter().map(|r| t.date(r.date)).collect();
+                let areas: Vec<&str> = lines.iter().map(|l| l.name.as_str()).collect();
+                let latest: Vec<Option<u8>> = lines
+                    .iter()
+                    .map(|l| l.points.last().and_then(|(_, v)| *v))
+                    .collect();
+                rounds_description(t, t.progress_over_time_label, &dates, &areas, &latest)
+            })
         />
     }
 }

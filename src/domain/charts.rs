@@ -3,7 +3,7 @@
 
 use charming::{
     Chart,
-    component::{AngleAxis, Aria, Legend, PolarCoordinate, RadiusAxis},
+    component::{AngleAxis, Legend, PolarCoordinate, RadiusAxis},
     datatype::{CompositeValue, DataPoint, DataPointItem},
     element::{
         AxisLabel, AxisLine, AxisTick, AxisType, BoundaryGap, Color, CoordinateSystem, LineStyle,
@@ -143,7 +143,7 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
     let mut chart = Chart::new()
         // Drawn at once: nothing moves on a projector or for people sensitive to motion.
         .animation(false)
-        .aria(Aria::new().enabled(true))
+        // No ECharts description: it is English on every page; the screen gives its own.
         // Plain text only: "{b}" is the point's detail, and no HTML markers (which would need
         // inline styles the Content-Security-Policy refuses).
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
@@ -213,6 +213,39 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
     chart
 }
 
+/// The highest and lowest answered steps of one round, with the spokes at each: what a chart's
+/// description names. `None` when nothing is answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extremes {
+    pub highest: u8,
+    pub at_highest: Vec<usize>,
+    pub lowest: u8,
+    pub at_lowest: Vec<usize>,
+}
+
+pub fn extremes(values: &[Option<u8>]) -> Option<Extremes> {
+    let answered = || {
+        values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| Some((i, (*v)?)))
+    };
+    let highest = answered().map(|(_, v)| v).max()?;
+    let lowest = answered().map(|(_, v)| v).min()?;
+    let at = |step: u8| {
+        answered()
+            .filter(|(_, v)| *v == step)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    Some(Extremes {
+        highest,
+        at_highest: at(highest),
+        lowest,
+        at_lowest: at(lowest),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,7 +286,10 @@ mod tests {
         assert_eq!(json["radiusAxis"][0]["min"], json!(0.0));
         assert_eq!(json["radiusAxis"][0]["max"], json!(5.0));
         assert_eq!(json["series"][0]["coordinateSystem"], json!("polar"));
-        assert_eq!(json["aria"]["enabled"], json!(true));
+        assert!(
+            json.get("aria").is_none(),
+            "the screen's own description, not ECharts' English one"
+        );
         assert_eq!(json["animation"], json!(false));
     }
 
@@ -325,6 +361,20 @@ mod tests {
         assert_eq!(names[1], json!("Klara ett jobb\nnu idag"));
         assert_eq!(names[2], json!("Bottom axis name"));
         assert_eq!(json["polar"][0]["radius"], json!("38%"));
+    }
+
+    #[test]
+    fn extremes_name_every_spoke_at_the_highest_and_lowest_step() {
+        assert_eq!(
+            extremes(&[Some(4), None, Some(2), Some(4), Some(2), Some(3)]),
+            Some(Extremes {
+                highest: 4,
+                at_highest: vec![0, 3],
+                lowest: 2,
+                at_lowest: vec![2, 4],
+            })
+        );
+        assert_eq!(extremes(&[None, None]), None);
     }
 
     #[test]

@@ -80,7 +80,8 @@ pub fn DataPage() -> impl IntoView {
             sensitive: sensitive_held() && include_sensitive.get_untracked(),
             comments: include_comments.get_untracked(),
         };
-        let csv = state.read(|d| rounds_csv(d, included));
+        let t = i18n.t();
+        let csv = state.read(|d| rounds_csv(d, included, |entry| t.catalogue_name(entry)));
         browser::download(&name, "text/csv;charset=utf-8", &csv);
         exported(name);
     };

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::{self, app_path};
+use crate::components::chart_description::bars_description;
 use crate::components::chart_view::ChartView;
 use crate::domain::bar_charts::{BarSeries, bar_chart};
 use crate::domain::language::Language;
@@ -259,9 +260,7 @@ pub fn OrgSummaryPage() -> impl IntoView {
 #[component]
 fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
     let i18n = use_i18n();
-    let label = Signal::derive(move || i18n.t().summary_chart_shares_label.to_owned());
-    let draw = move |width| {
-        let t = i18n.t();
+    let bars = move |t: &'static Texts| {
         let c = counts.get();
         let names: Vec<&str> = Figure::ALL.iter().map(|f| figure_short(t, *f)).collect();
         let here = Figure::ALL.iter().map(|f| f.tally(&c).percent()).collect();
@@ -279,6 +278,17 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                 values: bip,
             },
         ];
+        (names, series)
+    };
+    let label = Signal::derive(move || {
+        let t = i18n.t();
+        let (names, series) = bars(t);
+        bars_description(t, t.summary_chart_shares_label, &names, &series, |v| {
+            decimal(i18n, v, 0)
+        })
+    });
+    let draw = move |width| {
+        let (names, series) = bars(i18n.t());
         bar_chart(&names, &series, (0.0, 100.0), width)
     };
     view! {
@@ -373,18 +383,31 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
             ParticipantItem::ALL.map(|item| c.movement.get(&item).copied().unwrap_or_default())
         })
     };
-    let label = Signal::derive(move || i18n.t().summary_chart_movement_label.to_owned());
+    let series = move |t: &'static Texts| {
+        let values: Vec<Option<f64>> = averages().iter().map(|m| m.average()).collect();
+        [BarSeries {
+            name: t.summary_series_here.to_owned(),
+            values,
+        }]
+    };
+    let label = Signal::derive(move || {
+        let t = i18n.t();
+        bars_description(
+            t,
+            t.summary_chart_movement_label,
+            &t.item_axes(),
+            &series(t),
+            |v| decimal(i18n, v, 1),
+        )
+    });
     let draw = move |width| {
         let t = i18n.t();
-        let values: Vec<Option<f64>> = averages().iter().map(|m| m.average()).collect();
-        let bound = values
+        let series = series(t);
+        let bound = series[0]
+            .values
             .iter()
             .flatten()
             .fold(1.0f64, |b, v| b.max(v.abs().ceil()));
-        let series = [BarSeries {
-            name: t.summary_series_here.to_owned(),
-            values,
-        }];
         bar_chart(&t.item_axes(), &series, (-bound, bound), width)
     };
     view! {

@@ -8,12 +8,25 @@
 //! - `-` is "I'd rather not answer" (so averages skip it instead of counting a zero);
 //! - `interventions_<group>` counts the chosen activities of that group: `0` when "none" was
 //!   answered, empty when the question was not answered;
+//! - `participant_ref`: a short id that stays the same for a participant in every export
+//!   (beside `participant`, the pseudonym, which can be edited or shared by two people);
+//! - `participant_part_by`: `participant_own_device` (answered on her phone and handed over),
+//!   `participant` (by herself on this device), `with_counsellor`, or empty (not started);
+//! - `counsellor_part_by`: `counsellor` when the counsellor's part is there, else empty;
+//! - `counsellor`: the counsellor of that round (the one who filled the counsellor's part, else
+//!   the participant's counsellor on the round's date);
+//! - `interventions`: the chosen activities' names, separated by `; ` (the counts are above);
 //! - sensitive items (only when explicitly included): a rating, or `not_asked`;
 //! - `comment_<item>` (only when explicitly included): the participant's own words on an item.
+//!
+//! Columns are only ever added, before the optional ones, so that a spreadsheet built on an
+//! older export keeps its columns.
 
-use crate::domain::assessment::{Interventions, ItemAnswer, Ratings, Round, SensitiveAnswer};
+use crate::domain::assessment::{
+    FilledBy, Interventions, ItemAnswer, Ratings, Round, SensitiveAnswer,
+};
 use crate::domain::caseload::Caseload;
-use crate::domain::interventions::InterventionGroup;
+use crate::domain::interventions::{CatalogueEntry, InterventionGroup};
 use crate::domain::participant::Participant;
 use crate::domain::questionnaire::ParticipantItem;
 
@@ -29,15 +42,80 @@ pub struct Included {
     pub comments: bool,
 }
 
-pub fn rounds_csv(data: &Caseload, included: Included) -> String {
+/// The rounds as CSV; `name` writes an activity's name (in the exporting user's language).
+pub fn rounds_csv(
+    data: &Caseload,
+    included: Included,
+    name: impl Fn(&CatalogueEntry) -> String,
+) -> String {
     let mut out = String::from(BOM);
     push_row(&mut out, header(included));
     for participant in data.participants() {
         for round in data.rounds_of(&participant.id) {
-            push_row(&mut out, row(data, participant, round, included));
+            push_row(&mut out, row(data, participant, round, included, &name));
         }
     }
     out
+}
+
+/// How many characters of the participant's id make the short reference: ids are random, so
+/// eight hex digits keep a caseload's references apart.
+const REF_LENGTH: usize = 8;
+
+fn participant_ref(participant: &Participant) -> String {
+    let short: String = participant
+        .id
+        .chars()
+        .filter(|c| *c != '-')
+        .take(REF_LENGTH)
+        .collect();
+    spreadsheet_safe(&short)
+}
+
+/// Who filled the participant's part: on her own phone when the round came by a handover.
+fn participant_part_by(data: &Caseload, round: &Round) -> &'static str {
+    let handover = data.handover();
+    let from_her_phone = handover
+        .sent
+        .iter()
+        .any(|s| s.round_id == round.id && s.received.is_some())
+        || handover.answering.iter().any(|a| a.round_id == round.id);
+    match round.participant_part.as_ref().map(|p| p.filled_by) {
+        None => "",
+        Some(FilledBy::CounsellorWithParticipant) => "with_counsellor",
+        Some(FilledBy::Participant) if from_her_phone => "participant_own_device",
+        Some(FilledBy::Participant) => "participant",
+    }
+}
+
+/// The round's counsellor: who filled the counsellor's part, else who had her on that date.
+fn counsellor_of(participant: &Participant, round: &Round) -> String {
+    let name = match &round.counsellor_part {
+        Some(part) => Some(part.counsellor.as_str()),
+        None => participant
+            .counsellors
+            .iter()
+            .rev()
+            .find(|spell| spell.from <= round.date)
+            .map(|spell| spell.name.as_str()),
+    };
+    name.map(spreadsheet_safe).unwrap_or_default()
+}
+
+fn intervention_names(
+    data: &Caseload,
+    interventions: Option<&Interventions>,
+    name: &impl Fn(&CatalogueEntry) -> String,
+) -> String {
+    let Some(Interventions::Given(ids)) = interventions else {
+        return String::new();
+    };
+    let catalogue = &data.settings().catalogue;
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| catalogue.get(id).map_or_else(|| id.clone(), name))
+        .collect();
+    spreadsheet_safe(&names.join("; "))
 }
 
 fn header(included: Included) -> Vec<String> {
@@ -51,6 +129,16 @@ fn header(included: Included) -> Vec<String> {
             .map(|group| format!("interventions_{}", group.id())),
     );
     names.extend(items.iter().map(|id| format!("counsellor_{id}")));
+    names.extend(
+        [
+            "participant_ref",
+            "participant_part_by",
+            "counsellor_part_by",
+            "counsellor",
+            "interventions",
+        ]
+        .map(String::from),
+    );
     if included.sensitive {
         names.extend(["violence".into(), "substance_use".into()]);
     }
@@ -65,6 +153,7 @@ fn row(
     participant: &Participant,
     round: &Round,
     included: Included,
+    name: &impl Fn(&CatalogueEntry) -> String,
 ) -> Vec<String> {
     let no_ratings = Ratings::new();
     let answers = round
@@ -86,6 +175,18 @@ fn row(
             .map(|group| intervention_count(data, interventions, *group)),
     );
     cells.extend(ratings(counsellor.map_or(&no_ratings, |c| &c.ratings)));
+    cells.push(participant_ref(participant));
+    cells.push(participant_part_by(data, round).to_owned());
+    cells.push(
+        if counsellor.is_some() {
+            "counsellor"
+        } else {
+            ""
+        }
+        .to_owned(),
+    );
+    cells.push(counsellor_of(participant, round));
+    cells.push(intervention_names(data, interventions, name));
     if included.sensitive {
         let answers = counsellor.map(|c| c.sensitive).unwrap_or_default();
         cells.push(sensitive_answer(answers.violence));
@@ -172,8 +273,15 @@ fn quote(cell: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::assessment::{FilledBy, Rating};
+    use crate::domain::language::Language;
+    use crate::i18n::texts;
     use crate::storage::test_data::sample;
     use chrono::NaiveDate;
+
+    /// Activities by their English names, as an English user's export writes them.
+    fn names(entry: &CatalogueEntry) -> String {
+        texts(Language::En).catalogue_name(entry)
+    }
 
     fn lines(csv: &str) -> Vec<&str> {
         csv.strip_prefix(BOM)
@@ -184,7 +292,7 @@ mod tests {
 
     #[test]
     fn one_row_per_round_oldest_first_with_a_bom() {
-        let csv = rounds_csv(&sample(), Included::default());
+        let csv = rounds_csv(&sample(), Included::default(), names);
         assert!(csv.starts_with(BOM));
         let lines = lines(&csv);
         assert_eq!(
@@ -194,26 +302,60 @@ mod tests {
              interventions_upskilling,interventions_social,interventions_health,\
              counsellor_job_chances,counsellor_managing_job,counsellor_cooperation,\
              counsellor_health,counsellor_everyday_life,counsellor_competence,\
-             counsellor_wage_level,counsellor_job_search"
+             counsellor_wage_level,counsellor_job_search,participant_ref,participant_part_by,\
+             counsellor_part_by,counsellor,interventions"
         );
         assert_eq!(lines.len(), 1 + 5);
         // The first round: "rather not" on wage level, belief 2, determination rather not,
         // and "no interventions" as zeros.
         assert_eq!(
             lines[1],
-            "Tåget 7,2026-01-15,2,2,3,1,2,2,-,1,2,-,0,0,0,0,,,,,,,,"
+            "Tåget 7,2026-01-15,2,2,3,1,2,2,-,1,2,-,0,0,0,0,,,,,,,,,\
+             3f6c2a9e,participant,counsellor,AL,"
         );
         // The last round of Tåget 7: three interventions in three groups (one retired entry),
         // and two counsellor ratings beside the participant's own.
         assert_eq!(
             lines[3],
-            "Tåget 7,2026-07-14,4,3,4,-,3,3,3,4,4,3,1,0,2,0,,4,,,,,,3"
+            "Tåget 7,2026-07-14,4,3,4,-,3,3,3,4,4,3,1,0,2,0,,4,,,,,,3,\
+             3f6c2a9e,participant,counsellor,JN,Arbetsträning; Jobbklubb på torsdagar; \
+             Debt and money advice"
         );
         // Quoted for the comma; a participant part half filled; interventions not answered.
         assert_eq!(
             lines[4],
-            "\"Björk, Ø.\",2026-03-05,3,,,,,,-,,4,,,,,,,,,,,,,"
+            "\"Björk, Ø.\",2026-03-05,3,,,,,,-,,4,,,,,,,,,,,,,,\
+             9a8b7c6d,participant,counsellor,AL,"
         );
+    }
+
+    // A coordinator can tell people apart, who filled each part, and which activities ran.
+    #[test]
+    fn each_round_names_its_person_who_filled_it_its_counsellor_and_activities() {
+        let csv = rounds_csv(&sample(), Included::default(), names);
+        assert!(lines(&csv)[2].ends_with(
+            ",3f6c2a9e,with_counsellor,counsellor,AL,Arbetsträning; Pain management and rehabilitation"
+        ));
+        // Answered on her phone and handed over: the counsellor's device knows by the invitation.
+        let mut json = serde_json::to_value(sample()).unwrap();
+        json["handover"] = serde_json::json!({"sent": [{
+            "id": "0".repeat(32),
+            "participant_id": "3f6c2a9e-8d41-4b7a-b0e5-1c2d3e4f5a6b",
+            "round_id": "0b1c2d3e-0001-4000-8000-000000000001",
+            "created": "2026-01-14T10:00:00Z",
+            "received": "2026-01-15T10:00:00Z"
+        }]});
+        let data: Caseload = serde_json::from_value(json).unwrap();
+        let csv = rounds_csv(&data, Included::default(), names);
+        assert!(lines(&csv)[1].ends_with(",3f6c2a9e,participant_own_device,counsellor,AL,"));
+        // No counsellor's part yet: the counsellor she had on that day, and no part by one.
+        let mut data = Caseload::default();
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        data.add_participant("=p1".into(), "Ola N.", day).unwrap();
+        data.change_counsellor("=p1", "Kim", day).unwrap();
+        data.start_round("r1".into(), "=p1", day).unwrap();
+        let csv = rounds_csv(&data, Included::default(), names);
+        assert!(lines(&csv)[1].ends_with(",'=p1,,,Kim,"));
     }
 
     const SENSITIVE: Included = Included {
@@ -224,9 +366,9 @@ mod tests {
     // Guards data protection: sensitive answers leave the device only when explicitly included.
     #[test]
     fn sensitive_columns_only_when_asked_for() {
-        let without = rounds_csv(&sample(), Included::default());
+        let without = rounds_csv(&sample(), Included::default(), names);
         assert!(!without.contains("violence") && !without.contains(NOT_ASKED));
-        let with = rounds_csv(&sample(), SENSITIVE);
+        let with = rounds_csv(&sample(), SENSITIVE, names);
         let lines = lines(&with);
         assert!(lines[0].ends_with(",violence,substance_use"));
         assert!(lines[3].ends_with(",not_asked,5"));
@@ -240,7 +382,7 @@ mod tests {
         data.add_participant("p1".into(), "Åsa \"Ø\", ä\nnext", day)
             .unwrap();
         data.start_round("r1".into(), "p1", day).unwrap();
-        let csv = rounds_csv(&data, Included::default());
+        let csv = rounds_csv(&data, Included::default(), names);
         assert!(csv.contains("\r\n\"Åsa \"\"Ø\"\", ä\nnext\",2026-01-01,"));
     }
 
@@ -272,13 +414,14 @@ mod tests {
             now,
         )
         .unwrap();
-        assert!(!rounds_csv(&data, Included::default()).contains("comment_"));
+        assert!(!rounds_csv(&data, Included::default(), names).contains("comment_"));
         let csv = rounds_csv(
             &data,
             Included {
                 sensitive: false,
                 comments: true,
             },
+            names,
         );
         let lines = lines(&csv);
         assert!(lines[0].ends_with(

@@ -34,7 +34,7 @@ test('the summary shows anonymous figures beside BIP with their source, and says
   await expect(row(page, t.summary_figure_follow_ups_on_time)).toContainText(t.summary_no_bip);
   await expect(page.locator('#summary-shares-chart canvas')).toBeVisible();
   await expect(page.locator('#summary-movement-chart canvas')).toBeVisible();
-  // ECharts' aria option describes the bars in the chart's label; the table says the same.
+  // The chart's label reads out its bars in the page's language; the table says the same.
   await expect(page.locator('#summary-shares-chart')).toHaveAttribute('aria-label', new RegExp(t.summary_series_bip));
   const bars = await page.evaluate(() => {
     const el = document.getElementById('summary-shares-chart');

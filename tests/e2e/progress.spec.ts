@@ -138,6 +138,6 @@ test('over time: one line per area, the next follow-up marked, a break without a
   expect(drawn.marks).toHaveLength(1);
   expect(drawn.marks[0][0].name).toBe(t.progress_no_activity);
   expect(drawn.due).toHaveLength(1);
-  await page.getByLabel(t.progress_area_label).selectOption({ label: t.items_health_short });
+  await page.getByLabel(t.progress_area_label, { exact: true }).selectOption({ label: t.items_health_short });
   await expect.poll(async () => (await option()).names).toEqual([t.items_health_short]);
 });

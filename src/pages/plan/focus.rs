@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::editor::PlanEditor;
+use crate::components::chart_description::rounds_description;
 use crate::components::chart_view::{ChartClick, ChartView};
 use charming::Chart;
 
@@ -51,6 +52,14 @@ pub(super) fn current_step(
         }
         None => t.plan_focus_no_answer.to_owned(),
     }
+}
+
+/// The diagram of the latest answers described for a screen reader: `label`, its round, and the
+/// highest and lowest areas.
+pub(super) fn diagram_label(t: &Texts, label: &str, latest: Option<&RoundValues>) -> String {
+    let rounds: Vec<String> = latest.iter().map(|r| t.date(r.date)).collect();
+    let values = latest.map(|r| r.values.as_slice()).unwrap_or_default();
+    rounds_description(t, label, &rounds, &t.item_axes(), values)
 }
 
 /// The latest answers as a spider diagram, chosen focus areas marked on their names.
@@ -163,7 +172,10 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
                 <ChartView
                     id="focus-chart"
                     draw=draw
-                    label=Signal::derive(move || i18n.t().plan_focus_chart_label.to_owned())
+                    label=Signal::derive(move || {
+                        let t = i18n.t();
+                        diagram_label(t, t.plan_focus_chart_label, latest.get().as_ref())
+                    })
                     on_click=on_chart_click
                 />
             </Show>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::editor::PlanEditor;
-use super::focus::{current_step, diagram};
+use super::focus::{current_step, diagram, diagram_label};
 use super::labels::{activity_dates, activity_name, activity_status, sub_goal_status};
 use super::timeline::{activity_names, timeline_svg};
 use super::{missing_participant, route_participant};
@@ -72,12 +72,13 @@ pub fn PlanPrintPage() -> impl IntoView {
             .flatten();
         let chosen = plan.focus_items.clone();
         let answers = latest.clone();
+        let chart_label = diagram_label(t, t.plan_print_chart_label, latest.as_ref());
         let chart = latest.is_some().then(|| {
             view! {
                 <ChartView
                     id="print-chart"
                     draw=move |width| diagram(t, answers.clone(), &chosen, width)
-                    label=Signal::derive(move || t.plan_print_chart_label.to_owned())
+                    label=Signal::derive(move || chart_label.clone())
                 />
             }
         });
@@ -165,7 +166,7 @@ pub fn PlanPrintPage() -> impl IntoView {
                 {comments}
                 <h2 id="print-sub-goals">{t.plan_subgoals_heading}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="print-sub-goals">
-<table>
+<table class="print-sub-goals">
                     <thead>
                         <tr>
                             <th scope="col">"#"</th>
@@ -180,7 +181,7 @@ pub fn PlanPrintPage() -> impl IntoView {
 </div>
                 <h2 id="print-activities">{t.plan_activities_heading}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="print-activities">
-<table>
+<table class="print-activities">
                     <thead>
                         <tr>
                             <th scope="col">{t.plan_print_activity}</th>

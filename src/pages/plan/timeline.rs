@@ -19,6 +19,8 @@ const ROW_GAP: f64 = 10.0;
 const BOTTOM: f64 = 22.0;
 /// A rough width of one character at the 13 px the labels use, to fit names to their room.
 const CHAR: f64 = 7.2;
+/// The least room between two month names.
+const LABEL_GAP: f64 = 10.0;
 
 /// A name cut to fit `room` pixels.
 fn fitted(name: &str, room: f64) -> Option<String> {
@@ -96,14 +98,9 @@ pub(super) fn timeline_svg(
     }
     let height = y + BOTTOM;
     let bottom = height - BOTTOM;
-    // Month names at least 44 px apart, so that they never run into each other.
-    let step = layout
-        .ticks
-        .windows(2)
-        .map(|pair| x(pair[1].at - pair[0].at))
-        .next()
-        .map_or(1, |gap| (44.0 / gap.max(1.0)).ceil() as usize)
-        .max(1);
+    // A month's name is written only where it clears the one before it ("Aug 2026" is wider
+    // than a month on a long plan) and the right edge: left out rather than overlapping or cut.
+    let mut free_from = 0.0;
     let ticks = layout
         .ticks
         .iter()
@@ -114,10 +111,14 @@ pub(super) fn timeline_svg(
             } else {
                 t.month_name(tick.date).to_owned()
             };
-            // A name that would run past the right edge is left out rather than cut.
-            let fits = x(tick.at) + 3.0 + name.chars().count() as f64 * CHAR <= width;
-            let label = (index % step == 0 && fits)
-                .then(|| view! { <text class="tick-name" x=x(tick.at) + 3.0 y="14">{name}</text> });
+            let start = x(tick.at) + 3.0;
+            let end = start + name.chars().count() as f64 * CHAR;
+            let shown = start >= free_from && end <= width;
+            if shown {
+                free_from = end + LABEL_GAP;
+            }
+            let label =
+                shown.then(|| view! { <text class="tick-name" x=start y="14">{name}</text> });
             view! {
                 <line class="tick" x1=x(tick.at) x2=x(tick.at) y1="18" y2=bottom />
                 {label}

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::chart_description::bars_description;
 use crate::components::chart_view::ChartView;
 use crate::domain::bar_charts::{BarSeries, bar_chart};
 use crate::domain::interventions::InterventionGroup;
@@ -33,22 +34,30 @@ fn FindingFigure(finding: Finding) -> impl IntoView {
     let i18n = use_i18n();
     match finding.bars() {
         Some(values) => {
-            let draw = move |width| {
-                let t = i18n.t();
+            let bars = move |t: &'static Texts| {
                 let categories: Vec<&str> = finding_text(t, finding, "bars").split('|').collect();
                 let series = [BarSeries {
                     name: t.workshop_percent.to_owned(),
                     values: values.iter().copied().map(Some).collect(),
                 }];
-                bar_chart(&categories, &series, (0.0, 100.0), width)
+                (categories, series)
+            };
+            let draw = {
+                let bars = bars.clone();
+                move |width| {
+                    let (categories, series) = bars(i18n.t());
+                    bar_chart(&categories, &series, (0.0, 100.0), width)
+                }
             };
             let label = Signal::derive(move || {
                 let t = i18n.t();
-                format!(
+                let (categories, series) = bars(t);
+                let label = format!(
                     "{} {}",
                     finding_text(t, finding, "title"),
                     finding_text(t, finding, "figure")
-                )
+                );
+                bars_description(t, &label, &categories, &series, |v| format!("{v:.0}"))
             });
             view! { <ChartView id=chart_id(finding) draw=draw label=label /> }.into_any()
         }

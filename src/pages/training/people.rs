@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::chart_description::rounds_description;
 use crate::components::chart_view::ChartView;
 use crate::domain::charts::{RadarSeries, spider_chart};
 use crate::domain::training::people::{FictionalPerson, PEOPLE, Principle};
@@ -60,10 +61,21 @@ pub fn JourneyChart(person: usize, round: usize, id: &'static str) -> impl IntoV
         spider_chart(&t.item_axes(), &rounds, width)
     };
     let label = Signal::derive(move || {
-        fill(
-            i18n.t().workshop_journey_chart,
+        let t = i18n.t();
+        let label = fill(
+            t.workshop_journey_chart,
             &[("name", person.name), ("n", &(round + 1).to_string())],
-        )
+        );
+        let mut rounds = vec![t.workshop_journey_first.to_owned()];
+        if round > 0 {
+            rounds.push(t.workshop_journey_this.to_owned());
+        }
+        let latest: Vec<Option<u8>> = person.rounds[round]
+            .answers
+            .iter()
+            .map(|a| Some(*a))
+            .collect();
+        rounds_description(t, &label, &rounds, &t.item_axes(), &latest)
     });
     view! { <ChartView id=id draw=draw label=label /> }
 }
