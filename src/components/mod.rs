@@ -9,6 +9,7 @@ pub mod framed_notice;
 pub mod import_backup;
 pub mod language_switch;
 pub mod live_text;
+pub mod merge_participant;
 pub mod progress_view;
 pub mod read_aloud;
 pub mod round_answers;

@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::browser::{self, app_path};
 use crate::components::archive_participant::ArchiveParticipant;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::merge_participant::MergeParticipant;
 use crate::components::progress_view::ProgressView;
 use crate::components::round_answers::RoundAnswers;
 use crate::domain::assessment::{FilledBy, Round};
@@ -25,6 +26,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
     let pid = Memo::new(move |_| params.read().get("pid").unwrap_or_default());
     let participant = move || state.read(|d| d.participant(&pid.get()).cloned());
     let confirm_erase = RwSignal::new(false);
+    let merged = RwSignal::new(String::new());
     let erase = Callback::new({
         let navigate = navigate.clone();
         move |()| {
@@ -92,6 +94,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             />
             <RoundList pid=pid />
             <ArchiveParticipant pid=pid />
+            <MergeParticipant pid=pid merged=merged />
             <section class="panel">
                 <button type="button" class="button danger" on:click=move |_| confirm_erase.set(true)>
                     {t.caseload_erase_participant}

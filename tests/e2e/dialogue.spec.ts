@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS } from './locales';
 import { AppShell } from './pages/app';
-import { envelope, seed } from './pages/caseload';
+import { day, envelope, seed } from './pages/caseload';
 import { fill } from './pages/data';
 import { Questionnaire } from './pages/questionnaire';
 
@@ -174,4 +174,122 @@ test.describe('mistakes can be undone', () => {
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
     expect(stored.rounds.map((r) => r.id)).toEqual(['r1']);
   });
+});
+
+/** Ola N. as `olaWithAComment` gives her, with a plan of the given activities. */
+function olaWithAPlan(activities: object[]): string {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.plans = [{ participant_id: 'p1', activities }];
+  return envelope(data);
+}
+
+const activity = (id: string, group: string, start: number, end?: number) => ({
+  id, own_text: id, group, start: day(start), ...(end === undefined ? {} : { end: day(end) }),
+  responsible: '', status: 'under_way',
+});
+
+for (const language of LANGUAGES) {
+  const t = TEXTS[language];
+  test.describe(`mistakes can be undone, in ${language}`, () => {
+    test.use({ locale: language });
+
+    test('adding a name already on the list asks first, and the two can be merged', async ({ page }) => {
+      await seed(page, olaWithAComment());
+      const app = new AppShell(page);
+      await app.goto('counsellor');
+      const cards = page.locator('ul.caseload > li');
+      await expect(cards).toHaveCount(1);
+      const add = async () => {
+        await page.locator('#participant-name').fill('ola n');
+        await page.getByRole('button', { name: t.caseload_add_button }).click();
+      };
+      await add();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toContainText(fill(t.dialogue_same_name_confirm, { name: 'Ola N.' }));
+      await expectNoAxeViolations(page);
+      await dialog.getByRole('button', { name: t.caseload_cancel }).click();
+      await expect(cards).toHaveCount(1);
+      await add();
+      await dialog.getByRole('button', { name: t.dialogue_same_name_yes }).click();
+      await expect(cards).toHaveCount(2);
+
+      // On the new one's page, the first one's round moves over.
+      await cards.filter({ hasText: t.caseload_no_rounds }).getByRole('link').click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('ola n');
+      const merge = page.locator('section.merge');
+      await expect(merge.getByRole('button', { name: t.dialogue_merge_button })).toBeDisabled();
+      await merge.getByLabel(t.dialogue_merge_label).selectOption({ index: 1 });
+      await merge.getByRole('button', { name: t.dialogue_merge_button }).click();
+      await expect(dialog).toContainText(fill(t.dialogue_merge_confirm, { other: 'Ola N.', name: 'ola n' }));
+      await dialog.getByRole('button', { name: t.dialogue_merge_yes }).click();
+      await expect(merge.getByRole('status')).toHaveText(fill(t.dialogue_merge_done, { other: 'Ola N.', name: 'ola n' }));
+      await expect(page.locator('ul.rounds > li')).toHaveCount(1);
+      await expect(page.locator('ul.rounds > li').first()).toContainText(COMMENT);
+      await expectNoAxeViolations(page);
+      const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+      expect(stored.participants.map((p) => p.display_name)).toEqual(['ola n']);
+      expect(stored.rounds[0].participant_id).toBe(stored.participants[0].id);
+    });
+
+    test('an activity in own words needs a group before it counts', async ({ page }) => {
+      await seed(page, olaWithAComment());
+      const app = new AppShell(page);
+      await app.goto('counsellor/p1/plan');
+      const form = page.locator('.activity-add');
+      await form.getByLabel(t.plan_activity_choice_label).selectOption({ label: t.plan_activity_own });
+      await form.getByLabel(t.plan_activity_own_label).fill('Fotball');
+      const group = form.getByLabel(t.plan_activity_group_label);
+      await expect(group.locator('option:checked')).toHaveText(t.dialogue_group_choose);
+      await form.getByRole('button', { name: t.plan_activity_add }).click();
+      await expect(form.getByRole('alert')).toHaveText(t.dialogue_group_required);
+      await expect(page.locator('.activity')).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: t.plan_advice_no_job_title })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await group.selectOption({ label: t.interventions_group_social });
+      await form.getByRole('button', { name: t.plan_activity_add }).click();
+      await expect(page.locator('.activity')).toHaveCount(1);
+      const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+      expect(stored.plans[0].activities[0].group).toBe('social');
+      await expect(page.getByRole('heading', { name: t.plan_advice_no_job_title })).toBeVisible();
+    });
+
+    test('a break long past is folded away, and print says a past follow-up is overdue', async ({ page }) => {
+      // A break from 399 to 251 days ago; a job-focused activity runs now.
+      await seed(page, olaWithAPlan([activity('old', 'job_focused', -500, -400), activity('now', 'job_focused', -250)]));
+      const app = new AppShell(page);
+      await app.goto('counsellor/p1/plan');
+      const advice = page.locator('section.plan-advice');
+      const earlier = advice.locator('details.advice-earlier');
+      await expect(earlier.locator('summary')).toHaveText(fill(t.dialogue_advice_earlier, { count: 1 }));
+      await expect(earlier.getByRole('heading', { name: t.plan_advice_gap_title })).toBeHidden();
+      // Her round was in January 2026: the follow-up is what to act on.
+      await expect(advice.getByRole('heading', { name: t.plan_advice_follow_up_title })).toBeVisible();
+      await earlier.locator('summary').click();
+      await expect(earlier.getByRole('heading', { name: t.plan_advice_gap_title })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await app.goto('counsellor/p1/plan/print');
+      const overdue = t.dialogue_print_follow_up_overdue.split('{date}')[1];
+      await expect(page.locator('.plan-print')).toContainText(overdue);
+    });
+  });
+}
+
+test('"Answer again" on her own device continues a round not finished', async ({ page }) => {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.settings = { device_role: 'participant' };
+  // A second round that was opened but not answered yet.
+  data.rounds.push({ id: 'r2', participant_id: 'p1', date: day(-2) });
+  await seed(page, envelope(data));
+  const app = new AppShell(page);
+  await app.goto('participant');
+  await expect(page.getByRole('button', { name: fill(t.self_again_as, { name: 'Ola N.' }) })).toHaveCount(0);
+  await page.getByRole('link', { name: fill(t.self_continue_as, { name: 'Ola N.' }) }).click();
+  await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+  const q = new Questionnaire(page);
+  await q.answer(1, 4);
+  await app.goto('participant');
+  await page.getByRole('link', { name: fill(t.self_continue_as, { name: 'Ola N.' }) }).click();
+  await expect(page).toHaveURL(/round\/r2\/answer\/2$/);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+  expect(stored.rounds.map((r) => r.id)).toEqual(['r1', 'r2']);
 });
