@@ -6,6 +6,7 @@ pub mod chart_view;
 pub mod confirm_dialog;
 pub mod echarts_loader;
 pub mod framed_notice;
+pub mod handed_over;
 pub mod import_backup;
 pub mod language_switch;
 pub mod live_text;

@@ -5,6 +5,7 @@ import { LANGUAGES, TEXTS } from './locales';
 import { AppShell } from './pages/app';
 import { day, envelope, seed } from './pages/caseload';
 import { fill } from './pages/data';
+import { LockPage, PASSPHRASE } from './pages/lock';
 import { Questionnaire } from './pages/questionnaire';
 
 const COMMENT = 'Vondt i ryggen';
@@ -292,4 +293,90 @@ test('"Answer again" on her own device continues a round not finished', async ({
   await expect(page).toHaveURL(/round\/r2\/answer\/2$/);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
   expect(stored.rounds.map((r) => r.id)).toEqual(['r1', 'r2']);
+});
+
+/** Ola N. with her finished round and a new one today, for the counsellor to hand over. */
+function olaWithANewRound(): string {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.rounds.push({ id: 'r2', participant_id: 'p1', date: day(0) });
+  return envelope(data);
+}
+
+for (const language of LANGUAGES) {
+  const t = TEXTS[language];
+  test.describe(`hand-over keeps her in her part, in ${language}`, () => {
+    test.use({ locale: language });
+
+    test('her screens lead nowhere but her part, and giving back is a deliberate tap', async ({ page }) => {
+      await seed(page, olaWithANewRound());
+      const app = new AppShell(page);
+      await app.goto('counsellor/p1');
+      await page.getByRole('button', { name: t.caseload_hand_over }).click();
+      await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+      // No header, logo, footer or Back link out of her part.
+      await expect(page.getByRole('link', { name: t.common_app_name })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: t.data_nav })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: t.questions_back })).toHaveCount(0);
+      await expect(page.getByText(t.dialogue_handed_over_note)).toBeVisible();
+      await expectNoAxeViolations(page);
+      // The browser's Back and a typed address lead back to her question.
+      await page.goBack();
+      await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+      await app.goto('counsellor/p1');
+      await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+      // Giving back asks once more; Cancel keeps her where she is.
+      await page.getByRole('button', { name: t.dialogue_give_back }).click();
+      await expect(page.getByText(t.dialogue_give_back_question)).toBeVisible();
+      await page.getByRole('button', { name: t.caseload_cancel }).click();
+      await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+      await page.getByRole('button', { name: t.dialogue_give_back }).click();
+      await page.getByRole('button', { name: t.dialogue_give_back_yes }).click();
+      await expect(page).toHaveURL(/counsellor\/p1$/);
+      await expect(page.getByRole('link', { name: t.common_app_name })).toBeVisible();
+      await expect(page.getByRole('link', { name: t.data_nav })).toBeVisible();
+    });
+
+    test('on her own device the data page holds her backup and erasing, not the settings', async ({ page }) => {
+      const data = JSON.parse(olaWithAComment()).data;
+      data.settings = { device_role: 'participant' };
+      await seed(page, envelope(data));
+      const app = new AppShell(page);
+      await app.goto('data');
+      await expect(page.getByRole('heading', { name: t.data_backup_heading })).toBeVisible();
+      await expect(page.getByRole('heading', { name: t.data_erase_heading })).toBeVisible();
+      await expect(page.getByRole('heading', { name: t.data_settings_heading })).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: t.catalogue_heading })).toHaveCount(0);
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+test('with a passphrase set, giving the device back asks for it', async ({ page }) => {
+  await seed(page, olaWithANewRound());
+  const lock = new LockPage(page);
+  await lock.open();
+  await lock.setLock();
+  await page.getByRole('button', { name: t.lock_code_done }).click();
+  // Opening the page anew finds the data locked: the counsellor opens it first.
+  await lock.goto('counsellor/p1');
+  await lock.expectLocked();
+  await lock.unlock();
+  await page.getByRole('button', { name: t.caseload_hand_over }).click();
+  await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+  await page.getByRole('button', { name: t.dialogue_give_back }).click();
+  await page.getByLabel(t.dialogue_give_back_passphrase).fill('not it at all');
+  await page.getByRole('button', { name: t.dialogue_give_back_yes }).click();
+  await expect(page.getByRole('alert')).toHaveText(t.lock_wrong_secret);
+  await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+  await page.getByLabel(t.dialogue_give_back_passphrase).fill(PASSPHRASE);
+  await page.getByRole('button', { name: t.dialogue_give_back_yes }).click();
+  await expect(page).toHaveURL(/counsellor\/p1$/);
+});
+
+test('the data page on a counsellor device still holds the settings', async ({ page }) => {
+  await seed(page, olaWithAComment());
+  const app = new AppShell(page);
+  await app.goto('data');
+  await expect(page.getByRole('heading', { name: t.data_settings_heading })).toBeVisible();
+  await expect(page.getByRole('heading', { name: t.catalogue_heading })).toBeVisible();
 });
