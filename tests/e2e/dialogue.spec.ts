@@ -380,3 +380,66 @@ test('the data page on a counsellor device still holds the settings', async ({ p
   await expect(page.getByRole('heading', { name: t.data_settings_heading })).toBeVisible();
   await expect(page.getByRole('heading', { name: t.catalogue_heading })).toBeVisible();
 });
+
+/** On her own phone: Ola N.'s first round (as above) and a second one answered, not yet done. */
+function olaSecondRoundOnHerPhone(): string {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.settings = { device_role: 'participant' };
+  data.rounds.push({
+    id: 'r2', participant_id: 'p1', date: day(-1),
+    participant_part: {
+      answers: {
+        job_chances: { value: 4 }, managing_job: { value: 4 }, cooperation: { value: 3 },
+        health: { value: 2 }, everyday_life: { value: 3 },
+        competence: { value: 3 }, wage_level: { value: 3 }, job_search: { value: 4 },
+      },
+      filled_by: 'participant', updated,
+    },
+  });
+  return envelope(data);
+}
+
+for (const language of LANGUAGES) {
+  const t = TEXTS[language];
+  test.describe(`she sees where she stands, in ${language}`, () => {
+    test.use({ locale: language });
+
+    test('her diagram and how she has moved, on her summary and thanks pages', async ({ page }) => {
+      await seed(page, olaSecondRoundOnHerPhone());
+      const app = new AppShell(page);
+      await app.goto('round/r2/summary');
+      const hers = page.locator('section.progress.hers');
+      await expect(hers.getByRole('heading', { name: t.dialogue_hers_heading })).toBeVisible();
+      // Her own answers only: no choice of the counsellor's view, no over-time chart.
+      await expect(hers.getByRole('group', { name: t.progress_view_label })).toHaveCount(0);
+      await expect(hers.getByRole('heading', { name: t.progress_over_time_heading })).toHaveCount(0);
+      await page.getByRole('button', { name: t.questions_done }).click();
+      await expect(page).toHaveURL(/round\/r2\/thanks$/);
+      await expect(hers.getByRole('heading', { name: t.dialogue_hers_heading })).toBeVisible();
+      const chart = hers.locator('#participant-chart');
+      await expect(chart.locator('canvas')).toBeVisible();
+      // Big enough on a phone: the diagram takes the screen's width, less the page's margins.
+      const box = await chart.boundingBox();
+      expect(box!.width).toBeGreaterThan(0.8 * page.viewportSize()!.width);
+      // The table alternative: one column per round, her last and this one.
+      await expect(hers.locator('table.numbers thead th')).toHaveCount(3);
+      await expect(hers.locator('table.numbers tbody tr').first()).toContainText(`${t.items_job_chances_short}34`);
+      await expect(hers.getByRole('heading', { name: t.progress_moved_heading })).toBeVisible();
+      const up = [t.items_job_chances_short, t.items_wage_level_short, t.items_job_search_short].join(', ');
+      await expect(hers.locator('ul.moved')).toContainText(fill(t.progress_moved_up, { items: up }));
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+test('after her first round the diagram is there, and moving comes next time', async ({ page }) => {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.settings = { device_role: 'participant' };
+  await seed(page, envelope(data));
+  const app = new AppShell(page);
+  await app.goto('round/r1/thanks');
+  const hers = page.locator('section.progress.hers');
+  await expect(hers.locator('#participant-chart canvas')).toBeVisible();
+  await expect(hers.locator('table.numbers thead th')).toHaveCount(2);
+  await expect(hers.getByText(t.progress_too_few)).toBeVisible();
+});
