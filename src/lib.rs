@@ -70,6 +70,7 @@ fn initial_language() -> Language {
 fn App() -> impl IntoView {
     let i18n = I18n::provide(initial_language());
     let lock = lock::Lock::provide();
+    components::handed_over::HandedOver::provide();
     Effect::new(move |_| {
         let language = i18n.language();
         browser::set_document_language(language.code());
@@ -92,6 +93,7 @@ fn OpenApp() -> impl IntoView {
     state::AppState::provide(lock::use_lock().store());
     view! {
             <lock::AutoLock />
+            <components::handed_over::KeepInHerPart />
             <TrainingBanner />
             <StorageNoticeBanner />
             <offline::OfflineSupport />

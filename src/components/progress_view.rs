@@ -70,9 +70,10 @@ fn item_list(t: &Texts, items: &[ParticipantItem]) -> String {
 }
 
 /// The spider diagram of one participant with the same numbers as a table, how each item has
-/// moved in words, and where participant and counsellor see things differently.
+/// moved in words, and where participant and counsellor see things differently. `hers`: shown
+/// to the participant herself: her own answers only, her latest round and the one before.
 #[component]
-pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
+pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let shown = RwSignal::new(Shown::Only(View::Participant));
@@ -93,6 +94,10 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
             rounds.into_iter().map(|r| (t.date(r.date), r)).collect()
         };
         match shown.get() {
+            Shown::Only(View::Participant) if hers => {
+                let before = participant.len().saturating_sub(2);
+                dated(participant[before..].to_vec())
+            }
             Shown::Only(View::Participant) => dated(participant),
             Shown::Only(View::Counsellor) => dated(counsellor),
             Shown::Both => {
@@ -141,14 +146,22 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
         }
     };
     view! {
-        <section class="panel progress" aria-labelledby="progress-heading">
-            <h2 id="progress-heading">{i18n.text(|t| t.progress_heading)}</h2>
-            <fieldset class="view-toggle">
-                <legend>{i18n.text(|t| t.progress_view_label)}</legend>
-                {option(Shown::Only(View::Participant), |t| t.progress_view_participant)}
-                {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor)}
-                {option(Shown::Both, |t| t.progress_view_both)}
-            </fieldset>
+        <section class="panel progress" class:hers=hers aria-labelledby="progress-heading">
+            <h2 id="progress-heading">
+                {move || if hers { i18n.t().dialogue_hers_heading } else { i18n.t().progress_heading }}
+            </h2>
+            {hers.then(|| view! { <p class="help">{i18n.text(|t| t.dialogue_hers_intro)}</p> })}
+            {(!hers)
+                .then(|| {
+                    view! {
+                        <fieldset class="view-toggle">
+                            <legend>{i18n.text(|t| t.progress_view_label)}</legend>
+                            {option(Shown::Only(View::Participant), |t| t.progress_view_participant)}
+                            {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor)}
+                            {option(Shown::Both, |t| t.progress_view_both)}
+                        </fieldset>
+                    }
+                })}
             <Show
                 when=move || !lines.get().is_empty()
                 fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers)}</p> }
@@ -168,7 +181,7 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
                 <NumbersTable lines=lines />
                 <Differences rounds=rounds shown=shown />
                 <Moved rounds=rounds shown=shown />
-                <OverTime pid=pid rounds=rounds shown=shown />
+                {(!hers).then(|| view! { <OverTime pid=pid rounds=rounds shown=shown /> })}
             </Show>
         </section>
     }

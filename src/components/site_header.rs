@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::browser::app_path;
 
+use super::handed_over::use_handed_over;
 use super::language_switch::LanguageSwitch;
 use crate::i18n::use_i18n;
 
@@ -10,11 +11,19 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
+    let handed = use_handed_over();
+    // Handed over, the name leads nowhere: her screens are all there is.
+    let brand = move || {
+        if handed.is_on() {
+            view! { <span class="brand">{i18n.text(|t| t.common_app_name)}</span> }.into_any()
+        } else {
+            view! { <A href=app_path("/") attr:class="brand">{i18n.text(|t| t.common_app_name)}</A> }
+                .into_any()
+        }
+    };
     view! {
         <header class="site-header">
-            <A href=app_path("/") attr:class="brand">
-                {i18n.text(|t| t.common_app_name)}
-            </A>
+            {brand}
             <crate::lock::LockNowButton />
             <LanguageSwitch />
         </header>
@@ -25,12 +34,15 @@ pub fn SiteHeader() -> impl IntoView {
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
+    let handed = use_handed_over();
     view! {
         <footer class="site-footer">
             <p>{i18n.text(|t| t.common_privacy)}</p>
-            <p>
-                <A href=app_path("/data")>{i18n.text(|t| t.data_nav)}</A>
-            </p>
+            <Show when=move || !handed.is_on()>
+                <p>
+                    <A href=app_path("/data")>{i18n.text(|t| t.data_nav)}</A>
+                </p>
+            </Show>
         </footer>
     }
 }

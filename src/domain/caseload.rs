@@ -185,6 +185,85 @@ impl Caseload {
         Ok(())
     }
 
+    /// Someone already on the list under this name (case, spaces and dots aside), so that
+    /// adding the same person twice by mistake is noticed before it happens.
+    pub fn same_name(&self, display_name: &str) -> Option<&Participant> {
+        let wanted = name_key(display_name);
+        self.participants
+            .iter()
+            .find(|p| !wanted.is_empty() && name_key(&p.display_name) == wanted)
+    }
+
+    /// Makes `from` and `into` one person, kept as `into`: `from`'s rounds, plan entries,
+    /// counsellor history and invitations move over, and the fields `into` lacks are taken
+    /// from `from`. Nothing about either is lost; `from` is then gone from the list.
+    pub fn merge_participants(&mut self, into: &str, from: &str) -> Result<(), ModelError> {
+        let gone = self.require_participant(from)?.clone();
+        let kept = self.require_participant(into)?;
+        if into == from {
+            return Err(ModelError::DuplicateId(from.to_owned()));
+        }
+        let merged = kept.merged_with(gone)?;
+        let plan = self.merged_plan(into, from);
+        *self.participant_mut(into)? = merged;
+        for round in self.rounds.iter_mut().filter(|r| r.participant_id == from) {
+            round.participant_id = into.to_owned();
+        }
+        self.handover.move_participant(from, into);
+        self.plans
+            .retain(|p| p.participant_id != from && p.participant_id != into);
+        self.plans.extend(plan);
+        self.participants.retain(|p| p.id != from);
+        Ok(())
+    }
+
+    /// One plan of both: `into`'s entries first, then `from`'s (their ids are unique).
+    fn merged_plan(&self, into: &str, from: &str) -> Option<ActionPlan> {
+        let (kept, gone) = (self.plan_of(into), self.plan_of(from));
+        let mut plan = kept.or(gone)?.clone();
+        plan.participant_id = into.to_owned();
+        if let (Some(_), Some(gone)) = (kept, gone) {
+            for item in &gone.focus_items {
+                if !plan.focus_items.contains(item) {
+                    plan.toggle_focus(*item);
+                }
+            }
+            plan.sub_goals.extend(gone.sub_goals.iter().cloned());
+            plan.activities.extend(gone.activities.iter().cloned());
+        }
+        Some(plan)
+    }
+
+    /// The participant's latest round if her part of it is not finished: answering again
+    /// continues it rather than starting a blank one.
+    pub fn unfinished_round(&self, participant_id: &str) -> Option<&Round> {
+        self.latest_round(participant_id).filter(|r| {
+            r.participant_part
+                .as_ref()
+                .is_none_or(|part| part.completed.is_none())
+        })
+    }
+
+    /// "Answer again" on the participant's own device: her unfinished round if there is one,
+    /// otherwise a new round `new_round_id` dated `today`. Returns the round to answer.
+    pub fn answer_again(
+        &mut self,
+        participant_id: &str,
+        new_round_id: String,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<String, ModelError> {
+        let round_id = match self.unfinished_round(participant_id) {
+            Some(round) => round.id.clone(),
+            None => {
+                self.start_round(new_round_id.clone(), participant_id, today)?;
+                new_round_id
+            }
+        };
+        self.start_participant_part(&round_id, FilledBy::Participant, now)?;
+        Ok(round_id)
+    }
+
     /// Removes every person's data. The settings and the device key stay: they say nothing
     /// about anyone.
     pub fn erase_all(&mut self) {
@@ -501,6 +580,15 @@ impl Caseload {
         part.updated = now;
         Ok(part)
     }
+}
+
+/// A name as people mean it: "Ola N." and "ola n" are the same person.
+fn name_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn tidy(answer: ItemAnswer) -> Result<ItemAnswer, ModelError> {
@@ -897,5 +985,126 @@ mod tests {
         // Now the first round is the latest, and it can go too.
         data.delete_round("r1").unwrap();
         assert!(data.rounds_of("p1").is_empty());
+    }
+
+    #[test]
+    fn a_name_already_on_the_list_is_found_however_it_is_typed() {
+        let data = one_round();
+        assert_eq!(data.same_name(" kim. ").map(|p| p.id.as_str()), Some("p1"));
+        assert_eq!(data.same_name("KIM"), data.participant("p1"));
+        assert_eq!(data.same_name("Kimberly"), None);
+        assert_eq!(data.same_name("  "), None);
+    }
+
+    #[test]
+    fn merging_moves_rounds_plan_history_and_invitations_into_the_one_kept() {
+        let mut data = one_round();
+        data.change_counsellor("p1", "Ada", date(1, 1)).unwrap();
+        data.add_participant("p2".into(), "Kim", date(2, 1))
+            .unwrap();
+        data.change_counsellor("p2", "Bo", date(2, 1)).unwrap();
+        data.set_contact_note("p2", Some("Phone on Tuesdays".into()))
+            .unwrap();
+        data.start_round("r2".into(), "p2", date(2, 15)).unwrap();
+        let key = crate::domain::handover::book::DeviceKey {
+            private_pkcs8: "k".into(),
+            public_raw: "p".into(),
+        };
+        data.invite("i2".into(), "r2", key, at(9)).unwrap();
+        for (pid, group) in [
+            ("p1", InterventionGroup::Social),
+            ("p2", InterventionGroup::JobFocused),
+        ] {
+            data.change_plan(pid, |plan| {
+                plan.toggle_focus(ParticipantItem::Health);
+                plan.add_activity(crate::domain::plan::own_activity(
+                    &format!("a-{pid}"),
+                    group,
+                    date(2, 1),
+                    None,
+                ));
+                Ok(())
+            })
+            .unwrap();
+        }
+        data.merge_participants("p1", "p2").unwrap();
+        assert!(data.participant("p2").is_none());
+        let kept = data.participant("p1").unwrap();
+        assert_eq!(kept.display_name, "Kim");
+        assert_eq!(kept.contact_note.as_deref(), Some("Phone on Tuesdays"));
+        let names: Vec<&str> = kept.counsellors.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Ada", "Bo"]);
+        let rounds: Vec<&str> = data.rounds_of("p1").iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(rounds, ["r1", "r2"]);
+        assert_eq!(data.plans().len(), 1);
+        let plan = data.plan_of("p1").unwrap();
+        assert_eq!(plan.focus_items, [ParticipantItem::Health]);
+        assert_eq!(plan.activities.len(), 2);
+        assert_eq!(data.handover().sent[0].participant_id, "p1");
+        data.check().unwrap();
+    }
+
+    #[test]
+    fn merging_with_oneself_or_someone_unknown_changes_nothing() {
+        let mut data = one_round();
+        let before = data.clone();
+        assert!(data.merge_participants("p1", "p1").is_err());
+        assert_eq!(
+            data.merge_participants("p1", "p9"),
+            Err(ModelError::UnknownParticipant("p9".into()))
+        );
+        assert_eq!(data, before);
+    }
+
+    // Guards against "Answer again" leaving an unfinished round behind and starting a blank one.
+    #[test]
+    fn answering_again_continues_an_unfinished_round() {
+        let mut data = one_round();
+        // r1 has no participant part yet: it is unfinished, and answering again opens it.
+        assert_eq!(
+            data.unfinished_round("p1").map(|r| r.id.as_str()),
+            Some("r1")
+        );
+        assert_eq!(
+            data.answer_again("p1", "r2".into(), date(2, 1), at(9))
+                .unwrap(),
+            "r1"
+        );
+        data.set_participant_answer(
+            "r1",
+            ParticipantItem::Health,
+            ItemAnswer::rated(3).unwrap(),
+            at(9),
+        )
+        .unwrap();
+        assert_eq!(
+            data.answer_again("p1", "r2".into(), date(2, 1), at(10))
+                .unwrap(),
+            "r1"
+        );
+        assert_eq!(data.rounds().len(), 1);
+        assert_eq!(
+            data.round("r1")
+                .unwrap()
+                .participant_part
+                .as_ref()
+                .unwrap()
+                .answered_count(),
+            1
+        );
+        // Once it is finished, answering again starts a new round.
+        data.complete_participant_part("r1", at(11)).unwrap();
+        assert_eq!(data.unfinished_round("p1"), None);
+        assert_eq!(
+            data.answer_again("p1", "r2".into(), date(4, 1), at(12))
+                .unwrap(),
+            "r2"
+        );
+        let r2 = data.round("r2").unwrap();
+        assert_eq!(r2.date, date(4, 1));
+        assert_eq!(
+            r2.participant_part.as_ref().unwrap().filled_by,
+            FilledBy::Participant
+        );
     }
 }

@@ -95,8 +95,9 @@ fn polygon(round: &RadarSeries) -> Vec<DataPoint> {
 /// for the same reason no area is filled (it would reach into a gap).
 pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) -> Chart {
     let (radius, font_size, line_length) = match width {
-        // A phone: a smaller diagram leaves room for whole names; only very long ones break.
-        ChartWidth::Narrow => ("38%", 12.0, 16),
+        // A phone: names break onto short lines, so that the diagram itself can stay large
+        // enough to read (at 38% it was tiny on a phone).
+        ChartWidth::Narrow => ("50%", 12.0, 10),
         ChartWidth::Wide => ("62%", 14.0, 24),
     };
     let names: Vec<String> = axes
@@ -358,9 +359,9 @@ mod tests {
         let json = options(&spider_chart(&axes, &[], ChartWidth::Narrow));
         let names = &json["angleAxis"][1]["data"];
         assert_eq!(names[0], json!("Top axis name"));
-        assert_eq!(names[1], json!("Klara ett jobb\nnu idag"));
+        assert_eq!(names[1], json!("Klara ett\njobb nu\nidag"));
         assert_eq!(names[2], json!("Bottom axis name"));
-        assert_eq!(json["polar"][0]["radius"], json!("38%"));
+        assert_eq!(json["polar"][0]["radius"], json!("50%"));
     }
 
     #[test]

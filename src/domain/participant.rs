@@ -120,6 +120,31 @@ impl Participant {
         Ok(())
     }
 
+    /// This person with `other`'s record folded in (the same person added twice): the
+    /// counsellor histories join in date order, and a note or goal this one lacks is taken.
+    pub(super) fn merged_with(&self, other: Participant) -> Result<Participant, ModelError> {
+        let mut spells: Vec<CounsellorSpell> = self
+            .counsellors
+            .iter()
+            .cloned()
+            .chain(other.counsellors)
+            .collect();
+        spells.sort_by_key(|spell| spell.from);
+        spells.dedup_by(|later, earlier| later.name == earlier.name);
+        let merged = Participant {
+            id: self.id.clone(),
+            display_name: self.display_name.clone(),
+            contact_note: self.contact_note.clone().or(other.contact_note),
+            created: self.created.min(other.created),
+            counsellors: spells,
+            goal: self.goal.clone().or(other.goal),
+            // Still on the daily list if either record was.
+            archived: self.archived.clone().filter(|_| other.archived.is_some()),
+        };
+        merged.check()?;
+        Ok(merged)
+    }
+
     /// The rules every stored or imported participant must follow.
     pub(super) fn check(&self) -> Result<(), ModelError> {
         required_text(&self.display_name)?;

@@ -12,6 +12,9 @@ use super::plan::{ActionPlan, Activity, ActivityStatus};
 pub const GAP_MIN_DAYS: i64 = 14;
 /// How far ahead the plan is checked for a coming break (about three months, the follow-up interval).
 pub const LOOK_AHEAD_DAYS: i64 = 91;
+/// A break that ended longer ago than this (about two follow-ups) is history: it still
+/// explains the chart, but is no longer something to act on.
+pub const PAST_GAP_KEPT_DAYS: i64 = 182;
 /// Belief rated at or below this step (of 5) offers the counsellor reflective questions.
 pub const LOW_BELIEF_MAX: u8 = 2;
 
@@ -37,6 +40,11 @@ impl PlanAdvice {
     /// Shown only on the counsellor's side, never on the screen shared with the participant or in print.
     pub fn counsellor_only(&self) -> bool {
         matches!(self, PlanAdvice::LowBelief { .. })
+    }
+
+    /// Advice that has aged: a break that ended more than PAST_GAP_KEPT_DAYS before `today`.
+    pub fn is_history(&self, today: NaiveDate) -> bool {
+        matches!(self, PlanAdvice::Gap { to, .. } if *to < today - Duration::days(PAST_GAP_KEPT_DAYS))
     }
 }
 
@@ -283,6 +291,30 @@ mod tests {
                 to: date(1, 31),
                 coming: false
             }]
+        );
+    }
+
+    // Guards against a break long past being shown as if it needed acting on now.
+    #[test]
+    fn a_break_that_ended_half_a_year_ago_is_history() {
+        let long_ago = PlanAdvice::Gap {
+            from: date(1, 1) - Duration::days(300),
+            to: today() - Duration::days(PAST_GAP_KEPT_DAYS + 1),
+            coming: false,
+        };
+        assert!(long_ago.is_history(today()));
+        let recent = PlanAdvice::Gap {
+            from: date(1, 1) - Duration::days(300),
+            to: today() - Duration::days(PAST_GAP_KEPT_DAYS),
+            coming: false,
+        };
+        assert!(!recent.is_history(today()));
+        assert!(!PlanAdvice::NoJobFocused.is_history(today()));
+        assert!(
+            !PlanAdvice::FollowUpOverdue {
+                due: date(1, 1) - Duration::days(400)
+            }
+            .is_history(today())
         );
     }
 

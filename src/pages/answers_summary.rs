@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser::{self, app_path};
+use crate::components::progress_view::ProgressView;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::use_i18n;
 use crate::pages::round_missing::RoundMissing;
@@ -38,7 +39,11 @@ pub fn SummaryPage() -> impl IntoView {
             );
         }
     };
-    move || {
+    let participant = Memo::new(move |_| {
+        state.read(|d| d.round(&round_id.get()).map(|r| r.participant_id.clone()))
+    });
+    let pid = Memo::new(move |_| participant.get().unwrap_or_default());
+    let page = move || {
         let Some(answers) = answers() else {
             return view! { <RoundMissing /> }.into_any();
         };
@@ -81,5 +86,12 @@ pub fn SummaryPage() -> impl IntoView {
             </div>
         }
         .into_any()
+    };
+    // Beside the list, not in it: the diagram is built once, and follows the answers itself.
+    view! {
+        {page}
+        <Show when=move || participant.with(Option::is_some)>
+            <ProgressView pid=pid hers=true />
+        </Show>
     }
 }

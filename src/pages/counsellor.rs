@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::browser::{self, app_path};
 use crate::components::archive_participant::left_for_text;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::domain::settings::DeviceRole;
 use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
 use crate::i18n::{Texts, fill, use_i18n};
@@ -21,8 +22,7 @@ pub fn CounsellorPage() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let counsellor = RwSignal::new(String::new());
     let error = RwSignal::new(false);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let add_now = Callback::new(move |()| {
         let id = browser::new_id();
         let result = state.change(|d| {
             d.add_participant(id.clone(), &name.get_untracked(), browser::today())?;
@@ -38,6 +38,23 @@ pub fn CounsellorPage() -> impl IntoView {
         error.set(result.is_err());
         if result.is_ok() {
             name.set(String::new());
+        }
+    });
+    // The same person added twice is hard to see later: a name already on the list asks first.
+    let confirm_same_name = RwSignal::new(false);
+    let same_name = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let existing = state.read(|d| {
+            d.same_name(&name.get_untracked())
+                .map(|p| p.display_name.clone())
+        });
+        match existing {
+            Some(existing) => {
+                same_name.set(existing);
+                confirm_same_name.set(true);
+            }
+            None => add_now.run(()),
         }
     };
     view! {
@@ -58,6 +75,15 @@ pub fn CounsellorPage() -> impl IntoView {
             </Show>
             <button type="submit" class="button">{i18n.text(|t| t.caseload_add_button)}</button>
         </form>
+        <ConfirmDialog
+            open=confirm_same_name
+            message=Signal::derive(move || {
+                fill(i18n.t().dialogue_same_name_confirm, &[("name", &same_name.get())])
+            })
+            confirm_label=Signal::derive(move || i18n.t().dialogue_same_name_yes.to_owned())
+            cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+            on_confirm=add_now
+        />
         <h2 id="list-heading">{i18n.text(|t| t.caseload_list_heading)}</h2>
         <p>
             <A href=app_path("/receive") attr:class="button secondary">{i18n.text(|t| t.handover_receive_title)}</A>

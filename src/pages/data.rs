@@ -7,6 +7,7 @@ use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
 use crate::domain::caseload::Caseload;
+use crate::domain::settings::DeviceRole;
 use crate::i18n::{fill, use_i18n};
 use crate::lock::backup::EncryptChoice;
 use crate::lock::session::{LockFailure, Phase, use_lock};
@@ -61,6 +62,9 @@ pub fn DataPage() -> impl IntoView {
     let encrypt = RwSignal::new(true);
     let passphrase = RwSignal::new(String::new());
     let sensitive_on = move || state.read(|d| d.settings().sensitive_items_enabled);
+    // A participant's own device has no organisation: only her backup and erasing are hers.
+    let organisation =
+        move || state.read(|d| d.settings().device_role != Some(DeviceRole::Participant));
     // Answers given while the setting was on stay in the data after it is switched off.
     let sensitive_held = move || sensitive_on() || state.read(Caseload::has_sensitive_answers);
     let summary = move || {
@@ -146,6 +150,7 @@ pub fn DataPage() -> impl IntoView {
 
         <ImportBackup status=status />
 
+        <Show when=organisation>
         <section class="panel" aria-labelledby="settings-heading">
             <h2 id="settings-heading">{i18n.text(|t| t.data_settings_heading)}</h2>
             <label class="check">
@@ -165,9 +170,13 @@ pub fn DataPage() -> impl IntoView {
             <p class="help">{i18n.text(|t| t.data_sensitive_setting_help)}</p>
         </section>
 
+        </Show>
+
         <crate::lock::settings::LockSettings />
 
+        <Show when=organisation>
         <CatalogueEditor />
+        </Show>
 
         <RecoveryCopies />
 

@@ -87,14 +87,7 @@ fn OwnPeople() -> impl IntoView {
             d.participants()
                 .iter()
                 .map(|p| {
-                    let open = d
-                        .latest_round(&p.id)
-                        .filter(|r| {
-                            r.participant_part
-                                .as_ref()
-                                .is_some_and(|part| part.completed.is_none())
-                        })
-                        .cloned();
+                    let open = d.unfinished_round(&p.id).cloned();
                     (p.id.clone(), p.display_name.clone(), open)
                 })
                 .collect::<Vec<_>>()
@@ -125,12 +118,13 @@ fn OwnPeople() -> impl IntoView {
                                 None => {
                                     let navigate = navigate.clone();
                                     let again = move |_| {
-                                        let round = browser::new_id();
-                                        let begun = state.change(|d| {
-                                            begin_round(d, &round, &participant, FilledBy::Participant)
+                                        let answered = state.change(|d| {
+                                            let round = d
+                                                .answer_again(&participant, browser::new_id(), browser::today(), browser::now())?;
+                                            Ok(d.round(&round).map(resume_path))
                                         });
-                                        if begun.is_ok() {
-                                            navigate(&app_path(&format!("/round/{round}/answer/1")), Default::default());
+                                        if let Ok(Some(path)) = answered {
+                                            navigate(&path, Default::default());
                                         }
                                     };
                                     view! {

@@ -5,6 +5,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::browser::{self, app_path};
 use crate::components::archive_participant::ArchiveParticipant;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::handed_over::use_handed_over;
+use crate::components::merge_participant::MergeParticipant;
 use crate::components::progress_view::ProgressView;
 use crate::components::round_answers::RoundAnswers;
 use crate::domain::assessment::{FilledBy, Round};
@@ -25,6 +27,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
     let pid = Memo::new(move |_| params.read().get("pid").unwrap_or_default());
     let participant = move || state.read(|d| d.participant(&pid.get()).cloned());
     let confirm_erase = RwSignal::new(false);
+    let merged = RwSignal::new(String::new());
     let erase = Callback::new({
         let navigate = navigate.clone();
         move |()| {
@@ -92,6 +95,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             />
             <RoundList pid=pid />
             <ArchiveParticipant pid=pid />
+            <MergeParticipant pid=pid merged=merged />
             <section class="panel">
                 <button type="button" class="button danger" on:click=move |_| confirm_erase.set(true)>
                     {t.caseload_erase_participant}
@@ -130,6 +134,7 @@ fn participant_status(t: &Texts, round: &Round) -> String {
 #[component]
 fn RoundList(pid: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
+    let handed = use_handed_over();
     let state = use_state();
     let navigate = use_navigate();
     // Only the latest round can be deleted; the dialog names its date.
@@ -172,6 +177,7 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                 d.start_participant_part(&rid, FilledBy::CounsellorWithParticipant, browser::now())
                             });
                             if started.is_ok() {
+                                handed.begin(&rid);
                                 let path = state.read(|d| d.round(&rid).map(resume_path)).unwrap_or_default();
                                 navigate(&path, Default::default());
                             }

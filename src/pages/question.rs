@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::browser::{self, app_path};
+use crate::components::handed_over::use_handed_over;
 use crate::components::live_text::live_text;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
@@ -120,6 +121,8 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
     } else {
         app_path(&format!("/round/{round_id}/answer/{}", number - 1))
     };
+    // Handed over, question 1 has no way back: out of her part is the counsellor's side.
+    let no_way_back = number == 1 && !from_summary && use_handed_over().is_on();
     let to_summary = from_summary || number == total;
     let next = if to_summary {
         summary
@@ -162,9 +165,14 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
                 <p id="comment-limit" class="help">{i18n.text(|t| t.safety_text_limit)}</p>
             </Show>
             <nav class="step-nav">
-                <A href=back attr:class="button secondary">
-                    {i18n.text(|t| t.questions_back)}
-                </A>
+                {(!no_way_back)
+                    .then(|| {
+                        view! {
+                            <A href=back attr:class="button secondary">
+                                {i18n.text(|t| t.questions_back)}
+                            </A>
+                        }
+                    })}
                 <A href=next attr:class="button">
                     {move || {
                         let t = i18n.t();

@@ -3,6 +3,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::app_path;
+use crate::components::handed_over::{GiveBack, use_handed_over};
+use crate::components::progress_view::ProgressView;
 use crate::domain::assessment::FilledBy;
 use crate::handover::send::SendReply;
 use crate::i18n::use_i18n;
@@ -14,6 +16,15 @@ pub fn ThanksPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let params = use_params_map();
+    let handed = use_handed_over();
+    let participant = Memo::new(move |_| {
+        let rid = params.read().get("rid").unwrap_or_default();
+        state.read(|d| {
+            d.round(&rid)
+                .map(|r| r.participant_id.clone())
+                .unwrap_or_default()
+        })
+    });
     let handed_over_by = move || {
         let rid = params.read().get("rid").unwrap_or_default();
         state.read(|d| {
@@ -30,7 +41,15 @@ pub fn ThanksPage() -> impl IntoView {
         <h1>{i18n.text(|t| t.questions_thanks_title)}</h1>
         <p class="lead">{i18n.text(|t| t.questions_thanks_text)}</p>
         <SendReply round_id=Signal::derive(move || params.read().get("rid").unwrap_or_default()) />
+        <ProgressView pid=participant hers=true />
         {move || match handed_over_by() {
+            Some(_) if handed.is_on() => {
+                view! {
+                    <p class="warning">{i18n.t().self_give_back}</p>
+                    <GiveBack />
+                }
+                    .into_any()
+            }
             Some(participant) => {
                 view! {
                     <p class="warning">{i18n.t().self_give_back}</p>

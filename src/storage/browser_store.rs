@@ -72,3 +72,17 @@ pub fn set_training_mode(on: bool) {
         };
     }
 }
+
+/// The round this tab is handed over for (see `components::handed_over`): as long as the tab.
+pub fn handed_over() -> Option<String> {
+    session().and_then(|s| s.get_item(keys::HANDED_OVER).ok().flatten())
+}
+
+pub fn set_handed_over(round_id: Option<&str>) {
+    if let Some(session) = session() {
+        let _ = match round_id {
+            Some(round_id) => session.set_item(keys::HANDED_OVER, round_id),
+            None => session.remove_item(keys::HANDED_OVER),
+        };
+    }
+}

@@ -10,6 +10,9 @@ pub const NAMESPACE: &str = "stegvis.";
 pub const TRAINING_PREFIX: &str = "stegvis.training.";
 /// In this tab's sessionStorage while the tab works in the training sandbox.
 pub const TRAINING_MODE: &str = "stegvis.training-mode";
+/// In this tab's sessionStorage while the counsellor's device is handed to a participant: the
+/// round she answers.
+pub const HANDED_OVER: &str = "stegvis.handed-over";
 /// The whole caseload, in the versioned envelope.
 pub const DATA: &str = "stegvis.data";
 /// The interface language of this device (see `preferences.rs`).

@@ -33,7 +33,9 @@ test('a counsellor adds a participant, starts a round and hands the device over'
   await q.toSummary();
   await q.done();
   await expect(page.getByText(t.self_give_back)).toBeVisible();
-  await page.getByRole('link', { name: t.self_back_to_participant }).click();
+  // Handing back is a deliberate tap, asked once more.
+  await page.getByRole('button', { name: t.dialogue_give_back }).click();
+  await page.getByRole('button', { name: t.dialogue_give_back_yes }).click();
   await expect(page.getByText(`${t.caseload_part_participant}: ${t.caseload_status_done}`)).toBeVisible();
   const data = await q.stored();
   expect(data.rounds[0].participant_part.filled_by).toBe('counsellor_with_participant');

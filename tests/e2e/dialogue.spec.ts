@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS } from './locales';
 import { AppShell } from './pages/app';
-import { envelope, seed } from './pages/caseload';
+import { day, envelope, seed } from './pages/caseload';
 import { fill } from './pages/data';
+import { LockPage, PASSPHRASE } from './pages/lock';
 import { Questionnaire } from './pages/questionnaire';
 
 const COMMENT = 'Vondt i ryggen';
@@ -174,4 +175,271 @@ test.describe('mistakes can be undone', () => {
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
     expect(stored.rounds.map((r) => r.id)).toEqual(['r1']);
   });
+});
+
+/** Ola N. as `olaWithAComment` gives her, with a plan of the given activities. */
+function olaWithAPlan(activities: object[]): string {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.plans = [{ participant_id: 'p1', activities }];
+  return envelope(data);
+}
+
+const activity = (id: string, group: string, start: number, end?: number) => ({
+  id, own_text: id, group, start: day(start), ...(end === undefined ? {} : { end: day(end) }),
+  responsible: '', status: 'under_way',
+});
+
+for (const language of LANGUAGES) {
+  const t = TEXTS[language];
+  test.describe(`mistakes can be undone, in ${language}`, () => {
+    test.use({ locale: language });
+
+    test('adding a name already on the list asks first, and the two can be merged', async ({ page }) => {
+      await seed(page, olaWithAComment());
+      const app = new AppShell(page);
+      await app.goto('counsellor');
+      const cards = page.locator('ul.caseload > li');
+      await expect(cards).toHaveCount(1);
+      const add = async () => {
+        await page.locator('#participant-name').fill('ola n');
+        await page.getByRole('button', { name: t.caseload_add_button }).click();
+      };
+      await add();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toContainText(fill(t.dialogue_same_name_confirm, { name: 'Ola N.' }));
+      await expectNoAxeViolations(page);
+      await dialog.getByRole('button', { name: t.caseload_cancel }).click();
+      await expect(cards).toHaveCount(1);
+      await add();
+      await dialog.getByRole('button', { name: t.dialogue_same_name_yes }).click();
+      await expect(cards).toHaveCount(2);
+
+      // On the new one's page, the first one's round moves over.
+      await cards.filter({ hasText: t.caseload_no_rounds }).getByRole('link').click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('ola n');
+      const merge = page.locator('section.merge');
+      await expect(merge.getByRole('button', { name: t.dialogue_merge_button })).toBeDisabled();
+      await merge.getByLabel(t.dialogue_merge_label).selectOption({ index: 1 });
+      await merge.getByRole('button', { name: t.dialogue_merge_button }).click();
+      await expect(dialog).toContainText(fill(t.dialogue_merge_confirm, { other: 'Ola N.', name: 'ola n' }));
+      await dialog.getByRole('button', { name: t.dialogue_merge_yes }).click();
+      await expect(merge.getByRole('status')).toHaveText(fill(t.dialogue_merge_done, { other: 'Ola N.', name: 'ola n' }));
+      await expect(page.locator('ul.rounds > li')).toHaveCount(1);
+      await expect(page.locator('ul.rounds > li').first()).toContainText(COMMENT);
+      await expectNoAxeViolations(page);
+      const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+      expect(stored.participants.map((p) => p.display_name)).toEqual(['ola n']);
+      expect(stored.rounds[0].participant_id).toBe(stored.participants[0].id);
+    });
+
+    test('an activity in own words needs a group before it counts', async ({ page }) => {
+      await seed(page, olaWithAComment());
+      const app = new AppShell(page);
+      await app.goto('counsellor/p1/plan');
+      const form = page.locator('.activity-add');
+      await form.getByLabel(t.plan_activity_choice_label).selectOption({ label: t.plan_activity_own });
+      await form.getByLabel(t.plan_activity_own_label).fill('Fotball');
+      const group = form.getByLabel(t.plan_activity_group_label);
+      await expect(group.locator('option:checked')).toHaveText(t.dialogue_group_choose);
+      await form.getByRole('button', { name: t.plan_activity_add }).click();
+      await expect(form.getByRole('alert')).toHaveText(t.dialogue_group_required);
+      await expect(page.locator('.activity')).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: t.plan_advice_no_job_title })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await group.selectOption({ label: t.interventions_group_social });
+      await form.getByRole('button', { name: t.plan_activity_add }).click();
+      await expect(page.locator('.activity')).toHaveCount(1);
+      const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+      expect(stored.plans[0].activities[0].group).toBe('social');
+      await expect(page.getByRole('heading', { name: t.plan_advice_no_job_title })).toBeVisible();
+    });
+
+    test('a break long past is folded away, and print says a past follow-up is overdue', async ({ page }) => {
+      // A break from 399 to 251 days ago; a job-focused activity runs now.
+      await seed(page, olaWithAPlan([activity('old', 'job_focused', -500, -400), activity('now', 'job_focused', -250)]));
+      const app = new AppShell(page);
+      await app.goto('counsellor/p1/plan');
+      const advice = page.locator('section.plan-advice');
+      const earlier = advice.locator('details.advice-earlier');
+      await expect(earlier.locator('summary')).toHaveText(fill(t.dialogue_advice_earlier, { count: 1 }));
+      await expect(earlier.getByRole('heading', { name: t.plan_advice_gap_title })).toBeHidden();
+      // Her round was in January 2026: the follow-up is what to act on.
+      await expect(advice.getByRole('heading', { name: t.plan_advice_follow_up_title })).toBeVisible();
+      await earlier.locator('summary').click();
+      await expect(earlier.getByRole('heading', { name: t.plan_advice_gap_title })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await app.goto('counsellor/p1/plan/print');
+      const overdue = t.dialogue_print_follow_up_overdue.split('{date}')[1];
+      await expect(page.locator('.plan-print')).toContainText(overdue);
+    });
+  });
+}
+
+test('"Answer again" on her own device continues a round not finished', async ({ page }) => {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.settings = { device_role: 'participant' };
+  // A second round that was opened but not answered yet.
+  data.rounds.push({ id: 'r2', participant_id: 'p1', date: day(-2) });
+  await seed(page, envelope(data));
+  const app = new AppShell(page);
+  await app.goto('participant');
+  await expect(page.getByRole('button', { name: fill(t.self_again_as, { name: 'Ola N.' }) })).toHaveCount(0);
+  await page.getByRole('link', { name: fill(t.self_continue_as, { name: 'Ola N.' }) }).click();
+  await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+  const q = new Questionnaire(page);
+  await q.answer(1, 4);
+  await app.goto('participant');
+  await page.getByRole('link', { name: fill(t.self_continue_as, { name: 'Ola N.' }) }).click();
+  await expect(page).toHaveURL(/round\/r2\/answer\/2$/);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+  expect(stored.rounds.map((r) => r.id)).toEqual(['r1', 'r2']);
+});
+
+/** Ola N. with her finished round and a new one today, for the counsellor to hand over. */
+function olaWithANewRound(): string {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.rounds.push({ id: 'r2', participant_id: 'p1', date: day(0) });
+  return envelope(data);
+}
+
+for (const language of LANGUAGES) {
+  const t = TEXTS[language];
+  test.describe(`hand-over keeps her in her part, in ${language}`, () => {
+    test.use({ locale: language });
+
+    test('her screens lead nowhere but her part, and giving back is a deliberate tap', async ({ page }) => {
+      await seed(page, olaWithANewRound());
+      const app = new AppShell(page);
+      await app.goto('counsellor/p1');
+      await page.getByRole('button', { name: t.caseload_hand_over }).click();
+      await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+      // No header, logo, footer or Back link out of her part.
+      await expect(page.getByRole('link', { name: t.common_app_name })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: t.data_nav })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: t.questions_back })).toHaveCount(0);
+      await expect(page.getByText(t.dialogue_handed_over_note)).toBeVisible();
+      await expectNoAxeViolations(page);
+      // The browser's Back and a typed address lead back to her question.
+      await page.goBack();
+      await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+      await app.goto('counsellor/p1');
+      await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+      // Giving back asks once more; Cancel keeps her where she is.
+      await page.getByRole('button', { name: t.dialogue_give_back }).click();
+      await expect(page.getByText(t.dialogue_give_back_question)).toBeVisible();
+      await page.getByRole('button', { name: t.caseload_cancel }).click();
+      await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+      await page.getByRole('button', { name: t.dialogue_give_back }).click();
+      await page.getByRole('button', { name: t.dialogue_give_back_yes }).click();
+      await expect(page).toHaveURL(/counsellor\/p1$/);
+      await expect(page.getByRole('link', { name: t.common_app_name })).toBeVisible();
+      await expect(page.getByRole('link', { name: t.data_nav })).toBeVisible();
+    });
+
+    test('on her own device the data page holds her backup and erasing, not the settings', async ({ page }) => {
+      const data = JSON.parse(olaWithAComment()).data;
+      data.settings = { device_role: 'participant' };
+      await seed(page, envelope(data));
+      const app = new AppShell(page);
+      await app.goto('data');
+      await expect(page.getByRole('heading', { name: t.data_backup_heading })).toBeVisible();
+      await expect(page.getByRole('heading', { name: t.data_erase_heading })).toBeVisible();
+      await expect(page.getByRole('heading', { name: t.data_settings_heading })).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: t.catalogue_heading })).toHaveCount(0);
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+test('with a passphrase set, giving the device back asks for it', async ({ page }) => {
+  await seed(page, olaWithANewRound());
+  const lock = new LockPage(page);
+  await lock.open();
+  await lock.setLock();
+  await page.getByRole('button', { name: t.lock_code_done }).click();
+  // Opening the page anew finds the data locked: the counsellor opens it first.
+  await lock.goto('counsellor/p1');
+  await lock.expectLocked();
+  await lock.unlock();
+  await page.getByRole('button', { name: t.caseload_hand_over }).click();
+  await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+  await page.getByRole('button', { name: t.dialogue_give_back }).click();
+  await page.getByLabel(t.dialogue_give_back_passphrase).fill('not it at all');
+  await page.getByRole('button', { name: t.dialogue_give_back_yes }).click();
+  await expect(page.getByRole('alert')).toHaveText(t.lock_wrong_secret);
+  await expect(page).toHaveURL(/round\/r2\/answer\/1$/);
+  await page.getByLabel(t.dialogue_give_back_passphrase).fill(PASSPHRASE);
+  await page.getByRole('button', { name: t.dialogue_give_back_yes }).click();
+  await expect(page).toHaveURL(/counsellor\/p1$/);
+});
+
+test('the data page on a counsellor device still holds the settings', async ({ page }) => {
+  await seed(page, olaWithAComment());
+  const app = new AppShell(page);
+  await app.goto('data');
+  await expect(page.getByRole('heading', { name: t.data_settings_heading })).toBeVisible();
+  await expect(page.getByRole('heading', { name: t.catalogue_heading })).toBeVisible();
+});
+
+/** On her own phone: Ola N.'s first round (as above) and a second one answered, not yet done. */
+function olaSecondRoundOnHerPhone(): string {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.settings = { device_role: 'participant' };
+  data.rounds.push({
+    id: 'r2', participant_id: 'p1', date: day(-1),
+    participant_part: {
+      answers: {
+        job_chances: { value: 4 }, managing_job: { value: 4 }, cooperation: { value: 3 },
+        health: { value: 2 }, everyday_life: { value: 3 },
+        competence: { value: 3 }, wage_level: { value: 3 }, job_search: { value: 4 },
+      },
+      filled_by: 'participant', updated,
+    },
+  });
+  return envelope(data);
+}
+
+for (const language of LANGUAGES) {
+  const t = TEXTS[language];
+  test.describe(`she sees where she stands, in ${language}`, () => {
+    test.use({ locale: language });
+
+    test('her diagram and how she has moved, on her summary and thanks pages', async ({ page }) => {
+      await seed(page, olaSecondRoundOnHerPhone());
+      const app = new AppShell(page);
+      await app.goto('round/r2/summary');
+      const hers = page.locator('section.progress.hers');
+      await expect(hers.getByRole('heading', { name: t.dialogue_hers_heading })).toBeVisible();
+      // Her own answers only: no choice of the counsellor's view, no over-time chart.
+      await expect(hers.getByRole('group', { name: t.progress_view_label })).toHaveCount(0);
+      await expect(hers.getByRole('heading', { name: t.progress_over_time_heading })).toHaveCount(0);
+      await page.getByRole('button', { name: t.questions_done }).click();
+      await expect(page).toHaveURL(/round\/r2\/thanks$/);
+      await expect(hers.getByRole('heading', { name: t.dialogue_hers_heading })).toBeVisible();
+      const chart = hers.locator('#participant-chart');
+      await expect(chart.locator('canvas')).toBeVisible();
+      // Big enough on a phone: the diagram takes the screen's width, less the page's margins.
+      const box = await chart.boundingBox();
+      expect(box!.width).toBeGreaterThan(0.8 * page.viewportSize()!.width);
+      // The table alternative: one column per round, her last and this one.
+      await expect(hers.locator('table.numbers thead th')).toHaveCount(3);
+      await expect(hers.locator('table.numbers tbody tr').first()).toContainText(`${t.items_job_chances_short}34`);
+      await expect(hers.getByRole('heading', { name: t.progress_moved_heading })).toBeVisible();
+      const up = [t.items_job_chances_short, t.items_wage_level_short, t.items_job_search_short].join(', ');
+      await expect(hers.locator('ul.moved')).toContainText(fill(t.progress_moved_up, { items: up }));
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+test('after her first round the diagram is there, and moving comes next time', async ({ page }) => {
+  const data = JSON.parse(olaWithAComment()).data;
+  data.settings = { device_role: 'participant' };
+  await seed(page, envelope(data));
+  const app = new AppShell(page);
+  await app.goto('round/r1/thanks');
+  const hers = page.locator('section.progress.hers');
+  await expect(hers.locator('#participant-chart canvas')).toBeVisible();
+  await expect(hers.locator('table.numbers thead th')).toHaveCount(2);
+  await expect(hers.getByText(t.progress_too_few)).toBeVisible();
 });

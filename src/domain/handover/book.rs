@@ -70,6 +70,13 @@ impl Handover {
         self.answering.retain(|a| !gone(&a.round_id));
     }
 
+    /// The invitations made for `from` are now for `into` (the two were merged).
+    pub(in crate::domain) fn move_participant(&mut self, from: &str, into: &str) {
+        for sent in self.sent.iter_mut().filter(|s| s.participant_id == from) {
+            sent.participant_id = into.to_owned();
+        }
+    }
+
     /// Takes a restored backup's key when this device has none, and the invitations it lacks.
     pub(in crate::domain) fn merge_from(&mut self, incoming: &Handover) {
         if self.device_key.is_none() {

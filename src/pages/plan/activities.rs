@@ -47,16 +47,22 @@ fn choice_options(
     )
 }
 
-fn group_options(t: &'static Texts, selected: RwSignal<InterventionGroup>) -> impl IntoView {
-    InterventionGroup::ALL
-        .map(|group| {
-            view! {
-                <option value=group.id() prop:selected=move || selected.get() == group>
-                    {t.group_name(group)}
-                </option>
-            }
-        })
-        .to_vec()
+/// The groups, after "choose a group": an activity in own words has none until one is chosen.
+fn group_options(
+    t: &'static Texts,
+    selected: RwSignal<Option<InterventionGroup>>,
+) -> impl IntoView {
+    let groups = InterventionGroup::ALL.map(|group| {
+        view! {
+            <option value=group.id() prop:selected=move || selected.get() == Some(group)>
+                {t.group_name(group)}
+            </option>
+        }
+    });
+    (
+        view! { <option value="" prop:selected=move || selected.get().is_none()>{t.dialogue_group_choose}</option> },
+        groups.to_vec(),
+    )
 }
 
 /// Parallel activities: chosen from the catalogue or described in the participant's words.
@@ -247,7 +253,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
     let catalogue = Memo::new(move |_| state.read(|d| d.settings().catalogue.clone()));
     let choice = RwSignal::new(String::new());
     let own_text = RwSignal::new(String::new());
-    let own_group = RwSignal::new(InterventionGroup::JobFocused);
+    let own_group = RwSignal::new(None::<InterventionGroup>);
     let start = RwSignal::new(date_value(Some(browser::today())));
     let ongoing = RwSignal::new(true);
     let end = RwSignal::new(String::new());
@@ -263,11 +269,10 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
         let entry_group = state.read(|d| d.settings().catalogue.get(&chosen).map(|e| e.group));
         let (catalogue_id, own, group) = match (chosen.as_str(), entry_group) {
             ("", _) => return refused.set(Some(t.plan_activity_choose_first)),
-            (OWN, _) => (
-                None,
-                Some(own_text.get_untracked()),
-                own_group.get_untracked(),
-            ),
+            (OWN, _) => match own_group.get_untracked() {
+                Some(group) => (None, Some(own_text.get_untracked()), group),
+                None => return refused.set(Some(t.dialogue_group_required)),
+            },
             (_, Some(group)) => (Some(chosen.clone()), None, group),
             (_, None) => return refused.set(Some(t.plan_activity_choose_first)),
         };
@@ -303,6 +308,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 // A fresh form for the next activity.
                 choice.set(String::new());
                 own_text.set(String::new());
+                own_group.set(None);
                 start.set(date_value(Some(browser::today())));
                 ongoing.set(true);
                 end.set(String::new());
@@ -332,9 +338,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                         <span>{i18n.text(|t| t.plan_activity_group_label)}</span>
                         <select on:change=move |ev| {
                             let id = event_target_value(&ev);
-                            if let Some(group) = InterventionGroup::ALL.into_iter().find(|g| g.id() == id) {
-                                own_group.set(group);
-                            }
+                            own_group.set(InterventionGroup::ALL.into_iter().find(|g| g.id() == id));
                         }>{move || group_options(i18n.t(), own_group)}</select>
                     </label>
                 </div>

@@ -114,7 +114,9 @@ pub fn AdviceList(pid: Memo<String>, counsellor_side: bool) -> impl IntoView {
     });
     move || {
         let t = i18n.t();
-        let list = advice.get();
+        let today = browser::today();
+        let (history, list): (Vec<_>, Vec<_>) =
+            advice.get().into_iter().partition(|a| a.is_history(today));
         let body = if list.is_empty() {
             view! { <p>{t.plan_advice_none}</p> }.into_any()
         } else {
@@ -125,11 +127,24 @@ pub fn AdviceList(pid: Memo<String>, counsellor_side: bool) -> impl IntoView {
             }
             .into_any()
         };
+        // Breaks long past still explain the chart, folded away from what needs acting on.
+        let earlier = (!history.is_empty()).then(|| {
+            let count = history.len().to_string();
+            view! {
+                <details class="advice-earlier">
+                    <summary>{fill(t.dialogue_advice_earlier, &[("count", &count)])}</summary>
+                    <ul class="plain advice-list">
+                        {history.iter().map(|a| advice_item(t, a)).collect_view()}
+                    </ul>
+                </details>
+            }
+        });
         view! {
             <section class="panel plan-advice" aria-labelledby="advice-heading">
                 <h2 id="advice-heading">{t.plan_advice_heading}</h2>
                 <p class="help">{t.plan_advice_intro}</p>
                 {body}
+                {earlier}
             </section>
         }
     }

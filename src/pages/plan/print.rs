@@ -82,8 +82,14 @@ pub fn PlanPrintPage() -> impl IntoView {
                 />
             }
         });
-        let next_round =
-            next_round.map(|date| fill(t.caseload_next_due, &[("date", &t.date(date))]));
+        let next_round = next_round.map(|date| {
+            let text = if date < today {
+                t.dialogue_print_follow_up_overdue
+            } else {
+                t.caseload_next_due
+            };
+            fill(text, &[("date", &t.date(date))])
+        });
         let catalogue = state.read(|d| d.settings().catalogue.clone());
         let goal = person.goal.as_ref().map(|goal| {
             let kind = match goal.kind {

@@ -1,0 +1,210 @@
+//! The counsellor's device in the participant's hands: while a tab is handed over for one
+//! round, her questions, her summary and "give the device back" are all it leads to. Kept in
+//! this tab's sessionStorage, so a reload (or locking and unlocking) keeps her in her part.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::browser::app_path;
+use crate::i18n::use_i18n;
+use crate::lock::settings::failure_text;
+use crate::lock::{Phase, use_lock};
+use crate::pages::question::resume_path;
+use crate::state::use_state;
+use crate::storage::browser_store;
+
+/// Which round this tab is handed over for, if it is.
+#[derive(Clone, Copy)]
+pub struct HandedOver(RwSignal<Option<String>>);
+
+impl HandedOver {
+    pub fn provide() -> HandedOver {
+        let handed = HandedOver(RwSignal::new(browser_store::handed_over()));
+        provide_context(handed);
+        handed
+    }
+
+    pub fn round(&self) -> Option<String> {
+        self.0.get()
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.0.with(Option::is_some)
+    }
+
+    /// The counsellor gives the device to the participant for her part of `round_id`.
+    pub fn begin(&self, round_id: &str) {
+        browser_store::set_handed_over(Some(round_id));
+        self.0.set(Some(round_id.to_owned()));
+    }
+
+    fn end(&self) {
+        browser_store::set_handed_over(None);
+        self.0.set(None);
+    }
+}
+
+pub fn use_handed_over() -> HandedOver {
+    expect_context::<HandedOver>()
+}
+
+/// Whether `path` is one of her screens for `round_id`: a question, the summary, the thanks.
+fn hers(path: &str, round_id: &str) -> bool {
+    let marker = format!("/round/{round_id}/");
+    path.split_once(&marker).is_some_and(|(_, rest)| {
+        rest.starts_with("answer/") || rest == "summary" || rest == "thanks"
+    })
+}
+
+/// While handed over: a note and "give the device back" above her screens (the thanks page
+/// has its own), and any other screen (the browser's Back, a typed address) is taken back to
+/// where her part stands.
+#[component]
+pub fn KeepInHerPart() -> impl IntoView {
+    let i18n = use_i18n();
+    let handed = use_handed_over();
+    let state = use_state();
+    let pathname = use_location().pathname;
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let Some(round_id) = handed.round() else {
+            return;
+        };
+        let path = pathname.get();
+        if hers(&path, &round_id) {
+            return;
+        }
+        let target = state.read(|d| {
+            d.round(&round_id).map(|round| {
+                let done = round
+                    .participant_part
+                    .as_ref()
+                    .is_some_and(|p| p.completed.is_some());
+                if done {
+                    app_path(&format!("/round/{round_id}/thanks"))
+                } else {
+                    resume_path(round)
+                }
+            })
+        });
+        match target {
+            Some(target) => navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            ),
+            // The round is gone (deleted in another tab): nothing is left to keep her in.
+            None => handed.end(),
+        }
+    });
+    let on_thanks = move || pathname.with(|path| path.ends_with("/thanks"));
+    view! {
+        <Show when=move || handed.is_on() && !on_thanks()>
+            <aside class="handed-over" aria-labelledby="handed-over-note">
+                <p id="handed-over-note">{i18n.text(|t| t.dialogue_handed_over_note)}</p>
+                <GiveBack />
+            </aside>
+        </Show>
+    }
+}
+
+/// "Give the device back": a deliberate tap, and the passphrase when the data is locked with one.
+/// Leads to the participant's page on the counsellor's side.
+#[component]
+pub fn GiveBack() -> impl IntoView {
+    let i18n = use_i18n();
+    let handed = use_handed_over();
+    let state = use_state();
+    let lock = use_lock();
+    let navigate = use_navigate();
+    let asking = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let refused = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let needs_passphrase = move || lock.phase() == Phase::Unlocked;
+    let hand_back = Callback::new(move |()| {
+        let participant = handed
+            .round()
+            .and_then(|rid| state.read(|d| d.round(&rid).map(|r| r.participant_id.clone())));
+        handed.end();
+        let path = participant.map_or_else(
+            || app_path("/counsellor"),
+            |pid| app_path(&format!("/counsellor/{pid}")),
+        );
+        navigate(&path, Default::default());
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !needs_passphrase() {
+            return hand_back.run(());
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match lock.confirm(&passphrase.get_untracked()).await {
+                Ok(()) => hand_back.run(()),
+                Err(failure) => refused.set(Some(failure_text(i18n.t(), &failure))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="give-back">
+            <Show
+                when=move || asking.get()
+                fallback=move || view! {
+                    <button type="button" class="button secondary" on:click=move |_| asking.set(true)>
+                        {i18n.text(|t| t.dialogue_give_back)}
+                    </button>
+                }
+            >
+                <form class="give-back-form" on:submit=submit>
+                    <p>{i18n.text(|t| t.dialogue_give_back_question)}</p>
+                    <Show when=needs_passphrase>
+                        <label for="give-back-passphrase">{i18n.text(|t| t.dialogue_give_back_passphrase)}</label>
+                        <input id="give-back-passphrase" type="password" autocomplete="current-password" bind:value=passphrase />
+                    </Show>
+                    {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+                    <div class="actions">
+                        <button type="submit" class="button" disabled=move || busy.get()>
+                            {i18n.text(|t| t.dialogue_give_back_yes)}
+                        </button>
+                        <button type="button" class="button secondary" on:click=move |_| asking.set(false)>
+                            {i18n.text(|t| t.caseload_cancel)}
+                        </button>
+                    </div>
+                </form>
+            </Show>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hers;
+
+    #[test]
+    fn only_her_screens_of_her_round_are_hers() {
+        for path in [
+            "/round/r1/answer/1",
+            "/stegvis/round/r1/answer/8",
+            "/round/r1/summary",
+            "/round/r1/thanks",
+        ] {
+            assert!(hers(path, "r1"), "{path}");
+        }
+        for path in [
+            "/",
+            "/counsellor/p1",
+            "/round/r1/counsellor",
+            "/round/r1/invite",
+            "/round/r2/summary",
+            "/data",
+        ] {
+            assert!(!hers(path, "r1"), "{path}");
+        }
+    }
+}
