@@ -76,7 +76,7 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
         // Written back to the shipped name, an entry follows the language again.
         let shipped = i18n.t().seed_activity(&id.get_value()) == Some(name.trim());
         let result = state.change(|d| {
-            let catalogue = &mut d.settings_mut().catalogue;
+            let catalogue = d.catalogue_mut();
             if shipped {
                 catalogue.use_shipped_name(&id.get_value())
             } else {
@@ -87,7 +87,7 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
     };
     let set_retired = move |retire: bool| {
         let result = state.change(|d| {
-            let catalogue = &mut d.settings_mut().catalogue;
+            let catalogue = d.catalogue_mut();
             if retire {
                 catalogue.retire(&id.get_value())
             } else {
@@ -156,8 +156,7 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
         ev.prevent_default();
         let text = name.get_untracked();
         let result = state.change(|d| {
-            d.settings_mut()
-                .catalogue
+            d.catalogue_mut()
                 .add_custom(browser::new_id(), group.get_untracked(), &text)
         });
         empty_name.set(result.is_err());

@@ -12,11 +12,12 @@ use super::assessment::{
 };
 use super::error::{ModelError, fitting, optional_text, required_text, sane_date, unique_ids};
 use super::handover::book::Handover;
+use super::interventions::Catalogue;
 use super::participant::{Archived, Goal, LeftFor, Participant};
 use super::plan::ActionPlan;
 use super::questionnaire::ParticipantItem;
 use super::reflection::ReflectionNote;
-use super::settings::Settings;
+use super::settings::{DeviceRole, Settings};
 
 /// Participants in the order they were added; rounds in the order they were started.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,9 +105,60 @@ impl Caseload {
         &self.settings
     }
 
-    /// Settings hold no rules that other data depends on: the catalogue only grows and retires.
-    pub fn settings_mut(&mut self) -> &mut Settings {
-        &mut self.settings
+    /// The organisation's choice: whether the sensitive questions are asked.
+    pub fn set_sensitive_items_enabled(&mut self, on: bool) {
+        self.settings.sensitive_items_enabled = on;
+    }
+
+    /// The activity catalogue, changed only through its own checked methods (it only grows
+    /// and retires, so nothing else in the data depends on a change to it).
+    pub fn catalogue_mut(&mut self) -> &mut Catalogue {
+        &mut self.settings.catalogue
+    }
+
+    /// The first person added says whose device this is; later ones do not change it.
+    fn claim_device_role(&mut self, role: DeviceRole) {
+        self.settings.device_role.get_or_insert(role);
+    }
+
+    /// A counsellor adds a person to the caseload, with their counsellor when one is named.
+    pub fn add_to_caseload(
+        &mut self,
+        id: String,
+        display_name: &str,
+        counsellor: &str,
+        today: NaiveDate,
+    ) -> Result<(), ModelError> {
+        self.add_participant(id.clone(), display_name, today)?;
+        if !counsellor.trim().is_empty() {
+            self.change_counsellor(&id, counsellor, today)?;
+        }
+        self.claim_device_role(DeviceRole::Counsellor);
+        Ok(())
+    }
+
+    /// The person who answers for herself on this device (which then lists only its own people).
+    pub fn add_own_person(
+        &mut self,
+        id: String,
+        display_name: &str,
+        today: NaiveDate,
+    ) -> Result<(), ModelError> {
+        self.add_participant(id, display_name, today)?;
+        self.claim_device_role(DeviceRole::Participant);
+        Ok(())
+    }
+
+    /// She starts a new round on her own device: the round and her part open together.
+    pub fn begin_own_round(
+        &mut self,
+        participant_id: &str,
+        round_id: String,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        self.start_round(round_id.clone(), participant_id, today)?;
+        self.start_participant_part(&round_id, FilledBy::Participant, now)
     }
 
     pub fn add_participant(
@@ -614,6 +666,37 @@ mod tests {
         date(1, 15).and_hms_opt(hour, 0, 0).unwrap().and_utc()
     }
 
+    #[test]
+    fn the_first_person_added_says_whose_device_it_is() {
+        let mut data = Caseload::default();
+        data.add_to_caseload("p1".into(), "Kim", " ", date(1, 1))
+            .unwrap();
+        assert_eq!(data.participant("p1").unwrap().counsellors.len(), 0);
+        data.add_own_person("p2".into(), "Sam", date(1, 2)).unwrap();
+        assert_eq!(data.settings().device_role, Some(DeviceRole::Counsellor));
+        data.add_to_caseload("p3".into(), "Ola", "Eva Berg", date(1, 3))
+            .unwrap();
+        assert_eq!(data.participant("p3").unwrap().counsellors.len(), 1);
+        let mut own = Caseload::default();
+        own.add_own_person("me".into(), "Me", date(1, 1)).unwrap();
+        assert_eq!(own.settings().device_role, Some(DeviceRole::Participant));
+        assert!(own.add_own_person("me".into(), "Me", date(1, 1)).is_err());
+    }
+
+    #[test]
+    fn her_own_round_opens_with_her_part() {
+        let mut data = Caseload::default();
+        data.add_own_person("me".into(), "Me", date(1, 1)).unwrap();
+        data.begin_own_round("me", "r1".into(), date(1, 15), at(9))
+            .unwrap();
+        let part = data.round("r1").unwrap().participant_part.as_ref().unwrap();
+        assert_eq!(part.filled_by, FilledBy::Participant);
+        assert_eq!(
+            data.begin_own_round("nobody", "r2".into(), date(1, 15), at(9)),
+            Err(ModelError::UnknownParticipant("nobody".into()))
+        );
+    }
+
     /// One participant, "p1", with a round "r1" on 15 January.
     fn one_round() -> Caseload {
         let mut data = Caseload::default();
@@ -789,7 +872,7 @@ mod tests {
             data.set_sensitive("r1", SensitiveItem::Violence, not_asked, at(9)),
             Err(ModelError::SensitiveItemsOff)
         );
-        data.settings_mut().sensitive_items_enabled = true;
+        data.set_sensitive_items_enabled(true);
         data.set_sensitive("r1", SensitiveItem::Violence, not_asked, at(9))
             .unwrap();
         let rated = SensitiveAnswer::Rated(Rating::new(3).unwrap());
@@ -882,7 +965,7 @@ mod tests {
     #[test]
     fn erasing_all_keeps_only_the_settings() {
         let mut data = one_round();
-        data.settings_mut().sensitive_items_enabled = true;
+        data.set_sensitive_items_enabled(true);
         data.erase_all();
         assert!(data.participants().is_empty() && data.rounds().is_empty());
         assert!(data.settings().sensitive_items_enabled);

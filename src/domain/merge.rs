@@ -316,8 +316,7 @@ mod tests {
         incoming.start_round("r2".into(), "p2", date(4)).unwrap();
         incoming.save_plan(ActionPlan::new("p2".into())).unwrap();
         incoming
-            .settings_mut()
-            .catalogue
+            .catalogue_mut()
             .add_custom("c1".into(), InterventionGroup::Social, "Jobbklubb")
             .unwrap();
         let preview = preview_merge(&current, &incoming);
@@ -381,7 +380,7 @@ mod tests {
     #[test]
     fn choices_that_do_not_fit_together_are_refused() {
         let mut current = device();
-        let catalogue = &mut current.settings_mut().catalogue;
+        let catalogue = current.catalogue_mut();
         catalogue
             .add_custom("c1".into(), InterventionGroup::Social, "Club")
             .unwrap();
@@ -389,7 +388,7 @@ mod tests {
         incoming
             .add_participant("p2".into(), "Sam", date(3))
             .unwrap();
-        let catalogue = &mut incoming.settings_mut().catalogue;
+        let catalogue = incoming.catalogue_mut();
         catalogue
             .add_custom("c1".into(), InterventionGroup::Health, "Club")
             .unwrap();

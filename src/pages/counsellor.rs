@@ -8,7 +8,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::browser::{self, app_path};
 use crate::components::archive_participant::left_for_text;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::domain::settings::DeviceRole;
 use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
 use crate::i18n::{Texts, fill, use_i18n};
 use crate::state::use_state;
@@ -25,15 +24,12 @@ pub fn CounsellorPage() -> impl IntoView {
     let add_now = Callback::new(move |()| {
         let id = browser::new_id();
         let result = state.change(|d| {
-            d.add_participant(id.clone(), &name.get_untracked(), browser::today())?;
-            let counsellor = counsellor.get_untracked();
-            if !counsellor.trim().is_empty() {
-                d.change_counsellor(&id, &counsellor, browser::today())?;
-            }
-            d.settings_mut()
-                .device_role
-                .get_or_insert(DeviceRole::Counsellor);
-            Ok(())
+            d.add_to_caseload(
+                id.clone(),
+                &name.get_untracked(),
+                &counsellor.get_untracked(),
+                browser::today(),
+            )
         });
         error.set(result.is_err());
         if result.is_ok() {

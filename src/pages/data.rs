@@ -160,7 +160,7 @@ pub fn DataPage() -> impl IntoView {
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         let _ = state.change(|d| {
-                            d.settings_mut().sensitive_items_enabled = on;
+                            d.set_sensitive_items_enabled(on);
                             Ok(())
                         });
                     }

@@ -3,7 +3,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::{self, app_path};
-use crate::domain::assessment::FilledBy;
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
 use crate::domain::handover::HandoverError;
@@ -12,7 +11,6 @@ use crate::domain::settings::DeviceRole;
 use crate::handover::error_text;
 use crate::handover::link::take_fragment;
 use crate::i18n::{fill, use_i18n};
-use crate::pages::participant::begin_round;
 use crate::pages::question::resume_path;
 use crate::state::use_state;
 
@@ -57,7 +55,7 @@ pub fn InvitationPage() -> impl IntoView {
             let me = i18n.t().handover_me;
             let begun = state.change(|d| {
                 let person = own_person(d, me)?;
-                begin_round(d, &round, &person, FilledBy::Participant)?;
+                d.begin_own_round(&person, round.clone(), browser::today(), browser::now())?;
                 d.answer_invitation(&invitation, &round, browser::now())
             });
             if begun.is_ok() {
@@ -138,9 +136,6 @@ fn own_person(d: &mut Caseload, me: &str) -> Result<String, ModelError> {
         return Ok(person.id.clone());
     }
     let id = browser::new_id();
-    d.add_participant(id.clone(), me, browser::today())?;
-    d.settings_mut()
-        .device_role
-        .get_or_insert(DeviceRole::Participant);
+    d.add_own_person(id.clone(), me, browser::today())?;
     Ok(id)
 }

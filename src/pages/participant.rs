@@ -3,24 +3,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::{self, app_path};
-use crate::domain::assessment::FilledBy;
-use crate::domain::caseload::Caseload;
-use crate::domain::error::ModelError;
 use crate::domain::settings::DeviceRole;
 use crate::i18n::{fill, use_i18n};
 use crate::pages::question::resume_path;
 use crate::state::use_state;
-
-/// Opens a new round for a participant with their own part started, ready to answer.
-pub fn begin_round(
-    d: &mut Caseload,
-    round_id: &str,
-    participant_id: &str,
-    filled_by: FilledBy,
-) -> Result<(), ModelError> {
-    d.start_round(round_id.to_owned(), participant_id, browser::today())?;
-    d.start_participant_part(round_id, filled_by, browser::now())
-}
 
 /// `/participant`: a participant starts a self-assessment on their own device, or continues one.
 #[component]
@@ -35,11 +21,13 @@ pub fn ParticipantPage() -> impl IntoView {
         ev.prevent_default();
         let (participant, round) = (browser::new_id(), browser::new_id());
         let result = state.change(|d| {
-            d.add_participant(participant.clone(), &name.get_untracked(), browser::today())?;
-            // A device where someone answers for themselves lists only its own people here.
-            let role = &mut d.settings_mut().device_role;
-            role.get_or_insert(DeviceRole::Participant);
-            begin_round(d, &round, &participant, FilledBy::Participant)
+            d.add_own_person(participant.clone(), &name.get_untracked(), browser::today())?;
+            d.begin_own_round(
+                &participant,
+                round.clone(),
+                browser::today(),
+                browser::now(),
+            )
         });
         match result {
             Ok(()) => navigate(

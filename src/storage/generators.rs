@@ -218,17 +218,14 @@ pub fn caseload() -> impl Strategy<Value = Caseload> {
     (vec(participant(), 0..5), vec(name(), 0..2), any::<bool>()).prop_map(
         |(people, custom, retire)| {
             let mut data = Caseload::default();
-            let settings = data.settings_mut();
-            settings.sensitive_items_enabled = true;
+            data.set_sensitive_items_enabled(true);
+            let catalogue = data.catalogue_mut();
             for (i, name) in custom.iter().enumerate() {
                 let group = InterventionGroup::ALL[i % 4];
-                settings
-                    .catalogue
-                    .add_custom(format!("c{i}"), group, name)
-                    .unwrap();
+                catalogue.add_custom(format!("c{i}"), group, name).unwrap();
             }
             if retire {
-                settings.catalogue.retire("wage_subsidy").unwrap();
+                catalogue.retire("wage_subsidy").unwrap();
             }
             for (i, person) in people.into_iter().enumerate() {
                 build_participant(&mut data, &format!("p{i}"), person);
