@@ -8,6 +8,7 @@ pub mod i18n;
 mod lock;
 mod offline;
 mod pages;
+mod routes;
 mod state;
 mod storage;
 

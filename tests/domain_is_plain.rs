@@ -20,6 +20,7 @@ const FORBIDDEN: [&str; 14] = [
     "crate::handover",
     "crate::offline",
     "crate::lock",
+    "crate::routes",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -11,7 +11,7 @@ use crate::browser::app_path;
 use crate::i18n::use_i18n;
 use crate::lock::settings::failure_text;
 use crate::lock::{Phase, use_lock};
-use crate::pages::question::resume_path;
+use crate::routes::resume_path;
 use crate::state::use_state;
 use crate::storage::browser_store;
 

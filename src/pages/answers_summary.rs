@@ -4,9 +4,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser::{self, app_path};
 use crate::components::progress_view::ProgressView;
+use crate::components::round_missing::RoundMissing;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::use_i18n;
-use crate::pages::round_missing::RoundMissing;
 use crate::state::use_state;
 
 /// `/round/:rid/summary`: every answer at a glance, each one changeable, then "done".

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::browser::{self, app_path};
 use crate::components::round_answers::TheirAnswer;
+use crate::components::round_missing::RoundMissing;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
 use crate::domain::assessment::{
     CounsellorPart, Interventions, ItemAnswer, Rating, SensitiveAnswer, SensitiveItem,
@@ -13,7 +14,6 @@ use crate::domain::error::ModelError;
 use crate::domain::interventions::InterventionGroup;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, use_i18n};
-use crate::pages::round_missing::RoundMissing;
 use crate::state::{AppState, use_state};
 
 /// A choice on a five-step item as the model stores it: "rather not" is no value.

@@ -11,7 +11,7 @@ use crate::domain::settings::DeviceRole;
 use crate::handover::error_text;
 use crate::handover::link::take_fragment;
 use crate::i18n::{fill, use_i18n};
-use crate::pages::question::resume_path;
+use crate::routes::resume_path;
 use crate::state::use_state;
 
 /// `/invitation#…`: a participant opens her counsellor's invitation on her own phone. A round

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::{self, app_path};
+use crate::components::round_missing::RoundMissing;
 use crate::domain::handover::codec::{Invitation, from_base64url, id_from_hex};
 use crate::handover::error_text;
 use crate::handover::link::link_to;
@@ -11,7 +12,6 @@ use crate::handover::qr::QrImage;
 use crate::handover::seal::new_device_key;
 use crate::handover::share::CopyLink;
 use crate::i18n::{fill, use_i18n};
-use crate::pages::round_missing::RoundMissing;
 use crate::state::use_state;
 
 /// `/round/:rid/invite`: the counsellor's device shows an invitation to answer this round on

@@ -14,7 +14,6 @@ pub mod participant_overview;
 pub mod plan;
 pub mod question;
 pub mod receive;
-pub mod round_missing;
 pub mod thanks;
 pub mod training;
 pub mod unlock;

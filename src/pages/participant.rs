@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 use crate::browser::{self, app_path};
 use crate::domain::settings::DeviceRole;
 use crate::i18n::{fill, use_i18n};
-use crate::pages::question::resume_path;
+use crate::routes::resume_path;
 use crate::state::use_state;
 
 /// `/participant`: a participant starts a self-assessment on their own device, or continues one.

@@ -7,13 +7,13 @@ use crate::components::archive_participant::ArchiveParticipant;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::handed_over::use_handed_over;
 use crate::components::merge_participant::MergeParticipant;
+use crate::components::plan_advice::{AdviceList, CounsellorChanges};
 use crate::components::progress_view::ProgressView;
 use crate::components::round_answers::RoundAnswers;
 use crate::domain::assessment::{FilledBy, Round};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, fill, use_i18n};
-use crate::pages::plan::advice::{AdviceList, CounsellorChanges};
-use crate::pages::question::resume_path;
+use crate::routes::resume_path;
 use crate::state::use_state;
 
 /// `/counsellor/:pid`: one participant: their rounds, starting a new one, handing the device

@@ -6,12 +6,12 @@ use crate::browser::{self, app_path};
 use crate::components::handed_over::use_handed_over;
 use crate::components::live_text::live_text;
 use crate::components::read_aloud::ReadAloud;
+use crate::components::round_missing::RoundMissing;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
 use crate::domain::assessment::{FilledBy, ItemAnswer, Rating};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{fill, use_i18n};
-use crate::pages::round_missing::RoundMissing;
 use crate::state::use_state;
 
 /// `/round/:rid/answer/:n`: one of the eight participant items, one per screen.
@@ -181,17 +181,5 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
                 </A>
             </nav>
         </div>
-    }
-}
-
-/// Where a round's participant part continues: the first unanswered item, else the summary.
-pub fn resume_path(round: &crate::domain::assessment::Round) -> String {
-    let next = round
-        .participant_part
-        .as_ref()
-        .map_or(Some(ParticipantItem::ALL[0]), |p| p.first_unanswered());
-    match next.and_then(|item| ParticipantItem::ALL.iter().position(|i| *i == item)) {
-        Some(index) => app_path(&format!("/round/{}/answer/{}", round.id, index + 1)),
-        None => app_path(&format!("/round/{}/summary", round.id)),
     }
 }

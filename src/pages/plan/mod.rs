@@ -3,7 +3,6 @@
 //! `/counsellor/:pid/plan/print` is the same plan on paper.
 
 mod activities;
-pub mod advice;
 mod editor;
 mod fields;
 mod focus;
@@ -18,10 +17,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::app_path;
+use crate::components::plan_advice::AdviceList;
 use crate::i18n::{fill, use_i18n};
 use crate::state::use_state;
 use activities::ActivitiesSection;
-use advice::AdviceList;
 use editor::PlanEditor;
 use focus::FocusSection;
 use goal::GoalSection;
