@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-const FORBIDDEN: [&str; 14] = [
+const FORBIDDEN: &[&str] = &[
     "leptos",
     "web_sys",
     "gloo",
