@@ -63,8 +63,6 @@ function report(label: string, transfers: Transfer[]) {
   return { total_kb: kb(total), wasm_kb: kb(wasm), files: Object.fromEntries([...byFile].map(([f, b]) => [f, kb(b)])) };
 }
 
-const results: Record<string, unknown> = {};
-
 for (const [label, serviceWorkers] of [
   ['with the service worker', 'allow'],
   ['without the service worker', 'block'],
@@ -75,9 +73,9 @@ for (const [label, serviceWorkers] of [
       test.skip(info.project.name !== 'phone', 'measured once, on the phone');
       const transfers = countTransfers(page.context());
       await participantPath(page);
-      results[label] = report(label, transfers);
+      const figures = report(label, transfers);
       mkdirSync('test-results', { recursive: true });
-      writeFileSync(`test-results/bench-bytes-${serviceWorkers}.json`, JSON.stringify(results[label]));
+      writeFileSync(`test-results/bench-bytes-${serviceWorkers}.json`, JSON.stringify(figures));
       // It measured the real thing: the app's wasm and its stylesheet came over the wire; and
       // the wasm came once (the worker's offline copy takes it from the browser's cache).
       expect(transfers.filter((t) => t.file.endsWith('.wasm') && t.bytes > 0)).toHaveLength(1);
