@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::browser::app_path;
 use crate::i18n::use_i18n;
+use crate::lock::session::LockFailure;
 use crate::lock::settings::failure_text;
 use crate::lock::{Phase, use_lock};
 use crate::routes::resume_path;
@@ -123,7 +124,7 @@ pub fn GiveBack() -> impl IntoView {
     let navigate = use_navigate();
     let asking = RwSignal::new(false);
     let passphrase = RwSignal::new(String::new());
-    let refused = RwSignal::new(None::<&'static str>);
+    let refused = RwSignal::new(None::<LockFailure>);
     let busy = RwSignal::new(false);
     let needs_passphrase = move || lock.phase() == Phase::Unlocked;
     let hand_back = Callback::new(move |()| {
@@ -146,7 +147,7 @@ pub fn GiveBack() -> impl IntoView {
         spawn_local(async move {
             match lock.confirm(&passphrase.get_untracked()).await {
                 Ok(()) => hand_back.run(()),
-                Err(failure) => refused.set(Some(failure_text(i18n.t(), &failure))),
+                Err(failure) => refused.set(Some(failure)),
             }
             busy.set(false);
         });
@@ -167,7 +168,7 @@ pub fn GiveBack() -> impl IntoView {
                         <label for="give-back-passphrase">{i18n.text(|t| t.dialogue_give_back_passphrase)}</label>
                         <input id="give-back-passphrase" type="password" autocomplete="current-password" bind:value=passphrase />
                     </Show>
-                    {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+                    {move || refused.get().map(|failure| view! { <p class="error" role="alert">{failure_text(i18n.t(), &failure)}</p> })}
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || busy.get()>
                             {i18n.text(|t| t.dialogue_give_back_yes)}

@@ -10,7 +10,7 @@ use crate::domain::caseload::Caseload;
 use crate::domain::settings::DeviceRole;
 use crate::i18n::{fill, use_i18n};
 use crate::lock::backup::EncryptChoice;
-use crate::lock::session::{LockFailure, Phase, use_lock};
+use crate::lock::session::{Lock, LockFailure, Phase, use_lock};
 use crate::lock::settings::failure_text;
 use crate::state::{AppState, StorageNotice, use_state};
 use crate::storage::backup::export_backup;
@@ -22,6 +22,7 @@ use crate::storage::kv::KeyValue;
 /// says how it went in `status`.
 fn export_sealed_backup_file(
     state: AppState,
+    lock: Lock,
     include_sensitive: bool,
     typed: RwSignal<String>,
     status: RwSignal<String>,
@@ -33,7 +34,6 @@ fn export_sealed_backup_file(
     }
     status.set(i18n.t().lock_working.to_owned());
     let plain = export_backup(&state.snapshot(), browser::now(), include_sensitive);
-    let lock = use_lock();
     spawn_local(async move {
         let t = i18n.t();
         match crate::lock::backup::seal(lock, &passphrase, &plain).await {
@@ -120,7 +120,7 @@ pub fn DataPage() -> impl IntoView {
                     on:click=move |_| {
                         let include = sensitive_held() && include_sensitive.get_untracked();
                         if lock.phase_untracked() == Phase::Unlocked && encrypt.get_untracked() {
-                            export_sealed_backup_file(state, include, passphrase, status)
+                            export_sealed_backup_file(state, lock, include, passphrase, status)
                         } else {
                             exported(export_backup_file(state, include))
                         }
