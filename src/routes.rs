@@ -1,17 +1,430 @@
-//! Paths inside the app that more than one screen links to.
+//! Every path inside the app. The route table in lib.rs uses the patterns named here (a test
+//! holds the two together), every link and navigation is built from a [`Route`], ids are
+//! percent-encoded here, and pages read their route's ids through the typed params below.
+
+use leptos::Params;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use crate::browser::app_path;
 use crate::domain::assessment::Round;
 use crate::domain::questionnaire::ParticipantItem;
 
-/// Where a round's participant part continues: the first unanswered item, else the summary.
-pub fn resume_path(round: &Round) -> String {
+/// What `encodeURIComponent` leaves alone; all else in an id or a query value is escaped,
+/// so an id with a space, a '/' or a '?' stays one path segment.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
+
+/// One screen of the app, its ids as `S`: a [`Route`] when a link is built, a [`ReadRoute`]
+/// when a path is read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RouteOf<S> {
+    Home,
+    /// A participant on her own device.
+    Participant,
+    /// The caseload (its filters travel as a query, see [`Route::href_with_query`]).
+    Caseload,
+    /// One participant on the counsellor's side.
+    Person(S),
+    Plan(S),
+    PlanPrint(S),
+    /// Question `number` (1-based) of a round; `from_summary` when changed from the summary.
+    Question {
+        round: S,
+        number: usize,
+        from_summary: bool,
+    },
+    Summary(S),
+    Thanks(S),
+    CounsellorPart(S),
+    Invite(S),
+    Invitation,
+    Receive,
+    Training,
+    /// The training page, scrolled to one finding's section.
+    TrainingSection(S),
+    /// The slides, starting at `slide` (1-based) when given.
+    Present {
+        slide: Option<usize>,
+    },
+    Exercises,
+    Handout,
+    Data,
+    Organisation,
+}
+
+/// A route to link to, borrowing its ids.
+pub type Route<'a> = RouteOf<&'a str>;
+
+/// A route read from a path, owning its ids.
+pub type ReadRoute = RouteOf<String>;
+
+impl<S: AsRef<str>> RouteOf<S> {
+    /// The pattern in lib.rs's route table that this route matches.
+    pub fn pattern(&self) -> &'static str {
+        match self {
+            RouteOf::Home => "",
+            RouteOf::Participant => "/participant",
+            RouteOf::Caseload => "/counsellor",
+            RouteOf::Person(_) => "/counsellor/:pid",
+            RouteOf::Plan(_) => "/counsellor/:pid/plan",
+            RouteOf::PlanPrint(_) => "/counsellor/:pid/plan/print",
+            RouteOf::Question { .. } => "/round/:rid/answer/:n",
+            RouteOf::Summary(_) => "/round/:rid/summary",
+            RouteOf::Thanks(_) => "/round/:rid/thanks",
+            RouteOf::CounsellorPart(_) => "/round/:rid/counsellor",
+            RouteOf::Invite(_) => "/round/:rid/invite",
+            RouteOf::Invitation => "/invitation",
+            RouteOf::Receive => "/receive",
+            RouteOf::Training | RouteOf::TrainingSection(_) => "/training",
+            RouteOf::Present { .. } => "/training/present",
+            RouteOf::Exercises => "/training/exercises",
+            RouteOf::Handout => "/training/handout",
+            RouteOf::Data => "/data",
+            RouteOf::Organisation => "/organisation",
+        }
+    }
+
+    /// The path below the app's base, with its ids encoded: the pattern with each `:name`
+    /// filled in, plus the query or fragment the route carries.
+    pub fn path(&self) -> String {
+        let id = match self {
+            RouteOf::Person(id)
+            | RouteOf::Plan(id)
+            | RouteOf::PlanPrint(id)
+            | RouteOf::Question { round: id, .. }
+            | RouteOf::Summary(id)
+            | RouteOf::Thanks(id)
+            | RouteOf::CounsellorPart(id)
+            | RouteOf::Invite(id) => Some(encode(id.as_ref())),
+            _ => None,
+        };
+        let mut path = match self.pattern() {
+            "" => "/".to_owned(),
+            pattern => pattern
+                .split('/')
+                .map(|segment| match segment {
+                    ":pid" | ":rid" => id.clone().unwrap_or_default(),
+                    ":n" => match self {
+                        RouteOf::Question { number, .. } => number.to_string(),
+                        _ => String::new(),
+                    },
+                    other => other.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join("/"),
+        };
+        match self {
+            RouteOf::Question {
+                from_summary: true, ..
+            } => path.push_str("?from=summary"),
+            RouteOf::Present { slide: Some(n) } => path.push_str(&format!("?slide={n}")),
+            RouteOf::TrainingSection(anchor) => {
+                path.push('#');
+                path.push_str(&encode(anchor.as_ref()));
+            }
+            _ => {}
+        }
+        path
+    }
+
+    /// The link target inside the app as hosted (under its base path).
+    pub fn href(&self) -> String {
+        app_path(&self.path())
+    }
+
+    /// The link target with a query, each value encoded (the caseload's filters).
+    pub fn href_with_query(&self, query: &[(&str, String)]) -> String {
+        app_path(&with_query(self.path(), query))
+    }
+}
+
+fn with_query(path: String, query: &[(&str, String)]) -> String {
+    if query.is_empty() {
+        return path;
+    }
+    let pairs: Vec<String> = query
+        .iter()
+        .map(|(key, value)| format!("{key}={}", encode(value)))
+        .collect();
+    format!("{path}?{}", pairs.join("&"))
+}
+
+impl ReadRoute {
+    /// Reads a path below the app's base back into its route (ids decoded). The query counts
+    /// only where a route carries one; anything else is `None`.
+    pub fn parse(path: &str) -> Option<ReadRoute> {
+        let (path, fragment) = path.split_once('#').unwrap_or((path, ""));
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let query_value = |key: &str| {
+            query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+                .map(decode)
+        };
+        let segments: Vec<String> = path.trim_matches('/').split('/').map(decode).collect();
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let id = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        Some(match segments.as_slice() {
+            [""] => RouteOf::Home,
+            ["participant"] => RouteOf::Participant,
+            ["counsellor"] => RouteOf::Caseload,
+            ["counsellor", pid] => RouteOf::Person(id(pid)?),
+            ["counsellor", pid, "plan"] => RouteOf::Plan(id(pid)?),
+            ["counsellor", pid, "plan", "print"] => RouteOf::PlanPrint(id(pid)?),
+            ["round", rid, "answer", n] => RouteOf::Question {
+                round: id(rid)?,
+                number: n.parse().ok()?,
+                from_summary: query_value("from").as_deref() == Some("summary"),
+            },
+            ["round", rid, "summary"] => RouteOf::Summary(id(rid)?),
+            ["round", rid, "thanks"] => RouteOf::Thanks(id(rid)?),
+            ["round", rid, "counsellor"] => RouteOf::CounsellorPart(id(rid)?),
+            ["round", rid, "invite"] => RouteOf::Invite(id(rid)?),
+            ["invitation"] => RouteOf::Invitation,
+            ["receive"] => RouteOf::Receive,
+            ["training"] if !fragment.is_empty() => RouteOf::TrainingSection(decode(fragment)),
+            ["training"] => RouteOf::Training,
+            ["training", "present"] => RouteOf::Present {
+                slide: query_value("slide").and_then(|n| n.parse().ok()),
+            },
+            ["training", "exercises"] => RouteOf::Exercises,
+            ["training", "handout"] => RouteOf::Handout,
+            ["data"] => RouteOf::Data,
+            ["organisation"] => RouteOf::Organisation,
+            _ => return None,
+        })
+    }
+}
+
+fn encode(text: &str) -> String {
+    utf8_percent_encode(text, COMPONENT).to_string()
+}
+
+fn decode(text: &str) -> String {
+    percent_decode_str(text).decode_utf8_lossy().into_owned()
+}
+
+/// Where a round's participant part continues: the first unanswered question, else the summary.
+pub fn resume_route(round: &Round) -> Route<'_> {
     let next = round
         .participant_part
         .as_ref()
         .map_or(Some(ParticipantItem::ALL[0]), |p| p.first_unanswered());
     match next.and_then(|item| ParticipantItem::ALL.iter().position(|i| *i == item)) {
-        Some(index) => app_path(&format!("/round/{}/answer/{}", round.id, index + 1)),
-        None => app_path(&format!("/round/{}/summary", round.id)),
+        Some(index) => Route::Question {
+            round: round.id.as_str(),
+            number: index + 1,
+            from_summary: false,
+        },
+        None => Route::Summary(round.id.as_str()),
+    }
+}
+
+/// The href of [`resume_route`].
+pub fn resume_path(round: &Round) -> String {
+    resume_route(round).href()
+}
+
+/// `/counsellor/:pid…`: the participant the route names.
+#[derive(Params, Clone, PartialEq)]
+struct PersonParams {
+    pid: Option<String>,
+}
+
+/// `/round/:rid…`: the round the route names.
+#[derive(Params, Clone, PartialEq)]
+struct RoundParams {
+    rid: Option<String>,
+}
+
+/// `/round/:rid/answer/:n`: the question's number, if it is one.
+#[derive(Params, Clone, PartialEq)]
+struct QuestionParams {
+    n: Option<usize>,
+}
+
+/// The participant id in the current route ("" when there is none).
+pub fn use_person_id() -> Memo<String> {
+    let params = use_params::<PersonParams>();
+    Memo::new(move |_| {
+        params
+            .with(|p| p.as_ref().ok().and_then(|p| p.pid.clone()))
+            .unwrap_or_default()
+    })
+}
+
+/// The round id in the current route ("" when there is none).
+pub fn use_round_id() -> Memo<String> {
+    let params = use_params::<RoundParams>();
+    Memo::new(move |_| {
+        params
+            .with(|p| p.as_ref().ok().and_then(|p| p.rid.clone()))
+            .unwrap_or_default()
+    })
+}
+
+/// The question number in the current route, when it is a number.
+pub fn use_question_number() -> Memo<Option<usize>> {
+    let params = use_params::<QuestionParams>();
+    Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ReadRoute, Route, RouteOf};
+
+    /// One of each route, with ids a browser would mangle if they were not encoded.
+    fn every_route() -> Vec<Route<'static>> {
+        let odd = "a b/c?d#e%f";
+        vec![
+            Route::Home,
+            Route::Participant,
+            Route::Caseload,
+            Route::Person(odd),
+            Route::Plan("p1"),
+            Route::PlanPrint(odd),
+            Route::Question {
+                round: odd,
+                number: 3,
+                from_summary: false,
+            },
+            Route::Question {
+                round: "r1",
+                number: 8,
+                from_summary: true,
+            },
+            Route::Summary(odd),
+            Route::Thanks("r 1"),
+            Route::CounsellorPart("r/1"),
+            Route::Invite(odd),
+            Route::Invitation,
+            Route::Receive,
+            Route::Training,
+            Route::TrainingSection("belief"),
+            Route::Present { slide: None },
+            Route::Present { slide: Some(4) },
+            Route::Exercises,
+            Route::Handout,
+            Route::Data,
+            Route::Organisation,
+        ]
+    }
+
+    #[test]
+    fn every_path_reads_back_as_its_route() {
+        for route in every_route() {
+            let path = route.path();
+            let read = ReadRoute::parse(&path);
+            assert_eq!(
+                read.as_ref().map(RouteOf::path),
+                Some(path.clone()),
+                "{path}"
+            );
+            assert_eq!(
+                read.as_ref().map(RouteOf::pattern),
+                Some(route.pattern()),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_id_with_a_space_or_a_slash_survives() {
+        let odd = "a b/c?d#e%f";
+        let path = Route::Question {
+            round: odd,
+            number: 3,
+            from_summary: false,
+        }
+        .path();
+        assert_eq!(path, "/round/a%20b%2Fc%3Fd%23e%25f/answer/3");
+        assert_eq!(
+            ReadRoute::parse(&path),
+            Some(RouteOf::Question {
+                round: odd.to_owned(),
+                number: 3,
+                from_summary: false
+            })
+        );
+        let plan = Route::PlanPrint(odd).path();
+        assert_eq!(
+            ReadRoute::parse(&plan),
+            Some(RouteOf::PlanPrint(odd.to_owned()))
+        );
+        // The ids the app makes are plain: their paths read as before.
+        assert_eq!(Route::Person("9f2c-41aa").path(), "/counsellor/9f2c-41aa");
+    }
+
+    #[test]
+    fn every_path_fits_its_pattern() {
+        for route in every_route() {
+            let path = route.path();
+            let path = path.split(['?', '#']).next().unwrap_or_default();
+            let pattern = route.pattern();
+            let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+            let wanted: Vec<&str> = pattern.split('/').collect();
+            assert_eq!(segments.len(), wanted.len(), "{path} vs {pattern}");
+            for (segment, want) in segments.iter().zip(&wanted) {
+                assert!(
+                    want.starts_with(':') || segment == want,
+                    "{path} vs {pattern}"
+                );
+            }
+        }
+    }
+
+    /// The table in lib.rs has a route for each pattern here, and nothing else.
+    #[test]
+    fn the_route_table_has_exactly_these_patterns() {
+        let table: Vec<&str> = include_str!("lib.rs")
+            .split("path!(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('"').map(|(pattern, _)| pattern))
+            .collect();
+        let mut named: Vec<&str> = every_route().iter().map(Route::pattern).collect();
+        let mut sorted_table = table.clone();
+        sorted_table.sort_unstable();
+        named.sort_unstable();
+        named.dedup();
+        assert_eq!(sorted_table, named);
+        assert_eq!(
+            table.len(),
+            named.len(),
+            "a pattern is listed twice in lib.rs"
+        );
+    }
+
+    #[test]
+    fn unknown_paths_are_no_route() {
+        for path in [
+            "/nowhere",
+            "/counsellor//plan",
+            "/round/r1/answer/x",
+            "/round/r1",
+        ] {
+            assert_eq!(ReadRoute::parse(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_query_value_is_encoded() {
+        let query = [("q", "Ana & Bo".to_owned()), ("f", "due,new".to_owned())];
+        let path = super::with_query(Route::Caseload.path(), &query);
+        assert_eq!(path, "/counsellor?q=Ana%20%26%20Bo&f=due%2Cnew");
+        assert_eq!(
+            super::with_query(Route::Caseload.path(), &[]),
+            "/counsellor"
+        );
     }
 }

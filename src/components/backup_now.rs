@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::lock::{Phase, use_lock};
+use crate::routes::Route;
 use crate::state::{AppState, use_state};
 use crate::storage::backup::export_backup;
 
@@ -30,7 +31,7 @@ pub fn BackupNowButton(label: Signal<&'static str>, class: &'static str) -> impl
     let lock = use_lock();
     move || {
         if lock.phase() == Phase::Unlocked {
-            view! { <A href=app_path("/data") attr:class=class>{label}</A> }.into_any()
+            view! { <A href=Route::Data.href() attr:class=class>{label}</A> }.into_any()
         } else {
             view! {
                 <button type="button" class=class on:click=move |_| {

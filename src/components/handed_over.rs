@@ -7,12 +7,12 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::browser::app_path;
+use crate::browser;
 use crate::i18n::use_i18n;
 use crate::lock::session::LockFailure;
 use crate::lock::settings::failure_text;
 use crate::lock::{Phase, use_lock};
-use crate::routes::resume_path;
+use crate::routes::{ReadRoute, Route, RouteOf, resume_path};
 use crate::state::use_state;
 use crate::storage::browser_store;
 
@@ -51,12 +51,20 @@ pub fn use_handed_over() -> HandedOver {
     expect_context::<HandedOver>()
 }
 
-/// Whether `path` is one of her screens for `round_id`: a question, the summary, the thanks.
+/// Whether `path` (below the app's base) is one of her screens for `round_id`: a question,
+/// the summary, the thanks.
 fn hers(path: &str, round_id: &str) -> bool {
-    let marker = format!("/round/{round_id}/");
-    path.split_once(&marker).is_some_and(|(_, rest)| {
-        rest.starts_with("answer/") || rest == "summary" || rest == "thanks"
-    })
+    match ReadRoute::parse(path) {
+        Some(
+            RouteOf::Question { round, .. } | RouteOf::Summary(round) | RouteOf::Thanks(round),
+        ) => round == round_id,
+        _ => false,
+    }
+}
+
+/// The current path below the app's base.
+fn below_base(path: &str) -> &str {
+    path.strip_prefix(browser::base_path()).unwrap_or(path)
 }
 
 /// While handed over: a note and "give the device back" above her screens (the thanks page
@@ -74,7 +82,7 @@ pub fn KeepInHerPart() -> impl IntoView {
             return;
         };
         let path = pathname.get();
-        if hers(&path, &round_id) {
+        if hers(below_base(&path), &round_id) {
             return;
         }
         let target = state.read(|d| {
@@ -84,7 +92,7 @@ pub fn KeepInHerPart() -> impl IntoView {
                     .as_ref()
                     .is_some_and(|p| p.completed.is_some());
                 if done {
-                    app_path(&format!("/round/{round_id}/thanks"))
+                    Route::Thanks(&round_id).href()
                 } else {
                     resume_path(round)
                 }
@@ -102,7 +110,9 @@ pub fn KeepInHerPart() -> impl IntoView {
             None => handed.end(),
         }
     });
-    let on_thanks = move || pathname.with(|path| path.ends_with("/thanks"));
+    let on_thanks = move || {
+        pathname.with(|path| matches!(ReadRoute::parse(below_base(path)), Some(RouteOf::Thanks(_))))
+    };
     view! {
         <Show when=move || handed.is_on() && !on_thanks()>
             <aside class="handed-over" aria-labelledby="handed-over-note">
@@ -132,10 +142,8 @@ pub fn GiveBack() -> impl IntoView {
             .round()
             .and_then(|rid| state.read(|d| d.round(&rid).map(|r| r.participant_id.clone())));
         handed.end();
-        let path = participant.map_or_else(
-            || app_path("/counsellor"),
-            |pid| app_path(&format!("/counsellor/{pid}")),
-        );
+        let path =
+            participant.map_or_else(|| Route::Caseload.href(), |pid| Route::Person(&pid).href());
         navigate(&path, Default::default());
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -191,7 +199,7 @@ mod tests {
     fn only_her_screens_of_her_round_are_hers() {
         for path in [
             "/round/r1/answer/1",
-            "/stegvis/round/r1/answer/8",
+            "/round/r1/answer/8?from=summary",
             "/round/r1/summary",
             "/round/r1/thanks",
         ] {
@@ -203,6 +211,8 @@ mod tests {
             "/round/r1/counsellor",
             "/round/r1/invite",
             "/round/r2/summary",
+            "/round/r11/summary",
+            "/stegvis/round/r1/answer/8",
             "/data",
         ] {
             assert!(!hers(path, "r1"), "{path}");

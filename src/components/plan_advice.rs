@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::domain::plan_checks::{PlanAdvice, counsellor_changes, plan_advice};
 use crate::i18n::{Texts, fill, use_i18n};
+use crate::routes::Route;
 use crate::state::use_state;
 
 /// The Training section that explains a piece of advice.
@@ -64,7 +65,7 @@ fn advice_texts(t: &Texts, advice: &PlanAdvice) -> (&'static str, String, &'stat
 fn read_more(t: &'static Texts, anchor: &str) -> impl IntoView + use<> {
     view! {
         <p>
-            <A href=app_path(&format!("/training#{anchor}")) attr:class="link-tap">{t.plan_advice_read_more}</A>
+            <A href=Route::TrainingSection(anchor).href() attr:class="link-tap">{t.plan_advice_read_more}</A>
         </p>
     }
 }

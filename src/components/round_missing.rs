@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::app_path;
 use crate::i18n::use_i18n;
+use crate::routes::Route;
 
 /// Shown for a round that is not (or no longer) on this device, e.g. after erasing.
 #[component]
@@ -11,7 +11,7 @@ pub fn RoundMissing() -> impl IntoView {
     view! {
         <h1>{i18n.text(|t| t.self_round_missing)}</h1>
         <p>
-            <A href=app_path("/") attr:class="button">
+            <A href=Route::Home.href() attr:class="button">
                 {i18n.text(|t| t.common_back_home)}
             </A>
         </p>

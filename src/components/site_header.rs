@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::app_path;
+use crate::routes::Route;
 
 use super::handed_over::use_handed_over;
 use super::language_switch::LanguageSwitch;
@@ -17,7 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
         if handed.is_on() {
             view! { <span class="brand">{i18n.text(|t| t.common_app_name)}</span> }.into_any()
         } else {
-            view! { <A href=app_path("/") attr:class="brand">{i18n.text(|t| t.common_app_name)}</A> }
+            view! { <A href=Route::Home.href() attr:class="brand">{i18n.text(|t| t.common_app_name)}</A> }
                 .into_any()
         }
     };
@@ -40,7 +40,7 @@ pub fn SiteFooter() -> impl IntoView {
             <p>{i18n.text(|t| t.common_privacy)}</p>
             <Show when=move || !handed.is_on()>
                 <p>
-                    <A href=app_path("/data")>{i18n.text(|t| t.data_nav)}</A>
+                    <A href=Route::Data.href()>{i18n.text(|t| t.data_nav)}</A>
                 </p>
             </Show>
         </footer>

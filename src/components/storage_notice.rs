@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::app_path;
 use crate::components::backup_now::BackupNowButton;
 use crate::i18n::{Texts, use_i18n};
+use crate::routes::Route;
 use crate::state::{StorageNotice, use_state};
 use crate::storage::kv::KvError;
 
@@ -33,7 +33,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                     <p>{message(t, &notice)}</p>
                     <div class="actions">
                         <BackupNowButton label=Signal::derive(move || i18n.t().data_notice_export) class="button" />
-                        <A href=app_path("/data") attr:class="button secondary">
+                        <A href=Route::Data.href() attr:class="button secondary">
                             {t.data_notice_go_to_data}
                         </A>
                     </div>

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::browser::app_path;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::i18n::use_i18n;
+use crate::routes::Route;
 use crate::state::AppState;
 use crate::state::use_state;
 use crate::storage::kv::KvError;
@@ -28,7 +28,7 @@ pub fn TrainingBanner() -> impl IntoView {
     let status = RwSignal::new(None::<&'static str>);
     let confirm = RwSignal::new(false);
     let leave = move |_| match state.switch_to(Space::Real) {
-        Ok(()) => navigate(&app_path("/training"), Default::default()),
+        Ok(()) => navigate(&Route::Training.href(), Default::default()),
         Err(_) => status.set(Some(i18n.t().workshop_sandbox_failed)),
     };
     let start_over = Callback::new(move |()| {

@@ -1,13 +1,13 @@
 //! Links that carry a payload in their fragment, which a browser never sends to any host.
 
-use crate::browser::app_path;
+use crate::routes::Route;
 
 /// `{origin}{base}{route}#{payload}`: a link another device opens.
-pub fn link_to(route: &str, payload: &str) -> String {
+pub fn link_to(route: Route<'_>, payload: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}{}#{payload}", app_path(route))
+    format!("{origin}{}#{payload}", route.href())
 }
 
 /// The fragment this page was opened with, removed from the address bar and from history

@@ -12,6 +12,7 @@ use super::share::CopyLink;
 use crate::browser;
 use crate::domain::handover::codec::ReplyContent;
 use crate::i18n::use_i18n;
+use crate::routes::Route;
 use crate::state::use_state;
 
 /// Shown when the round answers an invitation and is finished; nothing otherwise. Sealing
@@ -52,7 +53,7 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
                 view! { <p class="error" role="alert">{error_text(t, &error)}</p> }.into_any()
             }
             Some(Ok(payload)) => {
-                let link = link_to("/receive", &payload);
+                let link = link_to(Route::Receive, &payload);
                 let fits = qr_path(&payload).is_some();
                 let file = link.clone();
                 let save = move |_| {

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::components::progress_view::ProgressView;
 use crate::components::round_missing::RoundMissing;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::use_i18n;
+use crate::routes::{Route, use_round_id};
 use crate::state::use_state;
 
 /// `/round/:rid/summary`: every answer at a glance, each one changeable, then "done".
@@ -14,9 +15,8 @@ use crate::state::use_state;
 pub fn SummaryPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let params = use_params_map();
     let navigate = use_navigate();
-    let round_id = Memo::new(move |_| params.read().get("rid").unwrap_or_default());
+    let round_id = use_round_id();
     let answers = move || {
         state.read(|d| {
             d.round(&round_id.get()).map(|r| {
@@ -33,10 +33,7 @@ pub fn SummaryPage() -> impl IntoView {
             .change(|d| d.complete_participant_part(&rid, browser::now()))
             .is_ok()
         {
-            navigate(
-                &app_path(&format!("/round/{rid}/thanks")),
-                Default::default(),
-            );
+            navigate(&Route::Thanks(&rid).href(), Default::default());
         }
     };
     let participant = Memo::new(move |_| {
@@ -56,7 +53,7 @@ pub fn SummaryPage() -> impl IntoView {
                 let answer = t.answer_text(item, answers.get(&item));
                 let comment = answers.get(&item).and_then(|a| a.comment.clone());
                 // Back to this summary after the changed answer, not on to the next question.
-                let change = app_path(&format!("/round/{rid}/answer/{}?from=summary", index + 1));
+                let change = Route::Question { round: &rid, number: index + 1, from_summary: true }.href();
                 view! {
                     <li class="summary-item">
                         <div>

@@ -5,11 +5,12 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::components::archive_participant::left_for_text;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
 use crate::i18n::{Texts, fill, use_i18n};
+use crate::routes::Route;
 use crate::state::use_state;
 
 /// `/counsellor`: the caseload: add a participant, and the list to work from, with search,
@@ -57,7 +58,7 @@ pub fn CounsellorPage() -> impl IntoView {
         <h1>{i18n.text(|t| t.caseload_title)}</h1>
         <p class="lead">{i18n.text(|t| t.caseload_intro)}</p>
         <p>
-            <A href=app_path("/organisation") attr:class="link-tap">{i18n.text(|t| t.worklist_summary_link)}</A>
+            <A href=Route::Organisation.href() attr:class="link-tap">{i18n.text(|t| t.worklist_summary_link)}</A>
         </p>
         <form class="panel add-form" on:submit=add>
             <h2>{i18n.text(|t| t.caseload_add_heading)}</h2>
@@ -82,7 +83,7 @@ pub fn CounsellorPage() -> impl IntoView {
         />
         <h2 id="list-heading">{i18n.text(|t| t.caseload_list_heading)}</h2>
         <p>
-            <A href=app_path("/receive") attr:class="button secondary">{i18n.text(|t| t.handover_receive_title)}</A>
+            <A href=Route::Receive.href() attr:class="button secondary">{i18n.text(|t| t.handover_receive_title)}</A>
         </p>
         <CaseloadList />
         <crate::offline::IosStorageNote />
@@ -174,16 +175,7 @@ fn CaseloadList() -> impl IntoView {
     let write_url = move || {
         let replace = url_pending.get_value().unwrap_or(true);
         url_pending.set_value(None);
-        let query: Vec<String> = filters
-            .get_untracked()
-            .to_query()
-            .into_iter()
-            .map(|(key, value)| format!("{key}={}", js_sys::encode_uri_component(&value)))
-            .collect();
-        let mut path = app_path("/counsellor");
-        if !query.is_empty() {
-            path = format!("{path}?{}", query.join("&"));
-        }
+        let path = Route::Caseload.href_with_query(&filters.get_untracked().to_query());
         let options = NavigateOptions {
             replace,
             scroll: false,
@@ -346,7 +338,7 @@ fn CaseloadList() -> impl IntoView {
 #[component]
 fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let href = app_path(&format!("/counsellor/{}", row.id));
+    let href = Route::Person(&row.id).href();
     let text = move || {
         let t = i18n.t();
         let latest = row

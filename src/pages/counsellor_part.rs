@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::components::round_answers::TheirAnswer;
 use crate::components::round_missing::RoundMissing;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
@@ -14,6 +13,7 @@ use crate::domain::error::ModelError;
 use crate::domain::interventions::InterventionGroup;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, use_i18n};
+use crate::routes::{Route, use_round_id};
 use crate::state::{AppState, use_state};
 
 /// A choice on a five-step item as the model stores it: "rather not" is no value.
@@ -68,9 +68,8 @@ impl Part {
 /// counsellor's own view of the eight items, and (if switched on) the sensitive items.
 #[component]
 pub fn CounsellorPartPage() -> impl IntoView {
-    let params = use_params_map();
     let state = use_state();
-    let round_id = Memo::new(move |_| params.read().get("rid").unwrap_or_default());
+    let round_id = use_round_id();
     let exists = Memo::new(move |_| state.read(|d| d.round(&round_id.get()).is_some()));
     move || {
         if exists.get() {
@@ -143,11 +142,11 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         ratings: RwSignal::new(has_ratings),
         sensitive: RwSignal::new(true),
     };
-    let page_path = app_path(&format!("/round/{}/counsellor", part.round_id.get_value()));
+    let page_path = Route::CounsellorPart(&part.round_id.get_value()).href();
     let link_name = name.clone();
     view! {
         <p>
-            <A href=app_path(&format!("/counsellor/{participant_id}"))>{link_name}</A>
+            <A href=Route::Person(&participant_id).href()>{link_name}</A>
         </p>
         <h1>{i18n.text(|t| t.round_counsellor_title)}</h1>
         <p class="lead">{move || format!("{name} · {}", i18n.t().date(date))}</p>
@@ -193,7 +192,7 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
             </PartSection>
         </Show>
         <p class="actions">
-            <A href=app_path(&format!("/counsellor/{participant_id}")) attr:class="button">
+            <A href=Route::Person(&participant_id).href() attr:class="button">
                 {i18n.text(|t| t.round_done)}
             </A>
         </p>

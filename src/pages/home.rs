@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::app_path;
-
 use crate::i18n::{Texts, use_i18n};
+use crate::routes::Route;
 
 /// `/`: what Stegvis is, and the three ways in.
 #[component]
@@ -14,9 +13,9 @@ pub fn HomePage() -> impl IntoView {
         <p class="lead">{i18n.text(|t| t.home_intro)}</p>
         <h2>{i18n.text(|t| t.home_choose)}</h2>
         <ul class="ways-in">
-            <WayIn href="/participant" title=|t| t.home_participant_title text=|t| t.home_participant_text />
-            <WayIn href="/counsellor" title=|t| t.home_counsellor_title text=|t| t.home_counsellor_text />
-            <WayIn href="/training" title=|t| t.home_training_title text=|t| t.home_training_text />
+            <WayIn to=Route::Participant title=|t| t.home_participant_title text=|t| t.home_participant_text />
+            <WayIn to=Route::Caseload title=|t| t.home_counsellor_title text=|t| t.home_counsellor_text />
+            <WayIn to=Route::Training title=|t| t.home_training_title text=|t| t.home_training_text />
         </ul>
     }
 }
@@ -24,14 +23,14 @@ pub fn HomePage() -> impl IntoView {
 /// One large, tappable card: the whole card is the link.
 #[component]
 fn WayIn(
-    href: &'static str,
+    to: Route<'static>,
     title: fn(&Texts) -> &'static str,
     text: fn(&Texts) -> &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <li>
-            <A href=app_path(href) attr:class="card-link">
+            <A href=to.href() attr:class="card-link">
                 <span class="card-title">{move || title(i18n.t())}</span>
                 <span class="card-text">{move || text(i18n.t())}</span>
             </A>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
 use crate::domain::handover::HandoverError;
@@ -11,7 +11,7 @@ use crate::domain::settings::DeviceRole;
 use crate::handover::error_text;
 use crate::handover::link::take_fragment;
 use crate::i18n::{fill, use_i18n};
-use crate::routes::resume_path;
+use crate::routes::{Route, resume_path};
 use crate::state::use_state;
 
 /// `/invitation#…`: a participant opens her counsellor's invitation on her own phone. A round
@@ -33,7 +33,7 @@ pub fn InvitationPage() -> impl IntoView {
                     .as_ref()
                     .is_some_and(|p| p.completed.is_some());
                 if done {
-                    app_path(&format!("/round/{}/thanks", round.id))
+                    Route::Thanks(&round.id).href()
                 } else {
                     resume_path(round)
                 }
@@ -60,7 +60,12 @@ pub fn InvitationPage() -> impl IntoView {
             });
             if begun.is_ok() {
                 navigate(
-                    &app_path(&format!("/round/{round}/answer/1")),
+                    &Route::Question {
+                        round: &round,
+                        number: 1,
+                        from_summary: false,
+                    }
+                    .href(),
                     Default::default(),
                 );
             }
@@ -85,7 +90,7 @@ pub fn InvitationPage() -> impl IntoView {
                 <h1>{t.handover_invitation_title}</h1>
                 <p class="error" role="alert">{message}</p>
                 <p>
-                    <A href=app_path("/participant") attr:class="button secondary">{t.self_title}</A>
+                    <A href=Route::Participant.href() attr:class="button secondary">{t.self_title}</A>
                 </p>
             }
             .into_any();
@@ -100,10 +105,7 @@ pub fn InvitationPage() -> impl IntoView {
                 let linked =
                     state.change(|d| d.answer_invitation(&invitation, &round, browser::now()));
                 if linked.is_ok() {
-                    navigate(
-                        &app_path(&format!("/round/{round}/thanks")),
-                        Default::default(),
-                    );
+                    navigate(&Route::Thanks(&round).href(), Default::default());
                 }
             };
             view! {

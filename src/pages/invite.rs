@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::components::round_missing::RoundMissing;
 use crate::domain::handover::codec::{Invitation, from_base64url, id_from_hex};
 use crate::handover::error_text;
@@ -12,6 +11,7 @@ use crate::handover::qr::QrImage;
 use crate::handover::seal::new_device_key;
 use crate::handover::share::CopyLink;
 use crate::i18n::{fill, use_i18n};
+use crate::routes::{Route, use_round_id};
 use crate::state::use_state;
 
 /// `/round/:rid/invite`: the counsellor's device shows an invitation to answer this round on
@@ -21,8 +21,7 @@ use crate::state::use_state;
 pub fn InvitePage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let params = use_params_map();
-    let rid = Memo::new(move |_| params.read().get("rid").unwrap_or_default());
+    let rid = use_round_id();
     let failed = RwSignal::new(None);
     let started = StoredValue::new(false);
     // The invitation as a link, once this device has a key and an invitation for the round.
@@ -34,7 +33,7 @@ pub fn InvitePage() -> impl IntoView {
                 id: id_from_hex(&sent.id)?,
                 public_key: public.try_into().ok()?,
             };
-            Some(link_to("/invitation", &invitation.encode()))
+            Some(link_to(Route::Invitation, &invitation.encode()))
         })
     });
     Effect::new(move |_| {
@@ -90,7 +89,7 @@ pub fn InvitePage() -> impl IntoView {
         );
         view! {
             <p>
-                <A href=app_path(&format!("/counsellor/{pid}")) attr:class="link-tap">
+                <A href=Route::Person(&pid).href() attr:class="link-tap">
                     {back}
                 </A>
             </p>
@@ -99,7 +98,7 @@ pub fn InvitePage() -> impl IntoView {
             <section class="panel handover">{body}</section>
             <p>{next}</p>
             <p>
-                <A href=app_path("/receive") attr:class="button secondary">{t.handover_receive_title}</A>
+                <A href=Route::Receive.href() attr:class="button secondary">{t.handover_receive_title}</A>
             </p>
         }
         .into_any()

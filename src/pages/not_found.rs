@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::app_path;
+use crate::routes::Route;
 
 use crate::i18n::use_i18n;
 
@@ -13,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <h1>{i18n.text(|t| t.not_found_title)}</h1>
         <p class="lead">{i18n.text(|t| t.not_found_text)}</p>
         <p>
-            <A href=app_path("/") attr:class="button">
+            <A href=Route::Home.href() attr:class="button">
                 {i18n.text(|t| t.common_back_home)}
             </A>
         </p>

@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::components::chart_description::bars_description;
 use crate::components::chart_view::ChartView;
 use crate::domain::bar_charts::{BarSeries, bar_chart};
@@ -13,6 +13,7 @@ use crate::domain::org_summary::{
 };
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{I18n, Texts, fill, use_i18n};
+use crate::routes::Route;
 use crate::state::use_state;
 use crate::storage::summary_csv::summary_csv;
 
@@ -159,7 +160,7 @@ pub fn OrgSummaryPage() -> impl IntoView {
     view! {
         <div class="org-summary">
         <p>
-            <A href=app_path("/counsellor") attr:class="link-tap">{i18n.text(|t| t.summary_back)}</A>
+            <A href=Route::Caseload.href() attr:class="link-tap">{i18n.text(|t| t.summary_back)}</A>
         </p>
         <h1>{i18n.text(|t| t.summary_title)}</h1>
         <p class="lead">{i18n.text(|t| t.summary_intro)}</p>

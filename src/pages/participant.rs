@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::domain::settings::DeviceRole;
 use crate::i18n::{fill, use_i18n};
-use crate::routes::resume_path;
+use crate::routes::{Route, resume_path};
 use crate::state::use_state;
 
 /// `/participant`: a participant starts a self-assessment on their own device, or continues one.
@@ -31,7 +31,12 @@ pub fn ParticipantPage() -> impl IntoView {
         });
         match result {
             Ok(()) => navigate(
-                &app_path(&format!("/round/{round}/answer/1")),
+                &Route::Question {
+                    round: &round,
+                    number: 1,
+                    from_summary: false,
+                }
+                .href(),
                 Default::default(),
             ),
             Err(_) => error.set(true),

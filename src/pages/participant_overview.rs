@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::components::archive_participant::ArchiveParticipant;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::handed_over::use_handed_over;
@@ -13,7 +13,7 @@ use crate::components::round_answers::RoundAnswers;
 use crate::domain::assessment::{FilledBy, Round};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, fill, use_i18n};
-use crate::routes::resume_path;
+use crate::routes::{Route, resume_path, use_person_id};
 use crate::state::use_state;
 
 /// `/counsellor/:pid`: one participant: their rounds, starting a new one, handing the device
@@ -22,9 +22,8 @@ use crate::state::use_state;
 pub fn ParticipantOverviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let params = use_params_map();
     let navigate = use_navigate();
-    let pid = Memo::new(move |_| params.read().get("pid").unwrap_or_default());
+    let pid = use_person_id();
     let participant = move || state.read(|d| d.participant(&pid.get()).cloned());
     let confirm_erase = RwSignal::new(false);
     let merged = RwSignal::new(String::new());
@@ -35,7 +34,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
                 .change(|d| d.erase_participant(&pid.get_untracked()))
                 .is_ok()
             {
-                navigate(&app_path("/counsellor"), Default::default());
+                navigate(&Route::Caseload.href(), Default::default());
             }
         }
     });
@@ -59,17 +58,17 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             return view! {
                 <h1>{t.caseload_not_found}</h1>
                 <p>
-                    <A href=app_path("/counsellor") attr:class="button">{t.caseload_back_to_list}</A>
+                    <A href=Route::Caseload.href() attr:class="button">{t.caseload_back_to_list}</A>
                 </p>
             }
-                .into_any();
+            .into_any();
         };
         let counsellor = person
             .current_counsellor()
             .map(|c| fill(t.caseload_counsellor_now, &[("name", &c.name)]));
         view! {
             <p>
-                <A href=app_path("/counsellor") exact=true attr:class="link-tap">{t.caseload_back_to_list}</A>
+                <A href=Route::Caseload.href() exact=true attr:class="link-tap">{t.caseload_back_to_list}</A>
             </p>
             <h1>{person.display_name.clone()}</h1>
             {counsellor.map(|c| view! { <p>{c}</p> })}
@@ -77,7 +76,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             <section class="panel" aria-labelledby="plan-link-heading">
                 <h2 id="plan-link-heading">{t.plan_open}</h2>
                 <p>{t.plan_open_help}</p>
-                <A href=app_path(&format!("/counsellor/{}/plan", person.id)) attr:class="button">{t.plan_open}</A>
+                <A href=Route::Plan(&person.id).href() attr:class="button">{t.plan_open}</A>
             </section>
             <AdviceList pid=pid counsellor_side=true />
             <ProgressView pid=pid />
@@ -207,12 +206,12 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                                 <button type="button" class="button" on:click=hand_over>
                                                     {t.caseload_hand_over}
                                                 </button>
-                                                <A href=app_path(&format!("/round/{}/invite", round.id)) attr:class="button secondary">
+                                                <A href=Route::Invite(&round.id).href() attr:class="button secondary">
                                                     {t.handover_invite_button}
                                                 </A>
                                             }
                                         })}
-                                    <A href=app_path(&format!("/round/{}/counsellor", round.id)) attr:class="button secondary">
+                                    <A href=Route::CounsellorPart(&round.id).href() attr:class="button secondary">
                                         {t.caseload_fill_counsellor}
                                     </A>
                                     {(index == 0)

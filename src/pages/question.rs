@@ -1,8 +1,8 @@
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::components::handed_over::use_handed_over;
 use crate::components::live_text::live_text;
 use crate::components::read_aloud::ReadAloud;
@@ -12,19 +12,18 @@ use crate::domain::assessment::{FilledBy, ItemAnswer, Rating};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{fill, use_i18n};
+use crate::routes::{Route, use_question_number, use_round_id};
 use crate::state::use_state;
 
 /// `/round/:rid/answer/:n`: one of the eight participant items, one per screen.
 #[component]
 pub fn QuestionPage() -> impl IntoView {
-    let params = use_params_map();
     let state = use_state();
-    let round_id = Memo::new(move |_| params.read().get("rid").unwrap_or_default());
+    let round_id = use_round_id();
+    let number = use_question_number();
     let step = Memo::new(move |_| {
-        params
-            .read()
-            .get("n")
-            .and_then(|n| n.parse::<usize>().ok())
+        number
+            .get()
             .filter(|n| (1..=ParticipantItem::ALL.len()).contains(n))
     });
     let query = use_query_map();
@@ -113,13 +112,18 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
             .join(" ")
     });
     // An answer changed from the summary leads back there, both ways.
-    let summary = app_path(&format!("/round/{round_id}/summary"));
+    let summary = Route::Summary(&round_id).href();
+    let question = |number| Route::Question {
+        round: &round_id,
+        number,
+        from_summary: false,
+    };
     let back = if from_summary {
         summary.clone()
     } else if number == 1 {
-        app_path("/participant")
+        Route::Participant.href()
     } else {
-        app_path(&format!("/round/{round_id}/answer/{}", number - 1))
+        question(number - 1).href()
     };
     // Handed over, question 1 has no way back: out of her part is the counsellor's side.
     let no_way_back = number == 1 && !from_summary && use_handed_over().is_on();
@@ -127,7 +131,7 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
     let next = if to_summary {
         summary
     } else {
-        app_path(&format!("/round/{round_id}/answer/{}", number + 1))
+        question(number + 1).href()
     };
 
     view! {

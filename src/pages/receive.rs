@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::domain::handover::HandoverError;
 use crate::domain::handover::book::Received;
 use crate::domain::handover::codec::{ReplyContent, SealedReply};
@@ -12,6 +12,7 @@ use crate::handover::error_text;
 use crate::handover::link::take_fragment;
 use crate::handover::seal::open;
 use crate::i18n::{fill, use_i18n};
+use crate::routes::Route;
 use crate::state::use_state;
 
 /// An opened reply, before the counsellor adds it.
@@ -128,7 +129,7 @@ pub fn ReceivePage() -> impl IntoView {
                                 {target.as_ref().map_or(message.to_owned(), |(_, _, date)| fill(message, &[("date", date)]))}
                             </p>
                             {target.map(|(pid, name, _)| view! {
-                                <A href=app_path(&format!("/counsellor/{pid}")) attr:class="button">
+                                <A href=Route::Person(&pid).href() attr:class="button">
                                     {fill(t.handover_back_to, &[("name", &name)])}
                                 </A>
                             })}

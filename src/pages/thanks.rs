@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
-use crate::browser::app_path;
 use crate::components::handed_over::{GiveBack, use_handed_over};
 use crate::components::progress_view::ProgressView;
 use crate::domain::assessment::FilledBy;
 use crate::handover::send::SendReply;
 use crate::i18n::use_i18n;
+use crate::routes::{Route, use_round_id};
 use crate::state::use_state;
 
 /// `/round/:rid/thanks`: the answers are saved; hand the device back if it was handed over.
@@ -15,20 +14,18 @@ use crate::state::use_state;
 pub fn ThanksPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let params = use_params_map();
+    let rid = use_round_id();
     let handed = use_handed_over();
     let participant = Memo::new(move |_| {
-        let rid = params.read().get("rid").unwrap_or_default();
         state.read(|d| {
-            d.round(&rid)
+            d.round(&rid.get())
                 .map(|r| r.participant_id.clone())
                 .unwrap_or_default()
         })
     });
     let handed_over_by = move || {
-        let rid = params.read().get("rid").unwrap_or_default();
         state.read(|d| {
-            d.round(&rid)
+            d.round(&rid.get())
                 .filter(|r| {
                     r.participant_part
                         .as_ref()
@@ -40,7 +37,7 @@ pub fn ThanksPage() -> impl IntoView {
     view! {
         <h1>{i18n.text(|t| t.questions_thanks_title)}</h1>
         <p class="lead">{i18n.text(|t| t.questions_thanks_text)}</p>
-        <SendReply round_id=Signal::derive(move || params.read().get("rid").unwrap_or_default()) />
+        <SendReply round_id=Signal::from(rid) />
         <ProgressView pid=participant hers=true />
         {move || match handed_over_by() {
             Some(_) if handed.is_on() => {
@@ -54,7 +51,7 @@ pub fn ThanksPage() -> impl IntoView {
                 view! {
                     <p class="warning">{i18n.t().self_give_back}</p>
                     <p>
-                        <A href=app_path(&format!("/counsellor/{participant}")) attr:class="button">
+                        <A href=Route::Person(&participant).href() attr:class="button">
                             {i18n.t().self_back_to_participant}
                         </A>
                     </p>
@@ -64,7 +61,7 @@ pub fn ThanksPage() -> impl IntoView {
             None => {
                 view! {
                     <p>
-                        <A href=app_path("/") attr:class="button">
+                        <A href=Route::Home.href() attr:class="button">
                             {i18n.t().self_back_home}
                         </A>
                     </p>

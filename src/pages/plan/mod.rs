@@ -14,11 +14,10 @@ mod timeline;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
-use crate::browser::app_path;
 use crate::components::plan_advice::AdviceList;
 use crate::i18n::{fill, use_i18n};
+use crate::routes::{Route, use_person_id};
 use crate::state::use_state;
 use activities::ActivitiesSection;
 use editor::PlanEditor;
@@ -27,17 +26,11 @@ use goal::GoalSection;
 use sub_goals::SubGoalsSection;
 use timeline::TimelineSection;
 
-/// The participant named in the route, as a memo of their id.
-fn route_participant() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("pid").unwrap_or_default())
-}
-
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let pid = route_participant();
+    let pid = use_person_id();
     let editor = PlanEditor::new(state, pid);
     let name = Memo::new(move |_| {
         state.read(|d| d.participant(&pid.get()).map(|p| p.display_name.clone()))
@@ -48,7 +41,7 @@ pub fn PlanPage() -> impl IntoView {
         let Some(name) = name.get() else {
             return missing_participant().into_any();
         };
-        let overview = app_path(&format!("/counsellor/{}", pid.get()));
+        let overview = Route::Person(&pid.get()).href();
         let back = {
             let name = name.clone();
             move || fill(i18n.t().plan_back, &[("name", &name)])
@@ -66,7 +59,7 @@ pub fn PlanPage() -> impl IntoView {
             <TimelineSection editor=editor />
             <AdviceList pid=pid counsellor_side=false />
             <p>
-                <A href=app_path(&format!("/counsellor/{}/plan/print", pid.get())) attr:class="button secondary">
+                <A href=Route::PlanPrint(&pid.get()).href() attr:class="button secondary">
                     {i18n.text(|t| t.plan_print_link)}
                 </A>
             </p>
@@ -81,7 +74,7 @@ fn missing_participant() -> impl IntoView {
     view! {
         <h1>{t.caseload_not_found}</h1>
         <p>
-            <A href=app_path("/counsellor") attr:class="button">{t.caseload_back_to_list}</A>
+            <A href=Route::Caseload.href() attr:class="button">{t.caseload_back_to_list}</A>
         </p>
     }
 }

@@ -8,9 +8,9 @@ use leptos_router::components::A;
 use super::editor::PlanEditor;
 use super::focus::{current_step, diagram, diagram_label};
 use super::labels::{activity_dates, activity_name, activity_status, sub_goal_status};
+use super::missing_participant;
 use super::timeline::{activity_names, timeline_svg};
-use super::{missing_participant, route_participant};
-use crate::browser::{self, app_path};
+use crate::browser;
 use crate::components::chart_view::ChartView;
 use crate::domain::assessment::next_follow_up_due;
 use crate::domain::participant::GoalKind;
@@ -18,6 +18,7 @@ use crate::domain::progression::{RoundValues, View, round_values};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::domain::timeline::timeline;
 use crate::i18n::{Texts, fill, use_i18n};
+use crate::routes::{Route, use_person_id};
 use crate::state::use_state;
 
 /// The printable width of A4 with 15 mm margins, in CSS pixels.
@@ -45,7 +46,7 @@ fn own_words(t: &'static Texts, latest: Option<&RoundValues>) -> Option<impl Int
 pub fn PlanPrintPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let pid = route_participant();
+    let pid = use_person_id();
     let editor = PlanEditor::new(state, pid);
     let print = move |_| {
         let _ = window().print();
@@ -151,7 +152,7 @@ pub fn PlanPrintPage() -> impl IntoView {
             .map(|c| fill(t.caseload_counsellor_now, &[("name", &c.name)]));
         view! {
             <div class="print-tools">
-                <A href=app_path(&format!("/counsellor/{}/plan", person.id)) exact=true attr:class="link-tap">
+                <A href=Route::Plan(&person.id).href() exact=true attr:class="link-tap">
                     {t.plan_print_back}
                 </A>
                 <label class="check">

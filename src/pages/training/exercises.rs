@@ -6,11 +6,11 @@ use leptos_router::hooks::use_navigate;
 
 use super::people::{Reveal, WhatNext};
 use super::reflection_log::ReflectionLog;
-use crate::browser::app_path;
 use crate::components::training_banner::open_training;
 use crate::domain::training::people::PEOPLE;
 use crate::domain::training::presentation::EXERCISE_ROUND;
 use crate::i18n::{fill, use_i18n};
+use crate::routes::Route;
 use crate::state::use_state;
 
 const REFLECTIONS: [&str; 4] = ["self", "critical", "perspective", "instrumental"];
@@ -62,10 +62,7 @@ pub fn ExercisesPage() -> impl IntoView {
             let navigate = navigate.clone();
             let build = move |_| {
                 if open_training(state).is_ok() {
-                    navigate(
-                        &app_path(&format!("/counsellor/{}/plan", who.id)),
-                        Default::default(),
-                    );
+                    navigate(&Route::Plan(who.id).href(), Default::default());
                 } else {
                     failed.set(true);
                 }

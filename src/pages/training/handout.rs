@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::findings::finding_text;
-use crate::browser::app_path;
 use crate::domain::training::findings::Finding;
 use crate::i18n::use_i18n;
+use crate::routes::Route;
 
 /// Height of one bar and the room for its label, in the drawing's units.
 const ROW: f64 = 18.0;
@@ -64,7 +64,7 @@ pub fn HandoutPage() -> impl IntoView {
     view! {
         <div class="print-tools actions">
             <button type="button" class="button" on:click=print>{i18n.text(|t| t.workshop_handout_print)}</button>
-            <A href=app_path("/training") attr:class="button secondary">{i18n.text(|t| t.training_title)}</A>
+            <A href=Route::Training.href() attr:class="button secondary">{i18n.text(|t| t.training_title)}</A>
         </div>
         <article class="handout">
             <h1>{i18n.text(|t| t.workshop_handout_title)}</h1>

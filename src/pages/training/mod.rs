@@ -14,12 +14,12 @@ use leptos_router::hooks::use_navigate;
 
 use self::findings::FindingView;
 use self::people::{JourneyChart, principle, story};
-use crate::browser::app_path;
 use crate::components::training_banner::open_training;
 use crate::domain::training::findings::Finding;
 use crate::domain::training::people::PEOPLE;
 use crate::domain::training::presentation::{Slide, workshop};
 use crate::i18n::use_i18n;
+use crate::routes::Route;
 use crate::state::use_state;
 use crate::storage::space::Space;
 
@@ -54,7 +54,7 @@ pub fn TrainingPage() -> impl IntoView {
         .iter()
         .map(|finding| {
             let finding = *finding;
-            let present = app_path(&format!("/training/present?slide={}", slide_of(finding)));
+            let present = Route::Present { slide: Some(slide_of(finding)) }.href();
             view! {
                 <section class="panel finding" id=finding.id()>
                     <FindingView finding=finding />
@@ -69,9 +69,9 @@ pub fn TrainingPage() -> impl IntoView {
         <h1>{i18n.text(|t| t.training_title)}</h1>
         <p class="lead">{i18n.text(|t| t.training_intro)}</p>
         <ul class="plain actions training-nav">
-            <li><A href=app_path("/training/present") attr:class="button">{i18n.text(|t| t.workshop_present_start)}</A></li>
-            <li><A href=app_path("/training/exercises") attr:class="button secondary">{i18n.text(|t| t.workshop_exercises_link)}</A></li>
-            <li><A href=app_path("/training/handout") attr:class="button secondary">{i18n.text(|t| t.workshop_handout_link)}</A></li>
+            <li><A href=Route::Present { slide: None }.href() attr:class="button">{i18n.text(|t| t.workshop_present_start)}</A></li>
+            <li><A href=Route::Exercises.href() attr:class="button secondary">{i18n.text(|t| t.workshop_exercises_link)}</A></li>
+            <li><A href=Route::Handout.href() attr:class="button secondary">{i18n.text(|t| t.workshop_handout_link)}</A></li>
         </ul>
         <FictionalPeople />
         <h2 class="section-heading">{i18n.text(|t| t.workshop_findings_heading)}</h2>
@@ -92,7 +92,7 @@ fn FictionalPeople() -> impl IntoView {
     let failed = RwSignal::new(false);
     let open = move |_| {
         if open_training(state).is_ok() {
-            navigate(&app_path("/counsellor"), Default::default());
+            navigate(&Route::Caseload.href(), Default::default());
         } else {
             failed.set(true);
         }
@@ -106,7 +106,7 @@ fn FictionalPeople() -> impl IntoView {
                     <h3>
                         {move || {
                             if in_training() {
-                                view! { <A href=app_path(&format!("/counsellor/{}", who.id))>{who.name}</A> }.into_any()
+                                view! { <A href=Route::Person(who.id).href()>{who.name}</A> }.into_any()
                             } else {
                                 who.name.into_any()
                             }

@@ -8,9 +8,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::exercises::ReflectionPrompts;
 use super::findings::FindingView;
 use super::people::{JourneyRound, Reveal, WhatNext};
-use crate::browser::app_path;
 use crate::domain::training::presentation::{Move, Slide, workshop};
 use crate::i18n::{fill, use_i18n};
+use crate::routes::Route;
 
 fn slide_view(slide: Slide) -> AnyView {
     match slide {
@@ -63,7 +63,7 @@ pub fn PresentationPage() -> impl IntoView {
     let frame = NodeRef::<html::Div>::new();
     let leave = move || {
         exit_fullscreen();
-        navigate(&app_path("/training"), Default::default());
+        navigate(&Route::Training.href(), Default::default());
     };
     let step = move |m: Move| current.update(|c| *c = m.apply(*c, count));
     let keys = window_event_listener(ev::keydown, {
