@@ -236,6 +236,19 @@ pub fn resume_path(round: &Round) -> String {
     resume_route(round).href()
 }
 
+/// Where her part of a round stands: the thanks once she has finished it, else where it continues.
+pub fn her_part_route(round: &Round) -> Route<'_> {
+    let finished = round
+        .participant_part
+        .as_ref()
+        .is_some_and(|p| p.completed.is_some());
+    if finished {
+        Route::Thanks(&round.id)
+    } else {
+        resume_route(round)
+    }
+}
+
 /// `/counsellor/:pid…`: the participant the route names.
 #[derive(Params, Clone, PartialEq)]
 struct PersonParams {
@@ -282,7 +295,10 @@ pub fn use_question_number() -> Memo<Option<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ReadRoute, Route, RouteOf};
+    use super::{ReadRoute, Route, RouteOf, her_part_route};
+    use crate::domain::assessment::{FilledBy, ItemAnswer, ParticipantPart, Round};
+    use crate::domain::questionnaire::ParticipantItem;
+    use chrono::{NaiveDate, TimeZone, Utc};
 
     /// One of each route, with ids a browser would mangle if they were not encoded.
     fn every_route() -> Vec<Route<'static>> {
@@ -403,6 +419,49 @@ mod tests {
             named.len(),
             "a pattern is listed twice in lib.rs"
         );
+    }
+
+    fn round_with(answered: usize, completed: bool) -> Round {
+        let at = Utc.with_ymd_and_hms(2024, 1, 15, 10, 0, 0).unwrap();
+        let answers = ParticipantItem::ALL
+            .into_iter()
+            .take(answered)
+            .map(|item| (item, ItemAnswer::rated(3).unwrap()))
+            .collect();
+        Round {
+            id: "r 1".into(),
+            participant_id: "p1".into(),
+            date: NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
+            participant_part: Some(ParticipantPart {
+                answers,
+                filled_by: FilledBy::CounsellorWithParticipant,
+                updated: at,
+                completed: completed.then_some(at),
+            }),
+            counsellor_part: None,
+        }
+    }
+
+    #[test]
+    fn her_part_stands_at_the_first_open_question_then_the_summary_then_the_thanks() {
+        let question = |number| Route::Question {
+            round: "r 1",
+            number,
+            from_summary: false,
+        };
+        let not_begun = Round {
+            participant_part: None,
+            ..round_with(0, false)
+        };
+        assert_eq!(her_part_route(&not_begun), question(1));
+        assert_eq!(her_part_route(&round_with(0, false)), question(1));
+        assert_eq!(her_part_route(&round_with(3, false)), question(4));
+        let all = ParticipantItem::ALL.len();
+        assert_eq!(
+            her_part_route(&round_with(all, false)),
+            Route::Summary("r 1")
+        );
+        assert_eq!(her_part_route(&round_with(all, true)), Route::Thanks("r 1"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::i18n::use_i18n;
 use crate::lock::session::LockFailure;
 use crate::lock::settings::failure_text;
 use crate::lock::{Phase, use_lock};
-use crate::routes::{ReadRoute, Route, RouteOf, resume_path};
+use crate::routes::{ReadRoute, Route, RouteOf, her_part_route};
 use crate::state::use_state;
 use crate::storage::browser_store;
 
@@ -85,19 +85,7 @@ pub fn KeepInHerPart() -> impl IntoView {
         if hers(below_base(&path), &round_id) {
             return;
         }
-        let target = state.read(|d| {
-            d.round(&round_id).map(|round| {
-                let done = round
-                    .participant_part
-                    .as_ref()
-                    .is_some_and(|p| p.completed.is_some());
-                if done {
-                    Route::Thanks(&round_id).href()
-                } else {
-                    resume_path(round)
-                }
-            })
-        });
+        let target = state.read(|d| d.round(&round_id).map(|r| her_part_route(r).href()));
         match target {
             Some(target) => navigate(
                 &target,

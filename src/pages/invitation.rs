@@ -11,7 +11,7 @@ use crate::domain::settings::DeviceRole;
 use crate::handover::error_text;
 use crate::handover::link::take_fragment;
 use crate::i18n::{fill, use_i18n};
-use crate::routes::{Route, resume_path};
+use crate::routes::{Route, her_part_route};
 use crate::state::use_state;
 
 /// `/invitation#…`: a participant opens her counsellor's invitation on her own phone. A round
@@ -27,17 +27,8 @@ pub fn InvitationPage() -> impl IntoView {
     // Opened before: continue where she was.
     if let Ok(invitation) = &invitation {
         let known = state.read(|d| {
-            d.answering_round(invitation).map(|round| {
-                let done = round
-                    .participant_part
-                    .as_ref()
-                    .is_some_and(|p| p.completed.is_some());
-                if done {
-                    Route::Thanks(&round.id).href()
-                } else {
-                    resume_path(round)
-                }
-            })
+            d.answering_round(invitation)
+                .map(|r| her_part_route(r).href())
         });
         if let Some(path) = known {
             let navigate = navigate.clone();
