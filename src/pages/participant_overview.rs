@@ -24,7 +24,23 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
     let state = use_state();
     let navigate = use_navigate();
     let pid = use_person_id();
-    let participant = move || state.read(|d| d.participant(&pid.get()).cloned());
+    // Only whether the participant is here rebuilds the page; the name, the counsellor and each
+    // section follow their own data, so a change elsewhere (another tab, another participant, a
+    // new round) keeps what the counsellor chose on the page, such as the chart's view.
+    let here = Memo::new(move |_| state.read(|d| d.participant(&pid.get()).is_some()));
+    let name = Memo::new(move |_| {
+        state.read(|d| {
+            d.participant(&pid.get())
+                .map(|p| p.display_name.clone())
+                .unwrap_or_default()
+        })
+    });
+    let counsellor = Memo::new(move |_| {
+        state.read(|d| {
+            d.participant(&pid.get())
+                .and_then(|p| p.current_counsellor().map(|c| c.name.clone()))
+        })
+    });
     let confirm_erase = RwSignal::new(false);
     let merged = RwSignal::new(String::new());
     let erase = Callback::new({
@@ -53,35 +69,36 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
         }
     };
     move || {
-        let t = i18n.t();
-        let Some(person) = participant() else {
+        if !here.get() {
             return view! {
-                <h1>{t.caseload_not_found}</h1>
+                <h1>{i18n.text(|t| t.caseload_not_found)}</h1>
                 <p>
-                    <A href=Route::Caseload.href() attr:class="button">{t.caseload_back_to_list}</A>
+                    <A href=Route::Caseload.href() attr:class="button">{i18n.text(|t| t.caseload_back_to_list)}</A>
                 </p>
             }
             .into_any();
+        }
+        let counsellor = move || {
+            counsellor.get().map(|name| {
+                view! { <p>{fill(i18n.t().caseload_counsellor_now, &[("name", &name)])}</p> }
+            })
         };
-        let counsellor = person
-            .current_counsellor()
-            .map(|c| fill(t.caseload_counsellor_now, &[("name", &c.name)]));
         view! {
             <p>
-                <A href=Route::Caseload.href() exact=true attr:class="link-tap">{t.caseload_back_to_list}</A>
+                <A href=Route::Caseload.href() exact=true attr:class="link-tap">{i18n.text(|t| t.caseload_back_to_list)}</A>
             </p>
-            <h1>{person.display_name.clone()}</h1>
-            {counsellor.map(|c| view! { <p>{c}</p> })}
+            <h1>{name}</h1>
+            {counsellor}
             <CounsellorChanges pid=pid />
             <section class="panel" aria-labelledby="plan-link-heading">
-                <h2 id="plan-link-heading">{t.plan_open}</h2>
-                <p>{t.plan_open_help}</p>
-                <A href=Route::Plan(&person.id).href() attr:class="button">{t.plan_open}</A>
+                <h2 id="plan-link-heading">{i18n.text(|t| t.plan_open)}</h2>
+                <p>{i18n.text(|t| t.plan_open_help)}</p>
+                <A href=Route::Plan(&pid.get()).href() attr:class="button">{i18n.text(|t| t.plan_open)}</A>
             </section>
             <AdviceList pid=pid counsellor_side=true />
             <ProgressView pid=pid />
-            <h2>{t.caseload_rounds_heading}</h2>
-            <button type="button" class="button" on:click=new_round>{t.caseload_new_round}</button>
+            <h2>{i18n.text(|t| t.caseload_rounds_heading)}</h2>
+            <button type="button" class="button" on:click=new_round>{i18n.text(|t| t.caseload_new_round)}</button>
             <ConfirmDialog
                 open=confirm_same_day
                 message=Signal::derive(move || {
@@ -97,21 +114,18 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             <MergeParticipant pid=pid merged=merged />
             <section class="panel">
                 <button type="button" class="button danger" on:click=move |_| confirm_erase.set(true)>
-                    {t.caseload_erase_participant}
+                    {i18n.text(|t| t.caseload_erase_participant)}
                 </button>
                 <ConfirmDialog
                     open=confirm_erase
-                    message=Signal::derive({
-                        let name = person.display_name.clone();
-                        move || fill(i18n.t().caseload_erase_confirm, &[("name", &name)])
-                    })
+                    message=Signal::derive(move || fill(i18n.t().caseload_erase_confirm, &[("name", &name.get())]))
                     confirm_label=Signal::derive(move || i18n.t().caseload_erase_yes.to_owned())
                     cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
                     on_confirm=erase
                 />
             </section>
         }
-            .into_any()
+        .into_any()
     }
 }
 
