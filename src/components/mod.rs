@@ -13,6 +13,7 @@ pub mod import_backup;
 pub mod language_switch;
 pub mod live_text;
 pub mod merge_participant;
+pub mod participant_edit;
 pub mod plan_advice;
 pub mod progress_view;
 pub mod read_aloud;

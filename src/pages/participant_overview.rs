@@ -7,6 +7,7 @@ use crate::components::archive_participant::ArchiveParticipant;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::handed_over::use_handed_over;
 use crate::components::merge_participant::MergeParticipant;
+use crate::components::participant_edit::ParticipantEdit;
 use crate::components::plan_advice::{AdviceList, CounsellorChanges};
 use crate::components::progress_view::ProgressView;
 use crate::components::round_answers::RoundAnswers;
@@ -110,6 +111,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
                 on_confirm=start_round
             />
             <RoundList pid=pid />
+            <ParticipantEdit pid=pid />
             <ArchiveParticipant pid=pid />
             <MergeParticipant pid=pid merged=merged />
             <section class="panel">
