@@ -14,6 +14,8 @@ mod generated {
 }
 pub use generated::Texts;
 
+mod refusal;
+
 pub fn texts(language: Language) -> &'static Texts {
     match language {
         Language::Sv => &generated::SV,

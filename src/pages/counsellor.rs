@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::browser::{self, app_path};
 use crate::components::archive_participant::left_for_text;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
 use crate::i18n::{Texts, fill, use_i18n};
 use crate::state::use_state;
@@ -20,7 +21,7 @@ pub fn CounsellorPage() -> impl IntoView {
     let state = use_state();
     let name = RwSignal::new(String::new());
     let counsellor = RwSignal::new(String::new());
-    let error = RwSignal::new(false);
+    let refused = RwSignal::new(None::<Refusal>);
     let add_now = Callback::new(move |()| {
         let id = browser::new_id();
         let result = state.change(|d| {
@@ -31,9 +32,12 @@ pub fn CounsellorPage() -> impl IntoView {
                 browser::today(),
             )
         });
-        error.set(result.is_err());
-        if result.is_ok() {
-            name.set(String::new());
+        match result {
+            Ok(()) => {
+                refused.set(None);
+                name.set(String::new());
+            }
+            Err(error) => refused.set(Some(error.into())),
         }
     });
     // The same person added twice is hard to see later: a name already on the list asks first.
@@ -66,9 +70,7 @@ pub fn CounsellorPage() -> impl IntoView {
             <input id="participant-name" type="text" aria-describedby="participant-name-help" bind:value=name />
             <label for="counsellor-name">{i18n.text(|t| t.caseload_counsellor_label)}</label>
             <input id="counsellor-name" type="text" autocomplete="name" bind:value=counsellor />
-            <Show when=move || error.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
-            </Show>
+            <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
             <button type="submit" class="button">{i18n.text(|t| t.caseload_add_button)}</button>
         </form>
         <ConfirmDialog

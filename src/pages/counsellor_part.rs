@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::{self, app_path};
+use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::components::round_answers::TheirAnswer;
 use crate::components::round_missing::RoundMissing;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
@@ -39,7 +40,7 @@ struct Part {
     state: AppState,
     round_id: StoredValue<String>,
     counsellor: RwSignal<String>,
-    missing_name: RwSignal<bool>,
+    refused: RwSignal<Option<Refusal>>,
 }
 
 impl Part {
@@ -60,7 +61,7 @@ impl Part {
             }
             apply(d, &rid)
         });
-        self.missing_name.set(result == Err(ModelError::EmptyText));
+        self.refused.set(result.err().map(Refusal::from));
     }
 }
 
@@ -105,7 +106,7 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         state,
         round_id: StoredValue::new(round_id),
         counsellor: RwSignal::new(known_counsellor),
-        missing_name: RwSignal::new(false),
+        refused: RwSignal::new(None),
     };
     let started = move || part.read(|p| p.is_some());
     let sensitive_on = move || state.read(|d| d.settings().sensitive_items_enabled);
@@ -155,9 +156,7 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         <Contents page=page_path sections=sections sensitive_on=Signal::derive(sensitive_on) />
         <label for="part-counsellor">{i18n.text(|t| t.round_counsellor_name)}</label>
         <input id="part-counsellor" type="text" bind:value=part.counsellor prop:disabled=started />
-        <Show when=move || part.missing_name.get()>
-            <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
-        </Show>
+        <RefusalAlert refusal=part.refused required=|t| t.caseload_name_required />
         <PartSection id="part-outlook" open=sections.outlook heading=|t| t.dialogue_section_outlook>
             {rated("belief", |p| p.belief.as_ref(), |d, rid, a| d.set_belief(rid, a, browser::now()))}
             {rated("determination", |p| p.determination.as_ref(), |d, rid, a| d.set_determination(rid, a, browser::now()))}

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::{self, app_path};
+use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::settings::DeviceRole;
 use crate::i18n::{fill, use_i18n};
 use crate::routes::resume_path;
@@ -15,7 +16,7 @@ pub fn ParticipantPage() -> impl IntoView {
     let state = use_state();
     let navigate = use_navigate();
     let name = RwSignal::new(String::new());
-    let error = RwSignal::new(false);
+    let refused = RwSignal::new(None::<Refusal>);
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -34,7 +35,7 @@ pub fn ParticipantPage() -> impl IntoView {
                 &app_path(&format!("/round/{round}/answer/1")),
                 Default::default(),
             ),
-            Err(_) => error.set(true),
+            Err(error) => refused.set(Some(error.into())),
         }
     };
 
@@ -52,9 +53,7 @@ pub fn ParticipantPage() -> impl IntoView {
                 aria-describedby="self-name-help"
                 bind:value=name
             />
-            <Show when=move || error.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
-            </Show>
+            <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
             <button type="submit" class="button">{i18n.text(|t| t.self_start)}</button>
         </form>
         <crate::offline::IosStorageNote />

@@ -3,24 +3,20 @@ use leptos::prelude::*;
 use leptos::{ev, web_sys};
 
 use super::editor::PlanEditor;
-use super::fields::{RemoveButton, date_bounds, date_value, parse_date, refusal, status_options};
+use super::fields::{RemoveButton, date_bounds, date_value, parse_date, status_options};
 use super::labels::{
     ACTIVITY_STATUSES, activity_dates, activity_name, activity_status, from_index,
 };
 use crate::browser;
 use crate::components::live_text::live_text;
-use crate::domain::error::{MAX_TEXT_CHARS, ModelError};
+use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::interventions::{Catalogue, InterventionGroup};
 use crate::domain::plan::{Activity, ActivityStatus};
 use crate::i18n::{Texts, fill, use_i18n};
 
 /// The choice list's value for "something else, in our own words".
 const OWN: &str = "own";
-
-/// Why an activity was refused, in the user's words.
-fn activity_refusal(t: &Texts, error: &ModelError) -> &'static str {
-    refusal(t, error, t.plan_activity_choose_first)
-}
 
 /// The catalogue's current entries by group, then "own words"; retired entries are not offered.
 fn choice_options(
@@ -106,14 +102,14 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
             id.with_value(|id| activities.clone().find(|a| a.id == *id).cloned())
         })
     });
-    let refused = RwSignal::new(None::<&'static str>);
+    let refused = RwSignal::new(None::<Refusal>);
     // Says why a change was refused; true when it was saved.
     let update = move |change: Box<dyn FnOnce(&mut Activity)>| {
         let result = editor.apply(|plan| {
             change(plan.activity_mut(&id.get_value())?);
             Ok(())
         });
-        refused.set(result.as_ref().err().map(|e| activity_refusal(i18n.t(), e)));
+        refused.set(result.as_ref().err().cloned().map(Refusal::from));
         result.is_ok()
     };
     // A refused date goes back to the saved one, so the field never shows what was not kept.
@@ -160,7 +156,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                             let saved = match parse_date(&event_target_value(&ev)) {
                                 Some(start) => update(Box::new(move |a| a.start = start)),
                                 None => {
-                                    refused.set(Some(i18n.t().plan_activity_start_required));
+                                    refused.set(Some(Refusal::Form(|t| t.plan_activity_start_required)));
                                     false
                                 }
                             };
@@ -221,7 +217,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
                             let result = editor
                                 .apply(|plan| plan.set_activity_status(&id.get_value(), chosen, browser::today()));
-                            refused.set(result.err().map(|e| activity_refusal(i18n.t(), &e)));
+                            refused.set(result.err().map(Refusal::from));
                         }
                     }>
                         {move || {
@@ -231,7 +227,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+            <RefusalAlert refusal=refused required=|t| t.plan_activity_own_required />
             <div class="actions">
                 <RemoveButton
                     what=Signal::derive(move || name().unwrap_or_default())
@@ -259,7 +255,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
     let end = RwSignal::new(String::new());
     let responsible = RwSignal::new(String::new());
     let status = RwSignal::new(ActivityStatus::Planned);
-    let refused = RwSignal::new(None::<&'static str>);
+    let refused = RwSignal::new(None::<Refusal>);
     let added = RwSignal::new(String::new());
     let add = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
@@ -268,20 +264,20 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
         let chosen = choice.get_untracked();
         let entry_group = state.read(|d| d.settings().catalogue.get(&chosen).map(|e| e.group));
         let (catalogue_id, own, group) = match (chosen.as_str(), entry_group) {
-            ("", _) => return refused.set(Some(t.plan_activity_choose_first)),
+            ("", _) => return refused.set(Some(Refusal::Form(|t| t.plan_activity_choose_first))),
             (OWN, _) => match own_group.get_untracked() {
                 Some(group) => (None, Some(own_text.get_untracked()), group),
-                None => return refused.set(Some(t.dialogue_group_required)),
+                None => return refused.set(Some(Refusal::Form(|t| t.dialogue_group_required))),
             },
             (_, Some(group)) => (Some(chosen.clone()), None, group),
-            (_, None) => return refused.set(Some(t.plan_activity_choose_first)),
+            (_, None) => return refused.set(Some(Refusal::Form(|t| t.plan_activity_choose_first))),
         };
         let Some(start_day) = parse_date(&start.get_untracked()) else {
-            return refused.set(Some(t.plan_activity_start_required));
+            return refused.set(Some(Refusal::Form(|t| t.plan_activity_start_required)));
         };
         let end_day = parse_date(&end.get_untracked());
         if !ongoing.get_untracked() && end_day.is_none() {
-            return refused.set(Some(t.plan_activity_end_required));
+            return refused.set(Some(Refusal::Form(|t| t.plan_activity_end_required)));
         }
         let activity = Activity {
             id: browser::new_id(),
@@ -315,7 +311,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 responsible.set(String::new());
                 status.set(ActivityStatus::Planned);
             }
-            Err(error) => refused.set(Some(activity_refusal(t, &error))),
+            Err(error) => refused.set(Some(error.into())),
         }
     };
     view! {
@@ -379,7 +375,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+            <RefusalAlert refusal=refused required=|t| t.plan_activity_own_required />
             <button type="submit" class="button">{i18n.text(|t| t.plan_activity_add)}</button>
             <p class="status" role="status">{move || added.get()}</p>
         </form>

@@ -4,12 +4,13 @@ use wasm_bindgen::JsCast;
 
 use super::editor::PlanEditor;
 use super::fields::{
-    RemoveButton, date_bounds, date_value, item_options, parse_date, refusal, status_options,
+    RemoveButton, date_bounds, date_value, item_options, parse_date, status_options,
 };
 use super::labels::{SUB_GOAL_STATUSES, from_index, sub_goal_status};
 use crate::browser;
 use crate::components::live_text::live_text;
-use crate::domain::error::{MAX_TEXT_CHARS, ModelError};
+use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::plan::{SubGoal, SubGoalStatus};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{fill, use_i18n};
@@ -96,19 +97,20 @@ fn SubGoalRow(
     });
     let total = Memo::new(move |_| ids.with(Vec::len));
     let text = live_text(move || goal.get().map(|g| g.text).unwrap_or_default());
-    let empty_text = RwSignal::new(false);
-    let date_refused = RwSignal::new(false);
+    let refused = RwSignal::new(None::<Refusal>);
+    // Says why a change was refused; true when it was saved.
     let update = move |change: Box<dyn FnOnce(&mut SubGoal)>| {
-        editor.apply(|plan| {
+        let result = editor.apply(|plan| {
             change(plan.sub_goal_mut(&id.get_value())?);
             Ok(())
-        })
+        });
+        refused.set(result.as_ref().err().cloned().map(Refusal::from));
+        result.is_ok()
     };
     let on_text = move |ev: ev::Event| {
         text.set(event_target_value(&ev));
         let typed = text.get_untracked();
-        let result = update(Box::new(move |g| g.text = typed));
-        empty_text.set(result == Err(ModelError::EmptyText));
+        let _ = update(Box::new(move |g| g.text = typed));
     };
     let shift = move |by: isize| {
         let to = position.get_untracked().saturating_add_signed(by);
@@ -186,12 +188,7 @@ fn SubGoalRow(
                 <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
                 <input type="text" aria-describedby=described.clone() maxlength=MAX_TEXT_CHARS prop:value=text on:input=on_text />
             </label>
-            <Show when=move || empty_text.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.plan_subgoal_text_required)}</p>
-            </Show>
-            <Show when=move || date_refused.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.safety_date_out_of_range)}</p>
-            </Show>
+            <RefusalAlert refusal=refused required=|t| t.plan_subgoal_text_required />
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
@@ -210,9 +207,7 @@ fn SubGoalRow(
                         prop:value=move || date_value(goal.get().and_then(|g| g.due))
                         on:change=move |ev| {
                             let due = parse_date(&event_target_value(&ev));
-                            let refused = update(Box::new(move |g| g.due = due)).is_err();
-                            date_refused.set(refused);
-                            if refused {
+                            if !update(Box::new(move |g| g.due = due)) {
                                 // Back to the saved date: the field must not show what was not kept.
                                 let saved = date_value(goal.get_untracked().and_then(|g| g.due));
                                 event_target::<web_sys::HtmlInputElement>(&ev).set_value(&saved);
@@ -264,7 +259,7 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let item = RwSignal::new(None::<ParticipantItem>);
     let due = RwSignal::new(String::new());
-    let refused = RwSignal::new(None::<&'static str>);
+    let refused = RwSignal::new(None::<Refusal>);
     let add = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
         let goal = SubGoal {
@@ -278,14 +273,9 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
             plan.add_sub_goal(goal);
             Ok(())
         });
-        let t = i18n.t();
-        refused.set(
-            result
-                .as_ref()
-                .err()
-                .map(|e| refusal(t, e, t.plan_subgoal_add_required)),
-        );
-        if result.is_ok() {
+        let saved = result.is_ok();
+        refused.set(result.err().map(Refusal::from));
+        if saved {
             text.set(String::new());
             item.set(None);
             due.set(String::new());
@@ -298,7 +288,7 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
                 <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
                 <input type="text" maxlength=MAX_TEXT_CHARS bind:value=text />
             </label>
-            {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+            <RefusalAlert refusal=refused required=|t| t.plan_subgoal_add_required />
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
