@@ -8,7 +8,7 @@ use crate::components::round_answers::TheirAnswer;
 use crate::components::round_missing::RoundMissing;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
 use crate::domain::assessment::{
-    CounsellorPart, Interventions, ItemAnswer, Rating, SensitiveAnswer, SensitiveItem,
+    CounsellorPart, Interventions, ItemAnswer, SensitiveAnswer, SensitiveItem,
 };
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
@@ -16,23 +16,6 @@ use crate::domain::interventions::InterventionGroup;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, use_i18n};
 use crate::state::{AppState, use_state};
-
-/// A choice on a five-step item as the model stores it: "rather not" is no value.
-fn to_answer(choice: ScaleChoice) -> ItemAnswer {
-    match choice {
-        ScaleChoice::Step(step) => ItemAnswer {
-            value: Rating::new(step).ok(),
-            comment: None,
-        },
-        ScaleChoice::NoValue => ItemAnswer::rather_not(),
-    }
-}
-
-fn to_choice(answer: &ItemAnswer) -> ScaleChoice {
-    answer
-        .value
-        .map_or(ScaleChoice::NoValue, |v| ScaleChoice::Step(v.get()))
-}
 
 /// The round and the counsellor's name for it, shared by the sections of the page.
 #[derive(Clone, Copy)]
@@ -121,8 +104,12 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                     question=Signal::derive(move || i18n.t().keyed_question(key).to_owned())
                     steps=Signal::derive(move || i18n.t().steps(key))
                     no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
-                    selected=Signal::derive(move || part.read(|p| p.and_then(get).map(to_choice)))
-                    on_select=Callback::new(move |choice| part.change(|d, rid| set(d, rid, to_answer(choice))))
+                    selected=Signal::derive(move || part.read(|p| p.and_then(get).map(ScaleChoice::from)))
+                    on_select=Callback::new(move |choice: ScaleChoice| {
+                        if let Ok(answer) = ItemAnswer::try_from(choice) {
+                            part.change(|d, rid| set(d, rid, answer));
+                        }
+                    })
                 />
             }
         };
@@ -175,9 +162,11 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                             question=Signal::derive(move || i18n.t().item_counsellor_question(item).to_owned())
                             steps=Signal::derive(move || i18n.t().counsellor_steps(item))
                             no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
-                            selected=Signal::derive(move || part.read(|p| p.and_then(|p| p.ratings.get(&item)).map(to_choice)))
-                            on_select=Callback::new(move |choice| {
-                                part.change(|d, rid| d.set_counsellor_rating(rid, item, to_answer(choice), browser::now()))
+                            selected=Signal::derive(move || part.read(|p| p.and_then(|p| p.ratings.get(&item)).map(ScaleChoice::from)))
+                            on_select=Callback::new(move |choice: ScaleChoice| {
+                                if let Ok(answer) = ItemAnswer::try_from(choice) {
+                                    part.change(|d, rid| d.set_counsellor_rating(rid, item, answer, browser::now()));
+                                }
                             })
                         >
                             <TheirAnswer item=item answer=their_answer(item) />
@@ -372,19 +361,12 @@ fn SensitiveItems(part: Part) -> impl IntoView {
                     SensitiveItem::Violence => answers.violence,
                     SensitiveItem::SubstanceUse => answers.substance_use,
                 }?;
-                Some(match answer {
-                    SensitiveAnswer::NotAsked => ScaleChoice::NoValue,
-                    SensitiveAnswer::Rated(r) => ScaleChoice::Step(r.get()),
-                })
+                Some(ScaleChoice::from(answer))
             })
         });
         let on_select = Callback::new(move |choice| {
-            let answer = match choice {
-                ScaleChoice::Step(step) => match Rating::new(step) {
-                    Ok(r) => SensitiveAnswer::Rated(r),
-                    Err(_) => return,
-                },
-                ScaleChoice::NoValue => SensitiveAnswer::NotAsked,
+            let Ok(answer) = SensitiveAnswer::try_from(choice) else {
+                return;
             };
             part.change(|d, rid| d.set_sensitive(rid, which, answer, browser::now()));
         });

@@ -9,6 +9,7 @@ mod focus;
 mod goal;
 mod labels;
 pub mod print;
+mod row;
 mod sub_goals;
 mod timeline;
 

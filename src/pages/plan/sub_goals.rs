@@ -3,10 +3,9 @@ use leptos::{ev, web_sys};
 use wasm_bindgen::JsCast;
 
 use super::editor::PlanEditor;
-use super::fields::{
-    RemoveButton, date_bounds, date_value, item_options, parse_date, status_options,
-};
+use super::fields::{RemoveButton, date_bounds, item_options, parse_date, status_options};
 use super::labels::{SUB_GOAL_STATUSES, from_index, sub_goal_status};
+use super::row::{PlanRow, RowDate, entry_ids};
 use crate::browser;
 use crate::components::live_text::live_text;
 use crate::components::refusal::{Refusal, RefusalAlert};
@@ -26,13 +25,7 @@ fn handle_id(id: &str) -> String {
 #[component]
 pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let ids = Memo::new(move |_| {
-        editor.read(|plan| {
-            plan.map_or_else(Vec::new, |p| {
-                p.sub_goals.iter().map(|g| g.id.clone()).collect()
-            })
-        })
-    });
+    let ids = entry_ids::<SubGoal>(editor);
     let announce = RwSignal::new(String::new());
     let move_to = Callback::new(move |(id, to): (String, usize)| {
         if editor.apply(|plan| plan.move_sub_goal(&id, to)).is_err() {
@@ -84,33 +77,18 @@ fn SubGoalRow(
     dragging: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = StoredValue::new(id);
-    let goal = Memo::new(move |_| {
-        editor.read(|plan| {
-            let goals = plan?.sub_goals.iter();
-            id.with_value(|id| goals.clone().find(|g| g.id == *id).cloned())
-        })
-    });
+    let row = PlanRow::<SubGoal>::new(editor, id);
+    let (id, goal, refused) = (row.id, row.entry, row.refused);
     let position = Memo::new(move |_| {
         ids.with(|ids| id.with_value(|id| ids.iter().position(|i| i == id)))
             .unwrap_or_default()
     });
     let total = Memo::new(move |_| ids.with(Vec::len));
     let text = live_text(move || goal.get().map(|g| g.text).unwrap_or_default());
-    let refused = RwSignal::new(None::<Refusal>);
-    // Says why a change was refused; true when it was saved.
-    let update = move |change: Box<dyn FnOnce(&mut SubGoal)>| {
-        let result = editor.apply(|plan| {
-            change(plan.sub_goal_mut(&id.get_value())?);
-            Ok(())
-        });
-        refused.set(result.as_ref().err().cloned().map(Refusal::from));
-        result.is_ok()
-    };
     let on_text = move |ev: ev::Event| {
         text.set(event_target_value(&ev));
         let typed = text.get_untracked();
-        let _ = update(Box::new(move |g| g.text = typed));
+        let _ = row.update(move |g| g.text = typed);
     };
     let shift = move |by: isize| {
         let to = position.get_untracked().saturating_add_signed(by);
@@ -147,7 +125,7 @@ fn SubGoalRow(
     };
     let item = move || goal.get().and_then(|g| g.item);
     let status = move || goal.get().map_or(SubGoalStatus::NotStarted, |g| g.status);
-    let heading_id = format!("sub-goal-{}", id.get_value());
+    let heading_id = row.heading_id();
     let labelled_by = heading_id.clone();
     // Every field in the row is described by the row's heading: "Start", of which activity.
     let described = heading_id.clone();
@@ -194,32 +172,16 @@ fn SubGoalRow(
                     <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
                     <select aria-describedby=described.clone() on:change=move |ev| {
                         let chosen = ParticipantItem::from_id(&event_target_value(&ev));
-                        let _ = update(Box::new(move |g| g.item = chosen));
+                        let _ = row.update(move |g| g.item = chosen);
                     }>{move || item_options(i18n.t(), item)}</select>
                 </label>
-                <label class="field">
-                    <span>{i18n.text(|t| t.plan_subgoal_due_label)}</span>
-                    <input
-                        type="date"
-                        min=date_bounds().0
-                        max=date_bounds().1
-                        aria-describedby=described.clone()
-                        prop:value=move || date_value(goal.get().and_then(|g| g.due))
-                        on:change=move |ev| {
-                            let due = parse_date(&event_target_value(&ev));
-                            if !update(Box::new(move |g| g.due = due)) {
-                                // Back to the saved date: the field must not show what was not kept.
-                                let saved = date_value(goal.get_untracked().and_then(|g| g.due));
-                                event_target::<web_sys::HtmlInputElement>(&ev).set_value(&saved);
-                            }
-                        }
-                    />
-                </label>
+                <RowDate row=row label=|t| t.plan_subgoal_due_label described=described.clone()
+                    saved=|g| g.due set=|g, due| g.due = due />
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_status_label)}</span>
                     <select aria-describedby=described.clone() on:change=move |ev| {
                         if let Some(chosen) = from_index(&SUB_GOAL_STATUSES, &event_target_value(&ev)) {
-                            let _ = update(Box::new(move |g| g.status = chosen));
+                            let _ = row.update(move |g| g.status = chosen);
                         }
                     }>
                         {move || {
@@ -243,9 +205,7 @@ fn SubGoalRow(
                 </button>
                 <RemoveButton
                     what=Signal::derive(move || goal.get().map(|g| g.text).unwrap_or_default())
-                    on_remove=Callback::new(move |()| {
-                        let _ = editor.apply(|plan| plan.remove_sub_goal(&id.get_value()));
-                    })
+                    on_remove=Callback::new(move |()| row.remove())
                 />
             </div>
         </li>
