@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::interventions::InterventionGroup;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::state::{AppState, use_state};
 
 /// The name an entry has in the current language.
@@ -98,15 +98,12 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
         refused.set(result.as_ref().err().cloned().map(Refusal::from));
         if result.is_ok() {
             let t = i18n.t();
-            let text = if retire {
-                t.catalogue_retired
+            let name = entry_name(t, state, &id.get_value());
+            status.set(if retire {
+                t.catalogue_retired(name)
             } else {
-                t.catalogue_restored
-            };
-            status.set(fill(
-                text,
-                &[("name", &entry_name(t, state, &id.get_value()))],
-            ));
+                t.catalogue_restored(name)
+            });
         }
     };
     // Follows the language but not the stored name, so typing keeps its place and its spaces.
@@ -162,7 +159,7 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
         let saved = result.is_ok();
         refused.set(result.err().map(Refusal::from));
         if saved {
-            status.set(fill(i18n.t().catalogue_added, &[("name", text.trim())]));
+            status.set(i18n.t().catalogue_added(text.trim()));
             name.set(String::new());
         }
     };

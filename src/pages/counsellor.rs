@@ -10,7 +10,7 @@ use crate::components::archive_participant::left_for_text;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::state::use_state;
 
 /// `/counsellor`: the caseload: add a participant, and the list to work from, with search,
@@ -76,7 +76,7 @@ pub fn CounsellorPage() -> impl IntoView {
         <ConfirmDialog
             open=confirm_same_name
             message=Signal::derive(move || {
-                fill(i18n.t().dialogue_same_name_confirm, &[("name", &same_name.get())])
+                i18n.t().dialogue_same_name_confirm(same_name.get())
             })
             confirm_label=Signal::derive(move || i18n.t().dialogue_same_name_yes.to_owned())
             cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
@@ -111,15 +111,14 @@ fn sort_label(t: &Texts, sort: Sort) -> &'static str {
 }
 
 fn reason_text(t: &Texts, reason: &Reason) -> String {
-    let dated = |text: &str, date| fill(text, &[("date", &t.date(date))]);
     match reason {
-        Reason::FollowUpOverdue { due } => dated(t.worklist_reason_overdue, *due),
-        Reason::FollowUpSoon { due } => dated(t.worklist_reason_soon, *due),
+        Reason::FollowUpOverdue { due } => t.worklist_reason_overdue(t.date(*due)),
+        Reason::FollowUpSoon { due } => t.worklist_reason_soon(t.date(*due)),
         Reason::Break => t.worklist_reason_break.to_owned(),
         Reason::NoJobFocused => t.worklist_reason_no_job.to_owned(),
-        Reason::AwaitingCounsellor { round } => dated(t.worklist_reason_awaiting, *round),
+        Reason::AwaitingCounsellor { round } => t.worklist_reason_awaiting(t.date(*round)),
         Reason::LowBelief => t.worklist_reason_low_belief.to_owned(),
-        Reason::NewCounsellor { from } => dated(t.worklist_reason_new_counsellor, *from),
+        Reason::NewCounsellor { from } => t.worklist_reason_new_counsellor(t.date(*from)),
     }
 }
 
@@ -311,7 +310,7 @@ fn CaseloadList() -> impl IntoView {
                         <span>
                             {move || {
                                 let count = list.with(|l| l.3).to_string();
-                                fill(i18n.t().worklist_show_archived, &[("count", &count)])
+                                i18n.t().worklist_show_archived(&count)
                             }}
                         </span>
                     </label>
@@ -321,10 +320,7 @@ fn CaseloadList() -> impl IntoView {
                 <span id="worklist-shown">
                     {move || {
                         let (shown, total) = list.with(|l| (l.0.len(), l.2));
-                        fill(
-                            i18n.t().worklist_shown,
-                            &[("shown", &shown.to_string()), ("total", &total.to_string())],
-                        )
+                        i18n.t().worklist_shown(shown.to_string(), total.to_string())
                     }}
                 </span>
                 <Show when=any_filter>
@@ -354,14 +350,11 @@ fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
         let latest = row
             .latest_round
             .map_or(t.caseload_no_rounds.to_owned(), |date| {
-                fill(t.caseload_latest_round, &[("date", &t.date(date))])
+                t.caseload_latest_round(t.date(date))
             });
         let left = row.archived.as_ref().map(|left| {
             let reason = left_for_text(t, left.reason);
-            let text = fill(
-                t.worklist_left,
-                &[("date", &t.date(left.on)), ("reason", reason)],
-            );
+            let text = t.worklist_left(t.date(left.on), reason);
             view! { <span class="badge left">{text}</span> }
         });
         let due_soon = row.reasons.iter().any(|r| r.flag() == Flag::FollowUpDue);
@@ -369,7 +362,7 @@ fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
             .next_follow_up
             .filter(|_| !due_soon && row.archived.is_none())
             .map(|date| {
-                let text = fill(t.caseload_next_due, &[("date", &t.date(date))]);
+                let text = t.caseload_next_due(t.date(date));
                 view! { <span class="badge">{text}</span> }
             });
         let reasons = row

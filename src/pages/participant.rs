@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 use crate::browser::{self, app_path};
 use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::settings::DeviceRole;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::routes::resume_path;
 use crate::state::use_state;
 
@@ -96,7 +96,7 @@ fn OwnPeople() -> impl IntoView {
                                     view! {
                                         <li>
                                             <A href=resume_path(&round) attr:class="button">
-                                                {fill(t.self_continue_as, &[("name", &name)])}
+                                                {t.self_continue_as(&name)}
                                             </A>
                                         </li>
                                     }
@@ -117,7 +117,7 @@ fn OwnPeople() -> impl IntoView {
                                     view! {
                                         <li>
                                             <button type="button" class="button secondary" on:click=again>
-                                                {fill(t.self_again_as, &[("name", &name)])}
+                                                {t.self_again_as(&name)}
                                             </button>
                                         </li>
                                     }

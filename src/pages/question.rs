@@ -11,7 +11,7 @@ use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
 use crate::domain::assessment::{FilledBy, ItemAnswer};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::state::use_state;
 
 /// `/round/:rid/answer/:n`: one of the eight participant items, one per screen.
@@ -127,10 +127,7 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
         <div class="questionnaire">
             <p class="progress-text">
                 {move || {
-                    fill(
-                        i18n.t().questions_progress,
-                        &[("current", &number.to_string()), ("total", &total.to_string())],
-                    )
+                    i18n.t().questions_progress(number.to_string(), total.to_string())
                 }}
             </p>
             <progress max=total value=number aria-hidden="true"></progress>

@@ -13,7 +13,7 @@ use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::interventions::{Catalogue, InterventionGroup};
 use crate::domain::plan::{Activity, ActivityStatus};
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 
 /// The choice list's value for "something else, in our own words".
 const OWN: &str = "own";
@@ -242,7 +242,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
         }) {
             Ok(()) => {
                 refused.set(None);
-                added.set(fill(t.plan_activity_added, &[("name", &name)]));
+                added.set(t.plan_activity_added(&name));
                 // A fresh form for the next activity.
                 choice.set(String::new());
                 own_text.set(String::new());

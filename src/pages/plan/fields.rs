@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::domain::error::{earliest_date, latest_date};
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 
 /// The earliest and latest day a date field offers (the domain refuses others).
 pub fn date_bounds() -> (String, String) {
@@ -81,7 +81,7 @@ pub fn RemoveButton(#[prop(into)] what: Signal<String>, on_remove: Callback<()>)
         </button>
         <ConfirmDialog
             open=open
-            message=Signal::derive(move || fill(i18n.t().plan_remove_confirm, &[("name", &what.get())]))
+            message=Signal::derive(move || i18n.t().plan_remove_confirm(what.get()))
             confirm_label=Signal::derive(move || i18n.t().plan_remove_yes.to_owned())
             cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
             on_confirm=on_remove

@@ -19,7 +19,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::browser::app_path;
 use crate::components::plan_advice::AdviceList;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::state::use_state;
 use activities::ActivitiesSection;
 use editor::PlanEditor;
@@ -52,7 +52,7 @@ pub fn PlanPage() -> impl IntoView {
         let overview = app_path(&format!("/counsellor/{}", pid.get()));
         let back = {
             let name = name.clone();
-            move || fill(i18n.t().plan_back, &[("name", &name)])
+            move || i18n.t().plan_back(&name)
         };
         view! {
             <p>

@@ -12,7 +12,7 @@ use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::plan::{SubGoal, SubGoalStatus};
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 
 /// A moved sub-goal's handle, to give it focus back after the list has been reordered.
 fn handle_id(id: &str) -> String {
@@ -33,13 +33,10 @@ pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
         }
         let order = ids.get_untracked();
         let position = order.iter().position(|i| *i == id).unwrap_or_default() + 1;
-        announce.set(fill(
-            i18n.t().plan_subgoal_moved,
-            &[
-                ("position", &position.to_string()),
-                ("total", &order.len().to_string()),
-            ],
-        ));
+        announce.set(
+            i18n.t()
+                .plan_subgoal_moved(position.to_string(), order.len().to_string()),
+        );
         // Moving a row takes focus from it; give it back so the keys keep working.
         request_animation_frame(move || {
             if let Some(handle) = document().get_element_by_id(&handle_id(&id)) {
@@ -145,7 +142,7 @@ fn SubGoalRow(
                     id=handle_id(&id.get_value())
                     draggable="true"
                     aria-label=move || {
-                        fill(i18n.t().plan_subgoal_handle, &[("position", &(position.get() + 1).to_string())])
+                        i18n.t().plan_subgoal_handle((position.get() + 1).to_string())
                     }
                     on:keydown=on_handle_key
                     on:dragstart=on_drag_start
@@ -155,10 +152,7 @@ fn SubGoalRow(
                 </span>
                 <h3 id=heading_id>
                     {move || {
-                        fill(
-                            i18n.t().plan_subgoal_number,
-                            &[("position", &(position.get() + 1).to_string()), ("total", &total.get().to_string())],
-                        )
+                        i18n.t().plan_subgoal_number((position.get() + 1).to_string(), total.get().to_string())
                     }}
                 </h3>
             </div>
