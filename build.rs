@@ -4,8 +4,11 @@
 //! `<feature>_<key>` of one generated `Texts` struct, with one static instance per language.
 //! The build fails when a language lacks a key another has, when a text is empty, or when the
 //! `{placeholders}` of one key differ between languages; a view that names a missing key does
-//! not compile. (We generate code ourselves instead of using leptos_i18n: the needs are small
-//! and this keeps compile time and the wasm size down.)
+//! not compile. A text with placeholders is not a public field but a method with one argument
+//! per placeholder, in alphabetical order (`t.plan_print_title(name)`), so a view that leaves
+//! one out or names one the text does not have does not compile either. (We generate code
+//! ourselves instead of using leptos_i18n: the needs are small and this keeps compile time and
+//! the wasm size down.)
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -26,20 +29,34 @@ fn main() {
 
     let mut out =
         String::from("/// Every user-facing text, one field per locale key.\npub struct Texts {\n");
-    for key in catalogues[0].1.keys() {
-        writeln!(out, "    pub {key}: &'static str,").unwrap();
+    let first = &catalogues[0].1;
+    for (key, text) in first {
+        // A text with placeholders is reached only through its method below.
+        let public = if placeholders(text).is_empty() {
+            "pub "
+        } else {
+            ""
+        };
+        writeln!(out, "    {public}{key}: &'static str,").unwrap();
     }
     out.push_str("}\n\nimpl Texts {\n");
     out.push_str(
-        "    /// A text by its key, for texts named by data (an item id, a step number).\n",
+        "    /// A text by its key, for texts named by data (an item id, a step number); texts\n    /// with placeholders are not among them.\n",
     );
     out.push_str(
         "    pub fn lookup(&self, key: &str) -> Option<&'static str> {\n        Some(match key {\n",
     );
-    for key in catalogues[0].1.keys() {
-        writeln!(out, "            {key:?} => self.{key},").unwrap();
+    for (key, text) in first {
+        if placeholders(text).is_empty() {
+            writeln!(out, "            {key:?} => self.{key},").unwrap();
+        }
     }
-    out.push_str("            _ => return None,\n        })\n    }\n}\n");
+    out.push_str("            _ => return None,\n        })\n    }\n");
+    let english = &catalogues.iter().find(|(lang, _)| *lang == "en").unwrap().1;
+    for (key, text) in first {
+        write_filler(&mut out, key, text, &english[key]);
+    }
+    out.push_str("}\n");
     for (lang, catalogue) in &catalogues {
         writeln!(out, "pub static {}: Texts = Texts {{", lang.to_uppercase()).unwrap();
         for (key, text) in catalogue {
@@ -105,6 +122,45 @@ fn check_consistent(catalogues: &[(&str, Catalogue)]) {
             );
         }
     }
+}
+
+/// `pub fn key(&self, a: impl Display, b: impl Display) -> String` for a text with the
+/// placeholders `{a}` and `{b}`.
+fn write_filler(out: &mut String, key: &str, text: &str, english: &str) {
+    let names = placeholders(text);
+    if names.is_empty() {
+        return;
+    }
+    for name in &names {
+        assert!(
+            name.starts_with(|c: char| c.is_ascii_lowercase())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                && ![
+                    "as", "fn", "for", "if", "in", "let", "loop", "match", "mod", "move", "ref",
+                    "self", "type", "use", "where", "while"
+                ]
+                .contains(&name.as_str()),
+            "`{key}`: the placeholder {{{name}}} must be a snake_case name that is not a Rust keyword"
+        );
+    }
+    let params: Vec<String> = names
+        .iter()
+        .map(|name| format!("{name}: impl std::fmt::Display"))
+        .collect();
+    let values: Vec<String> = names
+        .iter()
+        .map(|name| format!("({name:?}, &{name}.to_string())"))
+        .collect();
+    writeln!(out, "    /// {english:?}").unwrap();
+    writeln!(
+        out,
+        "    pub fn {key}(&self, {}) -> String {{\n        super::fill(self.{key}, &[{}])\n    }}",
+        params.join(", "),
+        values.join(", ")
+    )
+    .unwrap();
 }
 
 fn placeholders(text: &str) -> BTreeSet<String> {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::participant::LeftFor;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::state::use_state;
 
 pub fn left_for_text(t: &Texts, reason: LeftFor) -> &'static str {
@@ -38,10 +38,7 @@ pub fn ArchiveParticipant(pid: Memo<String>) -> impl IntoView {
         let t = i18n.t();
         match archived() {
             Some(left) => {
-                let note = fill(
-                    t.worklist_archived_note,
-                    &[("date", &t.date(left.on)), ("reason", left_for_text(t, left.reason))],
-                );
+                let note = t.worklist_archived_note(t.date(left.on), left_for_text(t, left.reason));
                 view! {
                     <section class="panel archive" aria-labelledby="archive-heading">
                         <h2 id="archive-heading">{t.worklist_archive_heading}</h2>

@@ -5,8 +5,9 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::interventions::InterventionGroup;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::state::{AppState, use_state};
 
 /// The name an entry has in the current language.
@@ -70,7 +71,7 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 .is_some_and(|e| e.retired)
         })
     });
-    let empty_name = RwSignal::new(false);
+    let refused = RwSignal::new(None::<Refusal>);
     let rename = move |ev: ev::Event| {
         let name = event_target_value(&ev);
         // Written back to the shipped name, an entry follows the language again.
@@ -83,7 +84,7 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 catalogue.rename(&id.get_value(), &name)
             }
         });
-        empty_name.set(result.is_err());
+        refused.set(result.err().map(Refusal::from));
     };
     let set_retired = move |retire: bool| {
         let result = state.change(|d| {
@@ -94,17 +95,15 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 catalogue.restore(&id.get_value())
             }
         });
+        refused.set(result.as_ref().err().cloned().map(Refusal::from));
         if result.is_ok() {
             let t = i18n.t();
-            let text = if retire {
-                t.catalogue_retired
+            let name = entry_name(t, state, &id.get_value());
+            status.set(if retire {
+                t.catalogue_retired(name)
             } else {
-                t.catalogue_restored
-            };
-            status.set(fill(
-                text,
-                &[("name", &entry_name(t, state, &id.get_value()))],
-            ));
+                t.catalogue_restored(name)
+            });
         }
     };
     // Follows the language but not the stored name, so typing keeps its place and its spaces.
@@ -126,9 +125,7 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 <span class="visually-hidden">{i18n.text(|t| t.catalogue_name_label)}</span>
                 <input type="text" prop:value=move || name_now.get() on:input=rename />
             </label>
-            <Show when=move || empty_name.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.catalogue_name_required)}</p>
-            </Show>
+            <RefusalAlert refusal=refused required=|t| t.catalogue_name_required />
             <Show when=move || retired.get()>
                 <p class="help">{i18n.text(|t| t.catalogue_retired_note)}</p>
             </Show>
@@ -151,7 +148,7 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
     let state = use_state();
     let group = RwSignal::new(InterventionGroup::JobFocused);
     let name = RwSignal::new(String::new());
-    let empty_name = RwSignal::new(false);
+    let refused = RwSignal::new(None::<Refusal>);
     let add = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
         let text = name.get_untracked();
@@ -159,9 +156,10 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
             d.catalogue_mut()
                 .add_custom(browser::new_id(), group.get_untracked(), &text)
         });
-        empty_name.set(result.is_err());
-        if result.is_ok() {
-            status.set(fill(i18n.t().catalogue_added, &[("name", text.trim())]));
+        let saved = result.is_ok();
+        refused.set(result.err().map(Refusal::from));
+        if saved {
+            status.set(i18n.t().catalogue_added(text.trim()));
             name.set(String::new());
         }
     };
@@ -191,9 +189,7 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
                     <input type="text" bind:value=name />
                 </label>
             </div>
-            <Show when=move || empty_name.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.catalogue_add_name_required)}</p>
-            </Show>
+            <RefusalAlert refusal=refused required=|t| t.catalogue_add_name_required />
             <button type="submit" class="button">{i18n.text(|t| t.catalogue_add_button)}</button>
         </form>
     }

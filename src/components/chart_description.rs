@@ -4,7 +4,7 @@
 
 use crate::domain::bar_charts::BarSeries;
 use crate::domain::charts::extremes;
-use crate::i18n::{Texts, fill};
+use crate::i18n::Texts;
 
 /// The chart's own label as a sentence, so that what follows reads as the next one.
 fn sentence(label: &str) -> String {
@@ -34,20 +34,15 @@ pub fn rounds_description(
     if rounds.is_empty() {
         return format!("{} {}", sentence(label), t.charts_no_rounds);
     }
-    let rounds_text = fill(t.charts_rounds, &[("rounds", &rounds.join(", "))]);
+    let rounds_text = t.charts_rounds(rounds.join(", "));
     let where_latest = match extremes(latest) {
         None => t.charts_none_answered.to_owned(),
-        Some(e) if e.highest == e.lowest => {
-            fill(t.charts_all_same, &[("step", &e.highest.to_string())])
-        }
-        Some(e) => fill(
-            t.charts_extremes,
-            &[
-                ("highest", &names(areas, &e.at_highest)),
-                ("high", &e.highest.to_string()),
-                ("lowest", &names(areas, &e.at_lowest)),
-                ("low", &e.lowest.to_string()),
-            ],
+        Some(e) if e.highest == e.lowest => t.charts_all_same(e.highest.to_string()),
+        Some(e) => t.charts_extremes(
+            e.highest.to_string(),
+            names(areas, &e.at_highest),
+            e.lowest.to_string(),
+            names(areas, &e.at_lowest),
         ),
     };
     format!("{} {rounds_text} {where_latest}", sentence(label))
@@ -72,10 +67,7 @@ pub fn bars_description(
             })
             .collect::<Vec<_>>()
             .join(", ");
-        fill(
-            t.charts_series_values,
-            &[("name", &s.name), ("values", &values)],
-        )
+        t.charts_series_values(&s.name, &values)
     });
     std::iter::once(sentence(label))
         .chain(rows)

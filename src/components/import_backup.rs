@@ -5,7 +5,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::merge::{
     Choices, Conflict, MergeError, MergePreview, Resolution, apply_merge, preview_merge,
 };
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{TextWith, Texts, use_i18n};
 use crate::lock::backup::OpenFailure;
 use crate::state::use_state;
 use crate::storage::backup::{Backup, MAX_BACKUP_BYTES, parse_backup};
@@ -49,28 +49,20 @@ fn sealed_error_text(error: &SealedBackupError) -> fn(&Texts) -> &'static str {
 
 fn conflict_label(t: &Texts, conflict: &Conflict) -> String {
     match conflict {
-        Conflict::Participant { current, .. } => fill(
-            t.data_import_conflict_participant,
-            &[("label", &current.display_name)],
-        ),
+        Conflict::Participant { current, .. } => {
+            t.data_import_conflict_participant(&current.display_name)
+        }
         Conflict::Round {
             participant_name,
             current,
             ..
-        } => fill(
-            t.data_import_conflict_round,
-            &[(
-                "label",
-                &format!("{participant_name}, {}", t.date(current.date)),
-            )],
-        ),
+        } => t.data_import_conflict_round(format!("{participant_name}, {}", t.date(current.date))),
         Conflict::Plan {
             participant_name, ..
-        } => fill(t.data_import_conflict_plan, &[("label", participant_name)]),
-        Conflict::CatalogueEntry { current, .. } => fill(
-            t.data_import_conflict_activity,
-            &[("label", &t.catalogue_name(current))],
-        ),
+        } => t.data_import_conflict_plan(participant_name),
+        Conflict::CatalogueEntry { current, .. } => {
+            t.data_import_conflict_activity(t.catalogue_name(current))
+        }
     }
 }
 
@@ -201,11 +193,14 @@ fn ImportReview(
     let i18n = use_i18n();
     let t = i18n.t();
     let adds = preview.new_participants + preview.new_rounds + preview.new_plans;
-    let counts = [
-        (t.data_import_new_participants, preview.new_participants),
-        (t.data_import_new_rounds, preview.new_rounds),
-        (t.data_import_new_plans, preview.new_plans),
-        (t.data_import_unchanged, preview.unchanged),
+    let counts: [(TextWith<usize>, usize); 4] = [
+        (
+            Texts::data_import_new_participants,
+            preview.new_participants,
+        ),
+        (Texts::data_import_new_rounds, preview.new_rounds),
+        (Texts::data_import_new_plans, preview.new_plans),
+        (Texts::data_import_unchanged, preview.unchanged),
     ];
     let conflicts = preview.conflicts.clone();
     view! {
@@ -217,7 +212,7 @@ fn ImportReview(
                     <ul class="counts" role="status">
                         {counts
                             .into_iter()
-                            .map(|(text, count)| view! { <li>{fill(text, &[("count", &count.to_string())])}</li> })
+                            .map(|(text, count)| view! { <li>{text(t, count)}</li> })
                             .collect_view()}
                     </ul>
                 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::state::use_state;
 
 /// The same person added twice: another record's rounds, plan and history move into this one,
@@ -36,10 +36,7 @@ pub fn MergeParticipant(pid: Memo<String>, merged: RwSignal<String>) -> impl Int
             .is_ok()
         {
             let kept = name_of(&pid.get_untracked()).unwrap_or_default();
-            merged.set(fill(
-                i18n.t().dialogue_merge_done,
-                &[("other", &gone), ("name", &kept)],
-            ));
+            merged.set(i18n.t().dialogue_merge_done(&kept, &gone));
             chosen.set(String::new());
         }
     });
@@ -51,10 +48,7 @@ pub fn MergeParticipant(pid: Memo<String>, merged: RwSignal<String>) -> impl Int
     let message = Signal::derive(move || {
         let other = name_of(&chosen.get()).unwrap_or_default();
         let name = name_of(&pid.get()).unwrap_or_default();
-        fill(
-            i18n.t().dialogue_merge_confirm,
-            &[("other", &other), ("name", &name)],
-        )
+        i18n.t().dialogue_merge_confirm(&name, &other)
     });
     view! {
         <Show when=move || !others.with(Vec::is_empty) || !merged.with(String::is_empty)>
@@ -78,7 +72,7 @@ pub fn MergeParticipant(pid: Memo<String>, merged: RwSignal<String>) -> impl Int
                                 .into_iter()
                                 .map(|(id, name, latest)| {
                                     let when = latest.map_or(t.caseload_no_rounds.to_owned(), |date| {
-                                        fill(t.caseload_latest_round, &[("date", &t.date(date))])
+                                        t.caseload_latest_round(t.date(date))
                                     });
                                     let selected = id.clone();
                                     view! {

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::browser;
 use crate::domain::plan_checks::{PlanAdvice, counsellor_changes, plan_advice};
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
 use crate::state::use_state;
 
@@ -36,27 +36,21 @@ fn advice_texts(t: &Texts, advice: &PlanAdvice) -> (&'static str, String, &'stat
         ),
         PlanAdvice::Gap { from, to, coming } => (
             t.plan_advice_gap_title,
-            fill(
-                if *coming {
-                    t.plan_advice_gap_coming_text
-                } else {
-                    t.plan_advice_gap_past_text
-                },
-                &[("from", &t.date(*from)), ("to", &t.date(*to))],
-            ),
+            if *coming {
+                t.plan_advice_gap_coming_text(t.date(*from), t.date(*to))
+            } else {
+                t.plan_advice_gap_past_text(t.date(*from), t.date(*to))
+            },
             t.plan_advice_gap_why,
         ),
         PlanAdvice::FollowUpOverdue { due } => (
             t.plan_advice_follow_up_title,
-            fill(t.plan_advice_follow_up_text, &[("date", &t.date(*due))]),
+            t.plan_advice_follow_up_text(t.date(*due)),
             t.plan_advice_follow_up_why,
         ),
         PlanAdvice::LowBelief { rating } => (
             t.plan_advice_belief_title,
-            fill(
-                t.plan_advice_belief_text,
-                &[("rating", &rating.to_string())],
-            ),
+            t.plan_advice_belief_text(rating.to_string()),
             t.plan_advice_belief_why,
         ),
     }
@@ -133,7 +127,7 @@ pub fn AdviceList(pid: Memo<String>, counsellor_side: bool) -> impl IntoView {
             let count = history.len().to_string();
             view! {
                 <details class="advice-earlier">
-                    <summary>{fill(t.dialogue_advice_earlier, &[("count", &count)])}</summary>
+                    <summary>{t.dialogue_advice_earlier(&count)}</summary>
                     <ul class="plain advice-list">
                         {history.iter().map(|a| advice_item(t, a)).collect_view()}
                     </ul>
@@ -164,7 +158,7 @@ pub fn CounsellorChanges(pid: Memo<String>) -> impl IntoView {
             let text = if count == 0 {
                 t.plan_changes_none.to_owned()
             } else {
-                fill(t.plan_changes_count, &[("count", &count.to_string())])
+                t.plan_changes_count(count.to_string())
             };
             view! {
                 <div class="continuity">

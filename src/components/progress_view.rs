@@ -9,7 +9,7 @@ use crate::domain::progression::{
     Change, RoundValues, View, differences, progression, round_values,
 };
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{TextWith, Texts, use_i18n};
 use crate::state::use_state;
 
 /// Which lines the diagram shows.
@@ -21,20 +21,14 @@ enum Shown {
 }
 
 fn change_text(t: &Texts, change: Change) -> String {
-    let text = match change.steps {
-        0 => t.progress_same,
-        1 => t.progress_up_one,
-        -1 => t.progress_down_one,
-        s if s > 0 => t.progress_up_many,
-        _ => t.progress_down_many,
-    };
-    fill(
-        text,
-        &[
-            ("steps", &change.steps.unsigned_abs().to_string()),
-            ("date", &t.date(change.since)),
-        ],
-    )
+    let (date, steps) = (t.date(change.since), change.steps.unsigned_abs());
+    match change.steps {
+        0 => t.progress_same(date),
+        1 => t.progress_up_one(date),
+        -1 => t.progress_down_one(date),
+        s if s > 0 => t.progress_up_many(date, steps),
+        _ => t.progress_down_many(date, steps),
+    }
 }
 
 /// What a tap on a point shows: the round, the item and its question, the described step,
@@ -101,18 +95,17 @@ pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl Int
             Shown::Only(View::Participant) => dated(participant),
             Shown::Only(View::Counsellor) => dated(counsellor),
             Shown::Both => {
-                let named =
-                    |text: &str, r: RoundValues| (fill(text, &[("date", &t.date(r.date))]), r);
+                let named = |text: TextWith<String>, r: RoundValues| (text(t, t.date(r.date)), r);
                 participant
                     .last()
                     .cloned()
-                    .map(|r| named(t.progress_series_participant, r))
+                    .map(|r| named(Texts::progress_series_participant, r))
                     .into_iter()
                     .chain(
                         counsellor
                             .last()
                             .cloned()
-                            .map(|r| named(t.progress_series_counsellor, r)),
+                            .map(|r| named(Texts::progress_series_counsellor, r)),
                     )
                     .collect()
             }
@@ -248,7 +241,7 @@ fn Differences(
         let text = if items.is_empty() {
             t.progress_no_topics.to_owned()
         } else {
-            fill(t.progress_topics, &[("items", &item_list(t, &items))])
+            t.progress_topics(item_list(t, &items))
         };
         Some(view! { <p class="topics">{text}</p> })
     }
@@ -292,10 +285,10 @@ fn Moved(
                 .map(|p| p.item)
                 .collect()
         };
-        let summary = [
-            (t.progress_moved_up, group(|s| s > 0)),
-            (t.progress_moved_down, group(|s| s < 0)),
-            (t.progress_stayed, group(|s| s == 0)),
+        let summary: [(TextWith<String>, _); 3] = [
+            (Texts::progress_moved_up, group(|s| s > 0)),
+            (Texts::progress_moved_down, group(|s| s < 0)),
+            (Texts::progress_stayed, group(|s| s == 0)),
         ];
         Some(view! {
             <h3>{t.progress_moved_heading}</h3>
@@ -303,7 +296,7 @@ fn Moved(
                 {summary
                     .into_iter()
                     .filter(|(_, items)| !items.is_empty())
-                    .map(|(text, items)| view! { <li>{fill(text, &[("items", &item_list(t, &items))])}</li> })
+                    .map(|(text, items)| view! { <li>{text(t, item_list(t, &items))}</li> })
                     .collect_view()}
             </ul>
             <ul class="moved-items">
@@ -312,7 +305,7 @@ fn Moved(
                     .map(|p| {
                         let previous = p.since_previous.map(|c| change_text(t, c)).unwrap_or_default();
                         let first = p.since_first.filter(|c| Some(c.since) != p.since_previous.map(|x| x.since))
-                            .map(|c| format!(" · {}", fill(t.progress_since_first, &[("change", &change_text(t, c))])))
+                            .map(|c| format!(" · {}", t.progress_since_first(change_text(t, c))))
                             .unwrap_or_default();
                         let latest = p.latest.map(|(_, v)| v.to_string()).unwrap_or_default();
                         view! { <li><strong>{t.item_short(p.item)}</strong>{format!(": {latest}, {previous}{first}")}</li> }

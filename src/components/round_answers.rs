@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::assessment::{ItemAnswer, ParticipantPart};
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 
 /// The described step and, if there is one, the comment; `labelled` names them as the
 /// participant's (beside the counsellor's own rating, where it could be mistaken for theirs).
@@ -64,7 +64,7 @@ pub fn RoundAnswers(part: ParticipantPart, open: bool) -> impl IntoView {
                     {format!(
                         "{} ({})",
                         t.dialogue_answers_heading,
-                        fill(t.dialogue_comment_count, &[("count", &count)]),
+                        t.dialogue_comment_count(&count),
                     )}
                 </summary>
                 <ul class="plain">{rows}</ul>

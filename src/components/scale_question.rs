@@ -1,11 +1,55 @@
 use leptos::prelude::*;
 
+use crate::domain::assessment::{ItemAnswer, Rating, SensitiveAnswer};
+use crate::domain::error::ModelError;
+
 /// What a person picked on a five-step item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScaleChoice {
     Step(u8),
     /// "I'd rather not answer" (or, on sensitive items, "not asked"): stored as no value.
     NoValue,
+}
+
+// How a choice is stored and read back: the only place a step becomes a rating.
+
+impl From<&ItemAnswer> for ScaleChoice {
+    fn from(answer: &ItemAnswer) -> ScaleChoice {
+        answer
+            .value
+            .map_or(ScaleChoice::NoValue, |r| ScaleChoice::Step(r.get()))
+    }
+}
+
+/// "Rather not answer" is no value; a step outside the scale is refused.
+impl TryFrom<ScaleChoice> for ItemAnswer {
+    type Error = ModelError;
+    fn try_from(choice: ScaleChoice) -> Result<ItemAnswer, ModelError> {
+        match choice {
+            ScaleChoice::Step(step) => ItemAnswer::rated(step),
+            ScaleChoice::NoValue => Ok(ItemAnswer::rather_not()),
+        }
+    }
+}
+
+impl From<SensitiveAnswer> for ScaleChoice {
+    fn from(answer: SensitiveAnswer) -> ScaleChoice {
+        match answer {
+            SensitiveAnswer::NotAsked => ScaleChoice::NoValue,
+            SensitiveAnswer::Rated(r) => ScaleChoice::Step(r.get()),
+        }
+    }
+}
+
+/// On a sensitive item the no-value option is "not asked".
+impl TryFrom<ScaleChoice> for SensitiveAnswer {
+    type Error = ModelError;
+    fn try_from(choice: ScaleChoice) -> Result<SensitiveAnswer, ModelError> {
+        match choice {
+            ScaleChoice::Step(step) => Rating::new(step).map(SensitiveAnswer::Rated),
+            ScaleChoice::NoValue => Ok(SensitiveAnswer::NotAsked),
+        }
+    }
 }
 
 /// One rated item as a native radio group: a legend, five described steps, each with its
@@ -55,5 +99,46 @@ pub fn ScaleQuestion(
                 .collect_view()}
             {option(ScaleChoice::NoValue, None, no_value_label)}
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_choice() -> impl Iterator<Item = ScaleChoice> {
+        (1..=5).map(ScaleChoice::Step).chain([ScaleChoice::NoValue])
+    }
+
+    #[test]
+    fn a_choice_comes_back_as_it_was_stored() {
+        for choice in every_choice() {
+            let answer = ItemAnswer::try_from(choice).unwrap();
+            assert_eq!(ScaleChoice::from(&answer), choice);
+            let sensitive = SensitiveAnswer::try_from(choice).unwrap();
+            assert_eq!(ScaleChoice::from(sensitive), choice);
+        }
+        assert_eq!(
+            ItemAnswer::try_from(ScaleChoice::NoValue),
+            Ok(ItemAnswer::rather_not())
+        );
+        assert_eq!(
+            SensitiveAnswer::try_from(ScaleChoice::NoValue),
+            Ok(SensitiveAnswer::NotAsked)
+        );
+    }
+
+    #[test]
+    fn a_step_outside_the_scale_is_refused() {
+        for step in [0, 6] {
+            assert_eq!(
+                ItemAnswer::try_from(ScaleChoice::Step(step)),
+                Err(ModelError::OutOfScale(step))
+            );
+            assert_eq!(
+                SensitiveAnswer::try_from(ScaleChoice::Step(step)),
+                Err(ModelError::OutOfScale(step))
+            );
+        }
     }
 }

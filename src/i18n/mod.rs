@@ -14,6 +14,12 @@ mod generated {
 }
 pub use generated::Texts;
 
+mod refusal;
+
+/// A text with one placeholder, where one of several such texts is chosen first:
+/// `let text: TextWith<usize> = Texts::data_import_new_rounds;` and later `text(t, 3)`.
+pub type TextWith<T> = fn(&Texts, T) -> String;
+
 pub fn texts(language: Language) -> &'static Texts {
     match language {
         Language::Sv => &generated::SV,
@@ -23,8 +29,9 @@ pub fn texts(language: Language) -> &'static Texts {
     }
 }
 
-/// Replaces each `{name}` in a text with its value.
-pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+/// Replaces each `{name}` in a text with its value. Only the generated methods call it, so
+/// every placeholder a page fills is checked by the compiler.
+fn fill(text: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(text.to_owned(), |out, (name, value)| {
         out.replace(&format!("{{{name}}}"), value)
     })
@@ -141,14 +148,7 @@ impl Texts {
 
     /// A date the way people write it in this language, e.g. "15 Jan 2026" or "15. jan. 2026".
     pub fn date(&self, date: NaiveDate) -> String {
-        fill(
-            self.common_date_pattern,
-            &[
-                ("day", &date.day().to_string()),
-                ("month", self.month_name(date)),
-                ("year", &date.year().to_string()),
-            ],
-        )
+        self.common_date_pattern(date.day(), self.month_name(date), date.year())
     }
 }
 

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use super::crypto;
 use super::session::{LockFailure, Phase, use_lock};
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::storage::kv::KvError;
 use crate::storage::lock_record::MIN_PASSPHRASE_CHARS;
 
@@ -80,7 +80,7 @@ fn SetLock(status: RwSignal<String>, code: RwSignal<Option<String>>) -> impl Int
         <p>{i18n.text(|t| t.lock_intro)}</p>
         <form class="lock-form" on:submit=submit>
             <label for="lock-new">{i18n.text(|t| t.lock_new_label)}</label>
-            <p class="help" id="lock-new-help">{move || fill(i18n.t().lock_new_help, &[("count", &MIN_PASSPHRASE_CHARS.to_string())])}</p>
+            <p class="help" id="lock-new-help">{move || i18n.t().lock_new_help(MIN_PASSPHRASE_CHARS.to_string())}</p>
             <input id="lock-new" type="password" autocomplete="new-password" aria-describedby="lock-new-help" bind:value=new />
             <label for="lock-repeat">{i18n.text(|t| t.lock_repeat_label)}</label>
             <input id="lock-repeat" type="password" autocomplete="new-password" bind:value=repeat />
@@ -124,10 +124,7 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
         let chosen: u32 = event_target_value(&ev).parse().unwrap_or(10);
         let result = lock.set_auto_lock(chosen * 60);
         status.set(match result {
-            Ok(()) => fill(
-                i18n.t().lock_auto_saved,
-                &[("minutes", &chosen.to_string())],
-            ),
+            Ok(()) => i18n.t().lock_auto_saved(chosen.to_string()),
             Err(failure) => failure_text(i18n.t(), &failure).to_owned(),
         });
     };
@@ -178,7 +175,7 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
                 .into_iter()
                 .map(|m| view! {
                     <option value=m.to_string() selected=move || minutes() == m>
-                        {move || fill(i18n.t().lock_minutes, &[("minutes", &m.to_string())])}
+                        {move || i18n.t().lock_minutes(m.to_string())}
                     </option>
                 })
                 .collect_view()}

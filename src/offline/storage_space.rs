@@ -8,7 +8,7 @@ use web_sys::{StorageEstimate, StorageManager};
 use super::bytes::readable_size;
 use super::navigator_part;
 use super::service_worker;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::state::use_state;
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
@@ -85,7 +85,7 @@ pub fn StorageSpace() -> impl IntoView {
             .ok()
             .flatten()
             .map_or(0, |t| t.len());
-        fill(i18n.t().offline_data_size, &[("size", &size(bytes as f64))])
+        i18n.t().offline_data_size(size(bytes as f64))
     };
     view! {
         <section class="panel storage-space" aria-labelledby="space-heading">
@@ -98,10 +98,7 @@ pub fn StorageSpace() -> impl IntoView {
                 space
                     .get()
                     .map(|(used, free)| {
-                        let text = fill(
-                            i18n.t().offline_space_used,
-                            &[("used", &size(used)), ("free", &size(free))],
-                        );
+                        let text = i18n.t().offline_space_used(size(free), size(used));
                         view! { <p class="space-used">{text}</p> }
                     })
             }}

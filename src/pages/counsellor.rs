@@ -8,8 +8,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::browser;
 use crate::components::archive_participant::left_for_text;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
 use crate::state::use_state;
 
@@ -21,7 +22,7 @@ pub fn CounsellorPage() -> impl IntoView {
     let state = use_state();
     let name = RwSignal::new(String::new());
     let counsellor = RwSignal::new(String::new());
-    let error = RwSignal::new(false);
+    let refused = RwSignal::new(None::<Refusal>);
     let add_now = Callback::new(move |()| {
         let id = browser::new_id();
         let result = state.change(|d| {
@@ -32,9 +33,12 @@ pub fn CounsellorPage() -> impl IntoView {
                 browser::today(),
             )
         });
-        error.set(result.is_err());
-        if result.is_ok() {
-            name.set(String::new());
+        match result {
+            Ok(()) => {
+                refused.set(None);
+                name.set(String::new());
+            }
+            Err(error) => refused.set(Some(error.into())),
         }
     });
     // The same person added twice is hard to see later: a name already on the list asks first.
@@ -67,15 +71,13 @@ pub fn CounsellorPage() -> impl IntoView {
             <input id="participant-name" type="text" aria-describedby="participant-name-help" bind:value=name />
             <label for="counsellor-name">{i18n.text(|t| t.caseload_counsellor_label)}</label>
             <input id="counsellor-name" type="text" autocomplete="name" bind:value=counsellor />
-            <Show when=move || error.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
-            </Show>
+            <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
             <button type="submit" class="button">{i18n.text(|t| t.caseload_add_button)}</button>
         </form>
         <ConfirmDialog
             open=confirm_same_name
             message=Signal::derive(move || {
-                fill(i18n.t().dialogue_same_name_confirm, &[("name", &same_name.get())])
+                i18n.t().dialogue_same_name_confirm(same_name.get())
             })
             confirm_label=Signal::derive(move || i18n.t().dialogue_same_name_yes.to_owned())
             cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
@@ -110,15 +112,14 @@ fn sort_label(t: &Texts, sort: Sort) -> &'static str {
 }
 
 fn reason_text(t: &Texts, reason: &Reason) -> String {
-    let dated = |text: &str, date| fill(text, &[("date", &t.date(date))]);
     match reason {
-        Reason::FollowUpOverdue { due } => dated(t.worklist_reason_overdue, *due),
-        Reason::FollowUpSoon { due } => dated(t.worklist_reason_soon, *due),
+        Reason::FollowUpOverdue { due } => t.worklist_reason_overdue(t.date(*due)),
+        Reason::FollowUpSoon { due } => t.worklist_reason_soon(t.date(*due)),
         Reason::Break => t.worklist_reason_break.to_owned(),
         Reason::NoJobFocused => t.worklist_reason_no_job.to_owned(),
-        Reason::AwaitingCounsellor { round } => dated(t.worklist_reason_awaiting, *round),
+        Reason::AwaitingCounsellor { round } => t.worklist_reason_awaiting(t.date(*round)),
         Reason::LowBelief => t.worklist_reason_low_belief.to_owned(),
-        Reason::NewCounsellor { from } => dated(t.worklist_reason_new_counsellor, *from),
+        Reason::NewCounsellor { from } => t.worklist_reason_new_counsellor(t.date(*from)),
     }
 }
 
@@ -301,7 +302,7 @@ fn CaseloadList() -> impl IntoView {
                         <span>
                             {move || {
                                 let count = list.with(|l| l.3).to_string();
-                                fill(i18n.t().worklist_show_archived, &[("count", &count)])
+                                i18n.t().worklist_show_archived(&count)
                             }}
                         </span>
                     </label>
@@ -311,10 +312,7 @@ fn CaseloadList() -> impl IntoView {
                 <span id="worklist-shown">
                     {move || {
                         let (shown, total) = list.with(|l| (l.0.len(), l.2));
-                        fill(
-                            i18n.t().worklist_shown,
-                            &[("shown", &shown.to_string()), ("total", &total.to_string())],
-                        )
+                        i18n.t().worklist_shown(shown.to_string(), total.to_string())
                     }}
                 </span>
                 <Show when=any_filter>
@@ -344,14 +342,11 @@ fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
         let latest = row
             .latest_round
             .map_or(t.caseload_no_rounds.to_owned(), |date| {
-                fill(t.caseload_latest_round, &[("date", &t.date(date))])
+                t.caseload_latest_round(t.date(date))
             });
         let left = row.archived.as_ref().map(|left| {
             let reason = left_for_text(t, left.reason);
-            let text = fill(
-                t.worklist_left,
-                &[("date", &t.date(left.on)), ("reason", reason)],
-            );
+            let text = t.worklist_left(t.date(left.on), reason);
             view! { <span class="badge left">{text}</span> }
         });
         let due_soon = row.reasons.iter().any(|r| r.flag() == Flag::FollowUpDue);
@@ -359,7 +354,7 @@ fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
             .next_follow_up
             .filter(|_| !due_soon && row.archived.is_none())
             .map(|date| {
-                let text = fill(t.caseload_next_due, &[("date", &t.date(date))]);
+                let text = t.caseload_next_due(t.date(date));
                 view! { <span class="badge">{text}</span> }
             });
         let reasons = row

@@ -2,11 +2,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
+use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::components::round_answers::TheirAnswer;
 use crate::components::round_missing::RoundMissing;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
 use crate::domain::assessment::{
-    CounsellorPart, Interventions, ItemAnswer, Rating, SensitiveAnswer, SensitiveItem,
+    CounsellorPart, Interventions, ItemAnswer, SensitiveAnswer, SensitiveItem,
 };
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
@@ -16,30 +17,13 @@ use crate::i18n::{Texts, use_i18n};
 use crate::routes::{Route, use_round_id};
 use crate::state::{AppState, use_state};
 
-/// A choice on a five-step item as the model stores it: "rather not" is no value.
-fn to_answer(choice: ScaleChoice) -> ItemAnswer {
-    match choice {
-        ScaleChoice::Step(step) => ItemAnswer {
-            value: Rating::new(step).ok(),
-            comment: None,
-        },
-        ScaleChoice::NoValue => ItemAnswer::rather_not(),
-    }
-}
-
-fn to_choice(answer: &ItemAnswer) -> ScaleChoice {
-    answer
-        .value
-        .map_or(ScaleChoice::NoValue, |v| ScaleChoice::Step(v.get()))
-}
-
 /// The round and the counsellor's name for it, shared by the sections of the page.
 #[derive(Clone, Copy)]
 struct Part {
     state: AppState,
     round_id: StoredValue<String>,
     counsellor: RwSignal<String>,
-    missing_name: RwSignal<bool>,
+    refused: RwSignal<Option<Refusal>>,
 }
 
 impl Part {
@@ -60,7 +44,7 @@ impl Part {
             }
             apply(d, &rid)
         });
-        self.missing_name.set(result == Err(ModelError::EmptyText));
+        self.refused.set(result.err().map(Refusal::from));
     }
 }
 
@@ -104,7 +88,7 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         state,
         round_id: StoredValue::new(round_id),
         counsellor: RwSignal::new(known_counsellor),
-        missing_name: RwSignal::new(false),
+        refused: RwSignal::new(None),
     };
     let started = move || part.read(|p| p.is_some());
     let sensitive_on = move || state.read(|d| d.settings().sensitive_items_enabled);
@@ -119,8 +103,12 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                     question=Signal::derive(move || i18n.t().keyed_question(key).to_owned())
                     steps=Signal::derive(move || i18n.t().steps(key))
                     no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
-                    selected=Signal::derive(move || part.read(|p| p.and_then(get).map(to_choice)))
-                    on_select=Callback::new(move |choice| part.change(|d, rid| set(d, rid, to_answer(choice))))
+                    selected=Signal::derive(move || part.read(|p| p.and_then(get).map(ScaleChoice::from)))
+                    on_select=Callback::new(move |choice: ScaleChoice| {
+                        if let Ok(answer) = ItemAnswer::try_from(choice) {
+                            part.change(|d, rid| set(d, rid, answer));
+                        }
+                    })
                 />
             }
         };
@@ -154,9 +142,7 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         <Contents page=page_path sections=sections sensitive_on=Signal::derive(sensitive_on) />
         <label for="part-counsellor">{i18n.text(|t| t.round_counsellor_name)}</label>
         <input id="part-counsellor" type="text" bind:value=part.counsellor prop:disabled=started />
-        <Show when=move || part.missing_name.get()>
-            <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
-        </Show>
+        <RefusalAlert refusal=part.refused required=|t| t.caseload_name_required />
         <PartSection id="part-outlook" open=sections.outlook heading=|t| t.dialogue_section_outlook>
             {rated("belief", |p| p.belief.as_ref(), |d, rid, a| d.set_belief(rid, a, browser::now()))}
             {rated("determination", |p| p.determination.as_ref(), |d, rid, a| d.set_determination(rid, a, browser::now()))}
@@ -175,9 +161,11 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                             question=Signal::derive(move || i18n.t().item_counsellor_question(item).to_owned())
                             steps=Signal::derive(move || i18n.t().counsellor_steps(item))
                             no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
-                            selected=Signal::derive(move || part.read(|p| p.and_then(|p| p.ratings.get(&item)).map(to_choice)))
-                            on_select=Callback::new(move |choice| {
-                                part.change(|d, rid| d.set_counsellor_rating(rid, item, to_answer(choice), browser::now()))
+                            selected=Signal::derive(move || part.read(|p| p.and_then(|p| p.ratings.get(&item)).map(ScaleChoice::from)))
+                            on_select=Callback::new(move |choice: ScaleChoice| {
+                                if let Ok(answer) = ItemAnswer::try_from(choice) {
+                                    part.change(|d, rid| d.set_counsellor_rating(rid, item, answer, browser::now()));
+                                }
                             })
                         >
                             <TheirAnswer item=item answer=their_answer(item) />
@@ -372,19 +360,12 @@ fn SensitiveItems(part: Part) -> impl IntoView {
                     SensitiveItem::Violence => answers.violence,
                     SensitiveItem::SubstanceUse => answers.substance_use,
                 }?;
-                Some(match answer {
-                    SensitiveAnswer::NotAsked => ScaleChoice::NoValue,
-                    SensitiveAnswer::Rated(r) => ScaleChoice::Step(r.get()),
-                })
+                Some(ScaleChoice::from(answer))
             })
         });
         let on_select = Callback::new(move |choice| {
-            let answer = match choice {
-                ScaleChoice::Step(step) => match Rating::new(step) {
-                    Ok(r) => SensitiveAnswer::Rated(r),
-                    Err(_) => return,
-                },
-                ScaleChoice::NoValue => SensitiveAnswer::NotAsked,
+            let Ok(answer) = SensitiveAnswer::try_from(choice) else {
+                return;
             };
             part.change(|d, rid| d.set_sensitive(rid, which, answer, browser::now()));
         });

@@ -8,7 +8,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
 use crate::domain::caseload::Caseload;
 use crate::domain::settings::DeviceRole;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::lock::backup::EncryptChoice;
 use crate::lock::session::{Lock, LockFailure, Phase, use_lock};
 use crate::lock::settings::failure_text;
@@ -41,7 +41,7 @@ fn export_sealed_backup_file(
                 let name = format!("stegvis-backup-{}-encrypted.json", browser::today());
                 browser::download(&name, "application/json", &file);
                 typed.set(String::new());
-                status.set(fill(t.encrypted_saved, &[("file", &name)]));
+                status.set(t.encrypted_saved(&name));
             }
             Err(LockFailure::WrongSecret) => status.set(t.encrypted_wrong.to_owned()),
             Err(failure) => status.set(failure_text(t, &failure).to_owned()),
@@ -69,15 +69,10 @@ pub fn DataPage() -> impl IntoView {
     let sensitive_held = move || sensitive_on() || state.read(Caseload::has_sensitive_answers);
     let summary = move || {
         let (participants, rounds) = state.read(|d| (d.participants().len(), d.rounds().len()));
-        fill(
-            i18n.t().data_summary,
-            &[
-                ("participants", &participants.to_string()),
-                ("rounds", &rounds.to_string()),
-            ],
-        )
+        i18n.t()
+            .data_summary(participants.to_string(), rounds.to_string())
     };
-    let exported = move |name: String| status.set(fill(i18n.t().data_exported, &[("file", &name)]));
+    let exported = move |name: String| status.set(i18n.t().data_exported(&name));
     let export_csv = move |_| {
         let name = format!("stegvis-rounds-{}.csv", browser::today());
         let included = Included {
@@ -236,7 +231,7 @@ fn RecoveryCopies() -> impl IntoView {
                                 view! {
                                     <li>
                                         <button type="button" class="button secondary" on:click=move |_| save(&key)>
-                                            {move || fill(i18n.t().data_recovery_export, &[("key", &label)])}
+                                            {move || i18n.t().data_recovery_export(&label)}
                                         </button>
                                     </li>
                                 }

@@ -10,7 +10,7 @@ use crate::domain::handover::codec::Invitation;
 use crate::domain::settings::DeviceRole;
 use crate::handover::error_text;
 use crate::handover::link::take_fragment;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::routes::{Route, her_part_route};
 use crate::state::use_state;
 
@@ -101,9 +101,9 @@ pub fn InvitationPage() -> impl IntoView {
             };
             view! {
                 <section class="panel">
-                    <p>{fill(t.handover_invitation_earlier, &[("date", &date)])}</p>
+                    <p>{t.handover_invitation_earlier(&date)}</p>
                     <button type="button" class="button secondary" on:click=send>
-                        {fill(t.handover_invitation_send_earlier, &[("date", &date)])}
+                        {t.handover_invitation_send_earlier(&date)}
                     </button>
                 </section>
             }

@@ -10,7 +10,7 @@ use crate::handover::link::link_to;
 use crate::handover::qr::QrImage;
 use crate::handover::seal::new_device_key;
 use crate::handover::share::CopyLink;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::routes::{Route, use_round_id};
 use crate::state::use_state;
 
@@ -83,9 +83,9 @@ pub fn InvitePage() -> impl IntoView {
             .into_any(),
         };
         let (back, title, next) = (
-            fill(t.handover_back_to, &[("name", &name)]),
-            fill(t.handover_invite_title, &[("name", &name)]),
-            fill(t.handover_invite_next, &[("name", &name)]),
+            t.handover_back_to(&name),
+            t.handover_invite_title(&name),
+            t.handover_invite_next(&name),
         );
         view! {
             <p>

@@ -12,7 +12,7 @@ use crate::domain::org_summary::{
     Figure, MAX_SUMMARY_BYTES, Month, Period, SummaryCounts, SummaryFile, SummaryFileError,
 };
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{I18n, Texts, fill, use_i18n};
+use crate::i18n::{I18n, TextWith, Texts, use_i18n};
 use crate::routes::Route;
 use crate::state::use_state;
 use crate::storage::summary_csv::summary_csv;
@@ -47,13 +47,16 @@ fn figure_short(t: &Texts, figure: Figure) -> &'static str {
 /// BIP's two publications, numbered in the table and named under it.
 const SOURCES: [&str; 2] = ["source_parallel", "source_job_prospects"];
 
-fn error_text(t: &Texts, error: &SummaryFileError) -> &'static str {
+/// Why a file was not read, as a text that names the file.
+type FileProblem = TextWith<String>;
+
+fn error_text(error: &SummaryFileError) -> FileProblem {
     match error {
-        SummaryFileError::NotJson => t.summary_error_not_json,
-        SummaryFileError::NotASummary => t.summary_error_not_summary,
-        SummaryFileError::TooNew { .. } => t.summary_error_too_new,
-        SummaryFileError::Invalid { .. } => t.summary_error_invalid,
-        SummaryFileError::TooLarge => t.summary_error_too_large,
+        SummaryFileError::NotJson => Texts::summary_error_not_json,
+        SummaryFileError::NotASummary => Texts::summary_error_not_summary,
+        SummaryFileError::TooNew { .. } => Texts::summary_error_too_new,
+        SummaryFileError::Invalid { .. } => Texts::summary_error_invalid,
+        SummaryFileError::TooLarge => Texts::summary_error_too_large,
     }
 }
 
@@ -68,10 +71,7 @@ fn decimal(i18n: I18n, value: f64, decimals: usize) -> String {
 }
 
 fn percent(i18n: I18n, value: f64) -> String {
-    fill(
-        i18n.t().summary_percent_value,
-        &[("value", &decimal(i18n, value, 0))],
-    )
+    i18n.t().summary_percent_value(decimal(i18n, value, 0))
 }
 
 fn month_text(t: &Texts, month: Month) -> String {
@@ -109,13 +109,13 @@ pub fn OrgSummaryPage() -> impl IntoView {
             "application/json",
             &file.with_untracked(SummaryFile::write),
         );
-        status.set(fill(i18n.t().summary_exported, &[("file", &name)]));
+        status.set(i18n.t().summary_exported(&name));
     };
     let export_csv = move |_| {
         let name = format!("stegvis-summary-{}.csv", Month::of(browser::today()));
         let csv = counts.with_untracked(summary_csv);
         browser::download(&name, "text/csv;charset=utf-8", &csv);
-        status.set(fill(i18n.t().summary_exported, &[("file", &name)]));
+        status.set(i18n.t().summary_exported(&name));
     };
     let print = move |_| {
         let _ = window().print();
@@ -134,20 +134,20 @@ pub fn OrgSummaryPage() -> impl IntoView {
                 let name = chosen.name();
                 let t = i18n.t();
                 let read = if chosen.size() > MAX_SUMMARY_BYTES as f64 {
-                    Err(t.summary_error_too_large)
+                    Err(Texts::summary_error_too_large as FileProblem)
                 } else {
                     match JsFuture::from(chosen.text())
                         .await
                         .ok()
                         .and_then(|v| v.as_string())
                     {
-                        None => Err(t.summary_error_file),
-                        Some(text) => SummaryFile::read(&text).map_err(|e| error_text(t, &e)),
+                        None => Err(Texts::summary_error_file as FileProblem),
+                        Some(text) => SummaryFile::read(&text).map_err(|e| error_text(&e)),
                     }
                 };
                 match read {
                     Ok(file) => files.push(file),
-                    Err(message) => problems.push(fill(message, &[("file", &name)])),
+                    Err(message) => problems.push(message(t, name)),
                 }
             }
             errors.set(problems);
@@ -187,10 +187,7 @@ pub fn OrgSummaryPage() -> impl IntoView {
                         }
                         Source::Device => (0, 0),
                     };
-                    fill(
-                        i18n.t().summary_combined_from,
-                        &[("files", &files.to_string()), ("devices", &devices.to_string())],
-                    )
+                    i18n.t().summary_combined_from(devices.to_string(), files.to_string())
                 }}
             </p>
             <button type="button" class="button secondary" on:click=move |_| source.set(Source::Device)>
@@ -202,10 +199,10 @@ pub fn OrgSummaryPage() -> impl IntoView {
                 let t = i18n.t();
                 let c = counts.get();
                 let people = c.people_shown().map_or(t.summary_fewer_than_five.to_owned(), |(p, r)| {
-                    fill(t.summary_people_rounds, &[("people", &p.to_string()), ("rounds", &r.to_string())])
+                    t.summary_people_rounds(p.to_string(), r.to_string())
                 });
                 let covered = file.with(|f| f.period.from.zip(f.period.to)).map(|(a, b)| {
-                    fill(t.summary_period_covered, &[("from", &month_text(t, a)), ("to", &month_text(t, b))])
+                    t.summary_period_covered(month_text(t, a), month_text(t, b))
                 });
                 match covered {
                     Some(covered) => format!("{people}. {covered}."),
@@ -306,13 +303,13 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                                     let (here, people) = match tally.percent() {
                                         Some(p) => (
                                             percent(i18n, p),
-                                            fill(t.summary_people_count, &[("count", &tally.people.to_string())]),
+                                            t.summary_people_count(tally.people.to_string()),
                                         ),
                                         None => (t.summary_fewer_than_five.to_owned(), t.summary_fewer_than_five.to_owned()),
                                     };
                                     let bip = figure.bip().map_or(t.summary_no_bip.to_owned(), |b| {
                                         let number = SOURCES.iter().position(|s| *s == b.source).map_or(0, |i| i + 1);
-                                        fill(t.summary_bip_value, &[("value", &percent(i18n, b.percent)), ("source", &number.to_string())])
+                                        t.summary_bip_value(number.to_string(), percent(i18n, b.percent))
                                     });
                                     view! {
                                         <tr>
@@ -424,8 +421,8 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
                                 .map(|(item, movement)| {
                                     let (value, people) = match movement.average() {
                                         Some(average) => (
-                                            fill(t.summary_steps_value, &[("value", &format!("{}{}", if average > 0.0 { "+" } else { "" }, decimal(i18n, average, 1)))]),
-                                            fill(t.summary_people_count, &[("count", &movement.people.to_string())]),
+                                            t.summary_steps_value(format!("{}{}", if average > 0.0 { "+" } else { "" }, decimal(i18n, average, 1))),
+                                            t.summary_people_count(movement.people.to_string()),
                                         ),
                                         None => (t.summary_fewer_than_five.to_owned(), t.summary_fewer_than_five.to_owned()),
                                     };

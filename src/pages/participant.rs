@@ -3,8 +3,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
+use crate::components::refusal::{Refusal, RefusalAlert};
 use crate::domain::settings::DeviceRole;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::routes::{Route, resume_path};
 use crate::state::use_state;
 
@@ -15,7 +16,7 @@ pub fn ParticipantPage() -> impl IntoView {
     let state = use_state();
     let navigate = use_navigate();
     let name = RwSignal::new(String::new());
-    let error = RwSignal::new(false);
+    let refused = RwSignal::new(None::<Refusal>);
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -39,7 +40,7 @@ pub fn ParticipantPage() -> impl IntoView {
                 .href(),
                 Default::default(),
             ),
-            Err(_) => error.set(true),
+            Err(error) => refused.set(Some(error.into())),
         }
     };
 
@@ -57,9 +58,7 @@ pub fn ParticipantPage() -> impl IntoView {
                 aria-describedby="self-name-help"
                 bind:value=name
             />
-            <Show when=move || error.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.caseload_name_required)}</p>
-            </Show>
+            <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
             <button type="submit" class="button">{i18n.text(|t| t.self_start)}</button>
         </form>
         <crate::offline::IosStorageNote />
@@ -102,7 +101,7 @@ fn OwnPeople() -> impl IntoView {
                                     view! {
                                         <li>
                                             <A href=resume_path(&round) attr:class="button">
-                                                {fill(t.self_continue_as, &[("name", &name)])}
+                                                {t.self_continue_as(&name)}
                                             </A>
                                         </li>
                                     }
@@ -123,7 +122,7 @@ fn OwnPeople() -> impl IntoView {
                                     view! {
                                         <li>
                                             <button type="button" class="button secondary" on:click=again>
-                                                {fill(t.self_again_as, &[("name", &name)])}
+                                                {t.self_again_as(&name)}
                                             </button>
                                         </li>
                                     }

@@ -13,7 +13,7 @@ use crate::components::progress_view::ProgressView;
 use crate::components::round_answers::RoundAnswers;
 use crate::domain::assessment::{FilledBy, Round};
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::routes::{Route, resume_path, use_person_id};
 use crate::state::use_state;
 
@@ -81,7 +81,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
         }
         let counsellor = move || {
             counsellor.get().map(|name| {
-                view! { <p>{fill(i18n.t().caseload_counsellor_now, &[("name", &name)])}</p> }
+                view! { <p>{i18n.t().caseload_counsellor_now(&name)}</p> }
             })
         };
         view! {
@@ -104,7 +104,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
                 open=confirm_same_day
                 message=Signal::derive(move || {
                     let t = i18n.t();
-                    fill(t.dialogue_same_day_confirm, &[("date", &t.date(browser::today()))])
+                    t.dialogue_same_day_confirm(t.date(browser::today()))
                 })
                 confirm_label=Signal::derive(move || i18n.t().dialogue_same_day_yes.to_owned())
                 cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
@@ -120,7 +120,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
                 </button>
                 <ConfirmDialog
                     open=confirm_erase
-                    message=Signal::derive(move || fill(i18n.t().caseload_erase_confirm, &[("name", &name.get())]))
+                    message=Signal::derive(move || i18n.t().caseload_erase_confirm(&name.get()))
                     confirm_label=Signal::derive(move || i18n.t().caseload_erase_yes.to_owned())
                     cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
                     on_confirm=erase
@@ -135,12 +135,9 @@ fn participant_status(t: &Texts, round: &Round) -> String {
     match &round.participant_part {
         None => t.caseload_status_not_started.to_owned(),
         Some(part) if part.completed.is_some() => t.caseload_status_done.to_owned(),
-        Some(part) => fill(
-            t.caseload_status_in_progress,
-            &[
-                ("answered", &part.answered_count().to_string()),
-                ("total", &ParticipantItem::ALL.len().to_string()),
-            ],
+        Some(part) => t.caseload_status_in_progress(
+            part.answered_count().to_string(),
+            ParticipantItem::ALL.len().to_string(),
         ),
     }
 }
@@ -168,7 +165,7 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
             message=Signal::derive(move || {
                 let t = i18n.t();
                 let date = latest.get().map(|(_, date)| t.date(date)).unwrap_or_default();
-                fill(t.dialogue_delete_round_confirm, &[("date", &date)])
+                t.dialogue_delete_round_confirm(&date)
             })
             confirm_label=Signal::derive(move || i18n.t().dialogue_delete_round_yes.to_owned())
             cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
@@ -206,7 +203,7 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                             .map(|part| view! { <RoundAnswers part=part open=index == 0 /> });
                         view! {
                             <li class="panel round">
-                                <h3>{fill(t.caseload_round_title, &[("date", &t.date(round.date))])}</h3>
+                                <h3>{t.caseload_round_title(t.date(round.date))}</h3>
                                 <p>
                                     {t.caseload_part_participant} ": " {participant_status(t, &round)}
                                 </p>

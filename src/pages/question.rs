@@ -8,10 +8,10 @@ use crate::components::live_text::live_text;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::round_missing::RoundMissing;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
-use crate::domain::assessment::{FilledBy, ItemAnswer, Rating};
+use crate::domain::assessment::{FilledBy, ItemAnswer};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::routes::{Route, use_question_number, use_round_id};
 use crate::state::use_state;
 
@@ -54,12 +54,7 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
                 .and_then(|p| p.answers.get(&item).cloned())
         })
     };
-    let selected = Signal::derive(move || {
-        answer().map(|a| {
-            a.value
-                .map_or(ScaleChoice::NoValue, |v| ScaleChoice::Step(v.get()))
-        })
-    });
+    let selected = Signal::derive(move || answer().map(|a| ScaleChoice::from(&a)));
     // A part opened through a link (not "start" or "hand over") is the participant's own.
     let save = move |answer: ItemAnswer| {
         let _ = state.change(|d| {
@@ -73,12 +68,10 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
         });
     };
     let on_select = Callback::new(move |choice: ScaleChoice| {
-        let comment = answer().and_then(|a| a.comment);
-        let value = match choice {
-            ScaleChoice::Step(step) => Rating::new(step).ok(),
-            ScaleChoice::NoValue => None,
-        };
-        save(ItemAnswer { value, comment });
+        if let Ok(chosen) = ItemAnswer::try_from(choice) {
+            let comment = answer().and_then(|a| a.comment);
+            save(ItemAnswer { comment, ..chosen });
+        }
     });
     let comment = live_text(move || answer().and_then(|a| a.comment).unwrap_or_default());
     let on_comment = move |ev| {
@@ -138,10 +131,7 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
         <div class="questionnaire">
             <p class="progress-text">
                 {move || {
-                    fill(
-                        i18n.t().questions_progress,
-                        &[("current", &number.to_string()), ("total", &total.to_string())],
-                    )
+                    i18n.t().questions_progress(number.to_string(), total.to_string())
                 }}
             </p>
             <progress max=total value=number aria-hidden="true"></progress>

@@ -11,7 +11,7 @@ use crate::handover::camera::CameraScan;
 use crate::handover::error_text;
 use crate::handover::link::take_fragment;
 use crate::handover::seal::open;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{TextWith, Texts, use_i18n};
 use crate::routes::Route;
 use crate::state::use_state;
 
@@ -120,17 +120,17 @@ pub fn ReceivePage() -> impl IntoView {
                             let person = d.participant(&round.participant_id)?;
                             Some((person.id.clone(), person.display_name.clone(), t.date(round.date)))
                         });
-                        let message = match received {
-                            Received::Added => t.handover_receive_added,
-                            Received::AlreadyThere => t.handover_receive_already,
+                        let message: TextWith<String> = match received {
+                            Received::Added => Texts::handover_receive_added,
+                            Received::AlreadyThere => Texts::handover_receive_already,
                         };
                         view! {
                             <p role="status" class="done">
-                                {target.as_ref().map_or(message.to_owned(), |(_, _, date)| fill(message, &[("date", date)]))}
+                                {target.as_ref().map(|(_, _, date)| message(t, date.clone()))}
                             </p>
                             {target.map(|(pid, name, _)| view! {
                                 <A href=Route::Person(&pid).href() attr:class="button">
-                                    {fill(t.handover_back_to, &[("name", &name)])}
+                                    {t.handover_back_to(&name)}
                                 </A>
                             })}
                         }
@@ -168,13 +168,7 @@ fn Preview(opened: Opened, on_add: Callback<Opened>) -> impl IntoView {
         let sent = d.sent_invitation(&opened.invitation_id)?;
         let round = d.round(&sent.round_id)?;
         let person = d.participant(&round.participant_id)?;
-        Some(fill(
-            t.handover_receive_from,
-            &[
-                ("name", &person.display_name),
-                ("date", &t.date(round.date)),
-            ],
-        ))
+        Some(t.handover_receive_from(t.date(round.date), &person.display_name))
     });
     let rows = ParticipantItem::ALL
         .into_iter()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::lock::session::{LockFailure, Phase, reload, use_lock};
 use crate::lock::settings::failure_text;
 use crate::storage::browser_store::LocalStore;
@@ -111,7 +111,7 @@ fn UnlockForm() -> impl IntoView {
             Message::Nothing => String::new(),
             Message::Opening => t.lock_opening.to_owned(),
             Message::Wrong { wait: 0 } => t.lock_wrong_secret.to_owned(),
-            Message::Wrong { wait } => fill(t.lock_wrong_wait, &[("seconds", &wait.to_string())]),
+            Message::Wrong { wait } => t.lock_wrong_wait(wait.to_string()),
             Message::Failed(failure) => failure_text(t, &failure).to_owned(),
         }
     };
@@ -145,7 +145,7 @@ fn UnlockForm() -> impl IntoView {
             />
             <p id="unlock-message" class="status" role="alert">{message_text}</p>
             <Show when=must_wait>
-                <p class="help">{move || fill(i18n.t().lock_wait_left, &[("seconds", &waiting.get().to_string())])}</p>
+                <p class="help">{move || i18n.t().lock_wait_left(waiting.get().to_string())}</p>
             </Show>
             <button type="submit" class="button" disabled=move || busy.get() || must_wait()>
                 {i18n.text(|t| t.lock_open_button)}

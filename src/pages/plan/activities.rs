@@ -1,26 +1,22 @@
-use chrono::NaiveDate;
+use leptos::ev;
 use leptos::prelude::*;
-use leptos::{ev, web_sys};
 
 use super::editor::PlanEditor;
-use super::fields::{RemoveButton, date_bounds, date_value, parse_date, refusal, status_options};
+use super::fields::{RemoveButton, date_bounds, date_value, parse_date, status_options};
 use super::labels::{
     ACTIVITY_STATUSES, activity_dates, activity_name, activity_status, from_index,
 };
+use super::row::{PlanRow, RowDate, entry_ids};
 use crate::browser;
 use crate::components::live_text::live_text;
-use crate::domain::error::{MAX_TEXT_CHARS, ModelError};
+use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::interventions::{Catalogue, InterventionGroup};
 use crate::domain::plan::{Activity, ActivityStatus};
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 
 /// The choice list's value for "something else, in our own words".
 const OWN: &str = "own";
-
-/// Why an activity was refused, in the user's words.
-fn activity_refusal(t: &Texts, error: &ModelError) -> &'static str {
-    refusal(t, error, t.plan_activity_choose_first)
-}
 
 /// The catalogue's current entries by group, then "own words"; retired entries are not offered.
 fn choice_options(
@@ -69,13 +65,7 @@ fn group_options(
 #[component]
 pub(super) fn ActivitiesSection(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let ids = Memo::new(move |_| {
-        editor.read(|plan| {
-            plan.map_or_else(Vec::new, |p| {
-                p.activities.iter().map(|a| a.id.clone()).collect()
-            })
-        })
-    });
+    let ids = entry_ids::<Activity>(editor);
     view! {
         <section class="panel plan-activities" aria-labelledby="activities-heading">
             <h2 id="activities-heading">{i18n.text(|t| t.plan_activities_heading)}</h2>
@@ -99,30 +89,8 @@ pub(super) fn ActivitiesSection(editor: PlanEditor) -> impl IntoView {
 fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
     let i18n = use_i18n();
     let state = editor.state;
-    let id = StoredValue::new(id);
-    let activity = Memo::new(move |_| {
-        editor.read(|plan| {
-            let activities = plan?.activities.iter();
-            id.with_value(|id| activities.clone().find(|a| a.id == *id).cloned())
-        })
-    });
-    let refused = RwSignal::new(None::<&'static str>);
-    // Says why a change was refused; true when it was saved.
-    let update = move |change: Box<dyn FnOnce(&mut Activity)>| {
-        let result = editor.apply(|plan| {
-            change(plan.activity_mut(&id.get_value())?);
-            Ok(())
-        });
-        refused.set(result.as_ref().err().map(|e| activity_refusal(i18n.t(), e)));
-        result.is_ok()
-    };
-    // A refused date goes back to the saved one, so the field never shows what was not kept.
-    let show_saved = move |ev: &ev::Event, saved: fn(&Activity) -> Option<NaiveDate>| {
-        let field = event_target::<web_sys::HtmlInputElement>(ev);
-        field.set_value(&date_value(
-            activity.get_untracked().as_ref().and_then(saved),
-        ));
-    };
+    let row = PlanRow::<Activity>::new(editor, id);
+    let (id, activity, refused) = (row.id, row.entry, row.refused);
     let name = move || {
         let t = i18n.t();
         activity
@@ -138,7 +106,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
     let ongoing = move || activity.get().is_some_and(|a| a.end.is_none());
     let status = move || activity.get().map_or(ActivityStatus::Planned, |a| a.status);
     let responsible = live_text(move || activity.get().map(|a| a.responsible).unwrap_or_default());
-    let heading_id = format!("activity-{}", id.get_value());
+    let heading_id = row.heading_id();
     let labelled_by = heading_id.clone();
     // Every field in the row is described by the row's heading: "Start", of which activity.
     let described = heading_id.clone();
@@ -147,45 +115,17 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
             <h3 id=heading_id>{name}</h3>
             <p class="help">{summary}</p>
             <div class="field-row">
-                <label class="field">
-                    <span>{i18n.text(|t| t.plan_activity_start_label)}</span>
-                    <input
-                        type="date"
-                        min=date_bounds().0
-                        max=date_bounds().1
-                        aria-describedby=described.clone()
-                        required
-                        prop:value=move || date_value(activity.get().map(|a| a.start))
-                        on:change=move |ev| {
-                            let saved = match parse_date(&event_target_value(&ev)) {
-                                Some(start) => update(Box::new(move |a| a.start = start)),
-                                None => {
-                                    refused.set(Some(i18n.t().plan_activity_start_required));
-                                    false
-                                }
-                            };
-                            if !saved {
-                                show_saved(&ev, |a| Some(a.start));
-                            }
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span>{i18n.text(|t| t.plan_activity_end_label)}</span>
-                    <input
-                        type="date"
-                        min=date_bounds().0
-                        max=date_bounds().1
-                        aria-describedby=described.clone()
-                        prop:value=move || date_value(activity.get().and_then(|a| a.end))
-                        on:change=move |ev| {
-                            let end = parse_date(&event_target_value(&ev));
-                            if !update(Box::new(move |a| a.end = end)) {
-                                show_saved(&ev, |a| a.end);
-                            }
-                        }
-                    />
-                </label>
+                <RowDate
+                    row=row
+                    label=|t| t.plan_activity_start_label
+                    described=described.clone()
+                    saved=|a| Some(a.start)
+                    // Never empty here: an empty start is refused first.
+                    set=|a, start| a.start = start.unwrap_or(a.start)
+                    required=|t| t.plan_activity_start_required
+                />
+                <RowDate row=row label=|t| t.plan_activity_end_label described=described.clone()
+                    saved=|a| a.end set=|a, end| a.end = end />
                 <label class="check">
                     <input
                         type="checkbox"
@@ -194,7 +134,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         on:change=move |ev| {
                             let today = browser::today();
                             let ends = (!event_target_checked(&ev)).then_some(today);
-                            let _ = update(Box::new(move |a| a.end = ends.map(|day| day.max(a.start))));
+                            let _ = row.update(move |a| a.end = ends.map(|day| day.max(a.start)));
                         }
                     />
                     <span>{i18n.text(|t| t.plan_activity_ongoing)}</span>
@@ -211,7 +151,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         on:input=move |ev| {
                             responsible.set(event_target_value(&ev));
                             let who = responsible.get_untracked();
-                            let _ = update(Box::new(move |a| a.responsible = who));
+                            let _ = row.update(move |a| a.responsible = who);
                         }
                     />
                 </label>
@@ -221,7 +161,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                         if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
                             let result = editor
                                 .apply(|plan| plan.set_activity_status(&id.get_value(), chosen, browser::today()));
-                            refused.set(result.err().map(|e| activity_refusal(i18n.t(), &e)));
+                            refused.set(result.err().map(Refusal::from));
                         }
                     }>
                         {move || {
@@ -231,13 +171,11 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+            <RefusalAlert refusal=refused required=|t| t.plan_activity_own_required />
             <div class="actions">
                 <RemoveButton
                     what=Signal::derive(move || name().unwrap_or_default())
-                    on_remove=Callback::new(move |()| {
-                        let _ = editor.apply(|plan| plan.remove_activity(&id.get_value()));
-                    })
+                    on_remove=Callback::new(move |()| row.remove())
                 />
             </div>
         </li>
@@ -259,7 +197,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
     let end = RwSignal::new(String::new());
     let responsible = RwSignal::new(String::new());
     let status = RwSignal::new(ActivityStatus::Planned);
-    let refused = RwSignal::new(None::<&'static str>);
+    let refused = RwSignal::new(None::<Refusal>);
     let added = RwSignal::new(String::new());
     let add = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
@@ -268,20 +206,20 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
         let chosen = choice.get_untracked();
         let entry_group = state.read(|d| d.settings().catalogue.get(&chosen).map(|e| e.group));
         let (catalogue_id, own, group) = match (chosen.as_str(), entry_group) {
-            ("", _) => return refused.set(Some(t.plan_activity_choose_first)),
+            ("", _) => return refused.set(Some(Refusal::Form(|t| t.plan_activity_choose_first))),
             (OWN, _) => match own_group.get_untracked() {
                 Some(group) => (None, Some(own_text.get_untracked()), group),
-                None => return refused.set(Some(t.dialogue_group_required)),
+                None => return refused.set(Some(Refusal::Form(|t| t.dialogue_group_required))),
             },
             (_, Some(group)) => (Some(chosen.clone()), None, group),
-            (_, None) => return refused.set(Some(t.plan_activity_choose_first)),
+            (_, None) => return refused.set(Some(Refusal::Form(|t| t.plan_activity_choose_first))),
         };
         let Some(start_day) = parse_date(&start.get_untracked()) else {
-            return refused.set(Some(t.plan_activity_start_required));
+            return refused.set(Some(Refusal::Form(|t| t.plan_activity_start_required)));
         };
         let end_day = parse_date(&end.get_untracked());
         if !ongoing.get_untracked() && end_day.is_none() {
-            return refused.set(Some(t.plan_activity_end_required));
+            return refused.set(Some(Refusal::Form(|t| t.plan_activity_end_required)));
         }
         let activity = Activity {
             id: browser::new_id(),
@@ -304,7 +242,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
         }) {
             Ok(()) => {
                 refused.set(None);
-                added.set(fill(t.plan_activity_added, &[("name", &name)]));
+                added.set(t.plan_activity_added(&name));
                 // A fresh form for the next activity.
                 choice.set(String::new());
                 own_text.set(String::new());
@@ -315,7 +253,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 responsible.set(String::new());
                 status.set(ActivityStatus::Planned);
             }
-            Err(error) => refused.set(Some(activity_refusal(t, &error))),
+            Err(error) => refused.set(Some(error.into())),
         }
     };
     view! {
@@ -336,10 +274,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                     </label>
                     <label class="field">
                         <span>{i18n.text(|t| t.plan_activity_group_label)}</span>
-                        <select on:change=move |ev| {
-                            let id = event_target_value(&ev);
-                            own_group.set(InterventionGroup::ALL.into_iter().find(|g| g.id() == id));
-                        }>{move || group_options(i18n.t(), own_group)}</select>
+                        <select on:change=move |ev| own_group.set(InterventionGroup::from_id(&event_target_value(&ev)))>{move || group_options(i18n.t(), own_group)}</select>
                     </label>
                 </div>
             </Show>
@@ -379,7 +314,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+            <RefusalAlert refusal=refused required=|t| t.plan_activity_own_required />
             <button type="submit" class="button">{i18n.text(|t| t.plan_activity_add)}</button>
             <p class="status" role="status">{move || added.get()}</p>
         </form>

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::domain::error::{ModelError, earliest_date, latest_date};
+use crate::domain::error::{earliest_date, latest_date};
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 
 /// The earliest and latest day a date field offers (the domain refuses others).
 pub fn date_bounds() -> (String, String) {
@@ -14,18 +14,6 @@ pub fn date_bounds() -> (String, String) {
         date_value(Some(earliest_date())),
         date_value(Some(latest_date())),
     )
-}
-
-/// Why the plan refused a change, in the user's words; `otherwise` for what only this form
-/// can get wrong.
-pub fn refusal(t: &Texts, error: &ModelError, otherwise: &'static str) -> &'static str {
-    match error {
-        ModelError::DateOutOfRange => t.safety_date_out_of_range,
-        ModelError::TextTooLong => t.safety_text_too_long,
-        ModelError::EndsBeforeStart => t.plan_activity_ends_before_start,
-        ModelError::EmptyActivity => t.plan_activity_own_required,
-        _ => otherwise,
-    }
 }
 
 /// A date field's value: empty for no date.
@@ -93,7 +81,7 @@ pub fn RemoveButton(#[prop(into)] what: Signal<String>, on_remove: Callback<()>)
         </button>
         <ConfirmDialog
             open=open
-            message=Signal::derive(move || fill(i18n.t().plan_remove_confirm, &[("name", &what.get())]))
+            message=Signal::derive(move || i18n.t().plan_remove_confirm(what.get()))
             confirm_label=Signal::derive(move || i18n.t().plan_remove_yes.to_owned())
             cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
             on_confirm=on_remove

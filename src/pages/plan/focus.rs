@@ -8,7 +8,7 @@ use charming::Chart;
 use crate::domain::charts::{ChartWidth, RadarSeries, spider_chart};
 use crate::domain::progression::{RoundValues, View, round_values};
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 
 /// A chosen area is marked on its spoke's name, so the diagram shows the choice too.
 fn axis_name(t: &Texts, item: ParticipantItem, chosen: bool) -> String {
@@ -45,10 +45,7 @@ pub(super) fn current_step(
                 .get(usize::from(step) - 1)
                 .cloned()
                 .unwrap_or_default();
-            fill(
-                t.plan_focus_step,
-                &[("step", &step.to_string()), ("anchor", &anchor)],
-            )
+            t.plan_focus_step(&anchor, step.to_string())
         }
         None => t.plan_focus_no_answer.to_owned(),
     }
@@ -117,12 +114,12 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
             .is_ok()
         {
             let t = i18n.t();
-            let text = if was_chosen {
-                t.plan_focus_removed_note
+            let name = t.item_short(item);
+            note.set(if was_chosen {
+                t.plan_focus_removed_note(name)
             } else {
-                t.plan_focus_chosen_note
-            };
-            note.set(fill(text, &[("name", t.item_short(item))]));
+                t.plan_focus_chosen_note(name)
+            });
         }
     };
     let on_chart_click = Callback::new(move |click: ChartClick| {
@@ -165,7 +162,7 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
                 latest
                     .get()
                     .map(|round| {
-                        view! { <p class="help">{fill(i18n.t().plan_focus_from, &[("date", &i18n.t().date(round.date))])}</p> }
+                        view! { <p class="help">{i18n.t().plan_focus_from(i18n.t().date(round.date))}</p> }
                     })
             }}
             <Show when=move || latest.with(Option::is_some)>

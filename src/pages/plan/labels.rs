@@ -2,7 +2,7 @@
 
 use crate::domain::interventions::Catalogue;
 use crate::domain::plan::{Activity, ActivityStatus, SubGoalStatus};
-use crate::i18n::{Texts, fill};
+use crate::i18n::Texts;
 
 pub const SUB_GOAL_STATUSES: [SubGoalStatus; 4] = [
     SubGoalStatus::NotStarted,
@@ -43,10 +43,7 @@ pub fn activity_name(t: &Texts, catalogue: &Catalogue, activity: &Activity) -> S
         .as_deref()
         .and_then(|id| catalogue.get(id))
     {
-        Some(entry) if entry.retired => fill(
-            t.plan_activity_retired,
-            &[("name", &t.catalogue_name(entry))],
-        ),
+        Some(entry) if entry.retired => t.plan_activity_retired(t.catalogue_name(entry)),
         Some(entry) => t.catalogue_name(entry),
         None => activity.own_text.clone().unwrap_or_default(),
     }
@@ -56,11 +53,8 @@ pub fn activity_name(t: &Texts, catalogue: &Catalogue, activity: &Activity) -> S
 pub fn activity_dates(t: &Texts, activity: &Activity) -> String {
     let start = t.date(activity.start);
     match activity.end {
-        Some(end) => fill(
-            t.plan_activity_dates,
-            &[("start", &start), ("end", &t.date(end))],
-        ),
-        None => fill(t.plan_activity_dates_ongoing, &[("start", &start)]),
+        Some(end) => t.plan_activity_dates(t.date(end), &start),
+        None => t.plan_activity_dates_ongoing(&start),
     }
 }
 

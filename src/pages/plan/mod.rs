@@ -9,6 +9,7 @@ mod focus;
 mod goal;
 mod labels;
 pub mod print;
+mod row;
 mod sub_goals;
 mod timeline;
 
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::plan_advice::AdviceList;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::routes::{Route, use_person_id};
 use crate::state::use_state;
 use activities::ActivitiesSection;
@@ -44,7 +45,7 @@ pub fn PlanPage() -> impl IntoView {
         let overview = Route::Person(&pid.get()).href();
         let back = {
             let name = name.clone();
-            move || fill(i18n.t().plan_back, &[("name", &name)])
+            move || i18n.t().plan_back(&name)
         };
         view! {
             <p>

@@ -17,7 +17,7 @@ use crate::domain::participant::GoalKind;
 use crate::domain::progression::{RoundValues, View, round_values};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::domain::timeline::timeline;
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 use crate::routes::{Route, use_person_id};
 use crate::state::use_state;
 
@@ -84,12 +84,11 @@ pub fn PlanPrintPage() -> impl IntoView {
             }
         });
         let next_round = next_round.map(|date| {
-            let text = if date < today {
-                t.dialogue_print_follow_up_overdue
+            if date < today {
+                t.dialogue_print_follow_up_overdue(t.date(date))
             } else {
-                t.caseload_next_due
-            };
-            fill(text, &[("date", &t.date(date))])
+                t.caseload_next_due(t.date(date))
+            }
         });
         let catalogue = state.read(|d| d.settings().catalogue.clone());
         let goal = person.goal.as_ref().map(|goal| {
@@ -149,7 +148,7 @@ pub fn PlanPrintPage() -> impl IntoView {
         });
         let counsellor = person
             .current_counsellor()
-            .map(|c| fill(t.caseload_counsellor_now, &[("name", &c.name)]));
+            .map(|c| t.caseload_counsellor_now(&c.name));
         view! {
             <div class="print-tools">
                 <A href=Route::Plan(&person.id).href() exact=true attr:class="link-tap">
@@ -162,8 +161,8 @@ pub fn PlanPrintPage() -> impl IntoView {
                 <button type="button" class="button" on:click=print>{t.plan_print_button}</button>
             </div>
             <article class="plan-print">
-                <h1>{fill(t.plan_print_title, &[("name", &person.display_name)])}</h1>
-                <p>{fill(t.plan_print_date, &[("date", &t.date(today))])} {counsellor.map(|c| format!(" · {c}"))}</p>
+                <h1>{t.plan_print_title(&person.display_name)}</h1>
+                <p>{t.plan_print_date(t.date(today))} {counsellor.map(|c| format!(" · {c}"))}</p>
                 {next_round.map(|text| view! { <p><strong>{text}</strong></p> })}
                 <h2>{t.plan_goal_heading}</h2>
                 <p>{goal.unwrap_or_else(|| t.plan_goal_none.to_owned())}</p>

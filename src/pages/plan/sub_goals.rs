@@ -3,16 +3,16 @@ use leptos::{ev, web_sys};
 use wasm_bindgen::JsCast;
 
 use super::editor::PlanEditor;
-use super::fields::{
-    RemoveButton, date_bounds, date_value, item_options, parse_date, refusal, status_options,
-};
+use super::fields::{RemoveButton, date_bounds, item_options, parse_date, status_options};
 use super::labels::{SUB_GOAL_STATUSES, from_index, sub_goal_status};
+use super::row::{PlanRow, RowDate, entry_ids};
 use crate::browser;
 use crate::components::live_text::live_text;
-use crate::domain::error::{MAX_TEXT_CHARS, ModelError};
+use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::plan::{SubGoal, SubGoalStatus};
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 
 /// A moved sub-goal's handle, to give it focus back after the list has been reordered.
 fn handle_id(id: &str) -> String {
@@ -25,13 +25,7 @@ fn handle_id(id: &str) -> String {
 #[component]
 pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let ids = Memo::new(move |_| {
-        editor.read(|plan| {
-            plan.map_or_else(Vec::new, |p| {
-                p.sub_goals.iter().map(|g| g.id.clone()).collect()
-            })
-        })
-    });
+    let ids = entry_ids::<SubGoal>(editor);
     let announce = RwSignal::new(String::new());
     let move_to = Callback::new(move |(id, to): (String, usize)| {
         if editor.apply(|plan| plan.move_sub_goal(&id, to)).is_err() {
@@ -39,13 +33,10 @@ pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
         }
         let order = ids.get_untracked();
         let position = order.iter().position(|i| *i == id).unwrap_or_default() + 1;
-        announce.set(fill(
-            i18n.t().plan_subgoal_moved,
-            &[
-                ("position", &position.to_string()),
-                ("total", &order.len().to_string()),
-            ],
-        ));
+        announce.set(
+            i18n.t()
+                .plan_subgoal_moved(position.to_string(), order.len().to_string()),
+        );
         // Moving a row takes focus from it; give it back so the keys keep working.
         request_animation_frame(move || {
             if let Some(handle) = document().get_element_by_id(&handle_id(&id)) {
@@ -83,32 +74,18 @@ fn SubGoalRow(
     dragging: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = StoredValue::new(id);
-    let goal = Memo::new(move |_| {
-        editor.read(|plan| {
-            let goals = plan?.sub_goals.iter();
-            id.with_value(|id| goals.clone().find(|g| g.id == *id).cloned())
-        })
-    });
+    let row = PlanRow::<SubGoal>::new(editor, id);
+    let (id, goal, refused) = (row.id, row.entry, row.refused);
     let position = Memo::new(move |_| {
         ids.with(|ids| id.with_value(|id| ids.iter().position(|i| i == id)))
             .unwrap_or_default()
     });
     let total = Memo::new(move |_| ids.with(Vec::len));
     let text = live_text(move || goal.get().map(|g| g.text).unwrap_or_default());
-    let empty_text = RwSignal::new(false);
-    let date_refused = RwSignal::new(false);
-    let update = move |change: Box<dyn FnOnce(&mut SubGoal)>| {
-        editor.apply(|plan| {
-            change(plan.sub_goal_mut(&id.get_value())?);
-            Ok(())
-        })
-    };
     let on_text = move |ev: ev::Event| {
         text.set(event_target_value(&ev));
         let typed = text.get_untracked();
-        let result = update(Box::new(move |g| g.text = typed));
-        empty_text.set(result == Err(ModelError::EmptyText));
+        let _ = row.update(move |g| g.text = typed);
     };
     let shift = move |by: isize| {
         let to = position.get_untracked().saturating_add_signed(by);
@@ -145,7 +122,7 @@ fn SubGoalRow(
     };
     let item = move || goal.get().and_then(|g| g.item);
     let status = move || goal.get().map_or(SubGoalStatus::NotStarted, |g| g.status);
-    let heading_id = format!("sub-goal-{}", id.get_value());
+    let heading_id = row.heading_id();
     let labelled_by = heading_id.clone();
     // Every field in the row is described by the row's heading: "Start", of which activity.
     let described = heading_id.clone();
@@ -165,7 +142,7 @@ fn SubGoalRow(
                     id=handle_id(&id.get_value())
                     draggable="true"
                     aria-label=move || {
-                        fill(i18n.t().plan_subgoal_handle, &[("position", &(position.get() + 1).to_string())])
+                        i18n.t().plan_subgoal_handle((position.get() + 1).to_string())
                     }
                     on:keydown=on_handle_key
                     on:dragstart=on_drag_start
@@ -175,10 +152,7 @@ fn SubGoalRow(
                 </span>
                 <h3 id=heading_id>
                     {move || {
-                        fill(
-                            i18n.t().plan_subgoal_number,
-                            &[("position", &(position.get() + 1).to_string()), ("total", &total.get().to_string())],
-                        )
+                        i18n.t().plan_subgoal_number((position.get() + 1).to_string(), total.get().to_string())
                     }}
                 </h3>
             </div>
@@ -186,45 +160,22 @@ fn SubGoalRow(
                 <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
                 <input type="text" aria-describedby=described.clone() maxlength=MAX_TEXT_CHARS prop:value=text on:input=on_text />
             </label>
-            <Show when=move || empty_text.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.plan_subgoal_text_required)}</p>
-            </Show>
-            <Show when=move || date_refused.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.safety_date_out_of_range)}</p>
-            </Show>
+            <RefusalAlert refusal=refused required=|t| t.plan_subgoal_text_required />
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
                     <select aria-describedby=described.clone() on:change=move |ev| {
                         let chosen = ParticipantItem::from_id(&event_target_value(&ev));
-                        let _ = update(Box::new(move |g| g.item = chosen));
+                        let _ = row.update(move |g| g.item = chosen);
                     }>{move || item_options(i18n.t(), item)}</select>
                 </label>
-                <label class="field">
-                    <span>{i18n.text(|t| t.plan_subgoal_due_label)}</span>
-                    <input
-                        type="date"
-                        min=date_bounds().0
-                        max=date_bounds().1
-                        aria-describedby=described.clone()
-                        prop:value=move || date_value(goal.get().and_then(|g| g.due))
-                        on:change=move |ev| {
-                            let due = parse_date(&event_target_value(&ev));
-                            let refused = update(Box::new(move |g| g.due = due)).is_err();
-                            date_refused.set(refused);
-                            if refused {
-                                // Back to the saved date: the field must not show what was not kept.
-                                let saved = date_value(goal.get_untracked().and_then(|g| g.due));
-                                event_target::<web_sys::HtmlInputElement>(&ev).set_value(&saved);
-                            }
-                        }
-                    />
-                </label>
+                <RowDate row=row label=|t| t.plan_subgoal_due_label described=described.clone()
+                    saved=|g| g.due set=|g, due| g.due = due />
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_status_label)}</span>
                     <select aria-describedby=described.clone() on:change=move |ev| {
                         if let Some(chosen) = from_index(&SUB_GOAL_STATUSES, &event_target_value(&ev)) {
-                            let _ = update(Box::new(move |g| g.status = chosen));
+                            let _ = row.update(move |g| g.status = chosen);
                         }
                     }>
                         {move || {
@@ -248,9 +199,7 @@ fn SubGoalRow(
                 </button>
                 <RemoveButton
                     what=Signal::derive(move || goal.get().map(|g| g.text).unwrap_or_default())
-                    on_remove=Callback::new(move |()| {
-                        let _ = editor.apply(|plan| plan.remove_sub_goal(&id.get_value()));
-                    })
+                    on_remove=Callback::new(move |()| row.remove())
                 />
             </div>
         </li>
@@ -264,7 +213,7 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let item = RwSignal::new(None::<ParticipantItem>);
     let due = RwSignal::new(String::new());
-    let refused = RwSignal::new(None::<&'static str>);
+    let refused = RwSignal::new(None::<Refusal>);
     let add = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
         let goal = SubGoal {
@@ -278,14 +227,9 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
             plan.add_sub_goal(goal);
             Ok(())
         });
-        let t = i18n.t();
-        refused.set(
-            result
-                .as_ref()
-                .err()
-                .map(|e| refusal(t, e, t.plan_subgoal_add_required)),
-        );
-        if result.is_ok() {
+        let saved = result.is_ok();
+        refused.set(result.err().map(Refusal::from));
+        if saved {
             text.set(String::new());
             item.set(None);
             due.set(String::new());
@@ -298,7 +242,7 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
                 <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
                 <input type="text" maxlength=MAX_TEXT_CHARS bind:value=text />
             </label>
-            {move || refused.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+            <RefusalAlert refusal=refused required=|t| t.plan_subgoal_add_required />
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>

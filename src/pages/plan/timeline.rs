@@ -8,7 +8,7 @@ use super::labels::{activity_dates, activity_name};
 use crate::browser;
 use crate::domain::plan::{Activity, ActivityStatus};
 use crate::domain::timeline::{Timeline, timeline};
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 
 // Sizes in pixels: the drawing is as wide as its box, so text keeps its size on any screen.
 const TOP: f64 = 26.0;
@@ -129,10 +129,7 @@ pub(super) fn timeline_svg(
         .gaps
         .iter()
         .map(|gap| {
-            let title = fill(
-                t.plan_timeline_gap,
-                &[("from", &t.date(gap.from)), ("to", &t.date(gap.to))],
-            );
+            let title = t.plan_timeline_gap(t.date(gap.from), t.date(gap.to));
             view! {
                 <rect class="gap" x=x(gap.start) y=TOP - 4.0 width=x(gap.end - gap.start) height=bottom - TOP + 4.0>
                     <title>{title}</title>
@@ -147,10 +144,7 @@ pub(super) fn timeline_svg(
     } else {
         ("start", today + 4.0)
     };
-    let label = fill(
-        t.plan_timeline_label,
-        &[("from", &t.date(layout.from)), ("to", &t.date(layout.to))],
-    );
+    let label = t.plan_timeline_label(t.date(layout.from), t.date(layout.to));
     view! {
         <svg
             class="timeline-drawing"

@@ -9,7 +9,7 @@ use super::reflection_log::ReflectionLog;
 use crate::components::training_banner::open_training;
 use crate::domain::training::people::PEOPLE;
 use crate::domain::training::presentation::EXERCISE_ROUND;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::routes::Route;
 use crate::state::use_state;
 
@@ -70,7 +70,7 @@ pub fn ExercisesPage() -> impl IntoView {
             view! {
                 <li>
                     <button type="button" class="button secondary" on:click=build>
-                        {move || fill(i18n.t().workshop_exercise_plan_open, &[("name", who.name)])}
+                        {move || i18n.t().workshop_exercise_plan_open(who.name)}
                     </button>
                 </li>
             }

@@ -8,7 +8,7 @@ use crate::components::chart_description::rounds_description;
 use crate::components::chart_view::ChartView;
 use crate::domain::charts::{RadarSeries, spider_chart};
 use crate::domain::training::people::{FictionalPerson, PEOPLE, Principle};
-use crate::i18n::{Texts, fill, use_i18n};
+use crate::i18n::{Texts, use_i18n};
 
 pub fn story(t: &'static Texts, person: &FictionalPerson) -> &'static str {
     t.lookup(&format!("workshop_story_{}", person.name.to_lowercase()))
@@ -62,10 +62,7 @@ pub fn JourneyChart(person: usize, round: usize, id: &'static str) -> impl IntoV
     };
     let label = Signal::derive(move || {
         let t = i18n.t();
-        let label = fill(
-            t.workshop_journey_chart,
-            &[("name", person.name), ("n", &(round + 1).to_string())],
-        );
+        let label = t.workshop_journey_chart((round + 1).to_string(), person.name);
         let mut rounds = vec![t.workshop_journey_first.to_owned()];
         if round > 0 {
             rounds.push(t.workshop_journey_this.to_owned());
@@ -88,31 +85,20 @@ pub fn JourneyRound(person: usize, round: usize) -> impl IntoView {
     let story_round = &who.rounds[round];
     let count = who.rounds.len().to_string();
     let title = move || {
-        fill(
-            i18n.t().workshop_journey_title,
-            &[
-                ("name", who.name),
-                ("n", &(round + 1).to_string()),
-                ("count", &count),
-            ],
-        )
+        i18n.t()
+            .workshop_journey_title(&count, (round + 1).to_string(), who.name)
     };
     let had = move || {
         let t = i18n.t();
         if story_round.had.is_empty() {
             t.workshop_journey_break.to_owned()
         } else {
-            fill(
-                t.workshop_journey_had,
-                &[("list", &activity_list(t, story_round.had))],
-            )
+            t.workshop_journey_had(activity_list(t, story_round.had))
         }
     };
     let counsellor = move || {
-        fill(
-            i18n.t().workshop_journey_counsellor,
-            &[("name", who.counsellor_at(round))],
-        )
+        i18n.t()
+            .workshop_journey_counsellor(who.counsellor_at(round))
     };
     view! {
         <h2>{title}</h2>
@@ -129,17 +115,12 @@ pub fn WhatNext(person: usize, round: usize) -> impl IntoView {
     let who = &PEOPLE[person];
     let count = who.rounds.len().to_string();
     let intro = move || {
-        fill(
-            i18n.t().workshop_next_intro,
-            &[
-                ("name", who.name),
-                ("n", &(round + 1).to_string()),
-                ("count", &count),
-            ],
-        )
+        i18n.t()
+            .workshop_next_intro(&count, (round + 1).to_string(), who.name)
     };
     let prompts = move || {
-        fill(i18n.t().workshop_next_prompts, &[("name", who.name)])
+        i18n.t()
+            .workshop_next_prompts(who.name)
             .split('|')
             .map(|p| view! { <li>{p.to_owned()}</li> })
             .collect_view()
@@ -159,12 +140,9 @@ pub fn Reveal(person: usize, round: usize) -> impl IntoView {
     let who = &PEOPLE[person];
     let last = who.rounds.len() - 1;
     let moved = move || {
-        fill(
-            i18n.t().workshop_reveal_rounds,
-            &[
-                ("from", &average(&who.rounds[round].answers)),
-                ("to", &average(&who.rounds[last].answers)),
-            ],
+        i18n.t().workshop_reveal_rounds(
+            average(&who.rounds[round].answers),
+            average(&who.rounds[last].answers),
         )
     };
     let plan = move || {
@@ -175,7 +153,7 @@ pub fn Reveal(person: usize, round: usize) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h2>{move || fill(i18n.t().workshop_reveal_title, &[("name", who.name)])}</h2>
+        <h2>{move || i18n.t().workshop_reveal_title(who.name)}</h2>
         <p class="finding-figure">{moved}</p>
         <p>{move || story(i18n.t(), who)}</p>
         <h3>{i18n.text(|t| t.workshop_reveal_plan)}</h3>

@@ -9,7 +9,7 @@ use super::exercises::ReflectionPrompts;
 use super::findings::FindingView;
 use super::people::{JourneyRound, Reveal, WhatNext};
 use crate::domain::training::presentation::{Move, Slide, workshop};
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::routes::Route;
 
 fn slide_view(slide: Slide) -> AnyView {
@@ -96,13 +96,8 @@ pub fn PresentationPage() -> impl IntoView {
         }
     });
     let counter = move || {
-        fill(
-            i18n.t().workshop_present_counter,
-            &[
-                ("n", &(current.get() + 1).to_string()),
-                ("count", &count.to_string()),
-            ],
-        )
+        i18n.t()
+            .workshop_present_counter(count.to_string(), (current.get() + 1).to_string())
     };
     view! {
         <div

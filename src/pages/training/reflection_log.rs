@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::state::use_state;
 use crate::storage::space::Space;
 
@@ -47,7 +47,7 @@ pub fn ReflectionLog() -> impl IntoView {
                                 <p class="note-date"><strong>{date.clone()}</strong></p>
                                 <p class="note-text">{note.text}</p>
                                 <button type="button" class="button secondary" on:click=remove>
-                                    {fill(t.reflection_delete, &[("date", &date)])}
+                                    {t.reflection_delete(&date)}
                                 </button>
                             </li>
                         }

@@ -1,0 +1,39 @@
+//! Why a change was refused, shown the same way on every form: one alert, in the language
+//! shown, whose words come from `Texts::refusal`.
+
+use leptos::prelude::*;
+
+use crate::domain::error::ModelError;
+use crate::i18n::{Texts, use_i18n};
+
+/// What to say: the domain's reason, or what only the form checks (a date left empty).
+/// Kept as the reason rather than its words, so a language switch redraws it.
+#[derive(Clone, Debug)]
+pub enum Refusal {
+    Model(ModelError),
+    Form(fn(&Texts) -> &'static str),
+}
+
+impl From<ModelError> for Refusal {
+    fn from(error: ModelError) -> Refusal {
+        Refusal::Model(error)
+    }
+}
+
+/// The alert for the latest refusal; nothing while there is none. `required` is what the
+/// form asks for when a required text is empty (see `Texts::refusal`).
+#[component]
+pub fn RefusalAlert(
+    #[prop(into)] refusal: Signal<Option<Refusal>>,
+    required: fn(&Texts) -> &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let text = match refusal.get()? {
+            Refusal::Model(error) => t.refusal(&error, required(t)),
+            Refusal::Form(text) => text(t),
+        };
+        Some(view! { <p class="error" role="alert">{text}</p> })
+    }
+}
