@@ -180,7 +180,6 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
                                 .map(|g| {
                                     view! { <option value=g.id() prop:selected=move || group.get() == g>{t.group_name(g)}</option> }
                                 })
-                                .to_vec()
                         }}
                     </select>
                 </label>

@@ -38,7 +38,7 @@ fn choice_options(
     });
     (
         option(String::new(), t.plan_activity_choose.to_owned()),
-        groups.to_vec(),
+        groups,
         option(OWN.to_owned(), t.plan_activity_own.to_owned()),
     )
 }
@@ -57,7 +57,7 @@ fn group_options(
     });
     (
         view! { <option value="" prop:selected=move || selected.get().is_none()>{t.dialogue_group_choose}</option> },
-        groups.to_vec(),
+        groups,
     )
 }
 

@@ -42,7 +42,7 @@ pub fn item_options(
             </option>
         }
     });
-    (none, items.to_vec())
+    (none, items)
 }
 
 /// The options of a status list, each value its index (see `labels::from_index`).

@@ -178,7 +178,7 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
             </Show>
             <fieldset>
                 <legend>{i18n.text(|t| t.plan_focus_heading)}</legend>
-                <ul class="plain focus-list">{ParticipantItem::ALL.map(choice).to_vec()}</ul>
+                <ul class="plain focus-list">{ParticipantItem::ALL.map(choice)}</ul>
             </fieldset>
             <p class="status" role="status">{move || note.get()}</p>
         </section>

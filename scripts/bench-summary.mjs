@@ -1,0 +1,62 @@
+// Prints every benchmark figure in one table, each beside its goal (issues 15 and 17): the
+// brotli bytes of the build, the browser benchmarks' JSON in test-results/ and Lighthouse's
+// medians. A figure over its goal is marked, never failed: benchmarks report, tests assert.
+// Usage: node scripts/bench-summary.mjs [dist] [test-results]
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const results = process.argv[3] ?? 'test-results';
+const read = (file) => {
+  const path = join(results, file);
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+};
+const kb = (bytes) => Math.round(bytes / 102.4) / 10;
+const rows = [];
+/** One row; `better` says which way is good, so that the mark is right for scores too. */
+const row = (what, figure, unit, goal, better = 'lower') => {
+  const met = figure === undefined || goal === undefined ? undefined : better === 'lower' ? figure <= goal : figure >= goal;
+  const shown = figure === undefined ? 'not measured' : `${figure} ${unit}`;
+  const goalText = goal === undefined ? '' : `${better === 'lower' ? '≤' : '≥'} ${goal} ${unit}`;
+  rows.push([what, shown, goalText, met === undefined ? '' : met ? 'met' : 'OVER']);
+};
+
+// The build, file by file as a host serves it (the .br files scripts/compress-dist.mjs writes).
+if (existsSync(dist)) {
+  const files = readdirSync(dist).filter((f) => f.endsWith('.br'));
+  const size = (file) => statSync(join(dist, file)).size;
+  const sum = (list) => kb(list.reduce((total, file) => total + size(file), 0));
+  row('wasm, brotli', sum(files.filter((f) => f.includes('_bg.wasm'))), 'KB', 300);
+  row('ECharts bundle, brotli (fetched by chart screens only)', sum(files.filter((f) => f.startsWith('echarts-'))), 'KB');
+  row('the whole build, brotli', sum(files), 'KB');
+}
+
+const bytes = read('bench-bytes-allow.json');
+row("participant's path (home → 8 questions → thanks), with the service worker", bytes?.total_kb, 'KB', 320);
+row("participant's path, without the service worker", read('bench-bytes-block.json')?.total_kb, 'KB', 320);
+
+for (const [page, name] of [['/', 'home'], ['/participant', 'participant start'], ['/counsellor', 'counsellor']]) {
+  const lh = read('lighthouse.json')?.[page];
+  row(`Lighthouse mobile, ${name}: performance (median of 3)`, lh?.performance, '', 95, 'higher');
+  row(`Lighthouse mobile, ${name}: LCP`, lh?.lcp_ms, 'ms', 2500);
+  row(`Lighthouse mobile, ${name}: total blocking time`, lh?.tbt_ms, 'ms', 150);
+  const others = lh && ['accessibility', 'best-practices', 'seo'].map((c) => lh[c]);
+  rows.push([
+    `Lighthouse mobile, ${name}: accessibility / best practices / SEO`,
+    others ? others.join(' / ') : 'not measured',
+    '100 / 100 / 100',
+    others ? (others.every((score) => score === 100) ? 'met' : 'OVER') : '',
+  ]);
+}
+
+row('participant page, 12-round diagram drawn, 4× CPU', read('bench-chart.json')?.median, 'ms', 500);
+row('caseload 150 × 12 drawn, 4× CPU', read('bench-speed-caseload.json')?.median, 'ms', 300);
+row('one answer to the next question, 4× CPU', read('bench-speed-question.json')?.median, 'ms', 50);
+row('caseload 150 × 12 filtered, 4× CPU', read('bench-worklist.json')?.median, 'ms', 50);
+const lock = read('bench-lock.json');
+row('unlock, desktop', lock?.desktop, 'ms', 1000);
+row('unlock, 4× CPU', lock?.slowed4x, 'ms', 3000);
+
+const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
+console.log('\n== benchmarks: figure beside goal');
+for (const r of rows) console.log(r.map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  '));
