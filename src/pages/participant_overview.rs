@@ -120,7 +120,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
                 </button>
                 <ConfirmDialog
                     open=confirm_erase
-                    message=Signal::derive(move || i18n.t().caseload_erase_confirm(&name.get()))
+                    message=Signal::derive(move || i18n.t().caseload_erase_confirm(name.get()))
                     confirm_label=Signal::derive(move || i18n.t().caseload_erase_yes.to_owned())
                     cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
                     on_confirm=erase
