@@ -2,16 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::error::ModelError;
-use crate::i18n::{Texts, use_i18n};
+use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::i18n::use_i18n;
 use crate::state::use_state;
-
-fn refusal_text(t: &Texts, error: &ModelError) -> &'static str {
-    match error {
-        ModelError::TextTooLong => t.safety_text_too_long,
-        _ => t.caseload_name_required,
-    }
-}
 
 /// The name and the note as stored, and a form to change both; the form keeps its draft while
 /// the data changes elsewhere.
@@ -28,7 +21,7 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
     let editing = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let refused = RwSignal::new(None::<ModelError>);
+    let refused = RwSignal::new(None::<Refusal>);
     let saved = RwSignal::new(false);
     let edit = move |_| {
         let (stored_name, stored_note) = stored.get_untracked().unwrap_or_default();
@@ -50,7 +43,7 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
                 editing.set(false);
                 saved.set(true);
             }
-            Err(error) => refused.set(Some(error)),
+            Err(error) => refused.set(Some(error.into())),
         }
     };
     let shown_note = move || {
@@ -84,7 +77,7 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
                         prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev))
                     ></textarea>
-                    {move || refused.get().map(|error| view! { <p class="error" role="alert">{refusal_text(i18n.t(), &error)}</p> })}
+                    <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
                     <div class="actions">
                         <button type="submit" class="button">{i18n.text(|t| t.participant_edit_save)}</button>
                         <button type="button" class="button secondary" on:click=move |_| editing.set(false)>
