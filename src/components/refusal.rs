@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::activity_draft::DraftGap;
 use crate::domain::error::ModelError;
 use crate::i18n::{Texts, use_i18n};
 
@@ -12,6 +13,18 @@ use crate::i18n::{Texts, use_i18n};
 pub enum Refusal {
     Model(ModelError),
     Form(fn(&Texts) -> &'static str),
+}
+
+/// What the add-activity form still needs, asked in the form's own words.
+impl From<DraftGap> for Refusal {
+    fn from(gap: DraftGap) -> Refusal {
+        Refusal::Form(match gap {
+            DraftGap::Activity => |t| t.plan_activity_choose_first,
+            DraftGap::Group => |t| t.dialogue_group_required,
+            DraftGap::Start => |t| t.plan_activity_start_required,
+            DraftGap::End => |t| t.plan_activity_end_required,
+        })
+    }
 }
 
 impl From<ModelError> for Refusal {

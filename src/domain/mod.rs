@@ -3,6 +3,7 @@
 //! Nothing here may touch the browser (no leptos, web-sys, gloo or wasm-bindgen):
 //! `tests/domain_is_plain.rs` fails if it does, so all of it runs in native `cargo test`.
 
+pub mod activity_draft;
 pub mod assessment;
 pub mod bar_charts;
 pub mod caseload;

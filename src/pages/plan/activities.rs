@@ -10,6 +10,7 @@ use super::row::{PlanRow, RowDate, entry_ids};
 use crate::browser;
 use crate::components::live_text::live_text;
 use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::domain::activity_draft::{ActivityChoice, ActivityDraft};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::interventions::{Catalogue, InterventionGroup};
 use crate::domain::plan::{Activity, ActivityStatus};
@@ -203,37 +204,25 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
         ev.prevent_default();
         added.set(String::new());
         let t = i18n.t();
-        let chosen = choice.get_untracked();
-        let entry_group = state.read(|d| d.settings().catalogue.get(&chosen).map(|e| e.group));
-        let (catalogue_id, own, group) = match (chosen.as_str(), entry_group) {
-            ("", _) => return refused.set(Some(Refusal::Form(|t| t.plan_activity_choose_first))),
-            (OWN, _) => match own_group.get_untracked() {
-                Some(group) => (None, Some(own_text.get_untracked()), group),
-                None => return refused.set(Some(Refusal::Form(|t| t.dialogue_group_required))),
+        let picked = match choice.get_untracked() {
+            chosen if chosen.is_empty() => ActivityChoice::NotChosen,
+            chosen if chosen == OWN => ActivityChoice::Own {
+                text: own_text.get_untracked(),
+                group: own_group.get_untracked(),
             },
-            (_, Some(group)) => (Some(chosen.clone()), None, group),
-            (_, None) => return refused.set(Some(Refusal::Form(|t| t.plan_activity_choose_first))),
+            chosen => ActivityChoice::Catalogue(chosen),
         };
-        let Some(start_day) = parse_date(&start.get_untracked()) else {
-            return refused.set(Some(Refusal::Form(|t| t.plan_activity_start_required)));
-        };
-        let end_day = parse_date(&end.get_untracked());
-        if !ongoing.get_untracked() && end_day.is_none() {
-            return refused.set(Some(Refusal::Form(|t| t.plan_activity_end_required)));
-        }
-        let activity = Activity {
-            id: browser::new_id(),
-            catalogue_id,
-            own_text: own,
-            group,
-            start: start_day,
-            end: if ongoing.get_untracked() {
-                None
-            } else {
-                parse_date(&end.get_untracked())
-            },
+        let draft = ActivityDraft {
+            choice: picked,
+            start: parse_date(&start.get_untracked()),
+            ongoing: ongoing.get_untracked(),
+            end: parse_date(&end.get_untracked()),
             responsible: responsible.get_untracked(),
             status: status.get_untracked(),
+        };
+        let activity = match catalogue.with_untracked(|c| draft.activity(browser::new_id(), c)) {
+            Ok(activity) => activity,
+            Err(gap) => return refused.set(Some(gap.into())),
         };
         let name = state.read(|d| activity_name(t, &d.settings().catalogue, &activity));
         match editor.apply(|plan| {
