@@ -93,34 +93,34 @@ fn App() -> impl IntoView {
 fn OpenApp() -> impl IntoView {
     state::AppState::provide(lock::use_lock().store());
     view! {
-            <lock::AutoLock />
-            <components::handed_over::KeepInHerPart />
-            <TrainingBanner />
-            <StorageNoticeBanner />
-            <offline::OfflineSupport />
-            <main id="main" class="page">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("") view=HomePage />
-                    <Route path=path!("/participant") view=ParticipantPage />
-                    <Route path=path!("/counsellor") view=CounsellorPage />
-                    <Route path=path!("/training") view=TrainingPage />
-                    <Route path=path!("/training/present") view=PresentationPage />
-                    <Route path=path!("/training/exercises") view=ExercisesPage />
-                    <Route path=path!("/training/handout") view=HandoutPage />
-                    <Route path=path!("/data") view=DataPage />
-                    <Route path=path!("/organisation") view=OrgSummaryPage />
-                    <Route path=path!("/counsellor/:pid") view=ParticipantOverviewPage />
-                    <Route path=path!("/counsellor/:pid/plan") view=PlanPage />
-                    <Route path=path!("/counsellor/:pid/plan/print") view=PlanPrintPage />
-                    <Route path=path!("/round/:rid/answer/:n") view=QuestionPage />
-                    <Route path=path!("/round/:rid/summary") view=SummaryPage />
-                    <Route path=path!("/round/:rid/thanks") view=ThanksPage />
-                    <Route path=path!("/round/:rid/counsellor") view=CounsellorPartPage />
-                    <Route path=path!("/round/:rid/invite") view=InvitePage />
-                    <Route path=path!("/invitation") view=InvitationPage />
-                    <Route path=path!("/receive") view=ReceivePage />
-                </Routes>
-            </main>
-            <SiteFooter />
+        <lock::AutoLock />
+        <components::handed_over::KeepInHerPart />
+        <TrainingBanner />
+        <StorageNoticeBanner />
+        <offline::OfflineSupport />
+        <main id="main" class="page">
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("") view=HomePage />
+                <Route path=path!("/participant") view=ParticipantPage />
+                <Route path=path!("/counsellor") view=CounsellorPage />
+                <Route path=path!("/training") view=TrainingPage />
+                <Route path=path!("/training/present") view=PresentationPage />
+                <Route path=path!("/training/exercises") view=ExercisesPage />
+                <Route path=path!("/training/handout") view=HandoutPage />
+                <Route path=path!("/data") view=DataPage />
+                <Route path=path!("/organisation") view=OrgSummaryPage />
+                <Route path=path!("/counsellor/:pid") view=ParticipantOverviewPage />
+                <Route path=path!("/counsellor/:pid/plan") view=PlanPage />
+                <Route path=path!("/counsellor/:pid/plan/print") view=PlanPrintPage />
+                <Route path=path!("/round/:rid/answer/:n") view=QuestionPage />
+                <Route path=path!("/round/:rid/summary") view=SummaryPage />
+                <Route path=path!("/round/:rid/thanks") view=ThanksPage />
+                <Route path=path!("/round/:rid/counsellor") view=CounsellorPartPage />
+                <Route path=path!("/round/:rid/invite") view=InvitePage />
+                <Route path=path!("/invitation") view=InvitationPage />
+                <Route path=path!("/receive") view=ReceivePage />
+            </Routes>
+        </main>
+        <SiteFooter />
     }
 }

@@ -43,10 +43,12 @@ pub fn ArchiveParticipant(pid: Memo<String>) -> impl IntoView {
                     <section class="panel archive" aria-labelledby="archive-heading">
                         <h2 id="archive-heading">{t.worklist_archive_heading}</h2>
                         <p role="status">{note}</p>
-                        <button type="button" class="button" on:click=restore>{t.worklist_restore_button}</button>
+                        <button type="button" class="button" on:click=restore>
+                            {t.worklist_restore_button}
+                        </button>
                     </section>
                 }
-                    .into_any()
+                .into_any()
             }
             None => view! {
                 <section class="panel archive" aria-labelledby="archive-heading">
@@ -66,17 +68,22 @@ pub fn ArchiveParticipant(pid: Memo<String>) -> impl IntoView {
                             .into_iter()
                             .map(|left| {
                                 view! {
-                                    <option value=left.key() prop:selected=move || reason.get() == left>
+                                    <option
+                                        value=left.key()
+                                        prop:selected=move || reason.get() == left
+                                    >
                                         {left_for_text(t, left)}
                                     </option>
                                 }
                             })
                             .collect_view()}
                     </select>
-                    <button type="button" class="button secondary" on:click=archive>{t.worklist_archive_button}</button>
+                    <button type="button" class="button secondary" on:click=archive>
+                        {t.worklist_archive_button}
+                    </button>
                 </section>
             }
-                .into_any(),
+            .into_any(),
         }
     }
 }

@@ -31,12 +31,21 @@ pub fn BackupNowButton(label: Signal<&'static str>, class: &'static str) -> impl
     let lock = use_lock();
     move || {
         if lock.phase() == Phase::Unlocked {
-            view! { <A href=Route::Data.href() attr:class=class>{label}</A> }.into_any()
+            view! {
+                <A href=Route::Data.href() attr:class=class>
+                    {label}
+                </A>
+            }
+            .into_any()
         } else {
             view! {
-                <button type="button" class=class on:click=move |_| {
-                    export_backup_file(state, true);
-                }>
+                <button
+                    type="button"
+                    class=class
+                    on:click=move |_| {
+                        export_backup_file(state, true);
+                    }
+                >
                     {label}
                 </button>
             }

@@ -53,7 +53,9 @@ pub fn CatalogueEditor() -> impl IntoView {
             <p>{i18n.text(|t| t.catalogue_intro)}</p>
             {InterventionGroup::ALL.into_iter().map(group_list).collect_view()}
             <AddEntry status=status />
-            <p class="status" role="status">{move || status.get()}</p>
+            <p class="status" role="status">
+                {move || status.get()}
+            </p>
         </section>
     }
 }
@@ -133,7 +135,9 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
                 type="button"
                 class="button secondary"
                 // Says which activity, for screen readers; the row shows it to everyone else.
-                aria-label=move || format!("{}: {}", action(), entry_name(i18n.t(), state, &id.get_value()))
+                aria-label=move || {
+                    format!("{}: {}", action(), entry_name(i18n.t(), state, &id.get_value()))
+                }
                 on:click=move |_| set_retired(!retired.get_untracked())
             >
                 {action}
@@ -178,7 +182,11 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
                             let t = i18n.t();
                             InterventionGroup::ALL
                                 .map(|g| {
-                                    view! { <option value=g.id() prop:selected=move || group.get() == g>{t.group_name(g)}</option> }
+                                    view! {
+                                        <option value=g.id() prop:selected=move || group.get() == g>
+                                            {t.group_name(g)}
+                                        </option>
+                                    }
                                 })
                         }}
                     </select>
@@ -189,7 +197,9 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
                 </label>
             </div>
             <RefusalAlert refusal=refused required=|t| t.catalogue_add_name_required />
-            <button type="submit" class="button">{i18n.text(|t| t.catalogue_add_button)}</button>
+            <button type="submit" class="button">
+                {i18n.text(|t| t.catalogue_add_button)}
+            </button>
         </form>
     }
 }

@@ -233,7 +233,11 @@ pub fn ChartView(
         {png_name
             .map(|name| {
                 view! {
-                    <button type="button" class="button secondary" on:click=move |_| save_png(name.get_untracked())>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| save_png(name.get_untracked())
+                    >
                         {i18n.text(|t| t.progress_save_png)}
                     </button>
                 }

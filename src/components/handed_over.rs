@@ -152,24 +152,51 @@ pub fn GiveBack() -> impl IntoView {
         <div class="give-back">
             <Show
                 when=move || asking.get()
-                fallback=move || view! {
-                    <button type="button" class="button secondary" on:click=move |_| asking.set(true)>
-                        {i18n.text(|t| t.dialogue_give_back)}
-                    </button>
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button secondary"
+                            on:click=move |_| asking.set(true)
+                        >
+                            {i18n.text(|t| t.dialogue_give_back)}
+                        </button>
+                    }
                 }
             >
                 <form class="give-back-form" on:submit=submit>
                     <p>{i18n.text(|t| t.dialogue_give_back_question)}</p>
                     <Show when=needs_passphrase>
-                        <label for="give-back-passphrase">{i18n.text(|t| t.dialogue_give_back_passphrase)}</label>
-                        <input id="give-back-passphrase" type="password" autocomplete="current-password" bind:value=passphrase />
+                        <label for="give-back-passphrase">
+                            {i18n.text(|t| t.dialogue_give_back_passphrase)}
+                        </label>
+                        <input
+                            id="give-back-passphrase"
+                            type="password"
+                            autocomplete="current-password"
+                            bind:value=passphrase
+                        />
                     </Show>
-                    {move || refused.get().map(|failure| view! { <p class="error" role="alert">{failure_text(i18n.t(), &failure)}</p> })}
+                    {move || {
+                        refused
+                            .get()
+                            .map(|failure| {
+                                view! {
+                                    <p class="error" role="alert">
+                                        {failure_text(i18n.t(), &failure)}
+                                    </p>
+                                }
+                            })
+                    }}
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || busy.get()>
                             {i18n.text(|t| t.dialogue_give_back_yes)}
                         </button>
-                        <button type="button" class="button secondary" on:click=move |_| asking.set(false)>
+                        <button
+                            type="button"
+                            class="button secondary"
+                            on:click=move |_| asking.set(false)
+                        >
                             {i18n.text(|t| t.caseload_cancel)}
                         </button>
                     </div>

@@ -163,18 +163,47 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
             <p>{i18n.text(|t| t.data_import_intro)}</p>
             <label class="file-pick button secondary">
                 <span>{i18n.text(|t| t.data_import_choose)}</span>
-                <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file />
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    on:change=on_file
+                />
             </label>
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
-                Stage::Reading => view! { <p role="status">{i18n.t().data_import_reading}</p> }.into_any(),
-                Stage::Failed(text) => view! { <p class="error" role="alert">{text(i18n.t())}</p> }.into_any(),
+                Stage::Reading => {
+                    view! { <p role="status">{i18n.t().data_import_reading}</p> }.into_any()
+                }
+                Stage::Failed(text) => {
+                    view! {
+                        <p class="error" role="alert">
+                            {text(i18n.t())}
+                        </p>
+                    }
+                        .into_any()
+                }
                 Stage::Passphrase { file, wrong } => {
-                    view! { <PassphrasePrompt file wrong on_open=open_sealed on_cancel=move || stage.set(Stage::Idle) /> }
+                    view! {
+                        <PassphrasePrompt
+                            file
+                            wrong
+                            on_open=open_sealed
+                            on_cancel=move || stage.set(Stage::Idle)
+                        />
+                    }
                         .into_any()
                 }
                 Stage::Review { incoming, preview } => {
-                    view! { <ImportReview incoming preview choices on_apply=apply on_cancel=move || stage.set(Stage::Idle) /> }
+                    view! {
+                        <ImportReview
+                            incoming
+                            preview
+                            choices
+                            on_apply=apply
+                            on_cancel=move || stage.set(Stage::Idle)
+                        />
+                    }
                         .into_any()
                 }
             }}
@@ -237,9 +266,10 @@ fn ImportReview(
                                         choices.with(|c| c.get(&current) == Some(&resolution))
                                     }
                                     on:change=move |_| {
-                                        choices.update(|c| {
-                                            c.insert(key.clone(), resolution);
-                                        })
+                                        choices
+                                            .update(|c| {
+                                                c.insert(key.clone(), resolution);
+                                            })
                                     }
                                 />
                                 <span>{label}</span>
@@ -285,11 +315,26 @@ fn PassphrasePrompt(
     view! {
         <form class="lock-form import-passphrase" on:submit=submit>
             <p>{t.encrypted_import_intro}</p>
-            {wrong.then(|| view! { <p class="error" role="alert">{t.encrypted_import_wrong}</p> })}
+            {wrong
+                .then(|| {
+                    view! {
+                        <p class="error" role="alert">
+                            {t.encrypted_import_wrong}
+                        </p>
+                    }
+                })}
             <label for="import-passphrase">{t.encrypted_import_label}</label>
-            <input id="import-passphrase" type="password" autocomplete="current-password" autofocus bind:value=typed />
+            <input
+                id="import-passphrase"
+                type="password"
+                autocomplete="current-password"
+                autofocus
+                bind:value=typed
+            />
             <div class="actions">
-                <button type="submit" class="button">{t.encrypted_open_button}</button>
+                <button type="submit" class="button">
+                    {t.encrypted_open_button}
+                </button>
                 <button type="button" class="button secondary" on:click=move |_| on_cancel()>
                     {t.data_import_cancel}
                 </button>

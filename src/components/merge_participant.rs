@@ -54,7 +54,9 @@ pub fn MergeParticipant(pid: Memo<String>, merged: RwSignal<String>) -> impl Int
         <Show when=move || !others.with(Vec::is_empty) || !merged.with(String::is_empty)>
             <section class="panel merge" aria-labelledby="merge-heading">
                 <h2 id="merge-heading">{i18n.text(|t| t.dialogue_merge_heading)}</h2>
-                <p class="help" id="merge-help">{i18n.text(|t| t.dialogue_merge_help)}</p>
+                <p class="help" id="merge-help">
+                    {i18n.text(|t| t.dialogue_merge_help)}
+                </p>
                 <Show when=move || !others.with(Vec::is_empty)>
                     <label for="merge-other">{i18n.text(|t| t.dialogue_merge_label)}</label>
                     <select
@@ -71,12 +73,17 @@ pub fn MergeParticipant(pid: Memo<String>, merged: RwSignal<String>) -> impl Int
                                 .get()
                                 .into_iter()
                                 .map(|(id, name, latest)| {
-                                    let when = latest.map_or(t.caseload_no_rounds.to_owned(), |date| {
-                                        t.caseload_latest_round(t.date(date))
-                                    });
+                                    let when = latest
+                                        .map_or(
+                                            t.caseload_no_rounds.to_owned(),
+                                            |date| { t.caseload_latest_round(t.date(date)) },
+                                        );
                                     let selected = id.clone();
                                     view! {
-                                        <option value=id prop:selected=move || chosen.get() == selected>
+                                        <option
+                                            value=id
+                                            prop:selected=move || chosen.get() == selected
+                                        >
                                             {format!("{name} · {when}")}
                                         </option>
                                     }

@@ -57,19 +57,34 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
             <h2 id="participant-edit-heading">{i18n.text(|t| t.participant_edit_heading)}</h2>
             <Show
                 when=move || editing.get()
-                fallback=move || view! {
-                    <p class="contact-note">{shown_note}</p>
-                    <p role="status">{move || saved.get().then(|| i18n.t().participant_edit_saved)}</p>
-                    <button type="button" class="button secondary" on:click=edit>
-                        {i18n.text(|t| t.participant_edit_edit)}
-                    </button>
+                fallback=move || {
+                    view! {
+                        <p class="contact-note">{shown_note}</p>
+                        <p role="status">
+                            {move || saved.get().then(|| i18n.t().participant_edit_saved)}
+                        </p>
+                        <button type="button" class="button secondary" on:click=edit>
+                            {i18n.text(|t| t.participant_edit_edit)}
+                        </button>
+                    }
                 }
             >
                 <form class="edit-form" on:submit=save>
-                    <label for="participant-edit-name">{i18n.text(|t| t.caseload_name_label)}</label>
-                    <input id="participant-edit-name" type="text" autocomplete="off" bind:value=name />
-                    <label for="participant-edit-note">{i18n.text(|t| t.participant_edit_note_label)}</label>
-                    <p class="help" id="participant-edit-note-help">{i18n.text(|t| t.participant_edit_note_help)}</p>
+                    <label for="participant-edit-name">
+                        {i18n.text(|t| t.caseload_name_label)}
+                    </label>
+                    <input
+                        id="participant-edit-name"
+                        type="text"
+                        autocomplete="off"
+                        bind:value=name
+                    />
+                    <label for="participant-edit-note">
+                        {i18n.text(|t| t.participant_edit_note_label)}
+                    </label>
+                    <p class="help" id="participant-edit-note-help">
+                        {i18n.text(|t| t.participant_edit_note_help)}
+                    </p>
                     <textarea
                         id="participant-edit-note"
                         rows="3"
@@ -79,8 +94,14 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
                     ></textarea>
                     <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
                     <div class="actions">
-                        <button type="submit" class="button">{i18n.text(|t| t.participant_edit_save)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| editing.set(false)>
+                        <button type="submit" class="button">
+                            {i18n.text(|t| t.participant_edit_save)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button secondary"
+                            on:click=move |_| editing.set(false)
+                        >
                             {i18n.text(|t| t.caseload_cancel)}
                         </button>
                     </div>

@@ -59,7 +59,9 @@ fn advice_texts(t: &Texts, advice: &PlanAdvice) -> (&'static str, String, &'stat
 fn read_more(t: &'static Texts, anchor: &str) -> impl IntoView + use<> {
     view! {
         <p>
-            <A href=Route::TrainingSection(anchor).href() attr:class="link-tap">{t.plan_advice_read_more}</A>
+            <A href=Route::TrainingSection(anchor).href() attr:class="link-tap">
+                {t.plan_advice_read_more}
+            </A>
         </p>
     }
 }
@@ -115,11 +117,7 @@ pub fn AdviceList(pid: Memo<String>, counsellor_side: bool) -> impl IntoView {
         let body = if list.is_empty() {
             view! { <p>{t.plan_advice_none}</p> }.into_any()
         } else {
-            view! {
-                <ul class="plain advice-list">
-                    {list.iter().map(|a| advice_item(t, a)).collect_view()}
-                </ul>
-            }
+            view! { <ul class="plain advice-list">{list.iter().map(|a| advice_item(t, a)).collect_view()}</ul> }
             .into_any()
         };
         // Breaks long past still explain the chart, folded away from what needs acting on.

@@ -141,7 +141,9 @@ pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl Int
     view! {
         <section class="panel progress" class:hers=hers aria-labelledby="progress-heading">
             <h2 id="progress-heading">
-                {move || if hers { i18n.t().dialogue_hers_heading } else { i18n.t().progress_heading }}
+                {move || {
+                    if hers { i18n.t().dialogue_hers_heading } else { i18n.t().progress_heading }
+                }}
             </h2>
             {hers.then(|| view! { <p class="help">{i18n.text(|t| t.dialogue_hers_intro)}</p> })}
             {(!hers)
@@ -149,7 +151,10 @@ pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl Int
                     view! {
                         <fieldset class="view-toggle">
                             <legend>{i18n.text(|t| t.progress_view_label)}</legend>
-                            {option(Shown::Only(View::Participant), |t| t.progress_view_participant)}
+                            {option(
+                                Shown::Only(View::Participant),
+                                |t| t.progress_view_participant,
+                            )}
                             {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor)}
                             {option(Shown::Both, |t| t.progress_view_both)}
                         </fieldset>
@@ -165,11 +170,25 @@ pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl Int
                     label=Signal::derive(move || {
                         let t = i18n.t();
                         let lines = lines.get();
-                        let names: Vec<String> = lines.iter().map(|(name, _)| name.clone()).collect();
-                        let latest = lines.last().map(|(_, r)| r.values.as_slice()).unwrap_or_default();
-                        rounds_description(t, t.progress_chart_label, &names, &t.item_axes(), latest)
+                        let names: Vec<String> = lines
+                            .iter()
+                            .map(|(name, _)| name.clone())
+                            .collect();
+                        let latest = lines
+                            .last()
+                            .map(|(_, r)| r.values.as_slice())
+                            .unwrap_or_default();
+                        rounds_description(
+                            t,
+                            t.progress_chart_label,
+                            &names,
+                            &t.item_axes(),
+                            latest,
+                        )
                     })
-                    png_name=Signal::derive(move || format!("stegvis-diagram-{}.png", crate::browser::today()))
+                    png_name=Signal::derive(move || {
+                        format!("stegvis-diagram-{}.png", crate::browser::today())
+                    })
                 />
                 <NumbersTable lines=lines />
                 <Differences rounds=rounds shown=shown />
@@ -188,13 +207,18 @@ fn NumbersTable(lines: Memo<Vec<(String, RoundValues)>>) -> impl IntoView {
         let t = i18n.t();
         let lines = lines.get();
         view! {
-            <p id="numbers-help" class="help">{t.progress_table_caption}</p>
+            <p id="numbers-help" class="help">
+                {t.progress_table_caption}
+            </p>
             <div class="table-scroll">
                 <table class="numbers" aria-describedby="numbers-help">
                     <thead>
                         <tr>
                             <th scope="col">{t.progress_table_area}</th>
-                            {lines.iter().map(|(name, _)| view! { <th scope="col">{name.clone()}</th> }).collect_view()}
+                            {lines
+                                .iter()
+                                .map(|(name, _)| view! { <th scope="col">{name.clone()}</th> })
+                                .collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -208,7 +232,9 @@ fn NumbersTable(lines: Memo<Vec<(String, RoundValues)>>) -> impl IntoView {
                                         {lines
                                             .iter()
                                             .map(|(_, round)| {
-                                                let value = round.values[index].map_or("–".to_owned(), |v| v.to_string());
+                                                let value = round
+                                                    .values[index]
+                                                    .map_or("–".to_owned(), |v| v.to_string());
                                                 view! { <td>{value}</td> }
                                             })
                                             .collect_view()}
@@ -303,12 +329,22 @@ fn Moved(
                 {moved
                     .iter()
                     .map(|p| {
-                        let previous = p.since_previous.map(|c| change_text(t, c)).unwrap_or_default();
-                        let first = p.since_first.filter(|c| Some(c.since) != p.since_previous.map(|x| x.since))
+                        let previous = p
+                            .since_previous
+                            .map(|c| change_text(t, c))
+                            .unwrap_or_default();
+                        let first = p
+                            .since_first
+                            .filter(|c| Some(c.since) != p.since_previous.map(|x| x.since))
                             .map(|c| format!(" · {}", t.progress_since_first(change_text(t, c))))
                             .unwrap_or_default();
                         let latest = p.latest.map(|(_, v)| v.to_string()).unwrap_or_default();
-                        view! { <li><strong>{t.item_short(p.item)}</strong>{format!(": {latest}, {previous}{first}")}</li> }
+                        view! {
+                            <li>
+                                <strong>{t.item_short(p.item)}</strong>
+                                {format!(": {latest}, {previous}{first}")}
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>

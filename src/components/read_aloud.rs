@@ -28,7 +28,13 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
             >
                 <svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
                     <path d="M4 9v6h4l5 4V5L8 9H4z" fill="currentColor"></path>
-                    <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path>
+                    <path
+                        d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="2"
+                        stroke-linecap="round"
+                    ></path>
                 </svg>
                 {move || {
                     let t = i18n.t();

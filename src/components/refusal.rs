@@ -47,6 +47,10 @@ pub fn RefusalAlert(
             Refusal::Model(error) => t.refusal(&error, required(t)),
             Refusal::Form(text) => text(t),
         };
-        Some(view! { <p class="error" role="alert">{text}</p> })
+        Some(view! {
+            <p class="error" role="alert">
+                {text}
+            </p>
+        })
     }
 }

@@ -22,7 +22,10 @@ fn answer_lines(
         .filter(|c| !c.trim().is_empty());
     view! {
         <p>{label(t.dialogue_their_answer)} {t.answer_text(item, answer)}</p>
-        {comment.map(|c| view! { <p class="their-comment">{label(t.dialogue_their_comment)} <q>{c}</q></p> })}
+        {comment
+            .map(|c| {
+                view! { <p class="their-comment">{label(t.dialogue_their_comment)} <q>{c}</q></p> }
+            })}
     }
 }
 

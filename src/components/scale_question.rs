@@ -80,7 +80,14 @@ pub fn ScaleQuestion(
                     prop:checked=move || selected.get() == Some(choice)
                     on:change=move |_| on_select.run(choice)
                 />
-                {number.map(|n| view! { <span class="step-number" aria-hidden="true">{n}</span> })}
+                {number
+                    .map(|n| {
+                        view! {
+                            <span class="step-number" aria-hidden="true">
+                                {n}
+                            </span>
+                        }
+                    })}
                 <span class="step-text">{label}</span>
             </label>
         }

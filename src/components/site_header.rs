@@ -17,15 +17,17 @@ pub fn SiteHeader() -> impl IntoView {
         if handed.is_on() {
             view! { <span class="brand">{i18n.text(|t| t.common_app_name)}</span> }.into_any()
         } else {
-            view! { <A href=Route::Home.href() attr:class="brand">{i18n.text(|t| t.common_app_name)}</A> }
-                .into_any()
+            view! {
+                <A href=Route::Home.href() attr:class="brand">
+                    {i18n.text(|t| t.common_app_name)}
+                </A>
+            }
+            .into_any()
         }
     };
     view! {
         <header class="site-header">
-            {brand}
-            <crate::lock::LockNowButton />
-            <LanguageSwitch />
+            {brand} <crate::lock::LockNowButton /> <LanguageSwitch />
         </header>
     }
 }

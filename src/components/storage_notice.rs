@@ -32,7 +32,10 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                 <div class="notice" role="alert">
                     <p>{message(t, &notice)}</p>
                     <div class="actions">
-                        <BackupNowButton label=Signal::derive(move || i18n.t().data_notice_export) class="button" />
+                        <BackupNowButton
+                            label=Signal::derive(move || i18n.t().data_notice_export)
+                            class="button"
+                        />
                         <A href=Route::Data.href() attr:class="button secondary">
                             {t.data_notice_go_to_data}
                         </A>

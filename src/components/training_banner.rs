@@ -41,23 +41,35 @@ pub fn TrainingBanner() -> impl IntoView {
         <Show when=move || state.space() == Space::Training>
             <aside class="training-banner" aria-labelledby="training-banner-title">
                 <p>
-                    <strong id="training-banner-title">{i18n.text(|t| t.workshop_sandbox_banner)}</strong>
+                    <strong id="training-banner-title">
+                        {i18n.text(|t| t.workshop_sandbox_banner)}
+                    </strong>
                     " "
                     {i18n.text(|t| t.workshop_sandbox_banner_note)}
                 </p>
                 <div class="actions">
-                    <button type="button" class="button secondary" on:click=move |_| confirm.set(true)>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| confirm.set(true)
+                    >
                         {i18n.text(|t| t.workshop_sandbox_start_over)}
                     </button>
                     <button type="button" class="button" on:click=leave.clone()>
                         {i18n.text(|t| t.workshop_sandbox_leave)}
                     </button>
                 </div>
-                <p class="status" role="status">{move || status.get()}</p>
+                <p class="status" role="status">
+                    {move || status.get()}
+                </p>
                 <ConfirmDialog
                     open=confirm
-                    message=Signal::derive(move || i18n.t().workshop_sandbox_start_over_confirm.to_owned())
-                    confirm_label=Signal::derive(move || i18n.t().workshop_sandbox_start_over.to_owned())
+                    message=Signal::derive(move || {
+                        i18n.t().workshop_sandbox_start_over_confirm.to_owned()
+                    })
+                    confirm_label=Signal::derive(move || {
+                        i18n.t().workshop_sandbox_start_over.to_owned()
+                    })
                     cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
                     on_confirm=start_over
                 />

@@ -93,21 +93,48 @@ pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
     };
     view! {
         <div class="camera">
-            <video node_ref=video class="camera-view" class:hidden=move || camera.get() != Camera::On playsinline muted aria-hidden="true"></video>
+            <video
+                node_ref=video
+                class="camera-view"
+                class:hidden=move || camera.get() != Camera::On
+                playsinline
+                muted
+                aria-hidden="true"
+            ></video>
             {move || match camera.get() {
-                Camera::On => view! {
-                    <p role="status">{i18n.t().handover_receive_scanning}</p>
-                    <button type="button" class="button secondary" on:click=on_stop>{i18n.t().handover_receive_scan_stop}</button>
-                }.into_any(),
-                Camera::Refused => view! {
-                    <p class="warning" role="alert">{i18n.t().handover_receive_no_camera}</p>
-                    <button type="button" class="button secondary" on:click=start>{i18n.t().handover_receive_scan}</button>
-                }.into_any(),
-                Camera::Off | Camera::Starting => view! {
-                    <button type="button" class="button" disabled=move || camera.get() == Camera::Starting on:click=start>
-                        {i18n.t().handover_receive_scan}
-                    </button>
-                }.into_any(),
+                Camera::On => {
+                    view! {
+                        <p role="status">{i18n.t().handover_receive_scanning}</p>
+                        <button type="button" class="button secondary" on:click=on_stop>
+                            {i18n.t().handover_receive_scan_stop}
+                        </button>
+                    }
+                        .into_any()
+                }
+                Camera::Refused => {
+                    view! {
+                        <p class="warning" role="alert">
+                            {i18n.t().handover_receive_no_camera}
+                        </p>
+                        <button type="button" class="button secondary" on:click=start>
+                            {i18n.t().handover_receive_scan}
+                        </button>
+                    }
+                        .into_any()
+                }
+                Camera::Off | Camera::Starting => {
+                    view! {
+                        <button
+                            type="button"
+                            class="button"
+                            disabled=move || camera.get() == Camera::Starting
+                            on:click=start
+                        >
+                            {i18n.t().handover_receive_scan}
+                        </button>
+                    }
+                        .into_any()
+                }
             }}
         </div>
     }

@@ -49,9 +49,12 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
         let t = i18n.t();
         let body = match sealed.get() {
             None => view! { <p role="status">{t.handover_sealing}</p> }.into_any(),
-            Some(Err(error)) => {
-                view! { <p class="error" role="alert">{error_text(t, &error)}</p> }.into_any()
+            Some(Err(error)) => view! {
+                <p class="error" role="alert">
+                    {error_text(t, &error)}
+                </p>
             }
+            .into_any(),
             Some(Ok(payload)) => {
                 let link = link_to(Route::Receive, &payload);
                 let fits = qr_path(&payload).is_some();
@@ -67,23 +70,33 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
                 view! {
                     {if fits {
                         view! {
-                            <button type="button" class="button" aria-expanded=move || showing.get().to_string() on:click=move |_| showing.update(|s| *s = !*s)>
+                            <button
+                                type="button"
+                                class="button"
+                                aria-expanded=move || showing.get().to_string()
+                                on:click=move |_| showing.update(|s| *s = !*s)
+                            >
                                 {t.handover_send_show}
                             </button>
                             <Show when=move || showing.get()>
                                 <p>{i18n.text(|t| t.handover_send_show_help)}</p>
                                 <div class="handover-code reply-code">
-                                    <QrImage text=payload.clone() label=i18n.t().handover_send_qr_label.to_owned() />
+                                    <QrImage
+                                        text=payload.clone()
+                                        label=i18n.t().handover_send_qr_label.to_owned()
+                                    />
                                 </div>
                             </Show>
                         }
-                        .into_any()
+                            .into_any()
                     } else {
                         view! { <p class="warning">{t.handover_send_too_long}</p> }.into_any()
                     }}
                     <h3 class="send-option">{t.handover_send_message}</h3>
                     <CopyLink link=link label=t.handover_send_link_label />
-                    <button type="button" class="button secondary" on:click=save>{t.handover_send_file}</button>
+                    <button type="button" class="button secondary" on:click=save>
+                        {t.handover_send_file}
+                    </button>
                     <Show when=move || saved.get()>
                         <p role="status">{i18n.text(|t| t.handover_send_file_saved)}</p>
                     </Show>

@@ -31,7 +31,9 @@ pub fn CopyLink(link: String, label: &'static str) -> impl IntoView {
     };
     let id = "handover-link";
     view! {
-        <label for=id class="link-label">{label}</label>
+        <label for=id class="link-label">
+            {label}
+        </label>
         <input id=id class="link-text" type="text" readonly prop:value=link.get_value() />
         <div class="actions">
             <button type="button" class="button secondary" on:click=on_copy>

@@ -63,14 +63,27 @@ pub fn EncryptChoice(encrypt: RwSignal<bool>, passphrase: RwSignal<String>) -> i
         <Show when=move || lock.phase() == Phase::Unlocked>
             <div class="encrypt-choice">
                 <label class="check">
-                    <input type="checkbox" aria-describedby="encrypt-backup-help" bind:checked=encrypt />
+                    <input
+                        type="checkbox"
+                        aria-describedby="encrypt-backup-help"
+                        bind:checked=encrypt
+                    />
                     <span>{i18n.text(|t| t.encrypted_choice)}</span>
                 </label>
-                <p id="encrypt-backup-help" class="help">{i18n.text(|t| t.encrypted_choice_help)}</p>
+                <p id="encrypt-backup-help" class="help">
+                    {i18n.text(|t| t.encrypted_choice_help)}
+                </p>
                 <Show when=move || encrypt.get()>
                     <div class="lock-form">
-                        <label for="backup-passphrase">{i18n.text(|t| t.encrypted_passphrase_label)}</label>
-                        <input id="backup-passphrase" type="password" autocomplete="current-password" bind:value=passphrase />
+                        <label for="backup-passphrase">
+                            {i18n.text(|t| t.encrypted_passphrase_label)}
+                        </label>
+                        <input
+                            id="backup-passphrase"
+                            type="password"
+                            autocomplete="current-password"
+                            bind:value=passphrase
+                        />
                     </div>
                 </Show>
             </div>

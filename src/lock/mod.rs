@@ -25,7 +25,11 @@ pub fn LockNowButton() -> impl IntoView {
     let lock = use_lock();
     view! {
         <Show when=move || lock.phase() == Phase::Unlocked>
-            <button type="button" class="button secondary lock-now" on:click=move |_| lock.lock_everywhere()>
+            <button
+                type="button"
+                class="button secondary lock-now"
+                on:click=move |_| lock.lock_everywhere()
+            >
                 {i18n.text(|t| t.lock_now)}
             </button>
         </Show>

@@ -42,11 +42,15 @@ pub fn LockSettings() -> impl IntoView {
     view! {
         <section class="panel lock-panel" aria-labelledby="lock-heading">
             <h2 id="lock-heading">{i18n.text(|t| t.lock_heading)}</h2>
-            <p class="status" role="status">{move || status.get()}</p>
+            <p class="status" role="status">
+                {move || status.get()}
+            </p>
             {move || code.get().map(|shown| view! { <RecoveryCode code=shown done=code /> })}
             {move || match lock.phase() {
                 Phase::Unlocked => view! { <LockOptions status=status /> }.into_any(),
-                _ if !crypto::available() => view! { <p>{i18n.text(|t| t.lock_no_crypto)}</p> }.into_any(),
+                _ if !crypto::available() => {
+                    view! { <p>{i18n.text(|t| t.lock_no_crypto)}</p> }.into_any()
+                }
                 _ => view! { <SetLock status=status code=code /> }.into_any(),
             }}
         </section>
@@ -80,11 +84,21 @@ fn SetLock(status: RwSignal<String>, code: RwSignal<Option<String>>) -> impl Int
         <p>{i18n.text(|t| t.lock_intro)}</p>
         <form class="lock-form" on:submit=submit>
             <label for="lock-new">{i18n.text(|t| t.lock_new_label)}</label>
-            <p class="help" id="lock-new-help">{move || i18n.t().lock_new_help(MIN_PASSPHRASE_CHARS.to_string())}</p>
-            <input id="lock-new" type="password" autocomplete="new-password" aria-describedby="lock-new-help" bind:value=new />
+            <p class="help" id="lock-new-help">
+                {move || i18n.t().lock_new_help(MIN_PASSPHRASE_CHARS.to_string())}
+            </p>
+            <input
+                id="lock-new"
+                type="password"
+                autocomplete="new-password"
+                aria-describedby="lock-new-help"
+                bind:value=new
+            />
             <label for="lock-repeat">{i18n.text(|t| t.lock_repeat_label)}</label>
             <input id="lock-repeat" type="password" autocomplete="new-password" bind:value=repeat />
-            <button type="submit" class="button" disabled=move || busy.get()>{i18n.text(|t| t.lock_set_button)}</button>
+            <button type="submit" class="button" disabled=move || busy.get()>
+                {i18n.text(|t| t.lock_set_button)}
+            </button>
         </form>
     }
 }
@@ -102,10 +116,16 @@ fn RecoveryCode(code: String, done: RwSignal<Option<String>>) -> impl IntoView {
         <div class="recovery-code-box">
             <h3>{i18n.text(|t| t.lock_code_heading)}</h3>
             <p>{i18n.text(|t| t.lock_code_intro)}</p>
-            <p class="recovery-code" data-testid="recovery-code">{code}</p>
+            <p class="recovery-code" data-testid="recovery-code">
+                {code}
+            </p>
             <div class="actions">
-                <button type="button" class="button secondary" on:click=print>{i18n.text(|t| t.lock_code_print)}</button>
-                <button type="button" class="button" on:click=move |_| done.set(None)>{i18n.text(|t| t.lock_code_done)}</button>
+                <button type="button" class="button secondary" on:click=print>
+                    {i18n.text(|t| t.lock_code_print)}
+                </button>
+                <button type="button" class="button" on:click=move |_| done.set(None)>
+                    {i18n.text(|t| t.lock_code_done)}
+                </button>
             </div>
         </div>
     }
@@ -173,10 +193,12 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
         <select id="lock-auto" on:change=choose>
             {AUTO_LOCK_MINUTES
                 .into_iter()
-                .map(|m| view! {
-                    <option value=m.to_string() selected=move || minutes() == m>
-                        {move || i18n.t().lock_minutes(m.to_string())}
-                    </option>
+                .map(|m| {
+                    view! {
+                        <option value=m.to_string() selected=move || minutes() == m>
+                            {move || i18n.t().lock_minutes(m.to_string())}
+                        </option>
+                    }
                 })
                 .collect_view()}
         </select>
@@ -184,20 +206,44 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
         <form class="lock-form" on:submit=change>
             <h3>{i18n.text(|t| t.lock_change_heading)}</h3>
             <label for="lock-current">{i18n.text(|t| t.lock_current_label)}</label>
-            <input id="lock-current" type="password" autocomplete="current-password" bind:value=current />
+            <input
+                id="lock-current"
+                type="password"
+                autocomplete="current-password"
+                bind:value=current
+            />
             <label for="lock-change-new">{i18n.text(|t| t.lock_new_label)}</label>
-            <input id="lock-change-new" type="password" autocomplete="new-password" bind:value=new />
+            <input
+                id="lock-change-new"
+                type="password"
+                autocomplete="new-password"
+                bind:value=new
+            />
             <label for="lock-change-repeat">{i18n.text(|t| t.lock_repeat_label)}</label>
-            <input id="lock-change-repeat" type="password" autocomplete="new-password" bind:value=repeat />
-            <button type="submit" class="button secondary" disabled=move || busy.get()>{i18n.text(|t| t.lock_change_button)}</button>
+            <input
+                id="lock-change-repeat"
+                type="password"
+                autocomplete="new-password"
+                bind:value=repeat
+            />
+            <button type="submit" class="button secondary" disabled=move || busy.get()>
+                {i18n.text(|t| t.lock_change_button)}
+            </button>
         </form>
 
         <form class="lock-form" on:submit=turn_off>
             <h3>{i18n.text(|t| t.lock_off_heading)}</h3>
             <p>{i18n.text(|t| t.lock_off_intro)}</p>
             <label for="lock-off-current">{i18n.text(|t| t.lock_current_label)}</label>
-            <input id="lock-off-current" type="password" autocomplete="current-password" bind:value=off_current />
-            <button type="submit" class="button secondary" disabled=move || busy.get()>{i18n.text(|t| t.lock_off_button)}</button>
+            <input
+                id="lock-off-current"
+                type="password"
+                autocomplete="current-password"
+                bind:value=off_current
+            />
+            <button type="submit" class="button secondary" disabled=move || busy.get()>
+                {i18n.text(|t| t.lock_off_button)}
+            </button>
         </form>
     }
 }

@@ -50,7 +50,10 @@ pub fn IosStorageNote() -> impl IntoView {
                     <li>{i18n.text(|t| t.offline_ios_step_open)}</li>
                 </ol>
                 <p>{i18n.text(|t| t.offline_ios_backup)}</p>
-                <BackupNowButton label=Signal::derive(move || i18n.t().offline_ios_save_backup) class="button secondary" />
+                <BackupNowButton
+                    label=Signal::derive(move || i18n.t().offline_ios_save_backup)
+                    class="button secondary"
+                />
             </section>
         }
     })

@@ -103,7 +103,11 @@ pub fn StorageSpace() -> impl IntoView {
                     })
             }}
             {move || match kept.get() {
-                Some(true) => Some(view! { <p class="kept">{i18n.text(|t| t.offline_kept_yes)}</p> }.into_any()),
+                Some(true) => {
+                    Some(
+                        view! { <p class="kept">{i18n.text(|t| t.offline_kept_yes)}</p> }.into_any(),
+                    )
+                }
                 Some(false) => {
                     Some(
                         view! {

@@ -55,7 +55,11 @@ pub fn UpdateBanner(ready: RwSignal<bool>) -> impl IntoView {
             <Show when=move || shown.get()>
                 <div class="update-banner">
                     <p>{i18n.text(|t| t.offline_update_ready)}</p>
-                    <button type="button" class="button" on:click=move |_| service_worker::take_update()>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| service_worker::take_update()
+                    >
                         {i18n.text(|t| t.offline_update_reload)}
                     </button>
                 </div>

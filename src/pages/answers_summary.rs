@@ -53,7 +53,12 @@ pub fn SummaryPage() -> impl IntoView {
                 let answer = t.answer_text(item, answers.get(&item));
                 let comment = answers.get(&item).and_then(|a| a.comment.clone());
                 // Back to this summary after the changed answer, not on to the next question.
-                let change = Route::Question { round: &rid, number: index + 1, from_summary: true }.href();
+                let change = Route::Question {
+                    round: &rid,
+                    number: index + 1,
+                    from_summary: true,
+                }
+                .href();
                 view! {
                     <li class="summary-item">
                         <div>
@@ -64,7 +69,11 @@ pub fn SummaryPage() -> impl IntoView {
                         <A
                             href=change
                             attr:class="button secondary"
-                            attr:aria-label=format!("{}: {}", t.questions_change, t.item_short(item))
+                            attr:aria-label=format!(
+                                "{}: {}",
+                                t.questions_change,
+                                t.item_short(item),
+                            )
                         >
                             {t.questions_change}
                         </A>

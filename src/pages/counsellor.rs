@@ -62,30 +62,41 @@ pub fn CounsellorPage() -> impl IntoView {
         <h1>{i18n.text(|t| t.caseload_title)}</h1>
         <p class="lead">{i18n.text(|t| t.caseload_intro)}</p>
         <p>
-            <A href=Route::Organisation.href() attr:class="link-tap">{i18n.text(|t| t.worklist_summary_link)}</A>
+            <A href=Route::Organisation.href() attr:class="link-tap">
+                {i18n.text(|t| t.worklist_summary_link)}
+            </A>
         </p>
         <form class="panel add-form" on:submit=add>
             <h2>{i18n.text(|t| t.caseload_add_heading)}</h2>
             <label for="participant-name">{i18n.text(|t| t.caseload_name_label)}</label>
-            <p class="help" id="participant-name-help">{i18n.text(|t| t.caseload_name_help)}</p>
-            <input id="participant-name" type="text" aria-describedby="participant-name-help" bind:value=name />
+            <p class="help" id="participant-name-help">
+                {i18n.text(|t| t.caseload_name_help)}
+            </p>
+            <input
+                id="participant-name"
+                type="text"
+                aria-describedby="participant-name-help"
+                bind:value=name
+            />
             <label for="counsellor-name">{i18n.text(|t| t.caseload_counsellor_label)}</label>
             <input id="counsellor-name" type="text" autocomplete="name" bind:value=counsellor />
             <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
-            <button type="submit" class="button">{i18n.text(|t| t.caseload_add_button)}</button>
+            <button type="submit" class="button">
+                {i18n.text(|t| t.caseload_add_button)}
+            </button>
         </form>
         <ConfirmDialog
             open=confirm_same_name
-            message=Signal::derive(move || {
-                i18n.t().dialogue_same_name_confirm(same_name.get())
-            })
+            message=Signal::derive(move || { i18n.t().dialogue_same_name_confirm(same_name.get()) })
             confirm_label=Signal::derive(move || i18n.t().dialogue_same_name_yes.to_owned())
             cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
             on_confirm=add_now
         />
         <h2 id="list-heading">{i18n.text(|t| t.caseload_list_heading)}</h2>
         <p>
-            <A href=Route::Receive.href() attr:class="button secondary">{i18n.text(|t| t.handover_receive_title)}</A>
+            <A href=Route::Receive.href() attr:class="button secondary">
+                {i18n.text(|t| t.handover_receive_title)}
+            </A>
         </p>
         <CaseloadList />
         <crate::offline::IosStorageNote />
@@ -262,11 +273,12 @@ fn CaseloadList() -> impl IntoView {
                                     <input
                                         type="checkbox"
                                         prop:checked=checked
-                                        on:change=move |_| go.run((filters.get_untracked().toggled(flag), false))
+                                        on:change=move |_| {
+                                            go.run((filters.get_untracked().toggled(flag), false))
+                                        }
                                     />
                                     <span>
-                                        {move || flag_label(i18n.t(), flag)}
-                                        " "
+                                        {move || flag_label(i18n.t(), flag)} " "
                                         <span class="filter-count">{count}</span>
                                     </span>
                                 </label>
@@ -316,8 +328,7 @@ fn CaseloadList() -> impl IntoView {
                     }}
                 </span>
                 <Show when=any_filter>
-                    " "
-                    <button type="button" class="button secondary" on:click=clear>
+                    " " <button type="button" class="button secondary" on:click=clear>
                         {i18n.text(|t| t.worklist_clear)}
                     </button>
                 </Show>
@@ -377,7 +388,9 @@ fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
     // its active state on every change of filter, and the list holds 150 of them.
     view! {
         <li hidden=move || hidden.get()>
-            <a href=href class="card-link">{text}</a>
+            <a href=href class="card-link">
+                {text}
+            </a>
         </li>
     }
 }

@@ -103,7 +103,9 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                     question=Signal::derive(move || i18n.t().keyed_question(key).to_owned())
                     steps=Signal::derive(move || i18n.t().steps(key))
                     no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
-                    selected=Signal::derive(move || part.read(|p| p.and_then(get).map(ScaleChoice::from)))
+                    selected=Signal::derive(move || {
+                        part.read(|p| p.and_then(get).map(ScaleChoice::from))
+                    })
                     on_select=Callback::new(move |choice: ScaleChoice| {
                         if let Ok(answer) = ItemAnswer::try_from(choice) {
                             part.change(|d, rid| set(d, rid, answer));
@@ -144,10 +146,22 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         <input id="part-counsellor" type="text" bind:value=part.counsellor prop:disabled=started />
         <RefusalAlert refusal=part.refused required=|t| t.caseload_name_required />
         <PartSection id="part-outlook" open=sections.outlook heading=|t| t.dialogue_section_outlook>
-            {rated("belief", |p| p.belief.as_ref(), |d, rid, a| d.set_belief(rid, a, browser::now()))}
-            {rated("determination", |p| p.determination.as_ref(), |d, rid, a| d.set_determination(rid, a, browser::now()))}
+            {rated(
+                "belief",
+                |p| p.belief.as_ref(),
+                |d, rid, a| d.set_belief(rid, a, browser::now()),
+            )}
+            {rated(
+                "determination",
+                |p| p.determination.as_ref(),
+                |d, rid, a| d.set_determination(rid, a, browser::now()),
+            )}
         </PartSection>
-        <PartSection id="part-interventions" open=sections.interventions heading=|t| t.dialogue_section_interventions>
+        <PartSection
+            id="part-interventions"
+            open=sections.interventions
+            heading=|t| t.dialogue_section_interventions
+        >
             <InterventionChoice part=part />
         </PartSection>
         <PartSection id="part-ratings" open=sections.ratings heading=|t| t.round_ratings_heading>
@@ -158,13 +172,23 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                     view! {
                         <ScaleQuestion
                             name=format!("rating-{}", item.id())
-                            question=Signal::derive(move || i18n.t().item_counsellor_question(item).to_owned())
+                            question=Signal::derive(move || {
+                                i18n.t().item_counsellor_question(item).to_owned()
+                            })
                             steps=Signal::derive(move || i18n.t().counsellor_steps(item))
-                            no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
-                            selected=Signal::derive(move || part.read(|p| p.and_then(|p| p.ratings.get(&item)).map(ScaleChoice::from)))
+                            no_value_label=Signal::derive(move || {
+                                i18n.t().questions_rather_not.to_owned()
+                            })
+                            selected=Signal::derive(move || {
+                                part.read(|p| {
+                                    p.and_then(|p| p.ratings.get(&item)).map(ScaleChoice::from)
+                                })
+                            })
                             on_select=Callback::new(move |choice: ScaleChoice| {
                                 if let Ok(answer) = ItemAnswer::try_from(choice) {
-                                    part.change(|d, rid| d.set_counsellor_rating(rid, item, answer, browser::now()));
+                                    part.change(|d, rid| {
+                                        d.set_counsellor_rating(rid, item, answer, browser::now())
+                                    });
                                 }
                             })
                         >
@@ -175,7 +199,11 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                 .collect_view()}
         </PartSection>
         <Show when=sensitive_on>
-            <PartSection id="part-sensitive" open=sections.sensitive heading=|t| t.round_sensitive_heading>
+            <PartSection
+                id="part-sensitive"
+                open=sections.sensitive
+                heading=|t| t.round_sensitive_heading
+            >
                 <SensitiveItems part=part />
             </PartSection>
         </Show>
@@ -201,23 +229,29 @@ struct Sections {
 #[component]
 fn Contents(page: String, sections: Sections, sensitive_on: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let entry = move |id: &'static str,
-                      open: RwSignal<bool>,
-                      heading: fn(&Texts) -> &'static str| {
-        view! {
-            <li>
-                <a href=format!("{page}#{id}") on:click=move |_| open.set(true)>{move || heading(i18n.t())}</a>
-            </li>
-        }
-    };
+    let entry =
+        move |id: &'static str, open: RwSignal<bool>, heading: fn(&Texts) -> &'static str| {
+            view! {
+                <li>
+                    <a href=format!("{page}#{id}") on:click=move |_| open.set(true)>
+                        {move || heading(i18n.t())}
+                    </a>
+                </li>
+            }
+        };
     view! {
         <nav class="panel part-contents" aria-labelledby="part-contents-heading">
             <h2 id="part-contents-heading">{i18n.text(|t| t.dialogue_contents_heading)}</h2>
             <ol>
                 {entry("part-outlook", sections.outlook, |t| t.dialogue_section_outlook)}
-                {entry("part-interventions", sections.interventions, |t| t.dialogue_section_interventions)}
-                {entry("part-ratings", sections.ratings, |t| t.round_ratings_heading)}
-                <Show when=move || sensitive_on.get()>
+                {entry(
+                    "part-interventions",
+                    sections.interventions,
+                    |t| t.dialogue_section_interventions,
+                )} {entry("part-ratings", sections.ratings, |t| t.round_ratings_heading)}
+                <Show when=move || {
+                    sensitive_on.get()
+                }>
                     {entry("part-sensitive", sections.sensitive, |t| t.round_sensitive_heading)}
                 </Show>
             </ol>
@@ -296,19 +330,22 @@ fn InterventionChoice(part: Part) -> impl IntoView {
             {InterventionGroup::ALL
                 .into_iter()
                 .map(|group| {
-                    // Active entries, and retired ones still chosen in this round.
                     let entries = move || {
                         let chosen = chosen();
-                        state.read(|d| {
-                            d.settings()
-                                .catalogue
-                                .entries()
-                                .iter()
-                                .filter(|e| e.group == group && (!e.retired || chosen.contains(&e.id)))
-                                .cloned()
-                                .collect::<Vec<_>>()
-                        })
+                        state
+                            .read(|d| {
+                                d.settings()
+                                    .catalogue
+                                    .entries()
+                                    .iter()
+                                    .filter(|e| {
+                                        e.group == group && (!e.retired || chosen.contains(&e.id))
+                                    })
+                                    .cloned()
+                                    .collect::<Vec<_>>()
+                            })
                     };
+                    // Active entries, and retired ones still chosen in this round.
                     view! {
                         <div class="group">
                             <h3>{move || i18n.t().group_name(group)}</h3>
@@ -321,7 +358,10 @@ fn InterventionChoice(part: Part) -> impl IntoView {
                                             <input
                                                 type="checkbox"
                                                 prop:checked=move || chosen().contains(&checked_id)
-                                                on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))
+                                                on:change=move |ev| toggle(
+                                                    id.clone(),
+                                                    event_target_checked(&ev),
+                                                )
                                             />
                                             <span>{move || i18n.t().catalogue_name(&entry)}</span>
                                         </label>

@@ -102,7 +102,9 @@ pub fn DataPage() -> impl IntoView {
         <h1>{i18n.text(|t| t.data_title)}</h1>
         <p class="lead">{i18n.text(|t| t.data_intro)}</p>
         <p>{summary}</p>
-        <p class="status" role="status">{move || status.get()}</p>
+        <p class="status" role="status">
+            {move || status.get()}
+        </p>
 
         <section class="panel" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{i18n.text(|t| t.data_backup_heading)}</h2>
@@ -129,16 +131,28 @@ pub fn DataPage() -> impl IntoView {
             </div>
             <Show when=sensitive_held>
                 <label class="check">
-                    <input type="checkbox" aria-describedby="include-sensitive-help" bind:checked=include_sensitive />
+                    <input
+                        type="checkbox"
+                        aria-describedby="include-sensitive-help"
+                        bind:checked=include_sensitive
+                    />
                     <span>{i18n.text(|t| t.data_include_sensitive)}</span>
                 </label>
-                <p id="include-sensitive-help" class="help">{i18n.text(|t| t.safety_include_sensitive_help)}</p>
+                <p id="include-sensitive-help" class="help">
+                    {i18n.text(|t| t.safety_include_sensitive_help)}
+                </p>
             </Show>
             <label class="check">
-                <input type="checkbox" aria-describedby="include-comments-help" bind:checked=include_comments />
+                <input
+                    type="checkbox"
+                    aria-describedby="include-comments-help"
+                    bind:checked=include_comments
+                />
                 <span>{i18n.text(|t| t.dialogue_csv_comments)}</span>
             </label>
-            <p id="include-comments-help" class="help">{i18n.text(|t| t.dialogue_csv_comments_help)}</p>
+            <p id="include-comments-help" class="help">
+                {i18n.text(|t| t.dialogue_csv_comments_help)}
+            </p>
         </section>
 
         <crate::offline::StorageSpace />
@@ -146,31 +160,32 @@ pub fn DataPage() -> impl IntoView {
         <ImportBackup status=status />
 
         <Show when=organisation>
-        <section class="panel" aria-labelledby="settings-heading">
-            <h2 id="settings-heading">{i18n.text(|t| t.data_settings_heading)}</h2>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=sensitive_on
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        let _ = state.change(|d| {
-                            d.set_sensitive_items_enabled(on);
-                            Ok(())
-                        });
-                    }
-                />
-                <span>{i18n.text(|t| t.data_sensitive_setting)}</span>
-            </label>
-            <p class="help">{i18n.text(|t| t.data_sensitive_setting_help)}</p>
-        </section>
+            <section class="panel" aria-labelledby="settings-heading">
+                <h2 id="settings-heading">{i18n.text(|t| t.data_settings_heading)}</h2>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=sensitive_on
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let _ = state
+                                .change(|d| {
+                                    d.set_sensitive_items_enabled(on);
+                                    Ok(())
+                                });
+                        }
+                    />
+                    <span>{i18n.text(|t| t.data_sensitive_setting)}</span>
+                </label>
+                <p class="help">{i18n.text(|t| t.data_sensitive_setting_help)}</p>
+            </section>
 
         </Show>
 
         <crate::lock::settings::LockSettings />
 
         <Show when=organisation>
-        <CatalogueEditor />
+            <CatalogueEditor />
         </Show>
 
         <RecoveryCopies />
@@ -217,20 +232,31 @@ fn RecoveryCopies() -> impl IntoView {
                     <h2 id="recovery-heading">{i18n.text(|t| t.data_recovery_heading)}</h2>
                     <p>{i18n.text(|t| t.data_recovery_intro)}</p>
                     <ul class="plain">
-                        {unreadable().then(|| view! {
-                            <li>
-                                <button type="button" class="button secondary" on:click=move |_| save(keys::DATA)>
-                                    {i18n.text(|t| t.safety_unreadable_export)}
-                                </button>
-                            </li>
-                        })}
+                        {unreadable()
+                            .then(|| {
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="button secondary"
+                                            on:click=move |_| save(keys::DATA)
+                                        >
+                                            {i18n.text(|t| t.safety_unreadable_export)}
+                                        </button>
+                                    </li>
+                                }
+                            })}
                         {copies
                             .into_iter()
                             .map(|key| {
                                 let label = key.clone();
                                 view! {
                                     <li>
-                                        <button type="button" class="button secondary" on:click=move |_| save(&key)>
+                                        <button
+                                            type="button"
+                                            class="button secondary"
+                                            on:click=move |_| save(&key)
+                                        >
                                             {move || i18n.t().data_recovery_export(&label)}
                                         </button>
                                     </li>

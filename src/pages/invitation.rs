@@ -79,9 +79,13 @@ pub fn InvitationPage() -> impl IntoView {
             };
             return view! {
                 <h1>{t.handover_invitation_title}</h1>
-                <p class="error" role="alert">{message}</p>
+                <p class="error" role="alert">
+                    {message}
+                </p>
                 <p>
-                    <A href=Route::Participant.href() attr:class="button secondary">{t.self_title}</A>
+                    <A href=Route::Participant.href() attr:class="button secondary">
+                        {t.self_title}
+                    </A>
                 </p>
             }
             .into_any();
@@ -113,7 +117,9 @@ pub fn InvitationPage() -> impl IntoView {
             <p class="lead">{t.handover_invitation_intro}</p>
             <p>{t.handover_invitation_private}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=start.clone()>{t.self_start}</button>
+                <button type="button" class="button" on:click=start.clone()>
+                    {t.self_start}
+                </button>
             </div>
             {send_earlier}
         }

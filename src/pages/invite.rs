@@ -70,9 +70,12 @@ pub fn InvitePage() -> impl IntoView {
             return view! { <RoundMissing /> }.into_any();
         };
         let body = match (link.get(), failed.get()) {
-            (_, Some(error)) => {
-                view! { <p class="error" role="alert">{error_text(t, &error)}</p> }.into_any()
+            (_, Some(error)) => view! {
+                <p class="error" role="alert">
+                    {error_text(t, &error)}
+                </p>
             }
+            .into_any(),
             (None, None) => view! { <p role="status">{t.handover_preparing}</p> }.into_any(),
             (Some(link), None) => view! {
                 <div class="handover-code">
@@ -98,7 +101,9 @@ pub fn InvitePage() -> impl IntoView {
             <section class="panel handover">{body}</section>
             <p>{next}</p>
             <p>
-                <A href=Route::Receive.href() attr:class="button secondary">{t.handover_receive_title}</A>
+                <A href=Route::Receive.href() attr:class="button secondary">
+                    {t.handover_receive_title}
+                </A>
             </p>
         }
         .into_any()

@@ -159,97 +159,122 @@ pub fn OrgSummaryPage() -> impl IntoView {
 
     view! {
         <div class="org-summary">
-        <p>
-            <A href=Route::Caseload.href() attr:class="link-tap">{i18n.text(|t| t.summary_back)}</A>
-        </p>
-        <h1>{i18n.text(|t| t.summary_title)}</h1>
-        <p class="lead">{i18n.text(|t| t.summary_intro)}</p>
-        <p class="no-ranking">{i18n.text(|t| t.summary_no_ranking)}</p>
-        <Show when=move || !combined()>
-            <fieldset class="summary-period">
-                <legend>{i18n.text(|t| t.summary_period_legend)}</legend>
-                <label class="field">
-                    <span>{i18n.text(|t| t.summary_from_label)}</span>
-                    <input type="month" bind:value=from />
-                </label>
-                <label class="field">
-                    <span>{i18n.text(|t| t.summary_to_label)}</span>
-                    <input type="month" bind:value=to />
-                </label>
-            </fieldset>
-        </Show>
-        <Show when=combined>
-            <p class="combined-from" role="status">
+            <p>
+                <A href=Route::Caseload.href() attr:class="link-tap">
+                    {i18n.text(|t| t.summary_back)}
+                </A>
+            </p>
+            <h1>{i18n.text(|t| t.summary_title)}</h1>
+            <p class="lead">{i18n.text(|t| t.summary_intro)}</p>
+            <p class="no-ranking">{i18n.text(|t| t.summary_no_ranking)}</p>
+            <Show when=move || !combined()>
+                <fieldset class="summary-period">
+                    <legend>{i18n.text(|t| t.summary_period_legend)}</legend>
+                    <label class="field">
+                        <span>{i18n.text(|t| t.summary_from_label)}</span>
+                        <input type="month" bind:value=from />
+                    </label>
+                    <label class="field">
+                        <span>{i18n.text(|t| t.summary_to_label)}</span>
+                        <input type="month" bind:value=to />
+                    </label>
+                </fieldset>
+            </Show>
+            <Show when=combined>
+                <p class="combined-from" role="status">
+                    {move || {
+                        let (files, devices) = match source.get() {
+                            Source::Files(files) => {
+                                (files.len(), files.iter().map(|f| f.devices).sum::<u32>())
+                            }
+                            Source::Device => (0, 0),
+                        };
+                        i18n.t().summary_combined_from(devices.to_string(), files.to_string())
+                    }}
+                </p>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| source.set(Source::Device)
+                >
+                    {i18n.text(|t| t.summary_show_device)}
+                </button>
+            </Show>
+            <p class="summary-people">
                 {move || {
-                    let (files, devices) = match source.get() {
-                        Source::Files(files) => {
-                            (files.len(), files.iter().map(|f| f.devices).sum::<u32>())
-                        }
-                        Source::Device => (0, 0),
-                    };
-                    i18n.t().summary_combined_from(devices.to_string(), files.to_string())
+                    let t = i18n.t();
+                    let c = counts.get();
+                    let people = c
+                        .people_shown()
+                        .map_or(
+                            t.summary_fewer_than_five.to_owned(),
+                            |(p, r)| { t.summary_people_rounds(p.to_string(), r.to_string()) },
+                        );
+                    let covered = file
+                        .with(|f| f.period.from.zip(f.period.to))
+                        .map(|(a, b)| {
+                            t.summary_period_covered(month_text(t, a), month_text(t, b))
+                        });
+                    match covered {
+                        Some(covered) => format!("{people}. {covered}."),
+                        None => t.summary_empty.to_owned(),
+                    }
                 }}
             </p>
-            <button type="button" class="button secondary" on:click=move |_| source.set(Source::Device)>
-                {i18n.text(|t| t.summary_show_device)}
-            </button>
-        </Show>
-        <p class="summary-people">
-            {move || {
-                let t = i18n.t();
-                let c = counts.get();
-                let people = c.people_shown().map_or(t.summary_fewer_than_five.to_owned(), |(p, r)| {
-                    t.summary_people_rounds(p.to_string(), r.to_string())
-                });
-                let covered = file.with(|f| f.period.from.zip(f.period.to)).map(|(a, b)| {
-                    t.summary_period_covered(month_text(t, a), month_text(t, b))
-                });
-                match covered {
-                    Some(covered) => format!("{people}. {covered}."),
-                    None => t.summary_empty.to_owned(),
-                }
-            }}
-        </p>
-        <p class="help">{i18n.text(|t| t.summary_suppression_help)}</p>
-        <Figures counts=counts />
-        <Belief counts=counts />
-        <MovementPerArea counts=counts />
-        <section class="panel summary-tools" aria-labelledby="export-heading">
-            <h2 id="export-heading">{i18n.text(|t| t.summary_export_heading)}</h2>
-            <p class="help">{i18n.text(|t| t.summary_export_help)}</p>
-            <div class="actions">
-                <button type="button" class="button" on:click=export>{i18n.text(|t| t.summary_export_file)}</button>
-                <button type="button" class="button secondary" on:click=export_csv>
-                    {i18n.text(|t| t.summary_export_csv)}
-                </button>
-                <button type="button" class="button secondary" on:click=print>{i18n.text(|t| t.summary_print)}</button>
-            </div>
-            <p class="status" role="status">{move || status.get()}</p>
-        </section>
-        <section class="panel summary-tools" aria-labelledby="combine-heading">
-            <h2 id="combine-heading">{i18n.text(|t| t.summary_combine_heading)}</h2>
-            <p class="help" id="combine-help">{i18n.text(|t| t.summary_combine_help)}</p>
-            <label class="file-pick button secondary">
-                {i18n.text(|t| t.summary_combine_label)}
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    multiple=true
-                    accept=".json,application/json"
-                    aria-describedby="combine-help"
-                    on:change=on_files
-                />
-            </label>
-            <ul class="errors">
-                {move || {
-                    errors
-                        .get()
-                        .into_iter()
-                        .map(|e| view! { <li class="error" role="alert">{e}</li> })
-                        .collect_view()
-                }}
-            </ul>
-        </section>
+            <p class="help">{i18n.text(|t| t.summary_suppression_help)}</p>
+            <Figures counts=counts />
+            <Belief counts=counts />
+            <MovementPerArea counts=counts />
+            <section class="panel summary-tools" aria-labelledby="export-heading">
+                <h2 id="export-heading">{i18n.text(|t| t.summary_export_heading)}</h2>
+                <p class="help">{i18n.text(|t| t.summary_export_help)}</p>
+                <div class="actions">
+                    <button type="button" class="button" on:click=export>
+                        {i18n.text(|t| t.summary_export_file)}
+                    </button>
+                    <button type="button" class="button secondary" on:click=export_csv>
+                        {i18n.text(|t| t.summary_export_csv)}
+                    </button>
+                    <button type="button" class="button secondary" on:click=print>
+                        {i18n.text(|t| t.summary_print)}
+                    </button>
+                </div>
+                <p class="status" role="status">
+                    {move || status.get()}
+                </p>
+            </section>
+            <section class="panel summary-tools" aria-labelledby="combine-heading">
+                <h2 id="combine-heading">{i18n.text(|t| t.summary_combine_heading)}</h2>
+                <p class="help" id="combine-help">
+                    {i18n.text(|t| t.summary_combine_help)}
+                </p>
+                <label class="file-pick button secondary">
+                    {i18n.text(|t| t.summary_combine_label)}
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        multiple=true
+                        accept=".json,application/json"
+                        aria-describedby="combine-help"
+                        on:change=on_files
+                    />
+                </label>
+                <ul class="errors">
+                    {move || {
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|e| {
+                                view! {
+                                    <li class="error" role="alert">
+                                        {e}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
         </div>
     }
 }
@@ -292,36 +317,59 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="figures-heading">
             <h2 id="figures-heading">{i18n.text(|t| t.summary_figures_heading)}</h2>
-            <SummaryTable columns=vec![|t| t.summary_col_figure, |t| t.summary_col_here, |t| t.summary_col_people, |t| t.summary_col_bip]>
-                        {move || {
-                            let t = i18n.t();
-                            let c = counts.get();
-                            Figure::ALL
-                                .into_iter()
-                                .map(|figure| {
-                                    let tally = figure.tally(&c);
-                                    let (here, people) = match tally.percent() {
-                                        Some(p) => (
-                                            percent(i18n, p),
-                                            t.summary_people_count(tally.people.to_string()),
-                                        ),
-                                        None => (t.summary_fewer_than_five.to_owned(), t.summary_fewer_than_five.to_owned()),
-                                    };
-                                    let bip = figure.bip().map_or(t.summary_no_bip.to_owned(), |b| {
-                                        let number = SOURCES.iter().position(|s| *s == b.source).map_or(0, |i| i + 1);
-                                        t.summary_bip_value(number.to_string(), percent(i18n, b.percent))
-                                    });
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{figure_name(t, figure)}</th>
-                                            <td>{here}</td>
-                                            <td>{people}</td>
-                                            <td class="bip">{bip}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+            <SummaryTable columns=vec![
+                |t| t.summary_col_figure,
+                |t| t.summary_col_here,
+                |t| t.summary_col_people,
+                |t| t.summary_col_bip,
+            ]>
+                {move || {
+                    let t = i18n.t();
+                    let c = counts.get();
+                    Figure::ALL
+                        .into_iter()
+                        .map(|figure| {
+                            let tally = figure.tally(&c);
+                            let (here, people) = match tally.percent() {
+                                Some(p) => {
+                                    (
+                                        percent(i18n, p),
+                                        t.summary_people_count(tally.people.to_string()),
+                                    )
+                                }
+                                None => {
+                                    (
+                                        t.summary_fewer_than_five.to_owned(),
+                                        t.summary_fewer_than_five.to_owned(),
+                                    )
+                                }
+                            };
+                            let bip = figure
+                                .bip()
+                                .map_or(
+                                    t.summary_no_bip.to_owned(),
+                                    |b| {
+                                        let number = SOURCES
+                                            .iter()
+                                            .position(|s| *s == b.source)
+                                            .map_or(0, |i| i + 1);
+                                        t.summary_bip_value(
+                                            number.to_string(),
+                                            percent(i18n, b.percent),
+                                        )
+                                    },
+                                );
+                            view! {
+                                <tr>
+                                    <th scope="row">{figure_name(t, figure)}</th>
+                                    <td>{here}</td>
+                                    <td>{people}</td>
+                                    <td class="bip">{bip}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             </SummaryTable>
             <h3 class="sources-heading">{i18n.text(|t| t.summary_sources_heading)}</h3>
             <ol class="sources">
@@ -329,7 +377,11 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                     let t = i18n.t();
                     SOURCES
                         .iter()
-                        .map(|key| view! { <li>{t.lookup(&format!("summary_{key}")).unwrap_or_default()}</li> })
+                        .map(|key| {
+                            view! {
+                                <li>{t.lookup(&format!("summary_{key}")).unwrap_or_default()}</li>
+                            }
+                        })
                         .collect_view()
                 }}
             </ol>
@@ -346,27 +398,34 @@ fn Belief(counts: Memo<SummaryCounts>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="belief-heading">
             <h2 id="belief-heading">{i18n.text(|t| t.summary_belief_heading)}</h2>
-            <SummaryTable columns=vec![|t| t.summary_col_answer, |t| t.summary_col_people_here]>
-                        {move || {
-                            let t = i18n.t();
-                            let c = counts.get();
-                            let shown = c.belief_certain().percent().is_some();
-                            let steps = t.steps("belief");
-                            let rows = steps
-                                .into_iter()
-                                .zip(c.belief)
-                                .chain([(t.summary_belief_rather_not.to_owned(), c.belief_rather_not)]);
-                            rows.map(|(answer, count)| {
-                                    let value = if shown { count.to_string() } else { t.summary_fewer_than_five.to_owned() };
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{answer}</th>
-                                            <td>{value}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+            <SummaryTable columns=vec![
+                |t| t.summary_col_answer,
+                |t| t.summary_col_people_here,
+            ]>
+                {move || {
+                    let t = i18n.t();
+                    let c = counts.get();
+                    let shown = c.belief_certain().percent().is_some();
+                    let steps = t.steps("belief");
+                    let rows = steps
+                        .into_iter()
+                        .zip(c.belief)
+                        .chain([(t.summary_belief_rather_not.to_owned(), c.belief_rather_not)]);
+                    rows.map(|(answer, count)| {
+                            let value = if shown {
+                                count.to_string()
+                            } else {
+                                t.summary_fewer_than_five.to_owned()
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{answer}</th>
+                                    <td>{value}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             </SummaryTable>
         </section>
     }
@@ -412,30 +471,48 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
         <section class="panel" aria-labelledby="movement-heading">
             <h2 id="movement-heading">{i18n.text(|t| t.summary_movement_heading)}</h2>
             <p class="help">{i18n.text(|t| t.summary_movement_help)}</p>
-            <SummaryTable columns=vec![|t| t.summary_col_area, |t| t.summary_col_movement, |t| t.summary_col_people]>
-                        {move || {
-                            let t = i18n.t();
-                            ParticipantItem::ALL
-                                .into_iter()
-                                .zip(averages())
-                                .map(|(item, movement)| {
-                                    let (value, people) = match movement.average() {
-                                        Some(average) => (
-                                            t.summary_steps_value(format!("{}{}", if average > 0.0 { "+" } else { "" }, decimal(i18n, average, 1))),
-                                            t.summary_people_count(movement.people.to_string()),
-                                        ),
-                                        None => (t.summary_fewer_than_five.to_owned(), t.summary_fewer_than_five.to_owned()),
-                                    };
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{t.item_short(item)}</th>
-                                            <td>{value}</td>
-                                            <td>{people}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+            <SummaryTable columns=vec![
+                |t| t.summary_col_area,
+                |t| t.summary_col_movement,
+                |t| t.summary_col_people,
+            ]>
+                {move || {
+                    let t = i18n.t();
+                    ParticipantItem::ALL
+                        .into_iter()
+                        .zip(averages())
+                        .map(|(item, movement)| {
+                            let (value, people) = match movement.average() {
+                                Some(average) => {
+                                    (
+                                        t
+                                            .summary_steps_value(
+                                                format!(
+                                                    "{}{}",
+                                                    if average > 0.0 { "+" } else { "" },
+                                                    decimal(i18n, average, 1),
+                                                ),
+                                            ),
+                                        t.summary_people_count(movement.people.to_string()),
+                                    )
+                                }
+                                None => {
+                                    (
+                                        t.summary_fewer_than_five.to_owned(),
+                                        t.summary_fewer_than_five.to_owned(),
+                                    )
+                                }
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{t.item_short(item)}</th>
+                                    <td>{value}</td>
+                                    <td>{people}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             </SummaryTable>
             <ChartView id="summary-movement-chart" draw=draw label=label />
         </section>

@@ -50,7 +50,9 @@ pub fn ParticipantPage() -> impl IntoView {
         <OwnPeople />
         <form class="panel start-form" on:submit=start>
             <label for="self-name">{i18n.text(|t| t.self_name_label)}</label>
-            <p class="help" id="self-name-help">{i18n.text(|t| t.self_name_help)}</p>
+            <p class="help" id="self-name-help">
+                {i18n.text(|t| t.self_name_help)}
+            </p>
             <input
                 id="self-name"
                 type="text"
@@ -59,7 +61,9 @@ pub fn ParticipantPage() -> impl IntoView {
                 bind:value=name
             />
             <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
-            <button type="submit" class="button">{i18n.text(|t| t.self_start)}</button>
+            <button type="submit" class="button">
+                {i18n.text(|t| t.self_start)}
+            </button>
         </form>
         <crate::offline::IosStorageNote />
     }
@@ -110,18 +114,28 @@ fn OwnPeople() -> impl IntoView {
                                 None => {
                                     let navigate = navigate.clone();
                                     let again = move |_| {
-                                        let answered = state.change(|d| {
-                                            let round = d
-                                                .answer_again(&participant, browser::new_id(), browser::today(), browser::now())?;
-                                            Ok(d.round(&round).map(resume_path))
-                                        });
+                                        let answered = state
+                                            .change(|d| {
+                                                let round = d
+                                                    .answer_again(
+                                                        &participant,
+                                                        browser::new_id(),
+                                                        browser::today(),
+                                                        browser::now(),
+                                                    )?;
+                                                Ok(d.round(&round).map(resume_path))
+                                            });
                                         if let Ok(Some(path)) = answered {
                                             navigate(&path, Default::default());
                                         }
                                     };
                                     view! {
                                         <li>
-                                            <button type="button" class="button secondary" on:click=again>
+                                            <button
+                                                type="button"
+                                                class="button secondary"
+                                                on:click=again
+                                            >
                                                 {t.self_again_as(&name)}
                                             </button>
                                         </li>

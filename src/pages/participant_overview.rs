@@ -74,7 +74,9 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             return view! {
                 <h1>{i18n.text(|t| t.caseload_not_found)}</h1>
                 <p>
-                    <A href=Route::Caseload.href() attr:class="button">{i18n.text(|t| t.caseload_back_to_list)}</A>
+                    <A href=Route::Caseload.href() attr:class="button">
+                        {i18n.text(|t| t.caseload_back_to_list)}
+                    </A>
                 </p>
             }
             .into_any();
@@ -86,7 +88,9 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
         };
         view! {
             <p>
-                <A href=Route::Caseload.href() exact=true attr:class="link-tap">{i18n.text(|t| t.caseload_back_to_list)}</A>
+                <A href=Route::Caseload.href() exact=true attr:class="link-tap">
+                    {i18n.text(|t| t.caseload_back_to_list)}
+                </A>
             </p>
             <h1>{name}</h1>
             {counsellor}
@@ -94,12 +98,16 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             <section class="panel" aria-labelledby="plan-link-heading">
                 <h2 id="plan-link-heading">{i18n.text(|t| t.plan_open)}</h2>
                 <p>{i18n.text(|t| t.plan_open_help)}</p>
-                <A href=Route::Plan(&pid.get()).href() attr:class="button">{i18n.text(|t| t.plan_open)}</A>
+                <A href=Route::Plan(&pid.get()).href() attr:class="button">
+                    {i18n.text(|t| t.plan_open)}
+                </A>
             </section>
             <AdviceList pid=pid counsellor_side=true />
             <ProgressView pid=pid />
             <h2>{i18n.text(|t| t.caseload_rounds_heading)}</h2>
-            <button type="button" class="button" on:click=new_round>{i18n.text(|t| t.caseload_new_round)}</button>
+            <button type="button" class="button" on:click=new_round>
+                {i18n.text(|t| t.caseload_new_round)}
+            </button>
             <ConfirmDialog
                 open=confirm_same_day
                 message=Signal::derive(move || {
@@ -115,7 +123,11 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             <ArchiveParticipant pid=pid />
             <MergeParticipant pid=pid merged=merged />
             <section class="panel">
-                <button type="button" class="button danger" on:click=move |_| confirm_erase.set(true)>
+                <button
+                    type="button"
+                    class="button danger"
+                    on:click=move |_| confirm_erase.set(true)
+                >
                     {i18n.text(|t| t.caseload_erase_participant)}
                 </button>
                 <ConfirmDialog
@@ -185,17 +197,27 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                         let navigate = navigate.clone();
                         let rid = round.id.clone();
                         let hand_over = move |_| {
-                            let started = state.change(|d| {
-                                d.start_participant_part(&rid, FilledBy::CounsellorWithParticipant, browser::now())
-                            });
+                            let started = state
+                                .change(|d| {
+                                    d.start_participant_part(
+                                        &rid,
+                                        FilledBy::CounsellorWithParticipant,
+                                        browser::now(),
+                                    )
+                                });
                             if started.is_ok() {
                                 handed.begin(&rid);
-                                let path = state.read(|d| d.round(&rid).map(resume_path)).unwrap_or_default();
+                                let path = state
+                                    .read(|d| d.round(&rid).map(resume_path))
+                                    .unwrap_or_default();
                                 navigate(&path, Default::default());
                             }
                         };
                         let counsellor_done = round.counsellor_part.is_some();
-                        let participant_done = round.participant_part.as_ref().is_some_and(|p| p.completed.is_some());
+                        let participant_done = round
+                            .participant_part
+                            .as_ref()
+                            .is_some_and(|p| p.completed.is_some());
                         let answers = round
                             .participant_part
                             .clone()
@@ -205,11 +227,16 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                             <li class="panel round">
                                 <h3>{t.caseload_round_title(t.date(round.date))}</h3>
                                 <p>
-                                    {t.caseload_part_participant} ": " {participant_status(t, &round)}
+                                    {t.caseload_part_participant} ": "
+                                    {participant_status(t, &round)}
                                 </p>
                                 <p>
                                     {t.caseload_part_counsellor} ": "
-                                    {if counsellor_done { t.caseload_status_done } else { t.caseload_status_not_started }}
+                                    {if counsellor_done {
+                                        t.caseload_status_done
+                                    } else {
+                                        t.caseload_status_not_started
+                                    }}
                                 </p>
                                 {answers}
                                 <div class="actions">
@@ -219,18 +246,28 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                                 <button type="button" class="button" on:click=hand_over>
                                                     {t.caseload_hand_over}
                                                 </button>
-                                                <A href=Route::Invite(&round.id).href() attr:class="button secondary">
+                                                <A
+                                                    href=Route::Invite(&round.id).href()
+                                                    attr:class="button secondary"
+                                                >
                                                     {t.handover_invite_button}
                                                 </A>
                                             }
                                         })}
-                                    <A href=Route::CounsellorPart(&round.id).href() attr:class="button secondary">
+                                    <A
+                                        href=Route::CounsellorPart(&round.id).href()
+                                        attr:class="button secondary"
+                                    >
                                         {t.caseload_fill_counsellor}
                                     </A>
                                     {(index == 0)
                                         .then(|| {
                                             view! {
-                                                <button type="button" class="button danger" on:click=move |_| confirm_delete.set(true)>
+                                                <button
+                                                    type="button"
+                                                    class="button danger"
+                                                    on:click=move |_| confirm_delete.set(true)
+                                                >
                                                     {t.dialogue_delete_round}
                                                 </button>
                                             }

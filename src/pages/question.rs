@@ -130,12 +130,12 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
     view! {
         <div class="questionnaire">
             <p class="progress-text">
-                {move || {
-                    i18n.t().questions_progress(number.to_string(), total.to_string())
-                }}
+                {move || { i18n.t().questions_progress(number.to_string(), total.to_string()) }}
             </p>
             <progress max=total value=number aria-hidden="true"></progress>
-            <h1 node_ref=heading tabindex="-1">{move || i18n.t().item_short(item)}</h1>
+            <h1 node_ref=heading tabindex="-1">
+                {move || i18n.t().item_short(item)}
+            </h1>
             <ReadAloud text=spoken />
             <ScaleQuestion
                 name=format!("item-{}", item.id())
@@ -156,7 +156,9 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
                         on:input=on_comment
                     ></textarea>
                 </label>
-                <p id="comment-limit" class="help">{i18n.text(|t| t.safety_text_limit)}</p>
+                <p id="comment-limit" class="help">
+                    {i18n.text(|t| t.safety_text_limit)}
+                </p>
             </Show>
             <nav class="step-nav">
                 {(!no_way_back)
@@ -166,8 +168,7 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
                                 {i18n.text(|t| t.questions_back)}
                             </A>
                         }
-                    })}
-                <A href=next attr:class="button">
+                    })} <A href=next attr:class="button">
                     {move || {
                         let t = i18n.t();
                         if to_summary { t.questions_to_summary } else { t.questions_next }

@@ -102,24 +102,43 @@ pub fn ReceivePage() -> impl IntoView {
     view! {
         <h1>{i18n.text(|t| t.handover_receive_title)}</h1>
         <p class="lead">{i18n.text(|t| t.handover_receive_intro)}</p>
-        <section class=move || match step.get() {
-            Step::Waiting => "handover",
-            _ => "panel handover",
-        } aria-live="polite">
+        <section
+            class=move || match step.get() {
+                Step::Waiting => "handover",
+                _ => "panel handover",
+            }
+            aria-live="polite"
+        >
             {move || {
                 let t = i18n.t();
                 match step.get() {
                     Step::Waiting => ().into_any(),
-                    Step::Opening => view! { <p role="status">{t.handover_receive_opening}</p> }.into_any(),
-                    Step::Refused(error) => view! { <p class="error" role="alert">{error_text(t, &error)}</p> }.into_any(),
-                    Step::Preview(opened) => view! { <Preview opened=opened on_add=Callback::new(add) /> }.into_any(),
+                    Step::Opening => {
+                        view! { <p role="status">{t.handover_receive_opening}</p> }.into_any()
+                    }
+                    Step::Refused(error) => {
+                        view! {
+                            <p class="error" role="alert">
+                                {error_text(t, &error)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Step::Preview(opened) => {
+                        view! { <Preview opened=opened on_add=Callback::new(add) /> }.into_any()
+                    }
                     Step::Done(received, id) => {
-                        let target = state.read(|d| {
-                            let sent = d.sent_invitation(&id)?;
-                            let round = d.round(&sent.round_id)?;
-                            let person = d.participant(&round.participant_id)?;
-                            Some((person.id.clone(), person.display_name.clone(), t.date(round.date)))
-                        });
+                        let target = state
+                            .read(|d| {
+                                let sent = d.sent_invitation(&id)?;
+                                let round = d.round(&sent.round_id)?;
+                                let person = d.participant(&round.participant_id)?;
+                                Some((
+                                    person.id.clone(),
+                                    person.display_name.clone(),
+                                    t.date(round.date),
+                                ))
+                            });
                         let message: TextWith<String> = match received {
                             Received::Added => Texts::handover_receive_added,
                             Received::AlreadyThere => Texts::handover_receive_already,
@@ -128,13 +147,16 @@ pub fn ReceivePage() -> impl IntoView {
                             <p role="status" class="done">
                                 {target.as_ref().map(|(_, _, date)| message(t, date.clone()))}
                             </p>
-                            {target.map(|(pid, name, _)| view! {
-                                <A href=Route::Person(&pid).href() attr:class="button">
-                                    {t.handover_back_to(&name)}
-                                </A>
-                            })}
+                            {target
+                                .map(|(pid, name, _)| {
+                                    view! {
+                                        <A href=Route::Person(&pid).href() attr:class="button">
+                                            {t.handover_back_to(&name)}
+                                        </A>
+                                    }
+                                })}
                         }
-                        .into_any()
+                            .into_any()
                     }
                 }
             }}
@@ -148,11 +170,18 @@ pub fn ReceivePage() -> impl IntoView {
             <form class="receive-form" on:submit=on_paste>
                 <label for="reply-text">{i18n.text(|t| t.handover_receive_paste_label)}</label>
                 <input id="reply-text" type="text" autocomplete="off" bind:value=pasted />
-                <button type="submit" class="button">{i18n.text(|t| t.handover_receive_open)}</button>
+                <button type="submit" class="button">
+                    {i18n.text(|t| t.handover_receive_open)}
+                </button>
             </form>
             <label class="file-pick button secondary">
                 <span>{i18n.text(|t| t.handover_receive_file_label)}</span>
-                <input type="file" accept=".txt,text/plain" class="visually-hidden" on:change=on_file />
+                <input
+                    type="file"
+                    accept=".txt,text/plain"
+                    class="visually-hidden"
+                    on:change=on_file
+                />
             </label>
         </section>
     }

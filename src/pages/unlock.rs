@@ -38,8 +38,12 @@ pub fn UnlockPage() -> impl IntoView {
         <main id="main" class="page unlock-page">
             <h1>{i18n.text(|t| t.lock_unlock_title)}</h1>
             {move || match lock.phase() {
-                Phase::Unusable(LockError::TooNew { .. }) => view! { <p class="warning">{i18n.text(|t| t.lock_too_new)}</p> }.into_any(),
-                Phase::Unusable(_) => view! { <p class="warning">{i18n.text(|t| t.lock_damaged)}</p> }.into_any(),
+                Phase::Unusable(LockError::TooNew { .. }) => {
+                    view! { <p class="warning">{i18n.text(|t| t.lock_too_new)}</p> }.into_any()
+                }
+                Phase::Unusable(_) => {
+                    view! { <p class="warning">{i18n.text(|t| t.lock_damaged)}</p> }.into_any()
+                }
                 _ => view! { <UnlockForm /> }.into_any(),
             }}
             <StartOver />
@@ -137,13 +141,17 @@ fn UnlockForm() -> impl IntoView {
             <input
                 id="unlock-secret"
                 type=move || if which.get() == Secret::Passphrase { "password" } else { "text" }
-                autocomplete=move || if which.get() == Secret::Passphrase { "current-password" } else { "off" }
+                autocomplete=move || {
+                    if which.get() == Secret::Passphrase { "current-password" } else { "off" }
+                }
                 autocapitalize="characters"
                 spellcheck="false"
                 aria-describedby="unlock-message"
                 bind:value=typed
             />
-            <p id="unlock-message" class="status" role="alert">{message_text}</p>
+            <p id="unlock-message" class="status" role="alert">
+                {message_text}
+            </p>
             <Show when=must_wait>
                 <p class="help">{move || i18n.t().lock_wait_left(waiting.get().to_string())}</p>
             </Show>

@@ -27,7 +27,11 @@ fn choice_options(
 ) -> impl IntoView + use<> {
     let option = move |value: String, name: String| {
         let chosen = value.clone();
-        view! { <option value=value prop:selected=move || choice.get() == chosen>{name}</option> }
+        view! {
+            <option value=value prop:selected=move || choice.get() == chosen>
+                {name}
+            </option>
+        }
     };
     let groups = InterventionGroup::ALL.map(|group| {
         let entries = catalogue
@@ -57,7 +61,11 @@ fn group_options(
         }
     });
     (
-        view! { <option value="" prop:selected=move || selected.get().is_none()>{t.dialogue_group_choose}</option> },
+        view! {
+            <option value="" prop:selected=move || selected.get().is_none()>
+                {t.dialogue_group_choose}
+            </option>
+        },
         groups,
     )
 }
@@ -73,7 +81,9 @@ pub(super) fn ActivitiesSection(editor: PlanEditor) -> impl IntoView {
             <p>{i18n.text(|t| t.plan_activities_help)}</p>
             <Show
                 when=move || !ids.with(Vec::is_empty)
-                fallback=move || view! { <p class="help">{i18n.text(|t| t.plan_activities_empty)}</p> }
+                fallback=move || {
+                    view! { <p class="help">{i18n.text(|t| t.plan_activities_empty)}</p> }
+                }
             >
                 <ul class="plain activities">
                     <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -125,8 +135,13 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     set=|a, start| a.start = start.unwrap_or(a.start)
                     required=|t| t.plan_activity_start_required
                 />
-                <RowDate row=row label=|t| t.plan_activity_end_label described=described.clone()
-                    saved=|a| a.end set=|a, end| a.end = end />
+                <RowDate
+                    row=row
+                    label=|t| t.plan_activity_end_label
+                    described=described.clone()
+                    saved=|a| a.end
+                    set=|a, end| a.end = end
+                />
                 <label class="check">
                     <input
                         type="checkbox"
@@ -158,13 +173,25 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_activity_status_label)}</span>
-                    <select aria-describedby=described.clone() on:change=move |ev| {
-                        if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
-                            let result = editor
-                                .apply(|plan| plan.set_activity_status(&id.get_value(), chosen, browser::today()));
-                            refused.set(result.err().map(Refusal::from));
+                    <select
+                        aria-describedby=described.clone()
+                        on:change=move |ev| {
+                            if let Some(chosen) = from_index(
+                                &ACTIVITY_STATUSES,
+                                &event_target_value(&ev),
+                            ) {
+                                let result = editor
+                                    .apply(|plan| {
+                                        plan.set_activity_status(
+                                            &id.get_value(),
+                                            chosen,
+                                            browser::today(),
+                                        )
+                                    });
+                                refused.set(result.err().map(Refusal::from));
+                            }
                         }
-                    }>
+                    >
                         {move || {
                             let t = i18n.t();
                             status_options(&ACTIVITY_STATUSES, |s| activity_status(t, s), status)
@@ -251,8 +278,12 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             <h3>{i18n.text(|t| t.plan_activity_add_heading)}</h3>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_activity_choice_label)}</span>
-                <select on:change=move |ev| choice.set(event_target_value(&ev))>
-                    {move || catalogue.with(|catalogue| choice_options(i18n.t(), catalogue, choice))}
+                <select on:change=move |ev| {
+                    choice.set(event_target_value(&ev))
+                }>
+                    {move || {
+                        catalogue.with(|catalogue| choice_options(i18n.t(), catalogue, choice))
+                    }}
                 </select>
             </label>
             <Show when=move || choice.get() == OWN>
@@ -263,7 +294,9 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                     </label>
                     <label class="field">
                         <span>{i18n.text(|t| t.plan_activity_group_label)}</span>
-                        <select on:change=move |ev| own_group.set(InterventionGroup::from_id(&event_target_value(&ev)))>{move || group_options(i18n.t(), own_group)}</select>
+                        <select on:change=move |ev| {
+                            own_group.set(InterventionGroup::from_id(&event_target_value(&ev)))
+                        }>{move || group_options(i18n.t(), own_group)}</select>
                     </label>
                 </div>
             </Show>
@@ -286,26 +319,44 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_activity_responsible_label)}</span>
-                    <input type="text" aria-describedby="responsible-hint" maxlength=MAX_TEXT_CHARS bind:value=responsible />
-                    <span id="responsible-hint" class="help">{i18n.text(|t| t.plan_activity_responsible_hint)}</span>
+                    <input
+                        type="text"
+                        aria-describedby="responsible-hint"
+                        maxlength=MAX_TEXT_CHARS
+                        bind:value=responsible
+                    />
+                    <span id="responsible-hint" class="help">
+                        {i18n.text(|t| t.plan_activity_responsible_hint)}
+                    </span>
                 </label>
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_activity_status_label)}</span>
                     <select on:change=move |ev| {
-                        if let Some(chosen) = from_index(&ACTIVITY_STATUSES, &event_target_value(&ev)) {
+                        if let Some(chosen) = from_index(
+                            &ACTIVITY_STATUSES,
+                            &event_target_value(&ev),
+                        ) {
                             status.set(chosen);
                         }
                     }>
                         {move || {
                             let t = i18n.t();
-                            status_options(&ACTIVITY_STATUSES, |s| activity_status(t, s), move || status.get())
+                            status_options(
+                                &ACTIVITY_STATUSES,
+                                |s| activity_status(t, s),
+                                move || status.get(),
+                            )
                         }}
                     </select>
                 </label>
             </div>
             <RefusalAlert refusal=refused required=|t| t.plan_activity_own_required />
-            <button type="submit" class="button">{i18n.text(|t| t.plan_activity_add)}</button>
-            <p class="status" role="status">{move || added.get()}</p>
+            <button type="submit" class="button">
+                {i18n.text(|t| t.plan_activity_add)}
+            </button>
+            <p class="status" role="status">
+                {move || added.get()}
+            </p>
         </form>
     }
 }

@@ -33,7 +33,9 @@ pub fn item_options(
     selected: impl Fn() -> Option<ParticipantItem> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let none = view! {
-        <option value="" prop:selected=move || selected().is_none()>{t.plan_subgoal_item_none}</option>
+        <option value="" prop:selected=move || selected().is_none()>
+            {t.plan_subgoal_item_none}
+        </option>
     };
     let items = ParticipantItem::ALL.map(|item| {
         view! {

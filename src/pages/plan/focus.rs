@@ -162,7 +162,11 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
                 latest
                     .get()
                     .map(|round| {
-                        view! { <p class="help">{i18n.t().plan_focus_from(i18n.t().date(round.date))}</p> }
+                        view! {
+                            <p class="help">
+                                {i18n.t().plan_focus_from(i18n.t().date(round.date))}
+                            </p>
+                        }
                     })
             }}
             <Show when=move || latest.with(Option::is_some)>
@@ -180,7 +184,9 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
                 <legend>{i18n.text(|t| t.plan_focus_heading)}</legend>
                 <ul class="plain focus-list">{ParticipantItem::ALL.map(choice)}</ul>
             </fieldset>
-            <p class="status" role="status">{move || note.get()}</p>
+            <p class="status" role="status">
+                {move || note.get()}
+            </p>
         </section>
     }
 }

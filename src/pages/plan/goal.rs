@@ -60,7 +60,9 @@ pub(super) fn GoalSection(editor: PlanEditor) -> impl IntoView {
                     }
                 />
             </label>
-            <p id="goal-hint" class="help">{i18n.text(|t| t.plan_goal_text_hint)}</p>
+            <p id="goal-hint" class="help">
+                {i18n.text(|t| t.plan_goal_text_hint)}
+            </p>
         </section>
     }
 }

@@ -49,7 +49,9 @@ pub fn PlanPage() -> impl IntoView {
         };
         view! {
             <p>
-                <A href=overview exact=true attr:class="link-tap">{back}</A>
+                <A href=overview exact=true attr:class="link-tap">
+                    {back}
+                </A>
             </p>
             <h1>{i18n.text(|t| t.plan_title)} ": " {name}</h1>
             <p class="lead">{i18n.text(|t| t.plan_intro)}</p>
@@ -75,7 +77,9 @@ fn missing_participant() -> impl IntoView {
     view! {
         <h1>{t.caseload_not_found}</h1>
         <p>
-            <A href=Route::Caseload.href() attr:class="button">{t.caseload_back_to_list}</A>
+            <A href=Route::Caseload.href() attr:class="button">
+                {t.caseload_back_to_list}
+            </A>
         </p>
     }
 }

@@ -31,7 +31,13 @@ fn own_words(t: &'static Texts, latest: Option<&RoundValues>) -> Option<impl Int
         .zip(latest?.comments.iter())
         .filter_map(|(item, comment)| {
             let comment = comment.clone()?;
-            Some(view! { <li><strong>{t.item_short(item)} ":"</strong> " " <q>{comment}</q></li> })
+            Some(view! {
+                <li>
+                    <strong>{t.item_short(item)} ":"</strong>
+                    " "
+                    <q>{comment}</q>
+                </li>
+            })
         })
         .collect();
     (!rows.is_empty()).then(|| {
@@ -158,12 +164,21 @@ pub fn PlanPrintPage() -> impl IntoView {
                     <input type="checkbox" bind:checked=with_comments />
                     <span>{t.dialogue_print_comments}</span>
                 </label>
-                <button type="button" class="button" on:click=print>{t.plan_print_button}</button>
+                <button type="button" class="button" on:click=print>
+                    {t.plan_print_button}
+                </button>
             </div>
             <article class="plan-print">
                 <h1>{t.plan_print_title(&person.display_name)}</h1>
                 <p>{t.plan_print_date(t.date(today))} {counsellor.map(|c| format!(" · {c}"))}</p>
-                {next_round.map(|text| view! { <p><strong>{text}</strong></p> })}
+                {next_round
+                    .map(|text| {
+                        view! {
+                            <p>
+                                <strong>{text}</strong>
+                            </p>
+                        }
+                    })}
                 <h2>{t.plan_goal_heading}</h2>
                 <p>{goal.unwrap_or_else(|| t.plan_goal_none.to_owned())}</p>
                 <h2>{t.plan_focus_heading}</h2>
@@ -171,35 +186,45 @@ pub fn PlanPrintPage() -> impl IntoView {
                 <ul>{focus}</ul>
                 {comments}
                 <h2 id="print-sub-goals">{t.plan_subgoals_heading}</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="print-sub-goals">
-<table class="print-sub-goals">
-                    <thead>
-                        <tr>
-                            <th scope="col">"#"</th>
-                            <th scope="col">{t.plan_subgoal_text_label}</th>
-                            <th scope="col">{t.plan_subgoal_item_label}</th>
-                            <th scope="col">{t.plan_subgoal_due_label}</th>
-                            <th scope="col">{t.plan_subgoal_status_label}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{sub_goals}</tbody>
-                </table>
-</div>
+                <div
+                    class="table-scroll"
+                    tabindex="0"
+                    role="region"
+                    aria-labelledby="print-sub-goals"
+                >
+                    <table class="print-sub-goals">
+                        <thead>
+                            <tr>
+                                <th scope="col">"#"</th>
+                                <th scope="col">{t.plan_subgoal_text_label}</th>
+                                <th scope="col">{t.plan_subgoal_item_label}</th>
+                                <th scope="col">{t.plan_subgoal_due_label}</th>
+                                <th scope="col">{t.plan_subgoal_status_label}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{sub_goals}</tbody>
+                    </table>
+                </div>
                 <h2 id="print-activities">{t.plan_activities_heading}</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="print-activities">
-<table class="print-activities">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.plan_print_activity}</th>
-                            <th scope="col">{t.plan_print_group}</th>
-                            <th scope="col">{t.plan_print_when}</th>
-                            <th scope="col">{t.plan_print_responsible}</th>
-                            <th scope="col">{t.plan_print_status}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{activities}</tbody>
-                </table>
-</div>
+                <div
+                    class="table-scroll"
+                    tabindex="0"
+                    role="region"
+                    aria-labelledby="print-activities"
+                >
+                    <table class="print-activities">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.plan_print_activity}</th>
+                                <th scope="col">{t.plan_print_group}</th>
+                                <th scope="col">{t.plan_print_when}</th>
+                                <th scope="col">{t.plan_print_responsible}</th>
+                                <th scope="col">{t.plan_print_status}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{activities}</tbody>
+                    </table>
+                </div>
                 <h2>{t.plan_timeline_heading}</h2>
                 <div class="timeline">{drawing}</div>
             </article>

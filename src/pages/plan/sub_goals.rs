@@ -51,7 +51,9 @@ pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
             <p>{i18n.text(|t| t.plan_subgoals_help)}</p>
             <Show
                 when=move || !ids.with(Vec::is_empty)
-                fallback=move || view! { <p class="help">{i18n.text(|t| t.plan_subgoals_empty)}</p> }
+                fallback=move || {
+                    view! { <p class="help">{i18n.text(|t| t.plan_subgoals_empty)}</p> }
+                }
             >
                 <ul class="plain sub-goals">
                     <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -59,7 +61,9 @@ pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            <p class="status" role="status">{move || announce.get()}</p>
+            <p class="status" role="status">
+                {move || announce.get()}
+            </p>
             <AddSubGoal editor=editor />
         </section>
     }
@@ -152,32 +156,58 @@ fn SubGoalRow(
                 </span>
                 <h3 id=heading_id>
                     {move || {
-                        i18n.t().plan_subgoal_number((position.get() + 1).to_string(), total.get().to_string())
+                        i18n.t()
+                            .plan_subgoal_number(
+                                (position.get() + 1).to_string(),
+                                total.get().to_string(),
+                            )
                     }}
                 </h3>
             </div>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
-                <input type="text" aria-describedby=described.clone() maxlength=MAX_TEXT_CHARS prop:value=text on:input=on_text />
+                <input
+                    type="text"
+                    aria-describedby=described.clone()
+                    maxlength=MAX_TEXT_CHARS
+                    prop:value=text
+                    on:input=on_text
+                />
             </label>
             <RefusalAlert refusal=refused required=|t| t.plan_subgoal_text_required />
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
-                    <select aria-describedby=described.clone() on:change=move |ev| {
-                        let chosen = ParticipantItem::from_id(&event_target_value(&ev));
-                        let _ = row.update(move |g| g.item = chosen);
-                    }>{move || item_options(i18n.t(), item)}</select>
+                    <select
+                        aria-describedby=described.clone()
+                        on:change=move |ev| {
+                            let chosen = ParticipantItem::from_id(&event_target_value(&ev));
+                            let _ = row.update(move |g| g.item = chosen);
+                        }
+                    >
+                        {move || item_options(i18n.t(), item)}
+                    </select>
                 </label>
-                <RowDate row=row label=|t| t.plan_subgoal_due_label described=described.clone()
-                    saved=|g| g.due set=|g, due| g.due = due />
+                <RowDate
+                    row=row
+                    label=|t| t.plan_subgoal_due_label
+                    described=described.clone()
+                    saved=|g| g.due
+                    set=|g, due| g.due = due
+                />
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_status_label)}</span>
-                    <select aria-describedby=described.clone() on:change=move |ev| {
-                        if let Some(chosen) = from_index(&SUB_GOAL_STATUSES, &event_target_value(&ev)) {
-                            let _ = row.update(move |g| g.status = chosen);
+                    <select
+                        aria-describedby=described.clone()
+                        on:change=move |ev| {
+                            if let Some(chosen) = from_index(
+                                &SUB_GOAL_STATUSES,
+                                &event_target_value(&ev),
+                            ) {
+                                let _ = row.update(move |g| g.status = chosen);
+                            }
                         }
-                    }>
+                    >
                         {move || {
                             let t = i18n.t();
                             status_options(&SUB_GOAL_STATUSES, |s| sub_goal_status(t, s), status)
@@ -186,7 +216,12 @@ fn SubGoalRow(
                 </label>
             </div>
             <div class="actions">
-                <button type="button" class="button secondary" prop:disabled=move || position.get() == 0 on:click=move |_| shift(-1)>
+                <button
+                    type="button"
+                    class="button secondary"
+                    prop:disabled=move || position.get() == 0
+                    on:click=move |_| shift(-1)
+                >
                     {i18n.text(|t| t.plan_subgoal_move_up)}
                 </button>
                 <button
@@ -246,16 +281,18 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
             <div class="field-row">
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
-                    <select on:change=move |ev| item.set(ParticipantItem::from_id(&event_target_value(&ev)))>
-                        {move || item_options(i18n.t(), move || item.get())}
-                    </select>
+                    <select on:change=move |ev| {
+                        item.set(ParticipantItem::from_id(&event_target_value(&ev)))
+                    }>{move || item_options(i18n.t(), move || item.get())}</select>
                 </label>
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_subgoal_due_label)}</span>
                     <input type="date" min=date_bounds().0 max=date_bounds().1 bind:value=due />
                 </label>
             </div>
-            <button type="submit" class="button">{i18n.text(|t| t.plan_subgoal_add)}</button>
+            <button type="submit" class="button">
+                {i18n.text(|t| t.plan_subgoal_add)}
+            </button>
         </form>
     }
 }

@@ -75,14 +75,29 @@ pub(super) fn timeline_svg(
                 let (left, right) = (x(bar.start), x(bar.end));
                 let inside = fitted(&name, right - left - 10.0);
                 let label = match inside {
-                    Some(text) => view! { <text class="bar-name inside" x=left + 5.0 y=top + 14.5>{text}</text> }.into_any(),
+                    Some(text) => view! {
+                        <text class="bar-name inside" x=left + 5.0 y=top + 14.5>
+                            {text}
+                        </text>
+                    }
+                    .into_any(),
                     None => fitted(&name, width - right - 6.0)
-                        .map(|text| view! { <text class="bar-name" x=right + 4.0 y=top + 14.5>{text}</text> })
+                        .map(|text| {
+                            view! {
+                                <text class="bar-name" x=right + 4.0 y=top + 14.5>
+                                    {text}
+                                </text>
+                            }
+                        })
                         .into_any(),
                 };
                 let title = format!("{name}: {}", activity_dates(t, activity));
                 bars.push(view! {
-                    <g class=format!("bar {} {}", activity.group.id(), status_class(activity.status))>
+                    <g class=format!(
+                        "bar {} {}",
+                        activity.group.id(),
+                        status_class(activity.status),
+                    )>
                         <title>{title}</title>
                         <rect x=left y=top width=(right - left).max(3.0) height=BAR rx="4" />
                         {label}
@@ -91,7 +106,9 @@ pub(super) fn timeline_svg(
             }
         }
         rows.push(view! {
-            <text class="group-name" x="0" y=label_y>{t.group_name(row.group)}</text>
+            <text class="group-name" x="0" y=label_y>
+                {t.group_name(row.group)}
+            </text>
             {bars}
         });
         y += GROUP_LABEL + row.lanes.len().max(1) as f64 * LANE + ROW_GAP;
@@ -117,8 +134,13 @@ pub(super) fn timeline_svg(
             if shown {
                 free_from = end + LABEL_GAP;
             }
-            let label =
-                shown.then(|| view! { <text class="tick-name" x=start y="14">{name}</text> });
+            let label = shown.then(|| {
+                view! {
+                    <text class="tick-name" x=start y="14">
+                        {name}
+                    </text>
+                }
+            });
             view! {
                 <line class="tick" x1=x(tick.at) x2=x(tick.at) y1="18" y2=bottom />
                 {label}
@@ -131,7 +153,13 @@ pub(super) fn timeline_svg(
         .map(|gap| {
             let title = t.plan_timeline_gap(t.date(gap.from), t.date(gap.to));
             view! {
-                <rect class="gap" x=x(gap.start) y=TOP - 4.0 width=x(gap.end - gap.start) height=bottom - TOP + 4.0>
+                <rect
+                    class="gap"
+                    x=x(gap.start)
+                    y=TOP - 4.0
+                    width=x(gap.end - gap.start)
+                    height=bottom - TOP + 4.0
+                >
                     <title>{title}</title>
                 </rect>
             }
@@ -155,7 +183,13 @@ pub(super) fn timeline_svg(
             viewBox=format!("0 0 {width} {height}")
         >
             <defs>
-                <pattern id="gap-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <pattern
+                    id="gap-hatch"
+                    width="8"
+                    height="8"
+                    patternUnits="userSpaceOnUse"
+                    patternTransform="rotate(45)"
+                >
                     <rect width="8" height="8" class="gap-ground" />
                     <line x1="0" y1="0" x2="0" y2="8" class="gap-line" />
                 </pattern>
@@ -164,7 +198,9 @@ pub(super) fn timeline_svg(
             {ticks}
             {rows}
             <line class="today" x1=today x2=today y1="18" y2=bottom />
-            <text class="today-name" x=today_x y=height - 6.0 text-anchor=today_anchor>{t.plan_timeline_today}</text>
+            <text class="today-name" x=today_x y=height - 6.0 text-anchor=today_anchor>
+                {t.plan_timeline_today}
+            </text>
         </svg>
     }
 }
@@ -221,7 +257,9 @@ pub(super) fn TimelineSection(editor: PlanEditor) -> impl IntoView {
         <section class="panel plan-timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{i18n.text(|t| t.plan_timeline_heading)}</h2>
             <p>{i18n.text(|t| t.plan_timeline_help)}</p>
-            <div class="timeline" node_ref=container>{drawing}</div>
+            <div class="timeline" node_ref=container>
+                {drawing}
+            </div>
         </section>
     }
 }

@@ -91,7 +91,13 @@ pub fn ExercisesPage() -> impl IntoView {
                     {PEOPLE
                         .iter()
                         .enumerate()
-                        .map(|(i, who)| view! { <option value=i.to_string() selected=i == 1>{who.name}</option> })
+                        .map(|(i, who)| {
+                            view! {
+                                <option value=i.to_string() selected=i == 1>
+                                    {who.name}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </label>
@@ -100,10 +106,12 @@ pub fn ExercisesPage() -> impl IntoView {
             </div>
             <Show
                 when=move || revealed.get()
-                fallback=move || view! {
-                    <button type="button" class="button" on:click=move |_| revealed.set(true)>
-                        {i18n.text(|t| t.workshop_reveal_button)}
-                    </button>
+                fallback=move || {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| revealed.set(true)>
+                            {i18n.text(|t| t.workshop_reveal_button)}
+                        </button>
+                    }
                 }
             >
                 <div class="reveal">
@@ -115,7 +123,9 @@ pub fn ExercisesPage() -> impl IntoView {
             <h2 id="plan-together">{i18n.text(|t| t.workshop_exercise_plan_heading)}</h2>
             <p>{i18n.text(|t| t.workshop_exercise_plan_text)}</p>
             <Show when=move || failed.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.workshop_sandbox_failed)}</p>
+                <p class="error" role="alert">
+                    {i18n.text(|t| t.workshop_sandbox_failed)}
+                </p>
             </Show>
             <ul class="plain actions">{plan_buttons}</ul>
         </section>

@@ -28,9 +28,13 @@ fn HandoutBars(finding: Finding, values: Vec<f64>) -> impl IntoView {
                 let y = ROW * i as f64;
                 let bar = (WIDTH - LABEL - 40.0) * value / 100.0;
                 view! {
-                    <text x="0" y=y + 13.0 class="bar-label">{label.to_owned()}</text>
+                    <text x="0" y=y + 13.0 class="bar-label">
+                        {label.to_owned()}
+                    </text>
                     <rect x=LABEL y=y + 3.0 width=bar.max(1.0) height=ROW - 6.0 class="bar" />
-                    <text x=LABEL + bar + 4.0 y=y + 13.0 class="bar-value">{format!("{value}%")}</text>
+                    <text x=LABEL + bar + 4.0 y=y + 13.0 class="bar-value">
+                        {format!("{value}%")}
+                    </text>
                 }
             })
             .collect_view()
@@ -63,15 +67,21 @@ pub fn HandoutPage() -> impl IntoView {
         .collect_view();
     view! {
         <div class="print-tools actions">
-            <button type="button" class="button" on:click=print>{i18n.text(|t| t.workshop_handout_print)}</button>
-            <A href=Route::Training.href() attr:class="button secondary">{i18n.text(|t| t.training_title)}</A>
+            <button type="button" class="button" on:click=print>
+                {i18n.text(|t| t.workshop_handout_print)}
+            </button>
+            <A href=Route::Training.href() attr:class="button secondary">
+                {i18n.text(|t| t.training_title)}
+            </A>
         </div>
         <article class="handout">
             <h1>{i18n.text(|t| t.workshop_handout_title)}</h1>
             <p class="lead">{i18n.text(|t| t.workshop_handout_intro)}</p>
             <div class="handout-grid">{findings}</div>
             <p class="handout-principles">{i18n.text(|t| t.workshop_handout_principles)}</p>
-            <p class="source">{i18n.text(|t| t.workshop_average)} " " {i18n.text(|t| t.workshop_source)}</p>
+            <p class="source">
+                {i18n.text(|t| t.workshop_average)} " " {i18n.text(|t| t.workshop_source)}
+            </p>
         </article>
     }
 }

@@ -54,12 +54,17 @@ pub fn TrainingPage() -> impl IntoView {
         .iter()
         .map(|finding| {
             let finding = *finding;
-            let present = Route::Present { slide: Some(slide_of(finding)) }.href();
+            let present = Route::Present {
+                slide: Some(slide_of(finding)),
+            }
+            .href();
             view! {
                 <section class="panel finding" id=finding.id()>
                     <FindingView finding=finding />
                     <p>
-                        <A href=present attr:class="link-tap">{i18n.text(|t| t.workshop_present_this)}</A>
+                        <A href=present attr:class="link-tap">
+                            {i18n.text(|t| t.workshop_present_this)}
+                        </A>
                     </p>
                 </section>
             }
@@ -69,9 +74,21 @@ pub fn TrainingPage() -> impl IntoView {
         <h1>{i18n.text(|t| t.training_title)}</h1>
         <p class="lead">{i18n.text(|t| t.training_intro)}</p>
         <ul class="plain actions training-nav">
-            <li><A href=Route::Present { slide: None }.href() attr:class="button">{i18n.text(|t| t.workshop_present_start)}</A></li>
-            <li><A href=Route::Exercises.href() attr:class="button secondary">{i18n.text(|t| t.workshop_exercises_link)}</A></li>
-            <li><A href=Route::Handout.href() attr:class="button secondary">{i18n.text(|t| t.workshop_handout_link)}</A></li>
+            <li>
+                <A href=Route::Present { slide: None }.href() attr:class="button">
+                    {i18n.text(|t| t.workshop_present_start)}
+                </A>
+            </li>
+            <li>
+                <A href=Route::Exercises.href() attr:class="button secondary">
+                    {i18n.text(|t| t.workshop_exercises_link)}
+                </A>
+            </li>
+            <li>
+                <A href=Route::Handout.href() attr:class="button secondary">
+                    {i18n.text(|t| t.workshop_handout_link)}
+                </A>
+            </li>
         </ul>
         <FictionalPeople />
         <h2 class="section-heading">{i18n.text(|t| t.workshop_findings_heading)}</h2>
@@ -106,12 +123,12 @@ fn FictionalPeople() -> impl IntoView {
                     <h3>
                         {move || {
                             if in_training() {
-                                view! { <A href=Route::Person(who.id).href()>{who.name}</A> }.into_any()
+                                view! { <A href=Route::Person(who.id).href()>{who.name}</A> }
+                                    .into_any()
                             } else {
                                 who.name.into_any()
                             }
-                        }}
-                        " · "
+                        }} " · "
                         <span class="principle">{move || principle(i18n.t(), who.principle)}</span>
                     </h3>
                     <p>{move || story(i18n.t(), who)}</p>
@@ -127,7 +144,9 @@ fn FictionalPeople() -> impl IntoView {
             <JourneyChart person=0 round=PEOPLE[0].rounds.len() - 1 id="example-chart" />
             <p>{i18n.text(|t| t.workshop_sandbox_intro)}</p>
             <Show when=move || failed.get()>
-                <p class="error" role="alert">{i18n.text(|t| t.workshop_sandbox_failed)}</p>
+                <p class="error" role="alert">
+                    {i18n.text(|t| t.workshop_sandbox_failed)}
+                </p>
             </Show>
             <Show when=move || !in_training()>
                 <button type="button" class="button" on:click=open.clone()>

@@ -37,14 +37,17 @@ pub fn ReflectionLog() -> impl IntoView {
                         let date = t.date(note.date);
                         let id = note.id.clone();
                         let remove = move |_| {
-                            let _ = state.change(|d| {
-                                d.remove_reflection(&id);
-                                Ok(())
-                            });
+                            let _ = state
+                                .change(|d| {
+                                    d.remove_reflection(&id);
+                                    Ok(())
+                                });
                         };
                         view! {
                             <li>
-                                <p class="note-date"><strong>{date.clone()}</strong></p>
+                                <p class="note-date">
+                                    <strong>{date.clone()}</strong>
+                                </p>
                                 <p class="note-text">{note.text}</p>
                                 <button type="button" class="button secondary" on:click=remove>
                                     {t.reflection_delete(&date)}
@@ -74,9 +77,13 @@ pub fn ReflectionLog() -> impl IntoView {
                         on:input=move |ev| draft.set(event_target_value(&ev))
                     ></textarea>
                 </label>
-                <button type="submit" class="button">{i18n.text(|t| t.reflection_save)}</button>
+                <button type="submit" class="button">
+                    {i18n.text(|t| t.reflection_save)}
+                </button>
             </form>
-            <p class="status" role="status">{move || status.get()}</p>
+            <p class="status" role="status">
+                {move || status.get()}
+            </p>
             <h3>{i18n.text(|t| t.reflection_list_heading)}</h3>
             {notes}
         </section>
