@@ -269,6 +269,8 @@ test.describe('on a 360 px phone', () => {
 
 for (const language of LANGUAGES) {
   test(`the plan, its print and the participant page have no accessibility violations in ${language}`, async ({ page }) => {
+    // Three axe runs over the plan's largest pages: past the default 30 s on a busy machine.
+    test.setTimeout(60_000);
     const texts = TEXTS[language];
     const plan = new PlanPage(page, texts);
     await plan.goto();
