@@ -1,6 +1,7 @@
 // Benchmark, not a test: Lighthouse's mobile preset (simulated slow 4G, 4x CPU) three times on
 // each page a newcomer opens, against the release build served as a host would (precompressed
 // files). Writes the medians to test-results/lighthouse.json for scripts/bench-summary.mjs.
+// Lighthouse 12, as issue 15 measured with (13 wants Node 22; these machines have 20).
 // Usage: node scripts/lighthouse.mjs [--dir dist] [--port 4190] [--runs 3]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,13 +19,15 @@ const PAGES = ['/', '/participant', '/counsellor'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 const server = spawn('node', ['scripts/serve-dist.mjs', '--dir', dir, '--port', String(port)], {
-  stdio: 'ignore',
+  stdio: ['ignore', 'ignore', 'inherit'],
 });
-await waitForServer(`http://127.0.0.1:${port}/`);
+let exited = false;
+server.on('exit', () => (exited = true));
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const results = {};
 try {
+  await waitForServer(`http://127.0.0.1:${port}/`);
   for (const page of PAGES) {
     const measured = [];
     for (let run = 0; run < runs; run++) measured.push(audit(`http://127.0.0.1:${port}${page}`));
@@ -69,14 +72,18 @@ function audit(url) {
   return figures;
 }
 
+/** Up to a minute: a busy machine can take long to start Node. */
 async function waitForServer(url) {
-  for (let tries = 0; tries < 100; tries++) {
+  let last = 'no answer';
+  for (let tries = 0; tries < 600 && !exited; tries++) {
     try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
+      const response = await fetch(url);
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no server at ${url}`);
+  throw new Error(`no server at ${url} (${exited ? 'the server stopped; is the port taken?' : last})`);
 }
