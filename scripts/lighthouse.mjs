@@ -30,7 +30,14 @@ try {
   await waitForServer(`http://127.0.0.1:${port}/`);
   for (const page of PAGES) {
     const measured = [];
-    for (let run = 0; run < runs; run++) measured.push(audit(`http://127.0.0.1:${port}${page}`));
+    for (let run = 0; run < runs; run++) {
+      const figures = auditWithRetry(`http://127.0.0.1:${port}${page}`);
+      if (figures) measured.push(figures);
+    }
+    if (measured.length === 0) {
+      console.log(`lighthouse ${page}: not measured`);
+      continue;
+    }
     const summary = { runs: measured };
     for (const key of Object.keys(measured[0])) summary[key] = median(measured.map((m) => m[key]));
     results[page] = summary;
@@ -45,6 +52,18 @@ try {
 }
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/lighthouse.json', JSON.stringify(results, null, 1));
+
+/** Lighthouse now and then loses its trace (NO_NAVSTART): such a run is tried again, twice. */
+function auditWithRetry(url) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return audit(url);
+    } catch (error) {
+      console.log(`lighthouse ${url}: attempt ${attempt} failed (${error.message})`);
+    }
+  }
+  return undefined;
+}
 
 /** One cold run (a fresh browser profile: a first visit), as scores 0–100 and times in ms. */
 function audit(url) {
