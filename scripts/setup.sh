@@ -34,7 +34,10 @@ fi
 # esbuild, Playwright, axe-core and binaryen's wasm-opt (Debian's wasm-opt is too old).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "installing npm packages"
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund || {
+    echo "npm ci failed. If it says the lock file is out of sync: npm install --package-lock-only" >&2
+    return 1
+  }
 fi
 
 if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
