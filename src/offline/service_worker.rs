@@ -24,6 +24,10 @@ const LOOK_EVERY: Duration = Duration::from_secs(60 * 60);
 /// The two messages the worker understands.
 const ASK_VERSION: &str = "version";
 const ACTIVATE: &str = "activate";
+/// The worker copies every file of the build. It is registered only once the page has loaded
+/// and settled, so the copying never competes with her first screen, and finds every file in
+/// the browser's cache: registered at once, it could fetch the 700 KB wasm a second time.
+const SETTLE: Duration = Duration::from_secs(2);
 
 fn container() -> Option<ServiceWorkerContainer> {
     navigator_part("serviceWorker")
@@ -48,6 +52,20 @@ pub fn start(update_ready: RwSignal<bool>) {
         forget_worker(&container);
         return;
     };
+    after_load_settled(move || register(container, version, update_ready));
+}
+
+fn after_load_settled(run: impl FnOnce() + 'static) {
+    let settle = move || set_timeout(run, SETTLE);
+    if document().ready_state() == "complete" {
+        settle();
+        return;
+    }
+    let on_load = Closure::once_into_js(settle);
+    let _ = window().add_event_listener_with_callback("load", on_load.unchecked_ref());
+}
+
+fn register(container: ServiceWorkerContainer, version: String, update_ready: RwSignal<bool>) {
     spawn_local(async move {
         // Where workers are turned off, registering may answer nothing at all rather than fail.
         let Some(registration) =
