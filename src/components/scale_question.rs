@@ -58,7 +58,8 @@ impl TryFrom<ScaleChoice> for SensitiveAnswer {
 #[component]
 pub fn ScaleQuestion(
     /// Unique radio-group name on the page.
-    name: String,
+    #[prop(into)]
+    name: Signal<String>,
     #[prop(into)] question: Signal<String>,
     /// Five labels, lowest step first.
     #[prop(into)]
@@ -71,7 +72,6 @@ pub fn ScaleQuestion(
     children: Option<Children>,
 ) -> impl IntoView {
     let option = move |choice: ScaleChoice, number: Option<u8>, label: Signal<String>| {
-        let name = name.clone();
         view! {
             <label class="scale-option" class:no-value=number.is_none()>
                 <input

@@ -29,29 +29,33 @@ pub fn QuestionPage() -> impl IntoView {
     let query = use_query_map();
     let from_summary = Memo::new(move |_| query.read().get("from").as_deref() == Some("summary"));
     let exists = Memo::new(move |_| state.read(|d| d.round(&round_id.get()).is_some()));
-    // Rebuilt only when the screen changes, not on every answer: focus stays where it is.
-    move || match (exists.get(), step.get()) {
-        (true, Some(n)) => {
-            view! { <Question round_id=round_id.get() number=n from_summary=from_summary.get() /> }
+    let shown = Memo::new(move |_| exists.get() && step.get().is_some());
+    let number = Memo::new(move |_| step.get().unwrap_or(1));
+    // Built once per round: from one question to the next only what differs is redrawn, which
+    // keeps "Next" quick on a slow phone.
+    move || {
+        if shown.get() {
+            view! { <Question round_id=round_id.get() number=number from_summary=from_summary /> }
                 .into_any()
+        } else {
+            view! { <RoundMissing /> }.into_any()
         }
-        _ => view! { <RoundMissing /> }.into_any(),
     }
 }
 
 #[component]
-fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoView {
+fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let item = ParticipantItem::ALL[number - 1];
+    let item = Memo::new(move |_| ParticipantItem::ALL[number.get() - 1]);
     let total = ParticipantItem::ALL.len();
-    let rid = StoredValue::new(round_id.clone());
+    let rid = StoredValue::new(round_id);
 
     let answer = move || {
         state.read(|d| {
             d.round(&rid.get_value())
                 .and_then(|r| r.participant_part.as_ref())
-                .and_then(|p| p.answers.get(&item).cloned())
+                .and_then(|p| p.answers.get(&item.get()).cloned())
         })
     };
     let selected = Signal::derive(move || answer().map(|a| ScaleChoice::from(&a)));
@@ -64,7 +68,7 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
             {
                 d.start_participant_part(&round, FilledBy::Participant, browser::now())?;
             }
-            d.set_participant_answer(&round, item, answer, browser::now())
+            d.set_participant_answer(&round, item.get_untracked(), answer, browser::now())
         });
     };
     let on_select = Callback::new(move |choice: ScaleChoice| {
@@ -85,14 +89,15 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
     };
 
     let heading = NodeRef::<html::H1>::new();
-    // A new screen: move focus to its heading so screen readers announce it.
+    // A new question: move focus to its heading so screen readers announce it.
     Effect::new(move |_| {
+        number.track();
         if let Some(heading) = heading.get() {
             let _ = heading.focus();
         }
     });
     let spoken = Signal::derive(move || {
-        let t = i18n.t();
+        let (t, item) = (i18n.t(), item.get());
         let steps = t.steps(item.id());
         let numbered = steps
             .iter()
@@ -105,42 +110,52 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
             .join(" ")
     });
     // An answer changed from the summary leads back there, both ways.
-    let summary = Route::Summary(&round_id).href();
-    let question = |number| Route::Question {
-        round: &round_id,
-        number,
-        from_summary: false,
+    let href = move |to_question: Option<usize>| {
+        rid.with_value(|round| match to_question {
+            Some(number) => Route::Question {
+                round,
+                number,
+                from_summary: false,
+            }
+            .href(),
+            None => Route::Summary(round).href(),
+        })
     };
-    let back = if from_summary {
-        summary.clone()
-    } else if number == 1 {
-        Route::Participant.href()
-    } else {
-        question(number - 1).href()
+    let back = move || match (from_summary.get(), number.get()) {
+        (true, _) => href(None),
+        (false, 1) => Route::Participant.href(),
+        (false, n) => href(Some(n - 1)),
     };
     // Handed over, question 1 has no way back: out of her part is the counsellor's side.
-    let no_way_back = number == 1 && !from_summary && use_handed_over().is_on();
-    let to_summary = from_summary || number == total;
-    let next = if to_summary {
-        summary
-    } else {
-        question(number + 1).href()
+    let handed_over = use_handed_over();
+    let no_way_back = move || number.get() == 1 && !from_summary.get() && handed_over.is_on();
+    let to_summary = move || from_summary.get() || number.get() == total;
+    let next = move || {
+        if to_summary() {
+            href(None)
+        } else {
+            href(Some(number.get() + 1))
+        }
     };
 
     view! {
         <div class="questionnaire">
             <p class="progress-text">
-                {move || { i18n.t().questions_progress(number.to_string(), total.to_string()) }}
+                {move || i18n.t().questions_progress(number.get().to_string(), total.to_string())}
             </p>
-            <progress max=total value=number aria-hidden="true"></progress>
+            <progress max=total value=move || number.get() aria-hidden="true"></progress>
             <h1 node_ref=heading tabindex="-1">
-                {move || i18n.t().item_short(item)}
+                {move || i18n.t().item_short(item.get())}
             </h1>
-            <ReadAloud text=spoken />
+            // Its own per question: leaving a question stops what is being read.
+            {move || {
+                number.track();
+                view! { <ReadAloud text=spoken /> }
+            }}
             <ScaleQuestion
-                name=format!("item-{}", item.id())
-                question=Signal::derive(move || i18n.t().item_question(item).to_owned())
-                steps=Signal::derive(move || i18n.t().steps(item.id()))
+                name=Signal::derive(move || format!("item-{}", item.get().id()))
+                question=Signal::derive(move || i18n.t().item_question(item.get()).to_owned())
+                steps=Signal::derive(move || i18n.t().steps(item.get().id()))
                 no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
                 selected=selected
                 on_select=on_select
@@ -161,17 +176,19 @@ fn Question(round_id: String, number: usize, from_summary: bool) -> impl IntoVie
                 </p>
             </Show>
             <nav class="step-nav">
-                {(!no_way_back)
-                    .then(|| {
-                        view! {
-                            <A href=back attr:class="button secondary">
-                                {i18n.text(|t| t.questions_back)}
-                            </A>
-                        }
-                    })} <A href=next attr:class="button">
+                {move || {
+                    (!no_way_back())
+                        .then(|| {
+                            view! {
+                                <A href=back attr:class="button secondary">
+                                    {i18n.text(|t| t.questions_back)}
+                                </A>
+                            }
+                        })
+                }} <A href=next attr:class="button">
                     {move || {
                         let t = i18n.t();
-                        if to_summary { t.questions_to_summary } else { t.questions_next }
+                        if to_summary() { t.questions_to_summary } else { t.questions_next }
                     }}
                 </A>
             </nav>

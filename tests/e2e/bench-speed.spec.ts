@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Page, expect, test } from './fixtures';
 import { generatedCaseload, seed } from './pages/caseload';
-import { Questionnaire } from './pages/questionnaire';
+import { fill } from './pages/data';
+import { ITEMS, Questionnaire } from './pages/questionnaire';
 
 // Benchmarks, not timed tests: two of issue 15's timings with the CPU slowed down 4× (Chrome
 // DevTools protocol), as on a modest laptop or phone. Each is measured inside the page, from the
@@ -74,14 +75,17 @@ test('benchmark: one answer to the next question at 4x CPU slowdown', async ({ p
   const runs: number[] = [];
   for (let n = 1; n <= 7; n++) {
     await questions.answer(n, 3);
-    const heading = await questions.heading().textContent();
-    runs.push(
-      await tapUntil(
-        page,
-        'nav.step-nav a:last-child',
-        `document.querySelector('h1')?.textContent !== ${JSON.stringify(heading)}`,
-      ),
-    );
+    // Done when the whole next question shows: heading, progress, its steps, nothing chosen.
+    const t = questions.t;
+    const next = ITEMS[n];
+    const shows = [
+      `document.querySelector('h1')?.textContent === ${JSON.stringify(t[`items_${next}_short`])}`,
+      `document.querySelector('.progress-text')?.textContent === ${JSON.stringify(fill(t.questions_progress, { current: n + 1, total: 8 }))}`,
+      `document.querySelector('.scale-option .step-text')?.textContent === ${JSON.stringify(t[`questions_${next}_step_1`])}`,
+      `document.querySelector('.scale-question legend')?.textContent === ${JSON.stringify(t[`questions_${next}_question`])}`,
+      `![...document.querySelectorAll('.scale-option input')].some((r) => r.checked)`,
+    ];
+    runs.push(await tapUntil(page, 'nav.step-nav a:last-child', shows.join(' && ')));
     await questions.expectQuestion(n + 1);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
