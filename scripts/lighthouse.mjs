@@ -2,7 +2,8 @@
 // each page a newcomer opens, against the release build served as a host would (precompressed
 // files). Writes the medians to test-results/lighthouse.json for scripts/bench-summary.mjs.
 // Lighthouse 12, as issue 15 measured with (13 wants Node 22; these machines have 20).
-// Usage: node scripts/lighthouse.mjs [--dir dist] [--port 4190] [--runs 3]
+// Usage: node scripts/lighthouse.mjs [--dir dist] [--port 4180] [--runs 3]
+// (Not 4190: browsers and Node's fetch refuse it, as one of the fetch standard's "bad ports".)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ const arg = (name, fallback) => {
   return at > 0 ? process.argv[at + 1] : fallback;
 };
 const dir = arg('dir', 'dist');
-const port = Number(arg('port', process.env.LIGHTHOUSE_PORT ?? 4190));
+const port = Number(arg('port', process.env.LIGHTHOUSE_PORT ?? 4180));
 const runs = Number(arg('runs', 3));
 const PAGES = ['/', '/participant', '/counsellor'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -100,7 +101,7 @@ async function waitForServer(url) {
       if (response.ok) return;
       last = `HTTP ${response.status}`;
     } catch (error) {
-      last = error.cause?.code ?? error.message;
+      last = error.cause?.code ?? error.cause?.message ?? error.message;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

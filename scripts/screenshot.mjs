@@ -4,7 +4,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 // SHOT_PORT lets several checkouts take screenshots at the same time.
-const port = process.env.SHOT_PORT ?? '4190';
+const port = process.env.SHOT_PORT ?? '4181';
 const srv = spawn('node', ['scripts/serve-dist.mjs', '--port', port], { stdio: 'ignore' });
 await new Promise(r => setTimeout(r, 500));
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
