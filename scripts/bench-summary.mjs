@@ -26,7 +26,9 @@ if (existsSync(dist)) {
   const files = readdirSync(dist).filter((f) => f.endsWith('.br'));
   const size = (file) => statSync(join(dist, file)).size;
   const sum = (list) => kb(list.reduce((total, file) => total + size(file), 0));
-  row('wasm, brotli', sum(files.filter((f) => f.includes('_bg.wasm'))), 'KB', 300);
+  // Her phone loads the participant's app; the whole app is for every other page (src/participant_app.rs).
+  row("wasm of the participant's app, brotli", sum(files.filter((f) => f.startsWith('participant-') && f.includes('_bg.wasm'))), 'KB', 300);
+  row('wasm of the whole app, brotli', sum(files.filter((f) => f.startsWith('stegvis-') && f.includes('_bg.wasm'))), 'KB', 300);
   row('ECharts bundle, brotli (fetched by chart screens only)', sum(files.filter((f) => f.startsWith('echarts-'))), 'KB');
   row('the whole build, brotli', sum(files), 'KB');
 }

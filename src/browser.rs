@@ -48,6 +48,26 @@ pub fn app_path(route: &str) -> String {
     format!("{}{route}", base_path())
 }
 
+/// Loads this page again: drops everything in memory (the lock, a new version, the other app).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Loads `path` (with the base path) and `rest` (query and fragment) afresh: a reload when the
+/// address is already that one, so no second history entry is made.
+pub fn load_page(path: &str, rest: &str) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    if location.pathname().is_ok_and(|current| current == path) {
+        let _ = location.reload();
+    } else {
+        let _ = location.assign(&format!("{path}{rest}"));
+    }
+}
+
 /// Removes the static welcome that index.html paints before the app has loaded.
 pub fn remove_boot_screen() {
     if let Some(boot) = document().get_element_by_id("boot") {

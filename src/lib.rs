@@ -8,6 +8,7 @@ pub mod i18n;
 mod lock;
 mod offline;
 mod pages;
+mod participant_app;
 mod routes;
 mod state;
 mod storage;
@@ -46,9 +47,21 @@ use pages::{
     unlock::UnlockPage,
 };
 
+/// The whole app: every page, for counsellors and trainers, and for a participant on a locked,
+/// handed-over or training device.
+pub fn start() {
+    mount(App);
+}
+
+/// The participant's own, lighter app: her pages alone, loaded by `index.html` for her paths
+/// on a device with no lock (see `participant_app`).
+pub fn start_participant_app() {
+    mount(participant_app::ParticipantApp);
+}
+
 /// Replaces the static welcome in index.html with the running app; inside another site's
 /// frame, with a notice instead (that site could trick the user into clicking here).
-pub fn start() {
+fn mount<V: IntoView + 'static>(app: fn() -> V) {
     browser::remove_boot_screen();
     if browser::framed_by_another_origin() {
         mount_to_body(|| {
@@ -56,7 +69,7 @@ pub fn start() {
             view! { <FramedNotice /> }
         });
     } else {
-        mount_to_body(App);
+        mount_to_body(app);
     }
 }
 
@@ -67,16 +80,22 @@ fn initial_language() -> Language {
     })
 }
 
-#[component]
-fn App() -> impl IntoView {
+/// The interface language, provided to every page and kept as the document's and the device's.
+fn provide_language() -> I18n {
     let i18n = I18n::provide(initial_language());
-    let lock = lock::Lock::provide();
-    components::handed_over::HandedOver::provide();
     Effect::new(move |_| {
         let language = i18n.language();
         browser::set_document_language(language.code());
         storage::preferences::save_language(language);
     });
+    i18n
+}
+
+#[component]
+fn App() -> impl IntoView {
+    provide_language();
+    let lock = lock::Lock::provide();
+    components::handed_over::HandedOver::provide();
     // While the data is locked, the unlock screen is all there is: no page, no data in memory.
     view! {
         <Router base=browser::base_path()>
@@ -96,9 +115,7 @@ fn OpenApp() -> impl IntoView {
         <lock::AutoLock />
         <components::handed_over::KeepInHerPart />
         <TrainingBanner />
-        <StorageNoticeBanner />
-        <offline::OfflineSupport />
-        <main id="main" class="page">
+        <PageFrame>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("") view=HomePage />
                 <Route path=path!("/participant") view=ParticipantPage />
@@ -120,6 +137,19 @@ fn OpenApp() -> impl IntoView {
                 <Route path=path!("/invitation") view=InvitationPage />
                 <Route path=path!("/receive") view=ReceivePage />
             </Routes>
+        </PageFrame>
+    }
+}
+
+/// Around the pages of both apps: the storage notices, the offline worker, the main landmark
+/// and the footer.
+#[component]
+fn PageFrame(children: Children) -> impl IntoView {
+    view! {
+        <StorageNoticeBanner />
+        <offline::OfflineSupport />
+        <main id="main" class="page">
+            {children()}
         </main>
         <SiteFooter />
     }

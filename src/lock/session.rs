@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::crypto::{self, NoCrypto, normalized, passphrase_forms, pbkdf2, random_array};
 use super::draft;
+use crate::browser::reload;
 use crate::storage::browser_store::LocalStore;
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, KvError};
@@ -280,12 +281,6 @@ async fn wrap(which: Secret, key: &DataKey, secret: &[u8]) -> Result<Wrap, LockF
         ITERATIONS,
         random_array(),
     ))
-}
-
-pub fn reload() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().reload();
-    }
 }
 
 pub fn use_lock() -> Lock {

@@ -168,7 +168,7 @@ pub fn take_update() {
     let Some(container) = container() else {
         return;
     };
-    let reload = Closure::once_into_js(reload_page);
+    let reload = Closure::once_into_js(crate::browser::reload);
     container.set_oncontrollerchange(Some(reload.unchecked_ref()));
     let lookup = container.get_registration();
     spawn_local(async move {
@@ -176,13 +176,9 @@ pub fn take_update() {
             Some(waiting) => {
                 let _ = waiting.post_message(&JsValue::from_str(ACTIVATE));
             }
-            None => reload_page(),
+            None => crate::browser::reload(),
         }
     });
-}
-
-fn reload_page() {
-    let _ = window().location().reload();
 }
 
 /// Calls `then` once this page's worker is running (the app then opens with no network).

@@ -1,8 +1,12 @@
 // The service worker: it keeps this build's files on the device so the app opens with no network.
-// scripts/service-worker.mjs puts VERSION (a hash of the build) and FILES (every file of the build,
-// relative to this script) in front of this code; the page (src/offline/service_worker.rs)
-// registers it and decides with the user when a newer version takes over.
+// scripts/service-worker.mjs puts VERSION (a hash of the build), FILES (every file of the build,
+// relative to this script) and WHOLE (the whole app's script and wasm, among FILES) in front of
+// this code; the page (src/offline/service_worker.rs) registers it and decides with the user when
+// a newer version takes over.
 //
+// - A participant's phone that only ever runs her own, lighter app (src/participant_app.rs) is
+//   not made to download the whole app too: WHOLE is kept once this device has started the whole
+//   app (index.html leaves a mark in WHOLE_MARK then), at install, or as it is fetched.
 // - Hashed assets (and the rest of FILES) come from the cache first: a name never changes content.
 // - Page loads (navigations) ask the network first, so an online reload gets the newest page, and
 //   fall back to the cached index.html when there is no network or it is too slow to answer.
@@ -16,6 +20,8 @@ const CACHE = PREFIX + VERSION;
 const url = (file) => new URL(file, self.location).href;
 const KEPT = new Set(FILES.map(url));
 const INDEX = url('index.html');
+const WHOLE_FILES = new Set(WHOLE.map(url));
+const WHOLE_MARK = `stegvis-whole-app ${SCOPE}`;
 // A patchy connection should not keep someone waiting for a page the device already has.
 const NETWORK_PATIENCE_MS = 4000;
 // Trunk's names carry a content hash: the browser's HTTP cache is then as good as the network.
@@ -23,10 +29,13 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
+    (async () => {
+      const whole = await caches.has(WHOLE_MARK);
+      const files = FILES.filter((file) => whole || !WHOLE_FILES.has(url(file)));
+      const cache = await caches.open(CACHE);
       // All or nothing: if one file fails, this version does not install and the old one stays.
-      cache.addAll(FILES.map((file) => new Request(url(file), { cache: HASHED.test(file) ? 'default' : 'no-cache' }))),
-    ),
+      await cache.addAll(files.map((file) => new Request(url(file), { cache: HASHED.test(file) ? 'default' : 'no-cache' })));
+    })(),
   );
 });
 
@@ -54,8 +63,13 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function kept(request) {
-  const cached = await (await caches.open(CACHE)).match(request);
-  return cached ?? fetch(request);
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  // The whole app, started on a device that had not used it when this version installed.
+  if (response.ok && WHOLE_FILES.has(request.url)) await cache.put(request, response.clone());
+  return response;
 }
 
 async function page(request) {

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::reload;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::i18n::use_i18n;
-use crate::lock::session::{LockFailure, Phase, reload, use_lock};
+use crate::lock::session::{LockFailure, Phase, use_lock};
 use crate::lock::settings::failure_text;
 use crate::storage::browser_store::LocalStore;
 use crate::storage::keys;

@@ -86,3 +86,10 @@ pub fn set_handed_over(round_id: Option<&str>) {
         };
     }
 }
+
+/// The participant's app has no page for `path`: the next load of it is the whole app's.
+pub fn ask_whole_app_for(path: &str) {
+    if let Some(session) = session() {
+        let _ = session.set_item(keys::WHOLE_APP, path);
+    }
+}

@@ -13,6 +13,9 @@ pub const TRAINING_MODE: &str = "stegvis.training-mode";
 /// In this tab's sessionStorage while the counsellor's device is handed to a participant: the
 /// round she answers.
 pub const HANDED_OVER: &str = "stegvis.handed-over";
+/// In this tab's sessionStorage for one page load: the path the participant's app asked the whole
+/// app for (`public/boot.js` reads and removes it).
+pub const WHOLE_APP: &str = "stegvis.whole-app";
 /// The whole caseload, in the versioned envelope.
 pub const DATA: &str = "stegvis.data";
 /// The interface language of this device (see `preferences.rs`).

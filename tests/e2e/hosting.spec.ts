@@ -14,7 +14,7 @@ test('index.html carries a strict CSP that allows only the loader by its hash', 
 
 test('assets are served compressed and robots.txt is real', async ({ request }) => {
   const html = await (await request.get('/')).text();
-  const wasm = html.match(/href="([^"]+\.wasm)"/)?.[1];
+  const wasm = html.match(/data-wasm="([^"]+\.wasm)"/)?.[1];
   expect(wasm).toBeTruthy();
   const response = await request.get(wasm!, { headers: { 'Accept-Encoding': 'br' } });
   expect(response.headers()['content-type']).toBe('application/wasm');
