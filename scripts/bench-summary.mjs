@@ -35,6 +35,7 @@ if (existsSync(dist)) {
 
 const bytes = read('bench-bytes-allow.json');
 row("participant's path (home → 8 questions → thanks), with the service worker", bytes?.total_kb, 'KB', 320);
+row("participant's path, with the service worker and the data saver on", read('bench-bytes-saver.json')?.total_kb, 'KB', 320);
 row("participant's path, without the service worker", read('bench-bytes-block.json')?.total_kb, 'KB', 320);
 
 for (const [page, name] of [['/', 'home'], ['/participant', 'participant start'], ['/counsellor', 'counsellor']]) {

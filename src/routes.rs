@@ -421,6 +421,32 @@ mod tests {
         );
     }
 
+    /// The participant's app has exactly her pages, and index.html starts it on exactly those
+    /// paths: a change to one of the two fails here until the other follows.
+    #[test]
+    fn the_participant_app_has_the_paths_index_html_starts_it_for() {
+        let hers: Vec<&str> = include_str!("participant_app.rs")
+            .split("path!(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('"').map(|(pattern, _)| pattern))
+            .collect();
+        assert_eq!(
+            hers,
+            [
+                "",
+                "/participant",
+                "/round/:rid/answer/:n",
+                "/round/:rid/summary",
+                "/round/:rid/thanks"
+            ]
+        );
+        assert!(include_str!("../index.html").contains(
+            r"/^\/(participant|round\/[^/]+\/(answer\/[^/]+|summary|thanks))?\/?$/.test(path)"
+        ));
+        let whole: Vec<&str> = every_route().iter().map(Route::pattern).collect();
+        assert!(hers.iter().all(|pattern| whole.contains(pattern)));
+    }
+
     fn round_with(answered: usize, completed: bool) -> Round {
         let at = Utc.with_ymd_and_hms(2024, 1, 15, 10, 0, 0).unwrap();
         let answers = ParticipantItem::ALL

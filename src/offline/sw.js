@@ -4,9 +4,9 @@
 // this code; the page (src/offline/service_worker.rs) registers it and decides with the user when
 // a newer version takes over.
 //
-// - A participant's phone that only ever runs her own, lighter app (src/participant_app.rs) is
-//   not made to download the whole app too: WHOLE is kept once this device has started the whole
-//   app (index.html leaves a mark in WHOLE_MARK then), at install, or as it is fetched.
+// - WHOLE is kept once index.html has left a mark in WHOLE_MARK (at install, or as it is fetched):
+//   it does unless the device has only run the participant's own app (src/participant_app.rs)
+//   with the browser's data saver on, so her phone on a metered plan is not made to download it.
 // - Hashed assets (and the rest of FILES) come from the cache first: a name never changes content.
 // - Page loads (navigations) ask the network first, so an online reload gets the newest page, and
 //   fall back to the cached index.html when there is no network or it is too slow to answer.

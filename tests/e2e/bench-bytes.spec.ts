@@ -5,8 +5,9 @@ import { Questionnaire } from './pages/questionnaire';
 
 // Benchmark, not a timed test: the bytes a participant's phone downloads on her whole path
 // (home → start → eight questions → summary → thanks), as the static server sends them
-// (precompressed brotli), file by file, beside issue 15's goals. Once with the service worker
-// (what really happens: it also fetches the offline copy) and once without it (the path alone).
+// (precompressed brotli), file by file, beside issue 15's goals. With the service worker (what
+// really happens: it also fetches the offline copy, the whole app's too), with it and the
+// browser's data saver on (then the offline copy is her app alone), and without it (the path alone).
 const GOAL_WASM_KB = 300;
 const GOAL_PATH_KB = 320;
 
@@ -63,22 +64,33 @@ function report(label: string, transfers: Transfer[]) {
   return { total_kb: kb(total), wasm_kb: kb(wasm), files: Object.fromEntries([...byFile].map(([f, b]) => [f, kb(b)])) };
 }
 
-for (const [label, serviceWorkers] of [
-  ['with the service worker', 'allow'],
-  ['without the service worker', 'block'],
+for (const [label, serviceWorkers, dataSaver, key] of [
+  ['with the service worker', 'allow', false, 'allow'],
+  ['with the service worker and the data saver on', 'allow', true, 'saver'],
+  ['without the service worker', 'block', false, 'block'],
 ] as const) {
   test.describe(label, () => {
     test.use({ serviceWorkers });
     test(`benchmark: bytes on a participant's path, ${label}`, async ({ page }, info) => {
       test.skip(info.project.name !== 'phone', 'measured once, on the phone');
+      if (dataSaver) {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
+      }
       const transfers = countTransfers(page.context());
       await participantPath(page);
       const figures = report(label, transfers);
       mkdirSync('test-results', { recursive: true });
-      writeFileSync(`test-results/bench-bytes-${serviceWorkers}.json`, JSON.stringify(figures));
-      // It measured the real thing: the app's wasm and its stylesheet came over the wire; and
-      // the wasm came once (the worker's offline copy takes it from the browser's cache).
-      expect(transfers.filter((t) => t.file.endsWith('.wasm') && t.bytes > 0)).toHaveLength(1);
+      writeFileSync(`test-results/bench-bytes-${key}.json`, JSON.stringify(figures));
+      // It measured the real thing: her app's wasm and the stylesheet came over the wire, the
+      // wasm once (the worker's offline copy takes it from the browser's cache); the whole app's
+      // only as the worker's offline copy, and not with the data saver on.
+      const wasm = (app: string, by: string) =>
+        transfers.filter((t) => t.file.startsWith(`/${app}-`) && t.file.endsWith('.wasm') && t.by === by && t.bytes > 0);
+      expect(wasm('participant', 'page')).toHaveLength(1);
+      expect(wasm('participant', 'worker')).toHaveLength(0);
+      expect(wasm('stegvis', 'page')).toHaveLength(0);
+      expect(wasm('stegvis', 'worker')).toHaveLength(serviceWorkers === 'allow' && !dataSaver ? 1 : 0);
       expect(transfers.some((t) => t.file.endsWith('.css'))).toBe(true);
     });
   });

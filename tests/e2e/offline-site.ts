@@ -114,7 +114,8 @@ export async function running(page: Page) {
       await page.waitForLoadState();
       return await page.evaluate(async () => ({
         version: document.querySelector('meta[name="stegvis-offline"]')?.getAttribute('content'),
-        caches: await caches.keys(),
+        // The versions' caches (not the mark that this device keeps the whole app, src/offline/sw.js).
+        caches: (await caches.keys()).filter((name) => name.startsWith('stegvis-offline ')),
       }));
     } catch (error) {
       // The app reloads itself when it takes a new version: a question asked just then is asked again.
