@@ -400,14 +400,19 @@ mod tests {
         }
     }
 
-    /// The table in lib.rs has a route for each pattern here, and nothing else.
-    #[test]
-    fn the_route_table_has_exactly_these_patterns() {
-        let table: Vec<&str> = include_str!("lib.rs")
+    /// The route patterns of a route table's source, in order.
+    fn patterns_in(source: &str) -> Vec<&str> {
+        source
             .split("path!(\"")
             .skip(1)
             .filter_map(|rest| rest.split_once('"').map(|(pattern, _)| pattern))
-            .collect();
+            .collect()
+    }
+
+    /// The table in lib.rs has a route for each pattern here, and nothing else.
+    #[test]
+    fn the_route_table_has_exactly_these_patterns() {
+        let table = patterns_in(include_str!("lib.rs"));
         let mut named: Vec<&str> = every_route().iter().map(Route::pattern).collect();
         let mut sorted_table = table.clone();
         sorted_table.sort_unstable();
@@ -425,11 +430,7 @@ mod tests {
     /// paths: a change to one of the two fails here until the other follows.
     #[test]
     fn the_participant_app_has_the_paths_index_html_starts_it_for() {
-        let hers: Vec<&str> = include_str!("participant_app.rs")
-            .split("path!(\"")
-            .skip(1)
-            .filter_map(|rest| rest.split_once('"').map(|(pattern, _)| pattern))
-            .collect();
+        let hers = patterns_in(include_str!("participant_app.rs"));
         assert_eq!(
             hers,
             [
