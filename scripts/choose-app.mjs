@@ -1,8 +1,8 @@
 // Trunk post-build step: the page starts one of two apps (src/participant_app.rs). Trunk builds
 // the participant's app as a "worker", with a plain name and no loader; here it gets a name with
 // its content hash, like every other asset, and Trunk's loader and preload links for the whole
-// app give way to two meta tags (each app's files and their integrity) that the one inline
-// script of index.html reads to start the right app.
+// app give way to two meta tags (each app's files and their integrity), just before the one
+// inline script of index.html, which reads them to start the right app.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +40,7 @@ const metas = [
   meta('whole', wholeJs, wholeJsIntegrity, wholeWasm, wholeWasmIntegrity),
   meta('participant', `${base}${name}.js`, integrity(js), `${base}${name}_bg.wasm`, integrity(wasm)),
 ];
-if (!html.includes('</head>')) fail('no </head>');
-html = html.replace('</head>', `  ${metas.join('\n  ')}\n</head>`);
+const loader = '<script data-stegvis-loader>';
+if (!html.includes(loader)) fail('no loader script');
+html = html.replace(loader, `${metas.join('\n  ')}\n  ${loader}`);
 writeFileSync(file, html);

@@ -2,7 +2,7 @@
 //! thanks, and nothing else, so the wasm her phone downloads holds only those pages.
 //!
 //! `index.html` loads it for exactly those paths, on a device with no lock, not handed over and
-//! not in the training sandbox (`public/boot.js`); everywhere else the whole app runs. A link to
+//! not in the training sandbox (its loader script); everywhere else the whole app runs. A link to
 //! any other page reloads into the whole app at that address: the data is in storage, so nothing
 //! is lost on the way. The same store, storage keys, texts and pages as the whole app.
 
@@ -31,7 +31,7 @@ pub fn ParticipantApp() -> impl IntoView {
     view! {
         <Router base=browser::base_path()>
             <SiteHeader />
-            // Locked since `boot.js` chose (set in another tab): the whole app has the unlock screen.
+            // Locked since index.html chose (in another tab): the whole app has the unlock screen.
             <Show when=move || lock.is_open() fallback=WholeApp>
                 <HerPages store=lock.store() />
             </Show>
@@ -55,7 +55,7 @@ fn HerPages(store: state::AppStore) -> impl IntoView {
     }
 }
 
-/// Any other page: that address, in the whole app. `boot.js` loads the whole app for a path
+/// Any other page: that address, in the whole app. index.html loads the whole app for a path
 /// this tab asked it for, so a path both sides think is the other's cannot reload forever.
 #[component]
 fn WholeApp() -> impl IntoView {

@@ -14,7 +14,7 @@ pub const TRAINING_MODE: &str = "stegvis.training-mode";
 /// round she answers.
 pub const HANDED_OVER: &str = "stegvis.handed-over";
 /// In this tab's sessionStorage for one page load: the path the participant's app asked the whole
-/// app for (`public/boot.js` reads and removes it).
+/// app for (index.html reads and removes it).
 pub const WHOLE_APP: &str = "stegvis.whole-app";
 /// The whole caseload, in the versioned envelope.
 pub const DATA: &str = "stegvis.data";
@@ -72,6 +72,15 @@ pub fn recovery_keys(store: &dyn KeyValue) -> Result<Vec<String>, KvError> {
 mod tests {
     use super::*;
     use crate::storage::kv::MemoryStore;
+
+    // index.html's loader reads these to choose between the two apps (src/participant_app.rs).
+    #[test]
+    fn the_loader_in_index_html_reads_these_keys() {
+        let index = include_str!("../../index.html");
+        for key in [LOCK, HANDED_OVER, TRAINING_MODE, WHOLE_APP] {
+            assert!(index.contains(&format!("'{key}'")), "{key}");
+        }
+    }
 
     // Guards the namespace: every key starts with "stegvis." so ours are easy to find and erase.
     #[test]

@@ -81,8 +81,7 @@ test.describe('built for a sub-path', () => {
   test('opens and reloads offline under /stegvis/', async ({ page, site }, info) => {
     test.skip(info.project.name === 'phone', 'the same worker; once is enough');
     const app = new AppShell(page);
-    // A device that has used the whole app keeps it (her phone keeps only hers: two-apps.spec.ts).
-    await app.goto('training');
+    await app.goto('');
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(site.url);
     await offlineReady(page);
