@@ -38,11 +38,15 @@ for (const name of files) {
   hash.update(`${name}\0${contents.length}\0`).update(contents);
 }
 const version = hash.digest('hex').slice(0, 16);
-// The whole app's script and wasm (scripts/choose-app.mjs names them in index.html).
+// The whole app's script and wasm (scripts/choose-app.mjs names them in index.html), kept
+// offline only on a device that keeps the whole app (src/offline/sw.js).
 const whole = index.match(/<meta name="stegvis-app" content="whole" data-js="([^"]+)"[^>]*? data-wasm="([^"]+)"/);
 if (!whole) throw new Error(`service-worker: no whole app in ${indexFile}`);
 const base = index.match(/<base href="([^"]*)"/)?.[1] ?? '/';
-const wholeFiles = whole.slice(1).map((path) => path.slice(base.length));
+// ECharts draws only the whole app's charts (her own diagram is SVG), so it goes with the whole app.
+const echarts = files.filter((name) => /^echarts-[0-9a-f]+\.js$/.test(name));
+if (echarts.length !== 1) throw new Error(`service-worker: ${echarts.length} ECharts bundles in ${dir}`);
+const wholeFiles = [...whole.slice(1).map((path) => path.slice(base.length)), ...echarts];
 if (!wholeFiles.every((file) => files.includes(file))) throw new Error(`service-worker: ${wholeFiles} not in ${dir}`);
 
 writeFileSync(

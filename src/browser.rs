@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-fn document() -> web_sys::Document {
+pub fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())
         .expect("a document")

@@ -14,7 +14,7 @@ use crate::state::use_state;
 
 /// Which lines the diagram shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Shown {
+pub(crate) enum Shown {
     Only(View),
     /// The latest round of each, side by side, to see where the views differ.
     Both,
@@ -63,15 +63,15 @@ fn item_list(t: &Texts, items: &[ParticipantItem]) -> String {
         .join(", ")
 }
 
-/// The spider diagram of one participant with the same numbers as a table, how each item has
-/// moved in words, and where participant and counsellor see things differently. `hers`: shown
-/// to the participant herself: her own answers only, her latest round and the one before.
-#[component]
-pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl IntoView {
-    let i18n = use_i18n();
+/// A participant's rounds, as she answered them and as her counsellor rated them.
+pub(crate) type BothViews = (Vec<RoundValues>, Vec<RoundValues>);
+
+/// One diagram line per round, named by its date.
+pub(crate) type NamedRounds = Vec<(String, RoundValues)>;
+
+pub(crate) fn rounds_of(pid: Memo<String>) -> Memo<BothViews> {
     let state = use_state();
-    let shown = RwSignal::new(Shown::Only(View::Participant));
-    let rounds = Memo::new(move |_| {
+    Memo::new(move |_| {
         state.read(|d| {
             let rounds = d.rounds_of(&pid.get());
             (
@@ -79,19 +79,59 @@ pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl Int
                 round_values(&rounds, View::Counsellor),
             )
         })
-    });
+    })
+}
+
+pub(crate) fn dated(t: &Texts, rounds: Vec<RoundValues>) -> NamedRounds {
+    rounds.into_iter().map(|r| (t.date(r.date), r)).collect()
+}
+
+/// The diagram's lines, each with the text a tap on its points shows.
+pub(crate) fn radar_series(t: &Texts, lines: NamedRounds) -> Vec<RadarSeries> {
+    lines
+        .into_iter()
+        .map(|(name, round)| RadarSeries {
+            details: details(t, &name, &round),
+            name,
+            values: round.values,
+        })
+        .collect()
+}
+
+/// What a screen reader hears of the diagram: its rounds, and where the latest is highest and
+/// lowest.
+pub(crate) fn chart_label(lines: Memo<NamedRounds>) -> Signal<String> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let t = i18n.t();
+        let lines = lines.get();
+        let names: Vec<String> = lines.iter().map(|(name, _)| name.clone()).collect();
+        let latest = lines
+            .last()
+            .map(|(_, r)| r.values.as_slice())
+            .unwrap_or_default();
+        rounds_description(t, t.progress_chart_label, &names, &t.item_axes(), latest)
+    })
+}
+
+pub(crate) fn png_name() -> Signal<String> {
+    Signal::derive(|| format!("stegvis-diagram-{}.png", crate::browser::today()))
+}
+
+/// The spider diagram of one participant with the same numbers as a table, how each item has
+/// moved in words, where participant and counsellor see things differently, and each item over
+/// time. (What she sees of herself is `HerProgress`.)
+#[component]
+pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = RwSignal::new(Shown::Only(View::Participant));
+    let rounds = rounds_of(pid);
     // The lines to draw, each with its legend name.
     let lines = Memo::new(move |_| {
         let t = i18n.t();
         let (participant, counsellor) = rounds.get();
-        let dated = |rounds: Vec<RoundValues>| -> Vec<(String, RoundValues)> {
-            rounds.into_iter().map(|r| (t.date(r.date), r)).collect()
-        };
+        let dated = |rounds| dated(t, rounds);
         match shown.get() {
-            Shown::Only(View::Participant) if hers => {
-                let before = participant.len().saturating_sub(2);
-                dated(participant[before..].to_vec())
-            }
             Shown::Only(View::Participant) => dated(participant),
             Shown::Only(View::Counsellor) => dated(counsellor),
             Shown::Both => {
@@ -113,17 +153,7 @@ pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl Int
     });
     let draw = move |width| {
         let t = i18n.t();
-        let axes = t.item_axes();
-        let series: Vec<RadarSeries> = lines
-            .get()
-            .into_iter()
-            .map(|(name, round)| RadarSeries {
-                details: details(t, &name, &round),
-                name,
-                values: round.values,
-            })
-            .collect();
-        spider_chart(&axes, &series, width)
+        spider_chart(&t.item_axes(), &radar_series(t, lines.get()), width)
     };
     let option = move |value: Shown, label: fn(&Texts) -> &'static str| {
         view! {
@@ -139,27 +169,14 @@ pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl Int
         }
     };
     view! {
-        <section class="panel progress" class:hers=hers aria-labelledby="progress-heading">
-            <h2 id="progress-heading">
-                {move || {
-                    if hers { i18n.t().dialogue_hers_heading } else { i18n.t().progress_heading }
-                }}
-            </h2>
-            {hers.then(|| view! { <p class="help">{i18n.text(|t| t.dialogue_hers_intro)}</p> })}
-            {(!hers)
-                .then(|| {
-                    view! {
-                        <fieldset class="view-toggle">
-                            <legend>{i18n.text(|t| t.progress_view_label)}</legend>
-                            {option(
-                                Shown::Only(View::Participant),
-                                |t| t.progress_view_participant,
-                            )}
-                            {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor)}
-                            {option(Shown::Both, |t| t.progress_view_both)}
-                        </fieldset>
-                    }
-                })}
+        <section class="panel progress" aria-labelledby="progress-heading">
+            <h2 id="progress-heading">{i18n.text(|t| t.progress_heading)}</h2>
+            <fieldset class="view-toggle">
+                <legend>{i18n.text(|t| t.progress_view_label)}</legend>
+                {option(Shown::Only(View::Participant), |t| t.progress_view_participant)}
+                {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor)}
+                {option(Shown::Both, |t| t.progress_view_both)}
+            </fieldset>
             <Show
                 when=move || !lines.get().is_empty()
                 fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers)}</p> }
@@ -167,33 +184,13 @@ pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl Int
                 <ChartView
                     id="participant-chart"
                     draw=draw
-                    label=Signal::derive(move || {
-                        let t = i18n.t();
-                        let lines = lines.get();
-                        let names: Vec<String> = lines
-                            .iter()
-                            .map(|(name, _)| name.clone())
-                            .collect();
-                        let latest = lines
-                            .last()
-                            .map(|(_, r)| r.values.as_slice())
-                            .unwrap_or_default();
-                        rounds_description(
-                            t,
-                            t.progress_chart_label,
-                            &names,
-                            &t.item_axes(),
-                            latest,
-                        )
-                    })
-                    png_name=Signal::derive(move || {
-                        format!("stegvis-diagram-{}.png", crate::browser::today())
-                    })
+                    label=chart_label(lines)
+                    png_name=png_name()
                 />
                 <NumbersTable lines=lines />
                 <Differences rounds=rounds shown=shown />
                 <Moved rounds=rounds shown=shown />
-                {(!hers).then(|| view! { <OverTime pid=pid rounds=rounds shown=shown /> })}
+                <OverTime pid=pid rounds=rounds shown=shown />
             </Show>
         </section>
     }
@@ -201,7 +198,7 @@ pub fn ProgressView(pid: Memo<String>, #[prop(optional)] hers: bool) -> impl Int
 
 /// The same numbers as the diagram, for screen readers and anyone who prefers numbers.
 #[component]
-fn NumbersTable(lines: Memo<Vec<(String, RoundValues)>>) -> impl IntoView {
+pub(crate) fn NumbersTable(lines: Memo<NamedRounds>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let t = i18n.t();
@@ -251,10 +248,7 @@ fn NumbersTable(lines: Memo<Vec<(String, RoundValues)>>) -> impl IntoView {
 
 /// Where the participant's and the counsellor's latest answers differ by two steps or more.
 #[component]
-fn Differences(
-    rounds: Memo<(Vec<RoundValues>, Vec<RoundValues>)>,
-    shown: RwSignal<Shown>,
-) -> impl IntoView {
+fn Differences(rounds: Memo<BothViews>, shown: RwSignal<Shown>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         if shown.get() != Shown::Both {
@@ -275,10 +269,7 @@ fn Differences(
 
 /// Per item, in words: the latest answer and how it moved; then which items went up or down.
 #[component]
-fn Moved(
-    rounds: Memo<(Vec<RoundValues>, Vec<RoundValues>)>,
-    shown: RwSignal<Shown>,
-) -> impl IntoView {
+pub(crate) fn Moved(rounds: Memo<BothViews>, shown: RwSignal<Shown>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let Shown::Only(view) = shown.get() else {
@@ -354,11 +345,7 @@ fn Moved(
 
 /// One item or all over time, with the next follow-up and breaks without activity marked.
 #[component]
-fn OverTime(
-    pid: Memo<String>,
-    rounds: Memo<(Vec<RoundValues>, Vec<RoundValues>)>,
-    shown: RwSignal<Shown>,
-) -> impl IntoView {
+fn OverTime(pid: Memo<String>, rounds: Memo<BothViews>, shown: RwSignal<Shown>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     // None: all items.

@@ -48,6 +48,14 @@ impl ChartWidth {
             ChartWidth::Wide
         }
     }
+
+    /// The size of a spoke's name, in CSS pixels.
+    pub fn font_size(self) -> f64 {
+        match self {
+            ChartWidth::Narrow => 12.0,
+            ChartWidth::Wide => 14.0,
+        }
+    }
 }
 
 /// Breaks a long axis name at spaces into lines of about `width` characters.
@@ -89,23 +97,17 @@ fn polygon(round: &RadarSeries) -> Vec<DataPoint> {
         .collect()
 }
 
-/// A spider diagram with one spoke per label and one closed line per series. The last series
-/// is the latest round: drawn strongest; earlier ones thinner and dashed. Drawn as lines on
-/// polar axes rather than ECharts' radar, which cannot leave a gap for "rather not answer";
-/// for the same reason no area is filled (it would reach into a gap).
-pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) -> Chart {
-    let (radius, font_size, line_length) = match width {
-        // A phone: names break onto short lines, so that the diagram itself can stay large
-        // enough to read (at 38% it was tiny on a phone).
-        ChartWidth::Narrow => ("50%", 12.0, 10),
-        ChartWidth::Wide => ("62%", 14.0, 24),
+/// The spokes' names as a spider diagram writes them: on a phone, long names break onto short
+/// lines. The top and bottom names have room to the sides; breaking them would push their lines
+/// into the diagram.
+pub fn spoke_names(axes: &[&str], width: ChartWidth) -> Vec<String> {
+    let line_length = match width {
+        ChartWidth::Narrow => 10,
+        ChartWidth::Wide => 24,
     };
-    let names: Vec<String> = axes
-        .iter()
+    axes.iter()
         .enumerate()
         .map(|(index, name)| {
-            // The top and bottom names have room to the sides; breaking them would push
-            // their lines into the diagram.
             let vertical = index == 0 || 2 * index == axes.len();
             if vertical {
                 (*name).to_owned()
@@ -113,7 +115,29 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
                 wrap(name, line_length)
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The colour of series `index` of `count`: the latest round always gets the first colour,
+/// whatever the number of rounds.
+pub fn series_colour(index: usize, count: usize) -> &'static str {
+    let latest = count.saturating_sub(1);
+    PALETTE[latest.saturating_sub(index) % PALETTE.len()]
+}
+
+/// A spider diagram with one spoke per label and one closed line per series. The last series
+/// is the latest round: drawn strongest; earlier ones thinner and dashed. Drawn as lines on
+/// polar axes rather than ECharts' radar, which cannot leave a gap for "rather not answer";
+/// for the same reason no area is filled (it would reach into a gap).
+pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) -> Chart {
+    let radius = match width {
+        // A phone: names break onto short lines (see `spoke_names`), so that the diagram
+        // itself can stay large enough to read (at 38% it was tiny on a phone).
+        ChartWidth::Narrow => "50%",
+        ChartWidth::Wide => "62%",
+    };
+    let font_size = width.font_size();
+    let names = spoke_names(axes, width);
     let latest = series.len().saturating_sub(1);
     let lines = series.iter().enumerate().map(|(index, round)| {
         let strong = index == latest;
@@ -148,10 +172,9 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
         // Plain text only: "{b}" is the point's detail, and no HTML markers (which would need
         // inline styles the Content-Security-Policy refuses).
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
-        // The latest round always gets the first colour, whatever the number of rounds.
         .color(
             (0..series.len())
-                .map(|index| Color::from(PALETTE[(latest - index) % PALETTE.len()]))
+                .map(|index| Color::from(series_colour(index, series.len())))
                 .collect::<Vec<_>>(),
         )
         .legend(

@@ -23,6 +23,8 @@ pub mod questionnaire;
 pub mod reflection;
 pub mod sensitive;
 pub mod settings;
+pub mod spider_markup;
+pub mod spider_shape;
 pub mod three_way;
 pub mod timeline;
 pub mod training;

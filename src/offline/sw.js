@@ -1,6 +1,6 @@
 // The service worker: it keeps this build's files on the device so the app opens with no network.
 // scripts/service-worker.mjs puts VERSION (a hash of the build), FILES (every file of the build,
-// relative to this script) and WHOLE (the whole app's script and wasm, among FILES) in front of
+// relative to this script) and WHOLE (the whole app's script, wasm and ECharts, among FILES) in front of
 // this code; the page (src/offline/service_worker.rs) registers it and decides with the user when
 // a newer version takes over.
 //

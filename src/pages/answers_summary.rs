@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::progress_view::ProgressView;
+use crate::components::her_progress::HerProgress;
 use crate::components::round_missing::RoundMissing;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::use_i18n;
@@ -97,7 +97,7 @@ pub fn SummaryPage() -> impl IntoView {
     view! {
         {page}
         <Show when=move || participant.with(Option::is_some)>
-            <ProgressView pid=pid hers=true />
+            <HerProgress pid=pid />
         </Show>
     }
 }

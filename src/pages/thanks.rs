@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::handed_over::{GiveBack, use_handed_over};
-use crate::components::progress_view::ProgressView;
+use crate::components::her_progress::HerProgress;
 use crate::domain::assessment::FilledBy;
 use crate::handover::send::SendReply;
 use crate::i18n::use_i18n;
@@ -38,7 +38,7 @@ pub fn ThanksPage() -> impl IntoView {
         <h1>{i18n.text(|t| t.questions_thanks_title)}</h1>
         <p class="lead">{i18n.text(|t| t.questions_thanks_text)}</p>
         <SendReply round_id=Signal::from(rid) />
-        <ProgressView pid=participant hers=true />
+        <HerProgress pid=participant />
         {move || match handed_over_by() {
             Some(_) if handed.is_on() => {
                 view! {

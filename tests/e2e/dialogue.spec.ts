@@ -417,7 +417,7 @@ for (const language of LANGUAGES) {
       await expect(page).toHaveURL(/round\/r2\/thanks$/);
       await expect(hers.getByRole('heading', { name: t.dialogue_hers_heading })).toBeVisible();
       const chart = hers.locator('#participant-chart');
-      await expect(chart.locator('canvas')).toBeVisible();
+      await expect(chart.locator('svg')).toBeVisible();
       // Big enough on a phone: the diagram takes the screen's width, less the page's margins.
       const box = await chart.boundingBox();
       expect(box!.width).toBeGreaterThan(0.8 * page.viewportSize()!.width);
@@ -439,7 +439,7 @@ test('after her first round the diagram is there, and moving comes next time', a
   const app = new AppShell(page);
   await app.goto('round/r1/thanks');
   const hers = page.locator('section.progress.hers');
-  await expect(hers.locator('#participant-chart canvas')).toBeVisible();
+  await expect(hers.locator('#participant-chart svg')).toBeVisible();
   await expect(hers.locator('table.numbers thead th')).toHaveCount(2);
   await expect(hers.getByText(t.progress_too_few)).toBeVisible();
 });
