@@ -1,10 +1,12 @@
 //! Compiles the locale files into Rust so that every text is checked at build time.
 //!
-//! `locales/<lang>/<feature>.json` holds flat `"key": "text"` pairs. Each becomes the field
-//! `<feature>_<key>` of one generated `Texts` struct, with one static instance per language.
+//! `locales/<lang>/<feature>.json` holds flat `"key": "text"` pairs. Each becomes the method
+//! `<feature>_<key>()` of one generated `Texts` type, with one static instance per
+//! language; each key's texts are one array, so the linker leaves out of an app's wasm every
+//! key that app never reads.
 //! The build fails when a language lacks a key another has, when a text is empty, or when the
 //! `{placeholders}` of one key differ between languages; a view that names a missing key does
-//! not compile. A text with placeholders is not a public field but a method with one argument
+//! not compile. A text with placeholders is a method with one argument
 //! per placeholder, in alphabetical order (`t.plan_print_title(name)`), so a view that leaves
 //! one out or names one the text does not have does not compile either. (We generate code
 //! ourselves instead of using leptos_i18n: the needs are small and this keeps compile time and
@@ -27,43 +29,53 @@ fn main() {
         .collect();
     check_consistent(&catalogues);
 
-    let mut out =
-        String::from("/// Every user-facing text, one field per locale key.\npub struct Texts {\n");
     let first = &catalogues[0].1;
-    for (key, text) in first {
-        // A text with placeholders is reached only through its method below.
-        let public = if placeholders(text).is_empty() {
-            "pub "
-        } else {
-            ""
-        };
-        writeln!(out, "    {public}{key}: &'static str,").unwrap();
+    let english = &catalogues.iter().find(|(lang, _)| *lang == "en").unwrap().1;
+    let mut out = String::from(
+        "/// Every user-facing text in one language, one method per locale key.\n\
+         pub struct Texts {\n    index: usize,\n}\n\n",
+    );
+    for (index, lang) in LANGUAGES.iter().enumerate() {
+        writeln!(
+            out,
+            "pub static {}: Texts = Texts {{ index: {index} }};",
+            lang.to_uppercase()
+        )
+        .unwrap();
     }
-    out.push_str("}\n\nimpl Texts {\n");
-    out.push_str(
-        "    /// A text by its key, for texts named by data (an item id, a step number); texts\n    /// with placeholders are not among them.\n",
-    );
-    out.push_str(
-        "    pub fn lookup(&self, key: &str) -> Option<&'static str> {\n        Some(match key {\n",
-    );
+    // One array per key, a text per language: a key no page of an app reads is left out of
+    // that app's wasm by the linker, with all its translations.
+    for key in first.keys() {
+        let texts: Vec<String> = catalogues
+            .iter()
+            .map(|(_, catalogue)| format!("{:?}", catalogue[key]))
+            .collect();
+        writeln!(
+            out,
+            "static {}: [&str; {}] = [{}];",
+            array_name(key),
+            LANGUAGES.len(),
+            texts.join(", ")
+        )
+        .unwrap();
+    }
+    out.push_str("\nimpl Texts {\n");
     for (key, text) in first {
         if placeholders(text).is_empty() {
-            writeln!(out, "            {key:?} => self.{key},").unwrap();
+            writeln!(
+                out,
+                "    /// {:?}\n    pub fn {key}(&self) -> &'static str {{\n        {}[self.index % {}]\n    }}",
+                english[key],
+                array_name(key),
+                LANGUAGES.len()
+            )
+            .unwrap();
+        } else {
+            write_filler(&mut out, key, text, &english[key]);
         }
     }
-    out.push_str("            _ => return None,\n        })\n    }\n");
-    let english = &catalogues.iter().find(|(lang, _)| *lang == "en").unwrap().1;
-    for (key, text) in first {
-        write_filler(&mut out, key, text, &english[key]);
-    }
+    write_lookups(&mut out, first);
     out.push_str("}\n");
-    for (lang, catalogue) in &catalogues {
-        writeln!(out, "pub static {}: Texts = Texts {{", lang.to_uppercase()).unwrap();
-        for (key, text) in catalogue {
-            writeln!(out, "    {key}: {text:?},").unwrap();
-        }
-        out.push_str("};\n");
-    }
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("texts.rs");
     fs::write(dest, out).unwrap();
 }
@@ -156,11 +168,74 @@ fn write_filler(out: &mut String, key: &str, text: &str, english: &str) {
     writeln!(out, "    /// {english:?}").unwrap();
     writeln!(
         out,
-        "    pub fn {key}(&self, {}) -> String {{\n        super::fill(self.{key}, &[{}])\n    }}",
+        "    pub fn {key}(&self, {}) -> String {{\n        super::fill({}[self.index % {}], &[{}])\n    }}",
         params.join(", "),
+        array_name(key),
+        LANGUAGES.len(),
         values.join(", ")
     )
     .unwrap();
+}
+
+fn array_name(key: &str) -> String {
+    format!("TEXT_{}", key.to_uppercase())
+}
+
+/// `lookup_<feature>(key)` per locale file, for texts named by data (an item id, a step number;
+/// texts with placeholders are not among them), and `lookup(key)` over all of them. An app
+/// that reads one feature's texts by name keeps only that feature's.
+fn write_lookups(out: &mut String, catalogue: &Catalogue) {
+    let features = features();
+    let feature_of = |key: &str| {
+        features
+            .iter()
+            .filter(|f| key.starts_with(&format!("{f}_")))
+            .max_by_key(|f| f.len())
+            .cloned()
+            .unwrap_or_else(|| panic!("`{key}` is in no locale file"))
+    };
+    let mut by_feature: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for (key, text) in catalogue {
+        if placeholders(text).is_empty() {
+            by_feature.entry(feature_of(key)).or_default().push(key);
+        }
+    }
+    for (feature, keys) in &by_feature {
+        writeln!(
+            out,
+            "    /// A text of locales/*/{feature}.json by its whole key.\n    pub fn lookup_{feature}(&self, key: &str) -> Option<&'static str> {{\n        let texts = match key {{"
+        )
+        .unwrap();
+        for key in keys {
+            writeln!(out, "            {key:?} => &{},", array_name(key)).unwrap();
+        }
+        writeln!(
+            out,
+            "            _ => return None,\n        }};\n        Some(texts[self.index % {}])\n    }}",
+            LANGUAGES.len()
+        )
+        .unwrap();
+    }
+    out.push_str("    /// A text by its whole key, in any locale file.\n    pub fn lookup(&self, key: &str) -> Option<&'static str> {\n        None");
+    for feature in by_feature.keys() {
+        write!(out, "\n            .or_else(|| self.lookup_{feature}(key))").unwrap();
+    }
+    out.push_str("\n    }\n");
+}
+
+/// The locale files' names (the same in every language: `check_consistent`).
+fn features() -> Vec<String> {
+    let dir = Path::new("locales").join(LANGUAGES[0]);
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|entry| {
+            let path = entry.unwrap().path();
+            let json = path.extension().is_some_and(|ext| ext == "json");
+            json.then(|| path.file_stem().unwrap().to_str().unwrap().to_owned())
+        })
+        .collect();
+    names.sort();
+    names
 }
 
 fn placeholders(text: &str) -> BTreeSet<String> {

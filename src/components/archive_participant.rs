@@ -7,10 +7,10 @@ use crate::state::use_state;
 
 pub fn left_for_text(t: &Texts, reason: LeftFor) -> &'static str {
     match reason {
-        LeftFor::Work => t.worklist_left_work,
-        LeftFor::Studies => t.worklist_left_studies,
-        LeftFor::Moved => t.worklist_left_moved,
-        LeftFor::Ended => t.worklist_left_ended,
+        LeftFor::Work => t.worklist_left_work(),
+        LeftFor::Studies => t.worklist_left_studies(),
+        LeftFor::Moved => t.worklist_left_moved(),
+        LeftFor::Ended => t.worklist_left_ended(),
     }
 }
 
@@ -41,10 +41,10 @@ pub fn ArchiveParticipant(pid: Memo<String>) -> impl IntoView {
                 let note = t.worklist_archived_note(t.date(left.on), left_for_text(t, left.reason));
                 view! {
                     <section class="panel archive" aria-labelledby="archive-heading">
-                        <h2 id="archive-heading">{t.worklist_archive_heading}</h2>
+                        <h2 id="archive-heading">{t.worklist_archive_heading()}</h2>
                         <p role="status">{note}</p>
                         <button type="button" class="button" on:click=restore>
-                            {t.worklist_restore_button}
+                            {t.worklist_restore_button()}
                         </button>
                     </section>
                 }
@@ -52,9 +52,9 @@ pub fn ArchiveParticipant(pid: Memo<String>) -> impl IntoView {
             }
             None => view! {
                 <section class="panel archive" aria-labelledby="archive-heading">
-                    <h2 id="archive-heading">{t.worklist_archive_heading}</h2>
-                    <p class="help">{t.worklist_archive_help}</p>
-                    <label for="archive-reason">{t.worklist_archive_reason_label}</label>
+                    <h2 id="archive-heading">{t.worklist_archive_heading()}</h2>
+                    <p class="help">{t.worklist_archive_help()}</p>
+                    <label for="archive-reason">{t.worklist_archive_reason_label()}</label>
                     <select
                         id="archive-reason"
                         on:change=move |ev| {
@@ -79,7 +79,7 @@ pub fn ArchiveParticipant(pid: Memo<String>) -> impl IntoView {
                             .collect_view()}
                     </select>
                     <button type="button" class="button secondary" on:click=archive>
-                        {t.worklist_archive_button}
+                        {t.worklist_archive_button()}
                     </button>
                 </section>
             }

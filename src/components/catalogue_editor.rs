@@ -49,8 +49,8 @@ pub fn CatalogueEditor() -> impl IntoView {
     };
     view! {
         <section class="panel catalogue" aria-labelledby="catalogue-heading">
-            <h2 id="catalogue-heading">{i18n.text(|t| t.catalogue_heading)}</h2>
-            <p>{i18n.text(|t| t.catalogue_intro)}</p>
+            <h2 id="catalogue-heading">{i18n.text(|t| t.catalogue_heading())}</h2>
+            <p>{i18n.text(|t| t.catalogue_intro())}</p>
             {InterventionGroup::ALL.into_iter().map(group_list).collect_view()}
             <AddEntry status=status />
             <p class="status" role="status">
@@ -116,20 +116,20 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
     let action = move || {
         let t = i18n.t();
         if retired.get() {
-            t.catalogue_restore
+            t.catalogue_restore()
         } else {
-            t.catalogue_retire
+            t.catalogue_retire()
         }
     };
     view! {
         <li class="catalogue-entry" class:retired=move || retired.get()>
             <label class="field">
-                <span class="visually-hidden">{i18n.text(|t| t.catalogue_name_label)}</span>
+                <span class="visually-hidden">{i18n.text(|t| t.catalogue_name_label())}</span>
                 <input type="text" prop:value=move || name_now.get() on:input=rename />
             </label>
-            <RefusalAlert refusal=refused required=|t| t.catalogue_name_required />
+            <RefusalAlert refusal=refused required=|t| t.catalogue_name_required() />
             <Show when=move || retired.get()>
-                <p class="help">{i18n.text(|t| t.catalogue_retired_note)}</p>
+                <p class="help">{i18n.text(|t| t.catalogue_retired_note())}</p>
             </Show>
             <button
                 type="button"
@@ -169,10 +169,10 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <form class="add-block" on:submit=add>
-            <h3>{i18n.text(|t| t.catalogue_add_heading)}</h3>
+            <h3>{i18n.text(|t| t.catalogue_add_heading())}</h3>
             <div class="field-row">
                 <label class="field">
-                    <span>{i18n.text(|t| t.catalogue_add_group)}</span>
+                    <span>{i18n.text(|t| t.catalogue_add_group())}</span>
                     <select on:change=move |ev| {
                         if let Some(chosen) = InterventionGroup::from_id(&event_target_value(&ev)) {
                             group.set(chosen);
@@ -192,13 +192,13 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span>{i18n.text(|t| t.catalogue_add_name)}</span>
+                    <span>{i18n.text(|t| t.catalogue_add_name())}</span>
                     <input type="text" bind:value=name />
                 </label>
             </div>
-            <RefusalAlert refusal=refused required=|t| t.catalogue_add_name_required />
+            <RefusalAlert refusal=refused required=|t| t.catalogue_add_name_required() />
             <button type="submit" class="button">
-                {i18n.text(|t| t.catalogue_add_button)}
+                {i18n.text(|t| t.catalogue_add_button())}
             </button>
         </form>
     }

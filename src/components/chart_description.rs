@@ -32,11 +32,11 @@ pub fn rounds_description(
     latest: &[Option<u8>],
 ) -> String {
     if rounds.is_empty() {
-        return format!("{} {}", sentence(label), t.charts_no_rounds);
+        return format!("{} {}", sentence(label), t.charts_no_rounds());
     }
     let rounds_text = t.charts_rounds(rounds.join(", "));
     let where_latest = match extremes(latest) {
-        None => t.charts_none_answered.to_owned(),
+        None => t.charts_none_answered().to_owned(),
         Some(e) if e.highest == e.lowest => t.charts_all_same(e.highest.to_string()),
         Some(e) => t.charts_extremes(
             e.highest.to_string(),
@@ -62,7 +62,7 @@ pub fn bars_description(
             .iter()
             .zip(&s.values)
             .map(|(category, value)| {
-                let value = value.map_or(t.charts_no_figure.to_owned(), &number);
+                let value = value.map_or(t.charts_no_figure().to_owned(), &number);
                 format!("{category} {value}")
             })
             .collect::<Vec<_>>()

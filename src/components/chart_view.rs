@@ -238,7 +238,7 @@ pub fn ChartView(
                         class="button secondary"
                         on:click=move |_| save_png(name.get_untracked())
                     >
-                        {i18n.text(|t| t.progress_save_png)}
+                        {i18n.text(|t| t.progress_save_png())}
                     </button>
                 }
             })}

@@ -12,11 +12,11 @@ pub fn FramedNotice() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <main id="main" class="page">
-            <h1>{i18n.text(|t| t.safety_framed_title)}</h1>
-            <p>{i18n.text(|t| t.safety_framed_text)}</p>
+            <h1>{i18n.text(|t| t.safety_framed_title())}</h1>
+            <p>{i18n.text(|t| t.safety_framed_text())}</p>
             <p>
                 <a class="button" href=own_address target="_blank" rel="noopener noreferrer">
-                    {i18n.text(|t| t.safety_framed_link)}
+                    {i18n.text(|t| t.safety_framed_link())}
                 </a>
             </p>
         </main>

@@ -104,7 +104,7 @@ pub fn KeepInHerPart() -> impl IntoView {
     view! {
         <Show when=move || handed.is_on() && !on_thanks()>
             <aside class="handed-over" aria-labelledby="handed-over-note">
-                <p id="handed-over-note">{i18n.text(|t| t.dialogue_handed_over_note)}</p>
+                <p id="handed-over-note">{i18n.text(|t| t.dialogue_handed_over_note())}</p>
                 <GiveBack />
             </aside>
         </Show>
@@ -159,16 +159,16 @@ pub fn GiveBack() -> impl IntoView {
                             class="button secondary"
                             on:click=move |_| asking.set(true)
                         >
-                            {i18n.text(|t| t.dialogue_give_back)}
+                            {i18n.text(|t| t.dialogue_give_back())}
                         </button>
                     }
                 }
             >
                 <form class="give-back-form" on:submit=submit>
-                    <p>{i18n.text(|t| t.dialogue_give_back_question)}</p>
+                    <p>{i18n.text(|t| t.dialogue_give_back_question())}</p>
                     <Show when=needs_passphrase>
                         <label for="give-back-passphrase">
-                            {i18n.text(|t| t.dialogue_give_back_passphrase)}
+                            {i18n.text(|t| t.dialogue_give_back_passphrase())}
                         </label>
                         <input
                             id="give-back-passphrase"
@@ -190,14 +190,14 @@ pub fn GiveBack() -> impl IntoView {
                     }}
                     <div class="actions">
                         <button type="submit" class="button" disabled=move || busy.get()>
-                            {i18n.text(|t| t.dialogue_give_back_yes)}
+                            {i18n.text(|t| t.dialogue_give_back_yes())}
                         </button>
                         <button
                             type="button"
                             class="button secondary"
                             on:click=move |_| asking.set(false)
                         >
-                            {i18n.text(|t| t.caseload_cancel)}
+                            {i18n.text(|t| t.caseload_cancel())}
                         </button>
                     </div>
                 </form>

@@ -23,11 +23,11 @@ pub fn HerProgress(pid: Memo<String>) -> impl IntoView {
     let shown = RwSignal::new(Shown::Only(View::Participant));
     view! {
         <section class="panel progress hers" aria-labelledby="progress-heading">
-            <h2 id="progress-heading">{i18n.text(|t| t.dialogue_hers_heading)}</h2>
-            <p class="help">{i18n.text(|t| t.dialogue_hers_intro)}</p>
+            <h2 id="progress-heading">{i18n.text(|t| t.dialogue_hers_heading())}</h2>
+            <p class="help">{i18n.text(|t| t.dialogue_hers_intro())}</p>
             <Show
                 when=move || !lines.get().is_empty()
-                fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers)}</p> }
+                fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers())}</p> }
             >
                 <SpiderSvg
                     id="participant-chart"

@@ -30,20 +30,20 @@ enum Stage {
 
 fn error_text(error: &ImportError) -> fn(&Texts) -> &'static str {
     match error {
-        ImportError::NotJson => |t| t.data_error_not_json,
-        ImportError::NotAStegvisFile => |t| t.data_error_not_stegvis,
-        ImportError::TooNew { .. } => |t| t.data_error_too_new,
-        ImportError::Invalid { .. } => |t| t.data_error_invalid,
-        ImportError::TooLarge => |t| t.data_error_too_large,
-        ImportError::Damaged => |t| t.safety_error_damaged,
+        ImportError::NotJson => |t| t.data_error_not_json(),
+        ImportError::NotAStegvisFile => |t| t.data_error_not_stegvis(),
+        ImportError::TooNew { .. } => |t| t.data_error_too_new(),
+        ImportError::Invalid { .. } => |t| t.data_error_invalid(),
+        ImportError::TooLarge => |t| t.data_error_too_large(),
+        ImportError::Damaged => |t| t.safety_error_damaged(),
     }
 }
 
 fn sealed_error_text(error: &SealedBackupError) -> fn(&Texts) -> &'static str {
     match error {
-        SealedBackupError::TooNew { .. } => |t| t.data_error_too_new,
-        SealedBackupError::Damaged => |t| t.encrypted_import_damaged,
-        SealedBackupError::WrongPassphrase => |t| t.encrypted_import_wrong,
+        SealedBackupError::TooNew { .. } => |t| t.data_error_too_new(),
+        SealedBackupError::Damaged => |t| t.encrypted_import_damaged(),
+        SealedBackupError::WrongPassphrase => |t| t.encrypted_import_wrong(),
     }
 }
 
@@ -99,7 +99,7 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
         input.set_value(""); // choosing the same file again reads it again
         status.set(String::new());
         if file.size() > MAX_BACKUP_BYTES as f64 {
-            stage.set(Stage::Failed(|t| t.data_error_too_large));
+            stage.set(Stage::Failed(|t| t.data_error_too_large()));
             return;
         }
         stage.set(Stage::Reading);
@@ -109,7 +109,7 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
                 .ok()
                 .and_then(|v| v.as_string());
             stage.set(match text.as_deref().map(SealedBackup::read) {
-                None => Stage::Failed(|t| t.data_error_file),
+                None => Stage::Failed(|t| t.data_error_file()),
                 Some(Ok(Some(file))) => Stage::Passphrase { file, wrong: false },
                 Some(Err(error)) => Stage::Failed(sealed_error_text(&error)),
                 Some(Ok(None)) => read(&text.unwrap_or_default()),
@@ -125,7 +125,7 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
                     Stage::Passphrase { file, wrong: true }
                 }
                 Err(OpenFailure::File(error)) => Stage::Failed(sealed_error_text(&error)),
-                Err(OpenFailure::NoCrypto) => Stage::Failed(|t| t.lock_no_crypto),
+                Err(OpenFailure::NoCrypto) => Stage::Failed(|t| t.lock_no_crypto()),
             });
         });
     };
@@ -144,25 +144,27 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
                 stage.set(Stage::Idle);
                 status.set(
                     if saved.is_ok() {
-                        t.data_import_done
+                        t.data_import_done()
                     } else {
-                        t.safety_import_not_saved
+                        t.safety_import_not_saved()
                     }
                     .to_owned(),
                 );
             }
             // The data changed meanwhile (another tab): show the new differences.
             Err(MergeError::Unresolved(_)) => stage.set(review(incoming)),
-            Err(MergeError::Inconsistent(_)) => stage.set(Stage::Failed(|t| t.data_error_invalid)),
+            Err(MergeError::Inconsistent(_)) => {
+                stage.set(Stage::Failed(|t| t.data_error_invalid()))
+            }
         }
     };
 
     view! {
         <section class="panel" aria-labelledby="import-heading">
-            <h2 id="import-heading">{i18n.text(|t| t.data_import_heading)}</h2>
-            <p>{i18n.text(|t| t.data_import_intro)}</p>
+            <h2 id="import-heading">{i18n.text(|t| t.data_import_heading())}</h2>
+            <p>{i18n.text(|t| t.data_import_intro())}</p>
             <label class="file-pick button secondary">
-                <span>{i18n.text(|t| t.data_import_choose)}</span>
+                <span>{i18n.text(|t| t.data_import_choose())}</span>
                 <input
                     type="file"
                     accept=".json,application/json"
@@ -173,7 +175,7 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
                 Stage::Reading => {
-                    view! { <p role="status">{i18n.t().data_import_reading}</p> }.into_any()
+                    view! { <p role="status">{i18n.t().data_import_reading()}</p> }.into_any()
                 }
                 Stage::Failed(text) => {
                     view! {
@@ -233,9 +235,9 @@ fn ImportReview(
     ];
     let conflicts = preview.conflicts.clone();
     view! {
-        <div class="import-review" role="region" aria-label=t.data_import_heading>
+        <div class="import-review" role="region" aria-label=t.data_import_heading()>
             {if adds == 0 && preview.conflicts.is_empty() {
-                view! { <p role="status">{t.data_import_nothing_new}</p> }.into_any()
+                view! { <p role="status">{t.data_import_nothing_new()}</p> }.into_any()
             } else {
                 view! {
                     <ul class="counts" role="status">
@@ -247,7 +249,7 @@ fn ImportReview(
                 }
                     .into_any()
             }}
-            {(!conflicts.is_empty()).then(|| view! { <p>{t.data_import_conflicts}</p> })}
+            {(!conflicts.is_empty()).then(|| view! { <p>{t.data_import_conflicts()}</p> })}
             {conflicts
                 .into_iter()
                 .enumerate()
@@ -279,18 +281,18 @@ fn ImportReview(
                     view! {
                         <fieldset class="conflict">
                             <legend>{conflict_label(t, &conflict)}</legend>
-                            {option(Resolution::KeepCurrent, t.data_keep_current)}
-                            {option(Resolution::TakeIncoming, t.data_take_incoming)}
+                            {option(Resolution::KeepCurrent, t.data_keep_current())}
+                            {option(Resolution::TakeIncoming, t.data_take_incoming())}
                         </fieldset>
                     }
                 })
                 .collect_view()}
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| on_apply(incoming.clone())>
-                    {t.data_import_apply}
+                    {t.data_import_apply()}
                 </button>
                 <button type="button" class="button secondary" on:click=move |_| on_cancel()>
-                    {t.data_import_cancel}
+                    {t.data_import_cancel()}
                 </button>
             </div>
         </div>
@@ -314,16 +316,16 @@ fn PassphrasePrompt(
     };
     view! {
         <form class="lock-form import-passphrase" on:submit=submit>
-            <p>{t.encrypted_import_intro}</p>
+            <p>{t.encrypted_import_intro()}</p>
             {wrong
                 .then(|| {
                     view! {
                         <p class="error" role="alert">
-                            {t.encrypted_import_wrong}
+                            {t.encrypted_import_wrong()}
                         </p>
                     }
                 })}
-            <label for="import-passphrase">{t.encrypted_import_label}</label>
+            <label for="import-passphrase">{t.encrypted_import_label()}</label>
             <input
                 id="import-passphrase"
                 type="password"
@@ -333,10 +335,10 @@ fn PassphrasePrompt(
             />
             <div class="actions">
                 <button type="submit" class="button">
-                    {t.encrypted_open_button}
+                    {t.encrypted_open_button()}
                 </button>
                 <button type="button" class="button secondary" on:click=move |_| on_cancel()>
-                    {t.data_import_cancel}
+                    {t.data_import_cancel()}
                 </button>
             </div>
         </form>

@@ -14,7 +14,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <div class="language-switch">
-            <label for="language">{i18n.text(|t| t.common_language_label)}</label>
+            <label for="language">{i18n.text(|t| t.common_language_label())}</label>
             <select id="language" on:change=on_change>
                 {Language::ALL
                     .into_iter()
@@ -25,7 +25,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                                 lang=language.code()
                                 selected=move || i18n.language() == language
                             >
-                                {texts(language).common_language_name}
+                                {texts(language).common_language_name()}
                             </option>
                         }
                     })

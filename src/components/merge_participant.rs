@@ -53,19 +53,19 @@ pub fn MergeParticipant(pid: Memo<String>, merged: RwSignal<String>) -> impl Int
     view! {
         <Show when=move || !others.with(Vec::is_empty) || !merged.with(String::is_empty)>
             <section class="panel merge" aria-labelledby="merge-heading">
-                <h2 id="merge-heading">{i18n.text(|t| t.dialogue_merge_heading)}</h2>
+                <h2 id="merge-heading">{i18n.text(|t| t.dialogue_merge_heading())}</h2>
                 <p class="help" id="merge-help">
-                    {i18n.text(|t| t.dialogue_merge_help)}
+                    {i18n.text(|t| t.dialogue_merge_help())}
                 </p>
                 <Show when=move || !others.with(Vec::is_empty)>
-                    <label for="merge-other">{i18n.text(|t| t.dialogue_merge_label)}</label>
+                    <label for="merge-other">{i18n.text(|t| t.dialogue_merge_label())}</label>
                     <select
                         id="merge-other"
                         aria-describedby="merge-help"
                         on:change=move |ev| chosen.set(event_target_value(&ev))
                     >
                         <option value="" prop:selected=move || chosen.with(String::is_empty)>
-                            {i18n.text(|t| t.dialogue_merge_choose)}
+                            {i18n.text(|t| t.dialogue_merge_choose())}
                         </option>
                         {move || {
                             let t = i18n.t();
@@ -75,7 +75,7 @@ pub fn MergeParticipant(pid: Memo<String>, merged: RwSignal<String>) -> impl Int
                                 .map(|(id, name, latest)| {
                                     let when = latest
                                         .map_or(
-                                            t.caseload_no_rounds.to_owned(),
+                                            t.caseload_no_rounds().to_owned(),
                                             |date| { t.caseload_latest_round(t.date(date)) },
                                         );
                                     let selected = id.clone();
@@ -97,7 +97,7 @@ pub fn MergeParticipant(pid: Memo<String>, merged: RwSignal<String>) -> impl Int
                         prop:disabled=move || chosen.with(String::is_empty)
                         on:click=ask
                     >
-                        {i18n.text(|t| t.dialogue_merge_button)}
+                        {i18n.text(|t| t.dialogue_merge_button())}
                     </button>
                 </Show>
                 <p role="status">{move || merged.get()}</p>
@@ -106,8 +106,8 @@ pub fn MergeParticipant(pid: Memo<String>, merged: RwSignal<String>) -> impl Int
         <ConfirmDialog
             open=confirm
             message=message
-            confirm_label=Signal::derive(move || i18n.t().dialogue_merge_yes.to_owned())
-            cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+            confirm_label=Signal::derive(move || i18n.t().dialogue_merge_yes().to_owned())
+            cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
             on_confirm=merge
         />
     }

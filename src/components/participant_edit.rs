@@ -50,28 +50,28 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
         stored
             .get()
             .and_then(|(_, note)| note)
-            .unwrap_or_else(|| i18n.t().participant_edit_note_none.to_owned())
+            .unwrap_or_else(|| i18n.t().participant_edit_note_none().to_owned())
     };
     view! {
         <section class="panel participant-edit" aria-labelledby="participant-edit-heading">
-            <h2 id="participant-edit-heading">{i18n.text(|t| t.participant_edit_heading)}</h2>
+            <h2 id="participant-edit-heading">{i18n.text(|t| t.participant_edit_heading())}</h2>
             <Show
                 when=move || editing.get()
                 fallback=move || {
                     view! {
                         <p class="contact-note">{shown_note}</p>
                         <p role="status">
-                            {move || saved.get().then(|| i18n.t().participant_edit_saved)}
+                            {move || saved.get().then(|| i18n.t().participant_edit_saved())}
                         </p>
                         <button type="button" class="button secondary" on:click=edit>
-                            {i18n.text(|t| t.participant_edit_edit)}
+                            {i18n.text(|t| t.participant_edit_edit())}
                         </button>
                     }
                 }
             >
                 <form class="edit-form" on:submit=save>
                     <label for="participant-edit-name">
-                        {i18n.text(|t| t.caseload_name_label)}
+                        {i18n.text(|t| t.caseload_name_label())}
                     </label>
                     <input
                         id="participant-edit-name"
@@ -80,10 +80,10 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
                         bind:value=name
                     />
                     <label for="participant-edit-note">
-                        {i18n.text(|t| t.participant_edit_note_label)}
+                        {i18n.text(|t| t.participant_edit_note_label())}
                     </label>
                     <p class="help" id="participant-edit-note-help">
-                        {i18n.text(|t| t.participant_edit_note_help)}
+                        {i18n.text(|t| t.participant_edit_note_help())}
                     </p>
                     <textarea
                         id="participant-edit-note"
@@ -92,17 +92,17 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
                         prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev))
                     ></textarea>
-                    <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
+                    <RefusalAlert refusal=refused required=|t| t.caseload_name_required() />
                     <div class="actions">
                         <button type="submit" class="button">
-                            {i18n.text(|t| t.participant_edit_save)}
+                            {i18n.text(|t| t.participant_edit_save())}
                         </button>
                         <button
                             type="button"
                             class="button secondary"
                             on:click=move |_| editing.set(false)
                         >
-                            {i18n.text(|t| t.caseload_cancel)}
+                            {i18n.text(|t| t.caseload_cancel())}
                         </button>
                     </div>
                 </form>

@@ -25,33 +25,33 @@ fn training_anchor(advice: &PlanAdvice) -> &'static str {
 fn advice_texts(t: &Texts, advice: &PlanAdvice) -> (&'static str, String, &'static str) {
     match advice {
         PlanAdvice::NoJobFocused => (
-            t.plan_advice_no_job_title,
-            t.plan_advice_no_job_text.to_owned(),
-            t.plan_advice_parallel_why,
+            t.plan_advice_no_job_title(),
+            t.plan_advice_no_job_text().to_owned(),
+            t.plan_advice_parallel_why(),
         ),
         PlanAdvice::OnlyNonJobRunning => (
-            t.plan_advice_only_non_job_title,
-            t.plan_advice_only_non_job_text.to_owned(),
-            t.plan_advice_parallel_why,
+            t.plan_advice_only_non_job_title(),
+            t.plan_advice_only_non_job_text().to_owned(),
+            t.plan_advice_parallel_why(),
         ),
         PlanAdvice::Gap { from, to, coming } => (
-            t.plan_advice_gap_title,
+            t.plan_advice_gap_title(),
             if *coming {
                 t.plan_advice_gap_coming_text(t.date(*from), t.date(*to))
             } else {
                 t.plan_advice_gap_past_text(t.date(*from), t.date(*to))
             },
-            t.plan_advice_gap_why,
+            t.plan_advice_gap_why(),
         ),
         PlanAdvice::FollowUpOverdue { due } => (
-            t.plan_advice_follow_up_title,
+            t.plan_advice_follow_up_title(),
             t.plan_advice_follow_up_text(t.date(*due)),
-            t.plan_advice_follow_up_why,
+            t.plan_advice_follow_up_why(),
         ),
         PlanAdvice::LowBelief { rating } => (
-            t.plan_advice_belief_title,
+            t.plan_advice_belief_title(),
             t.plan_advice_belief_text(rating.to_string()),
-            t.plan_advice_belief_why,
+            t.plan_advice_belief_why(),
         ),
     }
 }
@@ -60,7 +60,7 @@ fn read_more(t: &'static Texts, anchor: &str) -> impl IntoView + use<> {
     view! {
         <p>
             <A href=Route::TrainingSection(anchor).href() attr:class="link-tap">
-                {t.plan_advice_read_more}
+                {t.plan_advice_read_more()}
             </A>
         </p>
     }
@@ -70,12 +70,12 @@ fn advice_item(t: &'static Texts, advice: &PlanAdvice) -> impl IntoView + use<> 
     let (title, text, why) = advice_texts(t, advice);
     let questions = matches!(advice, PlanAdvice::LowBelief { .. }).then(|| {
         view! {
-            <p class="only-you">{t.plan_advice_belief_only_you}</p>
+            <p class="only-you">{t.plan_advice_belief_only_you()}</p>
             <ul class="reflect">
-                <li>{t.plan_advice_belief_role}</li>
-                <li>{t.plan_advice_belief_unseen}</li>
-                <li>{t.plan_advice_belief_outside}</li>
-                <li>{t.plan_advice_belief_next}</li>
+                <li>{t.plan_advice_belief_role()}</li>
+                <li>{t.plan_advice_belief_unseen()}</li>
+                <li>{t.plan_advice_belief_outside()}</li>
+                <li>{t.plan_advice_belief_next()}</li>
             </ul>
         }
     });
@@ -85,7 +85,7 @@ fn advice_item(t: &'static Texts, advice: &PlanAdvice) -> impl IntoView + use<> 
             <p>{text}</p>
             {questions}
             <p class="why">
-                <strong>{t.plan_advice_why}</strong>
+                <strong>{t.plan_advice_why()}</strong>
                 " "
                 {why}
             </p>
@@ -115,7 +115,7 @@ pub fn AdviceList(pid: Memo<String>, counsellor_side: bool) -> impl IntoView {
         let (history, list): (Vec<_>, Vec<_>) =
             advice.get().into_iter().partition(|a| a.is_history(today));
         let body = if list.is_empty() {
-            view! { <p>{t.plan_advice_none}</p> }.into_any()
+            view! { <p>{t.plan_advice_none()}</p> }.into_any()
         } else {
             view! { <ul class="plain advice-list">{list.iter().map(|a| advice_item(t, a)).collect_view()}</ul> }
             .into_any()
@@ -134,8 +134,8 @@ pub fn AdviceList(pid: Memo<String>, counsellor_side: bool) -> impl IntoView {
         });
         view! {
             <section class="panel plan-advice" aria-labelledby="advice-heading">
-                <h2 id="advice-heading">{t.plan_advice_heading}</h2>
-                <p class="help">{t.plan_advice_intro}</p>
+                <h2 id="advice-heading">{t.plan_advice_heading()}</h2>
+                <p class="help">{t.plan_advice_intro()}</p>
                 {body}
                 {earlier}
             </section>
@@ -154,13 +154,13 @@ pub fn CounsellorChanges(pid: Memo<String>) -> impl IntoView {
         let t = i18n.t();
         changes.get().map(|count| {
             let text = if count == 0 {
-                t.plan_changes_none.to_owned()
+                t.plan_changes_none().to_owned()
             } else {
                 t.plan_changes_count(count.to_string())
             };
             view! {
                 <div class="continuity">
-                    <p>{text} " " {t.plan_changes_why}</p>
+                    <p>{text} " " {t.plan_changes_why()}</p>
                     {read_more(t, "continuity")}
                 </div>
             }

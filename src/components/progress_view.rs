@@ -39,7 +39,7 @@ fn details(t: &Texts, round_name: &str, round: &RoundValues) -> Vec<String> {
         .zip(&round.values)
         .zip(&round.comments)
         .map(|((item, value), comment)| {
-            let answer = value.map_or(t.questions_rather_not.to_owned(), |v| {
+            let answer = value.map_or(t.questions_rather_not().to_owned(), |v| {
                 format!("{v}. {}", t.steps(item.id())[usize::from(v) - 1])
             });
             let comment = comment
@@ -110,7 +110,7 @@ pub(crate) fn chart_label(lines: Memo<NamedRounds>) -> Signal<String> {
             .last()
             .map(|(_, r)| r.values.as_slice())
             .unwrap_or_default();
-        rounds_description(t, t.progress_chart_label, &names, &t.item_axes(), latest)
+        rounds_description(t, t.progress_chart_label(), &names, &t.item_axes(), latest)
     })
 }
 
@@ -170,16 +170,16 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
     };
     view! {
         <section class="panel progress" aria-labelledby="progress-heading">
-            <h2 id="progress-heading">{i18n.text(|t| t.progress_heading)}</h2>
+            <h2 id="progress-heading">{i18n.text(|t| t.progress_heading())}</h2>
             <fieldset class="view-toggle">
-                <legend>{i18n.text(|t| t.progress_view_label)}</legend>
-                {option(Shown::Only(View::Participant), |t| t.progress_view_participant)}
-                {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor)}
-                {option(Shown::Both, |t| t.progress_view_both)}
+                <legend>{i18n.text(|t| t.progress_view_label())}</legend>
+                {option(Shown::Only(View::Participant), |t| t.progress_view_participant())}
+                {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor())}
+                {option(Shown::Both, |t| t.progress_view_both())}
             </fieldset>
             <Show
                 when=move || !lines.get().is_empty()
-                fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers)}</p> }
+                fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers())}</p> }
             >
                 <ChartView
                     id="participant-chart"
@@ -205,13 +205,13 @@ pub(crate) fn NumbersTable(lines: Memo<NamedRounds>) -> impl IntoView {
         let lines = lines.get();
         view! {
             <p id="numbers-help" class="help">
-                {t.progress_table_caption}
+                {t.progress_table_caption()}
             </p>
             <div class="table-scroll">
                 <table class="numbers" aria-describedby="numbers-help">
                     <thead>
                         <tr>
-                            <th scope="col">{t.progress_table_area}</th>
+                            <th scope="col">{t.progress_table_area()}</th>
                             {lines
                                 .iter()
                                 .map(|(name, _)| view! { <th scope="col">{name.clone()}</th> })
@@ -259,7 +259,7 @@ fn Differences(rounds: Memo<BothViews>, shown: RwSignal<Shown>) -> impl IntoView
         let (p, c) = (participant.last()?, counsellor.last()?);
         let items = differences(p, c);
         let text = if items.is_empty() {
-            t.progress_no_topics.to_owned()
+            t.progress_no_topics().to_owned()
         } else {
             t.progress_topics(item_list(t, &items))
         };
@@ -289,8 +289,8 @@ pub(crate) fn Moved(rounds: Memo<BothViews>, shown: RwSignal<Shown>) -> impl Int
         if moved.is_empty() {
             return Some(
                 view! {
-                    <h3>{t.progress_moved_heading}</h3>
-                    <p>{t.progress_too_few}</p>
+                    <h3>{t.progress_moved_heading()}</h3>
+                    <p>{t.progress_too_few()}</p>
                 }
                 .into_any(),
             );
@@ -308,7 +308,7 @@ pub(crate) fn Moved(rounds: Memo<BothViews>, shown: RwSignal<Shown>) -> impl Int
             (Texts::progress_stayed, group(|s| s == 0)),
         ];
         Some(view! {
-            <h3>{t.progress_moved_heading}</h3>
+            <h3>{t.progress_moved_heading()}</h3>
             <ul class="moved">
                 {summary
                     .into_iter()
@@ -385,20 +385,20 @@ fn OverTime(pid: Memo<String>, rounds: Memo<BothViews>, shown: RwSignal<Shown>) 
         let (due, quiet) = marks.get();
         over_time_chart(
             &lines,
-            due.map(|d| (d, t.progress_next_follow_up)),
+            due.map(|d| (d, t.progress_next_follow_up())),
             &quiet,
-            t.progress_no_activity,
+            t.progress_no_activity(),
             width,
         )
     };
     view! {
-        <h3>{i18n.text(|t| t.progress_over_time_heading)}</h3>
-        <label for="over-time-item">{i18n.text(|t| t.progress_area_label)}</label>
+        <h3>{i18n.text(|t| t.progress_over_time_heading())}</h3>
+        <label for="over-time-item">{i18n.text(|t| t.progress_area_label())}</label>
         <select
             id="over-time-item"
             on:change=move |ev| item.set(ParticipantItem::from_id(&event_target_value(&ev)))
         >
-            <option value="">{i18n.text(|t| t.progress_all_areas)}</option>
+            <option value="">{i18n.text(|t| t.progress_all_areas())}</option>
             {ParticipantItem::ALL
                 .iter()
                 .map(|i| view! { <option value=i.id()>{move || i18n.t().item_short(*i)}</option> })
@@ -416,7 +416,7 @@ fn OverTime(pid: Memo<String>, rounds: Memo<BothViews>, shown: RwSignal<Shown>) 
                     .iter()
                     .map(|l| l.points.last().and_then(|(_, v)| *v))
                     .collect();
-                rounds_description(t, t.progress_over_time_label, &dates, &areas, &latest)
+                rounds_description(t, t.progress_over_time_label(), &dates, &areas, &latest)
             })
         />
     }

@@ -38,7 +38,11 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
                 </svg>
                 {move || {
                     let t = i18n.t();
-                    if reading.get() { t.questions_stop_reading } else { t.questions_read_aloud }
+                    if reading.get() {
+                        t.questions_stop_reading()
+                    } else {
+                        t.questions_read_aloud()
+                    }
                 }}
             </button>
         }

@@ -19,10 +19,10 @@ pub enum Refusal {
 impl From<DraftGap> for Refusal {
     fn from(gap: DraftGap) -> Refusal {
         Refusal::Form(match gap {
-            DraftGap::Activity => |t| t.plan_activity_choose_first,
-            DraftGap::Group => |t| t.dialogue_group_required,
-            DraftGap::Start => |t| t.plan_activity_start_required,
-            DraftGap::End => |t| t.plan_activity_end_required,
+            DraftGap::Activity => |t| t.plan_activity_choose_first(),
+            DraftGap::Group => |t| t.dialogue_group_required(),
+            DraftGap::Start => |t| t.plan_activity_start_required(),
+            DraftGap::End => |t| t.plan_activity_end_required(),
         })
     }
 }

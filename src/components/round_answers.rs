@@ -21,10 +21,12 @@ fn answer_lines(
         .and_then(|a| a.comment.clone())
         .filter(|c| !c.trim().is_empty());
     view! {
-        <p>{label(t.dialogue_their_answer)} {t.answer_text(item, answer)}</p>
+        <p>{label(t.dialogue_their_answer())} {t.answer_text(item, answer)}</p>
         {comment
             .map(|c| {
-                view! { <p class="their-comment">{label(t.dialogue_their_comment)} <q>{c}</q></p> }
+                view! {
+                    <p class="their-comment">{label(t.dialogue_their_comment())} <q>{c}</q></p>
+                }
             })}
     }
 }
@@ -66,7 +68,7 @@ pub fn RoundAnswers(part: ParticipantPart, open: bool) -> impl IntoView {
                 <summary>
                     {format!(
                         "{} ({})",
-                        t.dialogue_answers_heading,
+                        t.dialogue_answers_heading(),
                         t.dialogue_comment_count(&count),
                     )}
                 </summary>

@@ -9,10 +9,10 @@ use crate::routes::Route;
 pub fn RoundMissing() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{i18n.text(|t| t.self_round_missing)}</h1>
+        <h1>{i18n.text(|t| t.self_round_missing())}</h1>
         <p>
             <A href=Route::Home.href() attr:class="button">
-                {i18n.text(|t| t.common_back_home)}
+                {i18n.text(|t| t.common_back_home())}
             </A>
         </p>
     }

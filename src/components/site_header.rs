@@ -15,11 +15,11 @@ pub fn SiteHeader() -> impl IntoView {
     // Handed over, the name leads nowhere: her screens are all there is.
     let brand = move || {
         if handed.is_on() {
-            view! { <span class="brand">{i18n.text(|t| t.common_app_name)}</span> }.into_any()
+            view! { <span class="brand">{i18n.text(|t| t.common_app_name())}</span> }.into_any()
         } else {
             view! {
                 <A href=Route::Home.href() attr:class="brand">
-                    {i18n.text(|t| t.common_app_name)}
+                    {i18n.text(|t| t.common_app_name())}
                 </A>
             }
             .into_any()
@@ -39,10 +39,10 @@ pub fn SiteFooter() -> impl IntoView {
     let handed = use_handed_over();
     view! {
         <footer class="site-footer">
-            <p>{i18n.text(|t| t.common_privacy)}</p>
+            <p>{i18n.text(|t| t.common_privacy())}</p>
             <Show when=move || !handed.is_on()>
                 <p>
-                    <A href=Route::Data.href()>{i18n.text(|t| t.data_nav)}</A>
+                    <A href=Route::Data.href()>{i18n.text(|t| t.data_nav())}</A>
                 </p>
             </Show>
         </footer>

@@ -111,7 +111,7 @@ pub fn SpiderSvg(
             {detail}
         </p>
         <button type="button" class="button secondary" on:click=save_png>
-            {i18n.text(|t| t.progress_save_png)}
+            {i18n.text(|t| t.progress_save_png())}
         </button>
     }
 }

@@ -9,13 +9,13 @@ use crate::storage::kv::KvError;
 
 fn message(t: &'static Texts, notice: &StorageNotice) -> &'static str {
     match notice {
-        StorageNotice::SaveFailed(KvError::QuotaExceeded) => t.data_notice_save_failed_quota,
-        StorageNotice::SaveFailed(_) => t.data_notice_save_failed,
-        StorageNotice::Unavailable => t.data_notice_unavailable,
-        StorageNotice::Recovered => t.data_notice_recovered,
-        StorageNotice::TooNew => t.data_notice_too_new,
-        StorageNotice::Unreadable => t.data_notice_unreadable,
-        StorageNotice::ChangedInTwoTabs => t.safety_notice_two_tabs,
+        StorageNotice::SaveFailed(KvError::QuotaExceeded) => t.data_notice_save_failed_quota(),
+        StorageNotice::SaveFailed(_) => t.data_notice_save_failed(),
+        StorageNotice::Unavailable => t.data_notice_unavailable(),
+        StorageNotice::Recovered => t.data_notice_recovered(),
+        StorageNotice::TooNew => t.data_notice_too_new(),
+        StorageNotice::Unreadable => t.data_notice_unreadable(),
+        StorageNotice::ChangedInTwoTabs => t.safety_notice_two_tabs(),
     }
 }
 
@@ -33,11 +33,11 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                     <p>{message(t, &notice)}</p>
                     <div class="actions">
                         <BackupNowButton
-                            label=Signal::derive(move || i18n.t().data_notice_export)
+                            label=Signal::derive(move || i18n.t().data_notice_export())
                             class="button"
                         />
                         <A href=Route::Data.href() attr:class="button secondary">
-                            {t.data_notice_go_to_data}
+                            {t.data_notice_go_to_data()}
                         </A>
                     </div>
                 </div>

@@ -29,12 +29,12 @@ pub fn TrainingBanner() -> impl IntoView {
     let confirm = RwSignal::new(false);
     let leave = move |_| match state.switch_to(Space::Real) {
         Ok(()) => navigate(&Route::Training.href(), Default::default()),
-        Err(_) => status.set(Some(i18n.t().workshop_sandbox_failed)),
+        Err(_) => status.set(Some(i18n.t().workshop_sandbox_failed())),
     };
     let start_over = Callback::new(move |()| {
         status.set(Some(match state.start_training_over() {
-            Ok(()) => i18n.t().workshop_sandbox_reset_done,
-            Err(_) => i18n.t().workshop_sandbox_failed,
+            Ok(()) => i18n.t().workshop_sandbox_reset_done(),
+            Err(_) => i18n.t().workshop_sandbox_failed(),
         }));
     });
     view! {
@@ -42,10 +42,10 @@ pub fn TrainingBanner() -> impl IntoView {
             <aside class="training-banner" aria-labelledby="training-banner-title">
                 <p>
                     <strong id="training-banner-title">
-                        {i18n.text(|t| t.workshop_sandbox_banner)}
+                        {i18n.text(|t| t.workshop_sandbox_banner())}
                     </strong>
                     " "
-                    {i18n.text(|t| t.workshop_sandbox_banner_note)}
+                    {i18n.text(|t| t.workshop_sandbox_banner_note())}
                 </p>
                 <div class="actions">
                     <button
@@ -53,10 +53,10 @@ pub fn TrainingBanner() -> impl IntoView {
                         class="button secondary"
                         on:click=move |_| confirm.set(true)
                     >
-                        {i18n.text(|t| t.workshop_sandbox_start_over)}
+                        {i18n.text(|t| t.workshop_sandbox_start_over())}
                     </button>
                     <button type="button" class="button" on:click=leave.clone()>
-                        {i18n.text(|t| t.workshop_sandbox_leave)}
+                        {i18n.text(|t| t.workshop_sandbox_leave())}
                     </button>
                 </div>
                 <p class="status" role="status">
@@ -65,12 +65,12 @@ pub fn TrainingBanner() -> impl IntoView {
                 <ConfirmDialog
                     open=confirm
                     message=Signal::derive(move || {
-                        i18n.t().workshop_sandbox_start_over_confirm.to_owned()
+                        i18n.t().workshop_sandbox_start_over_confirm().to_owned()
                     })
                     confirm_label=Signal::derive(move || {
-                        i18n.t().workshop_sandbox_start_over.to_owned()
+                        i18n.t().workshop_sandbox_start_over().to_owned()
                     })
-                    cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+                    cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
                     on_confirm=start_over
                 />
             </aside>

@@ -104,9 +104,9 @@ pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
             {move || match camera.get() {
                 Camera::On => {
                     view! {
-                        <p role="status">{i18n.t().handover_receive_scanning}</p>
+                        <p role="status">{i18n.t().handover_receive_scanning()}</p>
                         <button type="button" class="button secondary" on:click=on_stop>
-                            {i18n.t().handover_receive_scan_stop}
+                            {i18n.t().handover_receive_scan_stop()}
                         </button>
                     }
                         .into_any()
@@ -114,10 +114,10 @@ pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
                 Camera::Refused => {
                     view! {
                         <p class="warning" role="alert">
-                            {i18n.t().handover_receive_no_camera}
+                            {i18n.t().handover_receive_no_camera()}
                         </p>
                         <button type="button" class="button secondary" on:click=start>
-                            {i18n.t().handover_receive_scan}
+                            {i18n.t().handover_receive_scan()}
                         </button>
                     }
                         .into_any()
@@ -130,7 +130,7 @@ pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
                             disabled=move || camera.get() == Camera::Starting
                             on:click=start
                         >
-                            {i18n.t().handover_receive_scan}
+                            {i18n.t().handover_receive_scan()}
                         </button>
                     }
                         .into_any()

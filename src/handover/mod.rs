@@ -17,21 +17,21 @@ use crate::i18n::Texts;
 /// The message for a refused invitation or reply, in the user's language.
 pub fn error_text(t: &Texts, error: &HandoverError) -> &'static str {
     match error {
-        HandoverError::Empty => t.handover_error_empty,
-        HandoverError::NotBase64 | HandoverError::NotStegvis => t.handover_error_not_stegvis,
-        HandoverError::InvitationNotReply => t.handover_error_invitation_not_reply,
-        HandoverError::ReplyNotInvitation => t.handover_error_reply_not_invitation,
-        HandoverError::UnknownVersion(_) => t.handover_error_unknown_version,
-        HandoverError::Truncated => t.handover_error_truncated,
+        HandoverError::Empty => t.handover_error_empty(),
+        HandoverError::NotBase64 | HandoverError::NotStegvis => t.handover_error_not_stegvis(),
+        HandoverError::InvitationNotReply => t.handover_error_invitation_not_reply(),
+        HandoverError::ReplyNotInvitation => t.handover_error_reply_not_invitation(),
+        HandoverError::UnknownVersion(_) => t.handover_error_unknown_version(),
+        HandoverError::Truncated => t.handover_error_truncated(),
         HandoverError::TrailingBytes
         | HandoverError::BadKey
         | HandoverError::BadAnswer(_)
-        | HandoverError::BadComment => t.handover_error_damaged,
-        HandoverError::TooLarge => t.handover_error_too_large,
-        HandoverError::NotForThisDevice => t.handover_error_not_for_this_device,
-        HandoverError::Tampered => t.handover_error_tampered,
-        HandoverError::NoCrypto => t.handover_error_no_crypto,
-        HandoverError::OtherAnswersThere => t.handover_error_other_answers,
-        HandoverError::RoundGone => t.handover_error_round_gone,
+        | HandoverError::BadComment => t.handover_error_damaged(),
+        HandoverError::TooLarge => t.handover_error_too_large(),
+        HandoverError::NotForThisDevice => t.handover_error_not_for_this_device(),
+        HandoverError::Tampered => t.handover_error_tampered(),
+        HandoverError::NoCrypto => t.handover_error_no_crypto(),
+        HandoverError::OtherAnswersThere => t.handover_error_other_answers(),
+        HandoverError::RoundGone => t.handover_error_round_gone(),
     }
 }

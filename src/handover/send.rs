@@ -48,7 +48,7 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
         to_seal()?;
         let t = i18n.t();
         let body = match sealed.get() {
-            None => view! { <p role="status">{t.handover_sealing}</p> }.into_any(),
+            None => view! { <p role="status">{t.handover_sealing()}</p> }.into_any(),
             Some(Err(error)) => view! {
                 <p class="error" role="alert">
                     {error_text(t, &error)}
@@ -76,29 +76,29 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
                                 aria-expanded=move || showing.get().to_string()
                                 on:click=move |_| showing.update(|s| *s = !*s)
                             >
-                                {t.handover_send_show}
+                                {t.handover_send_show()}
                             </button>
                             <Show when=move || showing.get()>
-                                <p>{i18n.text(|t| t.handover_send_show_help)}</p>
+                                <p>{i18n.text(|t| t.handover_send_show_help())}</p>
                                 <div class="handover-code reply-code">
                                     <QrImage
                                         text=payload.clone()
-                                        label=i18n.t().handover_send_qr_label.to_owned()
+                                        label=i18n.t().handover_send_qr_label().to_owned()
                                     />
                                 </div>
                             </Show>
                         }
                             .into_any()
                     } else {
-                        view! { <p class="warning">{t.handover_send_too_long}</p> }.into_any()
+                        view! { <p class="warning">{t.handover_send_too_long()}</p> }.into_any()
                     }}
-                    <h3 class="send-option">{t.handover_send_message}</h3>
-                    <CopyLink link=link label=t.handover_send_link_label />
+                    <h3 class="send-option">{t.handover_send_message()}</h3>
+                    <CopyLink link=link label=t.handover_send_link_label() />
                     <button type="button" class="button secondary" on:click=save>
-                        {t.handover_send_file}
+                        {t.handover_send_file()}
                     </button>
                     <Show when=move || saved.get()>
-                        <p role="status">{i18n.text(|t| t.handover_send_file_saved)}</p>
+                        <p role="status">{i18n.text(|t| t.handover_send_file_saved())}</p>
                     </Show>
                 }
                 .into_any()
@@ -106,8 +106,8 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
         };
         Some(view! {
             <section class="panel handover" aria-labelledby="send-heading">
-                <h2 id="send-heading">{t.handover_send_heading}</h2>
-                <p>{t.handover_send_what}</p>
+                <h2 id="send-heading">{t.handover_send_heading()}</h2>
+                <p>{t.handover_send_what()}</p>
                 {body}
             </section>
         })

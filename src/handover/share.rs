@@ -26,7 +26,7 @@ pub fn CopyLink(link: String, label: &'static str) -> impl IntoView {
     };
     let on_share = move |_| {
         spawn_local(async move {
-            share(i18n.t().common_app_name, &link.get_value()).await;
+            share(i18n.t().common_app_name(), &link.get_value()).await;
         });
     };
     let id = "handover-link";
@@ -37,13 +37,13 @@ pub fn CopyLink(link: String, label: &'static str) -> impl IntoView {
         <input id=id class="link-text" type="text" readonly prop:value=link.get_value() />
         <div class="actions">
             <button type="button" class="button secondary" on:click=on_copy>
-                {i18n.text(|t| t.handover_copy)}
+                {i18n.text(|t| t.handover_copy())}
             </button>
             {can_share()
                 .then(|| {
                     view! {
                         <button type="button" class="button secondary" on:click=on_share>
-                            {i18n.text(|t| t.handover_share)}
+                            {i18n.text(|t| t.handover_share())}
                         </button>
                     }
                 })}
@@ -51,8 +51,8 @@ pub fn CopyLink(link: String, label: &'static str) -> impl IntoView {
         <p role="status" class="help">
             {move || match copied.get() {
                 Copied::Not => "",
-                Copied::Yes => i18n.t().handover_copied,
-                Copied::Failed => i18n.t().handover_copy_failed,
+                Copied::Yes => i18n.t().handover_copied(),
+                Copied::Failed => i18n.t().handover_copy_failed(),
             }}
         </p>
     }

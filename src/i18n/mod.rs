@@ -29,6 +29,14 @@ pub fn texts(language: Language) -> &'static Texts {
     }
 }
 
+/// One locale file's texts by key (see build.rs).
+type Lookup = fn(&Texts, &str) -> Option<&'static str>;
+
+/// A text named by data; tests below prove every such key exists in every language.
+fn keyed(text: Option<&'static str>) -> &'static str {
+    text.unwrap_or_default()
+}
+
 /// Replaces each `{name}` in a text with its value. Only the generated methods call it, so
 /// every placeholder a page fills is checked by the compiler.
 fn fill(text: &str, values: &[(&str, &str)]) -> String {
@@ -39,7 +47,7 @@ fn fill(text: &str, values: &[(&str, &str)]) -> String {
 
 impl Texts {
     pub fn item_short(&self, item: ParticipantItem) -> &'static str {
-        self.keyed(&format!("items_{}_short", item.id()))
+        keyed(self.lookup_items(&format!("items_{}_short", item.id())))
     }
 
     /// The eight short names, in item order: the spokes of a spider diagram.
@@ -52,10 +60,10 @@ impl Texts {
 
     pub fn group_name(&self, group: InterventionGroup) -> &'static str {
         match group {
-            InterventionGroup::JobFocused => self.interventions_group_job_focused,
-            InterventionGroup::Upskilling => self.interventions_group_upskilling,
-            InterventionGroup::Social => self.interventions_group_social,
-            InterventionGroup::Health => self.interventions_group_health,
+            InterventionGroup::JobFocused => self.interventions_group_job_focused(),
+            InterventionGroup::Upskilling => self.interventions_group_upskilling(),
+            InterventionGroup::Social => self.interventions_group_social(),
+            InterventionGroup::Health => self.interventions_group_health(),
         }
     }
 
@@ -72,42 +80,47 @@ impl Texts {
 
     /// The name a shipped catalogue entry has in this language (None for the organisation's own).
     pub fn seed_activity(&self, id: &str) -> Option<&'static str> {
-        self.lookup(&format!("interventions_{id}"))
+        self.lookup_interventions(&format!("interventions_{id}"))
     }
 
-    /// A text named by data; tests below prove every such key exists in every language.
-    fn keyed(&self, key: &str) -> &'static str {
-        self.lookup(key).unwrap_or_default()
+    /// A question's text, or one of its steps' (`questions_<item>_...`), named by data.
+    fn question_text(&self, key: &str) -> &'static str {
+        keyed(self.lookup_questions(key))
     }
 
     /// The question of a counsellor item: belief, determination, violence or substance.
     pub fn keyed_question(&self, item: &str) -> &'static str {
-        self.keyed(&format!("questions_{item}_question"))
+        self.question_text(&format!("questions_{item}_question"))
     }
 
     pub fn item_question(&self, item: ParticipantItem) -> &'static str {
-        self.keyed(&format!("questions_{}_question", item.id()))
+        self.question_text(&format!("questions_{}_question", item.id()))
     }
 
     pub fn item_counsellor_question(&self, item: ParticipantItem) -> &'static str {
-        self.keyed(&format!("questions_{}_counsellor_question", item.id()))
+        self.question_text(&format!("questions_{}_counsellor_question", item.id()))
     }
 
     /// The five described steps of a rated question (`item` is a participant item's id, or
     /// belief, determination, violence, substance), lowest first.
     pub fn steps(&self, item: &str) -> Vec<String> {
-        self.five(&format!("questions_{item}_step_"))
+        self.five(Texts::lookup_questions, &format!("questions_{item}_step_"))
     }
 
     /// The five steps of a participant item worded about the person, for the counsellor's own
     /// view (the participant's steps are in the first person).
     pub fn counsellor_steps(&self, item: ParticipantItem) -> Vec<String> {
-        self.five(&format!("dialogue_{}_step_", item.id()))
+        self.five(
+            Texts::lookup_dialogue,
+            &format!("dialogue_{}_step_", item.id()),
+        )
     }
 
-    fn five(&self, prefix: &str) -> Vec<String> {
+    /// Steps 1 to 5 of `prefix`, from one locale file's lookup (so an app that shows only the
+    /// participant's steps keeps only hers).
+    fn five(&self, lookup: Lookup, prefix: &str) -> Vec<String> {
         (1..=5)
-            .map(|step| self.keyed(&format!("{prefix}{step}")).to_owned())
+            .map(|step| keyed(lookup(self, &format!("{prefix}{step}"))).to_owned())
             .collect()
     }
 
@@ -115,14 +128,14 @@ impl Texts {
     /// "not answered yet" (`None`).
     pub fn answer_text(&self, item: ParticipantItem, answer: Option<&ItemAnswer>) -> String {
         match answer {
-            None => self.questions_not_answered.to_owned(),
-            Some(ItemAnswer { value: None, .. }) => self.questions_rather_not.to_owned(),
+            None => self.questions_not_answered().to_owned(),
+            Some(ItemAnswer { value: None, .. }) => self.questions_rather_not().to_owned(),
             Some(ItemAnswer {
                 value: Some(rating),
                 ..
             }) => {
                 let step = rating.get();
-                let text = self.keyed(&format!("questions_{}_step_{step}", item.id()));
+                let text = self.question_text(&format!("questions_{}_step_{step}", item.id()));
                 format!("{step}. {text}")
             }
         }
@@ -131,18 +144,18 @@ impl Texts {
     /// A month's name as dates are written in this language.
     pub fn month_name(&self, date: NaiveDate) -> &'static str {
         [
-            self.common_month_1,
-            self.common_month_2,
-            self.common_month_3,
-            self.common_month_4,
-            self.common_month_5,
-            self.common_month_6,
-            self.common_month_7,
-            self.common_month_8,
-            self.common_month_9,
-            self.common_month_10,
-            self.common_month_11,
-            self.common_month_12,
+            self.common_month_1(),
+            self.common_month_2(),
+            self.common_month_3(),
+            self.common_month_4(),
+            self.common_month_5(),
+            self.common_month_6(),
+            self.common_month_7(),
+            self.common_month_8(),
+            self.common_month_9(),
+            self.common_month_10(),
+            self.common_month_11(),
+            self.common_month_12(),
         ][date.month0() as usize]
     }
 
@@ -269,7 +282,7 @@ mod tests {
     fn every_language_names_itself_differently() {
         let names: std::collections::HashSet<_> = Language::ALL
             .iter()
-            .map(|l| texts(*l).common_language_name)
+            .map(|l| texts(*l).common_language_name())
             .collect();
         assert_eq!(names.len(), Language::ALL.len());
     }

@@ -10,25 +10,25 @@ impl Texts {
     pub fn refusal(&self, error: &ModelError, required: &'static str) -> &'static str {
         match error {
             ModelError::EmptyText => required,
-            ModelError::OutOfScale(_) => self.refusal_out_of_scale,
-            ModelError::DuplicateId(_) => self.refusal_duplicate_id,
-            ModelError::UnknownParticipant(_) => self.refusal_unknown_participant,
-            ModelError::UnknownRound(_) => self.refusal_unknown_round,
-            ModelError::UnknownCatalogueEntry(_) => self.refusal_unknown_catalogue_entry,
-            ModelError::UnknownPlanEntry(_) => self.refusal_unknown_plan_entry,
+            ModelError::OutOfScale(_) => self.refusal_out_of_scale(),
+            ModelError::DuplicateId(_) => self.refusal_duplicate_id(),
+            ModelError::UnknownParticipant(_) => self.refusal_unknown_participant(),
+            ModelError::UnknownRound(_) => self.refusal_unknown_round(),
+            ModelError::UnknownCatalogueEntry(_) => self.refusal_unknown_catalogue_entry(),
+            ModelError::UnknownPlanEntry(_) => self.refusal_unknown_plan_entry(),
             ModelError::CounsellorChangeBeforeLatest => {
-                self.refusal_counsellor_change_before_latest
+                self.refusal_counsellor_change_before_latest()
             }
-            ModelError::PartNotStarted => self.refusal_part_not_started,
-            ModelError::SensitiveItemsOff => self.refusal_sensitive_items_off,
-            ModelError::EmptyChoice => self.refusal_empty_choice,
-            ModelError::EmptyActivity => self.plan_activity_own_required,
-            ModelError::WrongGroup => self.refusal_wrong_group,
-            ModelError::EndsBeforeStart => self.plan_activity_ends_before_start,
-            ModelError::DateOutOfRange => self.safety_date_out_of_range,
-            ModelError::TextTooLong => self.safety_text_too_long,
-            ModelError::BadId(_) => self.refusal_bad_id,
-            ModelError::NotLatestRound => self.refusal_not_latest_round,
+            ModelError::PartNotStarted => self.refusal_part_not_started(),
+            ModelError::SensitiveItemsOff => self.refusal_sensitive_items_off(),
+            ModelError::EmptyChoice => self.refusal_empty_choice(),
+            ModelError::EmptyActivity => self.plan_activity_own_required(),
+            ModelError::WrongGroup => self.refusal_wrong_group(),
+            ModelError::EndsBeforeStart => self.plan_activity_ends_before_start(),
+            ModelError::DateOutOfRange => self.safety_date_out_of_range(),
+            ModelError::TextTooLong => self.safety_text_too_long(),
+            ModelError::BadId(_) => self.refusal_bad_id(),
+            ModelError::NotLatestRound => self.refusal_not_latest_round(),
         }
     }
 }
@@ -93,7 +93,7 @@ mod tests {
     fn every_refusal_has_its_own_text_in_every_language() {
         for language in Language::ALL {
             let t = texts(language);
-            let required = t.caseload_name_required;
+            let required = t.caseload_name_required();
             let texts: Vec<_> = every_variant()
                 .iter()
                 .map(|error| t.refusal(error, required))

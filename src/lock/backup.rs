@@ -68,15 +68,15 @@ pub fn EncryptChoice(encrypt: RwSignal<bool>, passphrase: RwSignal<String>) -> i
                         aria-describedby="encrypt-backup-help"
                         bind:checked=encrypt
                     />
-                    <span>{i18n.text(|t| t.encrypted_choice)}</span>
+                    <span>{i18n.text(|t| t.encrypted_choice())}</span>
                 </label>
                 <p id="encrypt-backup-help" class="help">
-                    {i18n.text(|t| t.encrypted_choice_help)}
+                    {i18n.text(|t| t.encrypted_choice_help())}
                 </p>
                 <Show when=move || encrypt.get()>
                     <div class="lock-form">
                         <label for="backup-passphrase">
-                            {i18n.text(|t| t.encrypted_passphrase_label)}
+                            {i18n.text(|t| t.encrypted_passphrase_label())}
                         </label>
                         <input
                             id="backup-passphrase"

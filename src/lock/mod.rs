@@ -30,7 +30,7 @@ pub fn LockNowButton() -> impl IntoView {
                 class="button secondary lock-now"
                 on:click=move |_| lock.lock_everywhere()
             >
-                {i18n.text(|t| t.lock_now)}
+                {i18n.text(|t| t.lock_now())}
             </button>
         </Show>
     }

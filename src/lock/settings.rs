@@ -15,19 +15,19 @@ const AUTO_LOCK_MINUTES: [u32; 5] = [2, 5, 10, 30, 60];
 
 pub fn failure_text(t: &'static Texts, failure: &LockFailure) -> &'static str {
     match failure {
-        LockFailure::WrongSecret => t.lock_wrong_secret,
-        LockFailure::NoCrypto => t.lock_no_crypto,
-        LockFailure::Storage(KvError::QuotaExceeded) => t.lock_storage_full,
-        LockFailure::Storage(_) => t.lock_storage_failed,
+        LockFailure::WrongSecret => t.lock_wrong_secret(),
+        LockFailure::NoCrypto => t.lock_no_crypto(),
+        LockFailure::Storage(KvError::QuotaExceeded) => t.lock_storage_full(),
+        LockFailure::Storage(_) => t.lock_storage_failed(),
     }
 }
 
 /// Checks a new passphrase and its repetition; the text to show if they will not do.
 fn new_passphrase_problem(t: &'static Texts, new: &str, repeat: &str) -> Option<&'static str> {
     if new.chars().count() < MIN_PASSPHRASE_CHARS {
-        Some(t.lock_too_short)
+        Some(t.lock_too_short())
     } else if new != repeat {
-        Some(t.lock_mismatch)
+        Some(t.lock_mismatch())
     } else {
         None
     }
@@ -41,7 +41,7 @@ pub fn LockSettings() -> impl IntoView {
     let code = RwSignal::new(None::<String>);
     view! {
         <section class="panel lock-panel" aria-labelledby="lock-heading">
-            <h2 id="lock-heading">{i18n.text(|t| t.lock_heading)}</h2>
+            <h2 id="lock-heading">{i18n.text(|t| t.lock_heading())}</h2>
             <p class="status" role="status">
                 {move || status.get()}
             </p>
@@ -49,7 +49,7 @@ pub fn LockSettings() -> impl IntoView {
             {move || match lock.phase() {
                 Phase::Unlocked => view! { <LockOptions status=status /> }.into_any(),
                 _ if !crypto::available() => {
-                    view! { <p>{i18n.text(|t| t.lock_no_crypto)}</p> }.into_any()
+                    view! { <p>{i18n.text(|t| t.lock_no_crypto())}</p> }.into_any()
                 }
                 _ => view! { <SetLock status=status code=code /> }.into_any(),
             }}
@@ -72,7 +72,7 @@ fn SetLock(status: RwSignal<String>, code: RwSignal<Option<String>>) -> impl Int
         spawn_local(async move {
             match lock.set(&new.get_untracked()).await {
                 Ok(shown) => {
-                    status.set(i18n.t().lock_done.to_owned());
+                    status.set(i18n.t().lock_done().to_owned());
                     code.set(Some(shown));
                 }
                 Err(failure) => status.set(failure_text(i18n.t(), &failure).to_owned()),
@@ -81,9 +81,9 @@ fn SetLock(status: RwSignal<String>, code: RwSignal<Option<String>>) -> impl Int
         });
     };
     view! {
-        <p>{i18n.text(|t| t.lock_intro)}</p>
+        <p>{i18n.text(|t| t.lock_intro())}</p>
         <form class="lock-form" on:submit=submit>
-            <label for="lock-new">{i18n.text(|t| t.lock_new_label)}</label>
+            <label for="lock-new">{i18n.text(|t| t.lock_new_label())}</label>
             <p class="help" id="lock-new-help">
                 {move || i18n.t().lock_new_help(MIN_PASSPHRASE_CHARS.to_string())}
             </p>
@@ -94,10 +94,10 @@ fn SetLock(status: RwSignal<String>, code: RwSignal<Option<String>>) -> impl Int
                 aria-describedby="lock-new-help"
                 bind:value=new
             />
-            <label for="lock-repeat">{i18n.text(|t| t.lock_repeat_label)}</label>
+            <label for="lock-repeat">{i18n.text(|t| t.lock_repeat_label())}</label>
             <input id="lock-repeat" type="password" autocomplete="new-password" bind:value=repeat />
             <button type="submit" class="button" disabled=move || busy.get()>
-                {i18n.text(|t| t.lock_set_button)}
+                {i18n.text(|t| t.lock_set_button())}
             </button>
         </form>
     }
@@ -114,17 +114,17 @@ fn RecoveryCode(code: String, done: RwSignal<Option<String>>) -> impl IntoView {
     };
     view! {
         <div class="recovery-code-box">
-            <h3>{i18n.text(|t| t.lock_code_heading)}</h3>
-            <p>{i18n.text(|t| t.lock_code_intro)}</p>
+            <h3>{i18n.text(|t| t.lock_code_heading())}</h3>
+            <p>{i18n.text(|t| t.lock_code_intro())}</p>
             <p class="recovery-code" data-testid="recovery-code">
                 {code}
             </p>
             <div class="actions">
                 <button type="button" class="button secondary" on:click=print>
-                    {i18n.text(|t| t.lock_code_print)}
+                    {i18n.text(|t| t.lock_code_print())}
                 </button>
                 <button type="button" class="button" on:click=move |_| done.set(None)>
-                    {i18n.text(|t| t.lock_code_done)}
+                    {i18n.text(|t| t.lock_code_done())}
                 </button>
             </div>
         </div>
@@ -166,7 +166,7 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
                     for field in [current, new, repeat] {
                         field.set(String::new());
                     }
-                    i18n.t().lock_changed.to_owned()
+                    i18n.t().lock_changed().to_owned()
                 }
                 Err(failure) => failure_text(i18n.t(), &failure).to_owned(),
             });
@@ -177,19 +177,19 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
     let turn_off = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
-        status.set(i18n.t().lock_working.to_owned());
+        status.set(i18n.t().lock_working().to_owned());
         spawn_local(async move {
             let result = lock.remove(&off_current.get_untracked()).await;
             status.set(match result {
-                Ok(()) => i18n.t().lock_removed.to_owned(),
+                Ok(()) => i18n.t().lock_removed().to_owned(),
                 Err(failure) => failure_text(i18n.t(), &failure).to_owned(),
             });
             busy.set(false);
         });
     };
     view! {
-        <p>{i18n.text(|t| t.lock_is_on)}</p>
-        <label for="lock-auto">{i18n.text(|t| t.lock_auto_label)}</label>
+        <p>{i18n.text(|t| t.lock_is_on())}</p>
+        <label for="lock-auto">{i18n.text(|t| t.lock_auto_label())}</label>
         <select id="lock-auto" on:change=choose>
             {AUTO_LOCK_MINUTES
                 .into_iter()
@@ -204,22 +204,22 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
         </select>
 
         <form class="lock-form" on:submit=change>
-            <h3>{i18n.text(|t| t.lock_change_heading)}</h3>
-            <label for="lock-current">{i18n.text(|t| t.lock_current_label)}</label>
+            <h3>{i18n.text(|t| t.lock_change_heading())}</h3>
+            <label for="lock-current">{i18n.text(|t| t.lock_current_label())}</label>
             <input
                 id="lock-current"
                 type="password"
                 autocomplete="current-password"
                 bind:value=current
             />
-            <label for="lock-change-new">{i18n.text(|t| t.lock_new_label)}</label>
+            <label for="lock-change-new">{i18n.text(|t| t.lock_new_label())}</label>
             <input
                 id="lock-change-new"
                 type="password"
                 autocomplete="new-password"
                 bind:value=new
             />
-            <label for="lock-change-repeat">{i18n.text(|t| t.lock_repeat_label)}</label>
+            <label for="lock-change-repeat">{i18n.text(|t| t.lock_repeat_label())}</label>
             <input
                 id="lock-change-repeat"
                 type="password"
@@ -227,14 +227,14 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
                 bind:value=repeat
             />
             <button type="submit" class="button secondary" disabled=move || busy.get()>
-                {i18n.text(|t| t.lock_change_button)}
+                {i18n.text(|t| t.lock_change_button())}
             </button>
         </form>
 
         <form class="lock-form" on:submit=turn_off>
-            <h3>{i18n.text(|t| t.lock_off_heading)}</h3>
-            <p>{i18n.text(|t| t.lock_off_intro)}</p>
-            <label for="lock-off-current">{i18n.text(|t| t.lock_current_label)}</label>
+            <h3>{i18n.text(|t| t.lock_off_heading())}</h3>
+            <p>{i18n.text(|t| t.lock_off_intro())}</p>
+            <label for="lock-off-current">{i18n.text(|t| t.lock_current_label())}</label>
             <input
                 id="lock-off-current"
                 type="password"
@@ -242,7 +242,7 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
                 bind:value=off_current
             />
             <button type="submit" class="button secondary" disabled=move || busy.get()>
-                {i18n.text(|t| t.lock_off_button)}
+                {i18n.text(|t| t.lock_off_button())}
             </button>
         </form>
     }
@@ -263,6 +263,6 @@ fn begin_with_new_passphrase(
         return false;
     }
     busy.set(true);
-    status.set(t.lock_working.to_owned());
+    status.set(t.lock_working().to_owned());
     true
 }

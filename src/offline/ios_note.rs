@@ -42,16 +42,16 @@ pub fn IosStorageNote() -> impl IntoView {
     in_ios_safari_browser().then(|| {
         view! {
             <section class="panel ios-note" aria-labelledby="ios-note-heading">
-                <h2 id="ios-note-heading">{i18n.text(|t| t.offline_ios_heading)}</h2>
-                <p>{i18n.text(|t| t.offline_ios_why)}</p>
+                <h2 id="ios-note-heading">{i18n.text(|t| t.offline_ios_heading())}</h2>
+                <p>{i18n.text(|t| t.offline_ios_why())}</p>
                 <ol>
-                    <li>{i18n.text(|t| t.offline_ios_step_share)}</li>
-                    <li>{i18n.text(|t| t.offline_ios_step_add)}</li>
-                    <li>{i18n.text(|t| t.offline_ios_step_open)}</li>
+                    <li>{i18n.text(|t| t.offline_ios_step_share())}</li>
+                    <li>{i18n.text(|t| t.offline_ios_step_add())}</li>
+                    <li>{i18n.text(|t| t.offline_ios_step_open())}</li>
                 </ol>
-                <p>{i18n.text(|t| t.offline_ios_backup)}</p>
+                <p>{i18n.text(|t| t.offline_ios_backup())}</p>
                 <BackupNowButton
-                    label=Signal::derive(move || i18n.t().offline_ios_save_backup)
+                    label=Signal::derive(move || i18n.t().offline_ios_save_backup())
                     class="button secondary"
                 />
             </section>

@@ -77,7 +77,7 @@ pub fn StorageSpace() -> impl IntoView {
             space.set(room().await);
         })
     };
-    let size = move |bytes: f64| readable_size(bytes, i18n.t().offline_decimal_mark);
+    let size = move |bytes: f64| readable_size(bytes, i18n.t().offline_decimal_mark());
     let data_size = move || {
         state.read(|_| ()); // measure again after every change
         let bytes = state
@@ -89,9 +89,9 @@ pub fn StorageSpace() -> impl IntoView {
     };
     view! {
         <section class="panel storage-space" aria-labelledby="space-heading">
-            <h2 id="space-heading">{i18n.text(|t| t.offline_space_heading)}</h2>
+            <h2 id="space-heading">{i18n.text(|t| t.offline_space_heading())}</h2>
             <Show when=move || works_offline.get()>
-                <p class="works-offline">{i18n.text(|t| t.offline_works_offline)}</p>
+                <p class="works-offline">{i18n.text(|t| t.offline_works_offline())}</p>
             </Show>
             <p>{data_size}</p>
             {move || {
@@ -105,15 +105,16 @@ pub fn StorageSpace() -> impl IntoView {
             {move || match kept.get() {
                 Some(true) => {
                     Some(
-                        view! { <p class="kept">{i18n.text(|t| t.offline_kept_yes)}</p> }.into_any(),
+                        view! { <p class="kept">{i18n.text(|t| t.offline_kept_yes())}</p> }
+                            .into_any(),
                     )
                 }
                 Some(false) => {
                     Some(
                         view! {
-                            <p class="warning">{i18n.text(|t| t.offline_kept_no)}</p>
+                            <p class="warning">{i18n.text(|t| t.offline_kept_no())}</p>
                             <button type="button" class="button secondary" on:click=ask>
-                                {i18n.text(|t| t.offline_kept_ask)}
+                                {i18n.text(|t| t.offline_kept_ask())}
                             </button>
                         }
                             .into_any(),

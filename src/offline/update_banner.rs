@@ -54,13 +54,13 @@ pub fn UpdateBanner(ready: RwSignal<bool>) -> impl IntoView {
         <div class="update-region" role="status">
             <Show when=move || shown.get()>
                 <div class="update-banner">
-                    <p>{i18n.text(|t| t.offline_update_ready)}</p>
+                    <p>{i18n.text(|t| t.offline_update_ready())}</p>
                     <button
                         type="button"
                         class="button"
                         on:click=move |_| service_worker::take_update()
                     >
-                        {i18n.text(|t| t.offline_update_reload)}
+                        {i18n.text(|t| t.offline_update_reload())}
                     </button>
                 </div>
             </Show>

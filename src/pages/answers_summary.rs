@@ -71,23 +71,23 @@ pub fn SummaryPage() -> impl IntoView {
                             attr:class="button secondary"
                             attr:aria-label=format!(
                                 "{}: {}",
-                                t.questions_change,
+                                t.questions_change(),
                                 t.item_short(item),
                             )
                         >
-                            {t.questions_change}
+                            {t.questions_change()}
                         </A>
                     </li>
                 }
             })
             .collect_view();
         view! {
-            <h1>{t.questions_summary_title}</h1>
-            <p class="lead">{t.questions_summary_intro}</p>
+            <h1>{t.questions_summary_title()}</h1>
+            <p class="lead">{t.questions_summary_intro()}</p>
             <ul class="summary-list">{rows}</ul>
             <div class="actions">
                 <button type="button" class="button" on:click=done.clone()>
-                    {t.questions_done}
+                    {t.questions_done()}
                 </button>
             </div>
         }

@@ -59,18 +59,18 @@ pub fn CounsellorPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{i18n.text(|t| t.caseload_title)}</h1>
-        <p class="lead">{i18n.text(|t| t.caseload_intro)}</p>
+        <h1>{i18n.text(|t| t.caseload_title())}</h1>
+        <p class="lead">{i18n.text(|t| t.caseload_intro())}</p>
         <p>
             <A href=Route::Organisation.href() attr:class="link-tap">
-                {i18n.text(|t| t.worklist_summary_link)}
+                {i18n.text(|t| t.worklist_summary_link())}
             </A>
         </p>
         <form class="panel add-form" on:submit=add>
-            <h2>{i18n.text(|t| t.caseload_add_heading)}</h2>
-            <label for="participant-name">{i18n.text(|t| t.caseload_name_label)}</label>
+            <h2>{i18n.text(|t| t.caseload_add_heading())}</h2>
+            <label for="participant-name">{i18n.text(|t| t.caseload_name_label())}</label>
             <p class="help" id="participant-name-help">
-                {i18n.text(|t| t.caseload_name_help)}
+                {i18n.text(|t| t.caseload_name_help())}
             </p>
             <input
                 id="participant-name"
@@ -78,24 +78,24 @@ pub fn CounsellorPage() -> impl IntoView {
                 aria-describedby="participant-name-help"
                 bind:value=name
             />
-            <label for="counsellor-name">{i18n.text(|t| t.caseload_counsellor_label)}</label>
+            <label for="counsellor-name">{i18n.text(|t| t.caseload_counsellor_label())}</label>
             <input id="counsellor-name" type="text" autocomplete="name" bind:value=counsellor />
-            <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
+            <RefusalAlert refusal=refused required=|t| t.caseload_name_required() />
             <button type="submit" class="button">
-                {i18n.text(|t| t.caseload_add_button)}
+                {i18n.text(|t| t.caseload_add_button())}
             </button>
         </form>
         <ConfirmDialog
             open=confirm_same_name
             message=Signal::derive(move || { i18n.t().dialogue_same_name_confirm(same_name.get()) })
-            confirm_label=Signal::derive(move || i18n.t().dialogue_same_name_yes.to_owned())
-            cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+            confirm_label=Signal::derive(move || i18n.t().dialogue_same_name_yes().to_owned())
+            cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
             on_confirm=add_now
         />
-        <h2 id="list-heading">{i18n.text(|t| t.caseload_list_heading)}</h2>
+        <h2 id="list-heading">{i18n.text(|t| t.caseload_list_heading())}</h2>
         <p>
             <A href=Route::Receive.href() attr:class="button secondary">
-                {i18n.text(|t| t.handover_receive_title)}
+                {i18n.text(|t| t.handover_receive_title())}
             </A>
         </p>
         <CaseloadList />
@@ -105,20 +105,20 @@ pub fn CounsellorPage() -> impl IntoView {
 
 fn flag_label(t: &Texts, flag: Flag) -> &'static str {
     match flag {
-        Flag::FollowUpDue => t.worklist_filter_due,
-        Flag::Break => t.worklist_filter_break,
-        Flag::NoJobFocused => t.worklist_filter_no_job,
-        Flag::AwaitingCounsellor => t.worklist_filter_awaiting,
-        Flag::LowBelief => t.worklist_filter_low_belief,
-        Flag::NewCounsellor => t.worklist_filter_new_counsellor,
+        Flag::FollowUpDue => t.worklist_filter_due(),
+        Flag::Break => t.worklist_filter_break(),
+        Flag::NoJobFocused => t.worklist_filter_no_job(),
+        Flag::AwaitingCounsellor => t.worklist_filter_awaiting(),
+        Flag::LowBelief => t.worklist_filter_low_belief(),
+        Flag::NewCounsellor => t.worklist_filter_new_counsellor(),
     }
 }
 
 fn sort_label(t: &Texts, sort: Sort) -> &'static str {
     match sort {
-        Sort::NextFollowUp => t.worklist_sort_follow_up,
-        Sort::Name => t.worklist_sort_name,
-        Sort::LatestRound => t.worklist_sort_latest,
+        Sort::NextFollowUp => t.worklist_sort_follow_up(),
+        Sort::Name => t.worklist_sort_name(),
+        Sort::LatestRound => t.worklist_sort_latest(),
     }
 }
 
@@ -126,10 +126,10 @@ fn reason_text(t: &Texts, reason: &Reason) -> String {
     match reason {
         Reason::FollowUpOverdue { due } => t.worklist_reason_overdue(t.date(*due)),
         Reason::FollowUpSoon { due } => t.worklist_reason_soon(t.date(*due)),
-        Reason::Break => t.worklist_reason_break.to_owned(),
-        Reason::NoJobFocused => t.worklist_reason_no_job.to_owned(),
+        Reason::Break => t.worklist_reason_break().to_owned(),
+        Reason::NoJobFocused => t.worklist_reason_no_job().to_owned(),
         Reason::AwaitingCounsellor { round } => t.worklist_reason_awaiting(t.date(*round)),
-        Reason::LowBelief => t.worklist_reason_low_belief.to_owned(),
+        Reason::LowBelief => t.worklist_reason_low_belief().to_owned(),
         Reason::NewCounsellor { from } => t.worklist_reason_new_counsellor(t.date(*from)),
     }
 }
@@ -247,9 +247,9 @@ fn CaseloadList() -> impl IntoView {
     };
     let has_people = move || all_rows.with(|rows| !rows.is_empty());
     view! {
-        <Show when=has_people fallback=move || view! { <p>{i18n.text(|t| t.caseload_empty)}</p> }>
+        <Show when=has_people fallback=move || view! { <p>{i18n.text(|t| t.caseload_empty())}</p> }>
             <div class="worklist-controls panel">
-                <label for="worklist-search">{i18n.text(|t| t.worklist_search_label)}</label>
+                <label for="worklist-search">{i18n.text(|t| t.worklist_search_label())}</label>
                 <input
                     id="worklist-search"
                     type="search"
@@ -258,7 +258,7 @@ fn CaseloadList() -> impl IntoView {
                     on:input=on_search
                 />
                 <fieldset class="worklist-filters">
-                    <legend>{i18n.text(|t| t.worklist_filters_legend)}</legend>
+                    <legend>{i18n.text(|t| t.worklist_filters_legend())}</legend>
                     {Flag::ALL
                         .into_iter()
                         .map(|flag| {
@@ -287,7 +287,7 @@ fn CaseloadList() -> impl IntoView {
                         .collect_view()}
                 </fieldset>
                 <div class="worklist-sort">
-                    <label for="worklist-sort">{i18n.text(|t| t.worklist_sort_label)}</label>
+                    <label for="worklist-sort">{i18n.text(|t| t.worklist_sort_label())}</label>
                     <select id="worklist-sort" on:change=on_sort>
                         {Sort::ALL
                             .into_iter()
@@ -329,12 +329,12 @@ fn CaseloadList() -> impl IntoView {
                 </span>
                 <Show when=any_filter>
                     " " <button type="button" class="button secondary" on:click=clear>
-                        {i18n.text(|t| t.worklist_clear)}
+                        {i18n.text(|t| t.worklist_clear())}
                     </button>
                 </Show>
             </p>
             <Show when=move || list.with(|l| l.0.is_empty())>
-                <p>{i18n.text(|t| t.worklist_none_match)}</p>
+                <p>{i18n.text(|t| t.worklist_none_match())}</p>
             </Show>
             <ul class="caseload" aria-labelledby="list-heading">
                 <For each=move || drawn_rows.get() key=|row| row.clone() children=row_view />
@@ -352,7 +352,7 @@ fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
         let t = i18n.t();
         let latest = row
             .latest_round
-            .map_or(t.caseload_no_rounds.to_owned(), |date| {
+            .map_or(t.caseload_no_rounds().to_owned(), |date| {
                 t.caseload_latest_round(t.date(date))
             });
         let left = row.archived.as_ref().map(|left| {

@@ -102,7 +102,9 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                     name=key.to_owned()
                     question=Signal::derive(move || i18n.t().keyed_question(key).to_owned())
                     steps=Signal::derive(move || i18n.t().steps(key))
-                    no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
+                    no_value_label=Signal::derive(move || {
+                        i18n.t().questions_rather_not().to_owned()
+                    })
                     selected=Signal::derive(move || {
                         part.read(|p| p.and_then(get).map(ScaleChoice::from))
                     })
@@ -138,14 +140,18 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         <p>
             <A href=Route::Person(&participant_id).href()>{link_name}</A>
         </p>
-        <h1>{i18n.text(|t| t.round_counsellor_title)}</h1>
+        <h1>{i18n.text(|t| t.round_counsellor_title())}</h1>
         <p class="lead">{move || format!("{name} · {}", i18n.t().date(date))}</p>
-        <p>{i18n.text(|t| t.round_counsellor_intro)}</p>
+        <p>{i18n.text(|t| t.round_counsellor_intro())}</p>
         <Contents page=page_path sections=sections sensitive_on=Signal::derive(sensitive_on) />
-        <label for="part-counsellor">{i18n.text(|t| t.round_counsellor_name)}</label>
+        <label for="part-counsellor">{i18n.text(|t| t.round_counsellor_name())}</label>
         <input id="part-counsellor" type="text" bind:value=part.counsellor prop:disabled=started />
-        <RefusalAlert refusal=part.refused required=|t| t.caseload_name_required />
-        <PartSection id="part-outlook" open=sections.outlook heading=|t| t.dialogue_section_outlook>
+        <RefusalAlert refusal=part.refused required=|t| t.caseload_name_required() />
+        <PartSection
+            id="part-outlook"
+            open=sections.outlook
+            heading=|t| t.dialogue_section_outlook()
+        >
             {rated(
                 "belief",
                 |p| p.belief.as_ref(),
@@ -160,12 +166,12 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         <PartSection
             id="part-interventions"
             open=sections.interventions
-            heading=|t| t.dialogue_section_interventions
+            heading=|t| t.dialogue_section_interventions()
         >
             <InterventionChoice part=part />
         </PartSection>
-        <PartSection id="part-ratings" open=sections.ratings heading=|t| t.round_ratings_heading>
-            <p class="help">{i18n.text(|t| t.round_ratings_help)}</p>
+        <PartSection id="part-ratings" open=sections.ratings heading=|t| t.round_ratings_heading()>
+            <p class="help">{i18n.text(|t| t.round_ratings_help())}</p>
             {ParticipantItem::ALL
                 .into_iter()
                 .map(|item| {
@@ -177,7 +183,7 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
                             })
                             steps=Signal::derive(move || i18n.t().counsellor_steps(item))
                             no_value_label=Signal::derive(move || {
-                                i18n.t().questions_rather_not.to_owned()
+                                i18n.t().questions_rather_not().to_owned()
                             })
                             selected=Signal::derive(move || {
                                 part.read(|p| {
@@ -202,14 +208,14 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
             <PartSection
                 id="part-sensitive"
                 open=sections.sensitive
-                heading=|t| t.round_sensitive_heading
+                heading=|t| t.round_sensitive_heading()
             >
                 <SensitiveItems part=part />
             </PartSection>
         </Show>
         <p class="actions">
             <A href=Route::Person(&participant_id).href() attr:class="button">
-                {i18n.text(|t| t.round_done)}
+                {i18n.text(|t| t.round_done())}
             </A>
         </p>
     }
@@ -241,18 +247,18 @@ fn Contents(page: String, sections: Sections, sensitive_on: Signal<bool>) -> imp
         };
     view! {
         <nav class="panel part-contents" aria-labelledby="part-contents-heading">
-            <h2 id="part-contents-heading">{i18n.text(|t| t.dialogue_contents_heading)}</h2>
+            <h2 id="part-contents-heading">{i18n.text(|t| t.dialogue_contents_heading())}</h2>
             <ol>
-                {entry("part-outlook", sections.outlook, |t| t.dialogue_section_outlook)}
+                {entry("part-outlook", sections.outlook, |t| t.dialogue_section_outlook())}
                 {entry(
                     "part-interventions",
                     sections.interventions,
-                    |t| t.dialogue_section_interventions,
-                )} {entry("part-ratings", sections.ratings, |t| t.round_ratings_heading)}
+                    |t| t.dialogue_section_interventions(),
+                )} {entry("part-ratings", sections.ratings, |t| t.round_ratings_heading())}
                 <Show when=move || {
                     sensitive_on.get()
                 }>
-                    {entry("part-sensitive", sections.sensitive, |t| t.round_sensitive_heading)}
+                    {entry("part-sensitive", sections.sensitive, |t| t.round_sensitive_heading())}
                 </Show>
             </ol>
         </nav>
@@ -325,8 +331,8 @@ fn InterventionChoice(part: Part) -> impl IntoView {
     };
     view! {
         <fieldset class="interventions">
-            <legend>{i18n.text(|t| t.questions_interventions_question)}</legend>
-            <p class="help">{i18n.text(|t| t.round_interventions_help)}</p>
+            <legend>{i18n.text(|t| t.questions_interventions_question())}</legend>
+            <p class="help">{i18n.text(|t| t.round_interventions_help())}</p>
             {InterventionGroup::ALL
                 .into_iter()
                 .map(|group| {
@@ -374,14 +380,14 @@ fn InterventionChoice(part: Part) -> impl IntoView {
                 .collect_view()}
             // Apart from the four groups: "none" is an answer about the whole period.
             <div class="group none-group">
-                <h3>{i18n.text(|t| t.dialogue_none_heading)}</h3>
+                <h3>{i18n.text(|t| t.dialogue_none_heading())}</h3>
                 <label class="check none">
                     <input
                         type="checkbox"
                         prop:checked=none_given
                         on:change=move |ev| set_none(event_target_checked(&ev))
                     />
-                    <span>{i18n.text(|t| t.questions_interventions_none)}</span>
+                    <span>{i18n.text(|t| t.questions_interventions_none())}</span>
                 </label>
             </div>
         </fieldset>
@@ -414,7 +420,7 @@ fn SensitiveItems(part: Part) -> impl IntoView {
                 name=format!("sensitive-{key}")
                 question=Signal::derive(move || i18n.t().keyed_question(key).to_owned())
                 steps=Signal::derive(move || i18n.t().steps(key))
-                no_value_label=Signal::derive(move || i18n.t().questions_not_asked.to_owned())
+                no_value_label=Signal::derive(move || i18n.t().questions_not_asked().to_owned())
                 selected=selected
                 on_select=on_select
             />
@@ -422,7 +428,7 @@ fn SensitiveItems(part: Part) -> impl IntoView {
     };
     view! {
         <div class="sensitive">
-            <p class="warning">{i18n.text(|t| t.questions_violence_reminder)}</p>
+            <p class="warning">{i18n.text(|t| t.questions_violence_reminder())}</p>
             {item("violence", SensitiveItem::Violence)}
             {item("substance", SensitiveItem::SubstanceUse)}
         </div>

@@ -30,9 +30,9 @@ fn export_sealed_backup_file(
     let i18n = use_i18n();
     let passphrase = typed.get_untracked();
     if passphrase.is_empty() {
-        return status.set(i18n.t().encrypted_missing.to_owned());
+        return status.set(i18n.t().encrypted_missing().to_owned());
     }
-    status.set(i18n.t().lock_working.to_owned());
+    status.set(i18n.t().lock_working().to_owned());
     let plain = export_backup(&state.snapshot(), browser::now(), include_sensitive);
     spawn_local(async move {
         let t = i18n.t();
@@ -43,7 +43,7 @@ fn export_sealed_backup_file(
                 typed.set(String::new());
                 status.set(t.encrypted_saved(&name));
             }
-            Err(LockFailure::WrongSecret) => status.set(t.encrypted_wrong.to_owned()),
+            Err(LockFailure::WrongSecret) => status.set(t.encrypted_wrong().to_owned()),
             Err(failure) => status.set(failure_text(t, &failure).to_owned()),
         }
     });
@@ -96,19 +96,19 @@ pub fn DataPage() -> impl IntoView {
                 let _ = store.remove(&key);
             }
         });
-        status.set(i18n.t().data_erased.to_owned());
+        status.set(i18n.t().data_erased().to_owned());
     });
     view! {
-        <h1>{i18n.text(|t| t.data_title)}</h1>
-        <p class="lead">{i18n.text(|t| t.data_intro)}</p>
+        <h1>{i18n.text(|t| t.data_title())}</h1>
+        <p class="lead">{i18n.text(|t| t.data_intro())}</p>
         <p>{summary}</p>
         <p class="status" role="status">
             {move || status.get()}
         </p>
 
         <section class="panel" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">{i18n.text(|t| t.data_backup_heading)}</h2>
-            <p class="warning">{i18n.text(|t| t.data_sensitive_warning)}</p>
+            <h2 id="backup-heading">{i18n.text(|t| t.data_backup_heading())}</h2>
+            <p class="warning">{i18n.text(|t| t.data_sensitive_warning())}</p>
             <EncryptChoice encrypt passphrase />
             <div class="actions">
                 <button
@@ -123,10 +123,10 @@ pub fn DataPage() -> impl IntoView {
                         }
                     }
                 >
-                    {i18n.text(|t| t.data_export_backup)}
+                    {i18n.text(|t| t.data_export_backup())}
                 </button>
                 <button type="button" class="button secondary" on:click=export_csv>
-                    {i18n.text(|t| t.data_export_csv)}
+                    {i18n.text(|t| t.data_export_csv())}
                 </button>
             </div>
             <Show when=sensitive_held>
@@ -136,10 +136,10 @@ pub fn DataPage() -> impl IntoView {
                         aria-describedby="include-sensitive-help"
                         bind:checked=include_sensitive
                     />
-                    <span>{i18n.text(|t| t.data_include_sensitive)}</span>
+                    <span>{i18n.text(|t| t.data_include_sensitive())}</span>
                 </label>
                 <p id="include-sensitive-help" class="help">
-                    {i18n.text(|t| t.safety_include_sensitive_help)}
+                    {i18n.text(|t| t.safety_include_sensitive_help())}
                 </p>
             </Show>
             <label class="check">
@@ -148,10 +148,10 @@ pub fn DataPage() -> impl IntoView {
                     aria-describedby="include-comments-help"
                     bind:checked=include_comments
                 />
-                <span>{i18n.text(|t| t.dialogue_csv_comments)}</span>
+                <span>{i18n.text(|t| t.dialogue_csv_comments())}</span>
             </label>
             <p id="include-comments-help" class="help">
-                {i18n.text(|t| t.dialogue_csv_comments_help)}
+                {i18n.text(|t| t.dialogue_csv_comments_help())}
             </p>
         </section>
 
@@ -161,7 +161,7 @@ pub fn DataPage() -> impl IntoView {
 
         <Show when=organisation>
             <section class="panel" aria-labelledby="settings-heading">
-                <h2 id="settings-heading">{i18n.text(|t| t.data_settings_heading)}</h2>
+                <h2 id="settings-heading">{i18n.text(|t| t.data_settings_heading())}</h2>
                 <label class="check">
                     <input
                         type="checkbox"
@@ -175,9 +175,9 @@ pub fn DataPage() -> impl IntoView {
                                 });
                         }
                     />
-                    <span>{i18n.text(|t| t.data_sensitive_setting)}</span>
+                    <span>{i18n.text(|t| t.data_sensitive_setting())}</span>
                 </label>
-                <p class="help">{i18n.text(|t| t.data_sensitive_setting_help)}</p>
+                <p class="help">{i18n.text(|t| t.data_sensitive_setting_help())}</p>
             </section>
 
         </Show>
@@ -191,15 +191,15 @@ pub fn DataPage() -> impl IntoView {
         <RecoveryCopies />
 
         <section class="panel" aria-labelledby="erase-heading">
-            <h2 id="erase-heading">{i18n.text(|t| t.data_erase_heading)}</h2>
+            <h2 id="erase-heading">{i18n.text(|t| t.data_erase_heading())}</h2>
             <button type="button" class="button danger" on:click=move |_| confirm_erase.set(true)>
-                {i18n.text(|t| t.data_erase_all)}
+                {i18n.text(|t| t.data_erase_all())}
             </button>
             <ConfirmDialog
                 open=confirm_erase
-                message=Signal::derive(move || i18n.t().data_erase_all_confirm.to_owned())
-                confirm_label=Signal::derive(move || i18n.t().data_erase_all_yes.to_owned())
-                cancel_label=Signal::derive(move || i18n.t().data_erase_cancel.to_owned())
+                message=Signal::derive(move || i18n.t().data_erase_all_confirm().to_owned())
+                confirm_label=Signal::derive(move || i18n.t().data_erase_all_yes().to_owned())
+                cancel_label=Signal::derive(move || i18n.t().data_erase_cancel().to_owned())
                 on_confirm=erase_all
             />
         </section>
@@ -229,8 +229,8 @@ fn RecoveryCopies() -> impl IntoView {
         (unreadable() || !copies.is_empty()).then(|| {
             view! {
                 <section class="panel" aria-labelledby="recovery-heading">
-                    <h2 id="recovery-heading">{i18n.text(|t| t.data_recovery_heading)}</h2>
-                    <p>{i18n.text(|t| t.data_recovery_intro)}</p>
+                    <h2 id="recovery-heading">{i18n.text(|t| t.data_recovery_heading())}</h2>
+                    <p>{i18n.text(|t| t.data_recovery_intro())}</p>
                     <ul class="plain">
                         {unreadable()
                             .then(|| {
@@ -241,7 +241,7 @@ fn RecoveryCopies() -> impl IntoView {
                                             class="button secondary"
                                             on:click=move |_| save(keys::DATA)
                                         >
-                                            {i18n.text(|t| t.safety_unreadable_export)}
+                                            {i18n.text(|t| t.safety_unreadable_export())}
                                         </button>
                                     </li>
                                 }

@@ -9,24 +9,24 @@ use crate::routes::Route;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{i18n.text(|t| t.home_title)}</h1>
-        <p class="lead">{i18n.text(|t| t.home_intro)}</p>
-        <h2>{i18n.text(|t| t.home_choose)}</h2>
+        <h1>{i18n.text(|t| t.home_title())}</h1>
+        <p class="lead">{i18n.text(|t| t.home_intro())}</p>
+        <h2>{i18n.text(|t| t.home_choose())}</h2>
         <ul class="ways-in">
             <WayIn
                 to=Route::Participant
-                title=|t| t.home_participant_title
-                text=|t| t.home_participant_text
+                title=|t| t.home_participant_title()
+                text=|t| t.home_participant_text()
             />
             <WayIn
                 to=Route::Caseload
-                title=|t| t.home_counsellor_title
-                text=|t| t.home_counsellor_text
+                title=|t| t.home_counsellor_title()
+                text=|t| t.home_counsellor_text()
             />
             <WayIn
                 to=Route::Training
-                title=|t| t.home_training_title
-                text=|t| t.home_training_text
+                title=|t| t.home_training_title()
+                text=|t| t.home_training_text()
             />
         </ul>
     }

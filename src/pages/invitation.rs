@@ -43,7 +43,7 @@ pub fn InvitationPage() -> impl IntoView {
                 return;
             };
             let round = browser::new_id();
-            let me = i18n.t().handover_me;
+            let me = i18n.t().handover_me();
             let begun = state.change(|d| {
                 let person = own_person(d, me)?;
                 d.begin_own_round(&person, round.clone(), browser::today(), browser::now())?;
@@ -74,17 +74,17 @@ pub fn InvitationPage() -> impl IntoView {
         let error = invitation.with_value(|i| i.as_ref().err().cloned());
         if let Some(error) = error {
             let message = match error {
-                HandoverError::Empty => t.handover_invitation_missing,
+                HandoverError::Empty => t.handover_invitation_missing(),
                 other => error_text(t, &other),
             };
             return view! {
-                <h1>{t.handover_invitation_title}</h1>
+                <h1>{t.handover_invitation_title()}</h1>
                 <p class="error" role="alert">
                     {message}
                 </p>
                 <p>
                     <A href=Route::Participant.href() attr:class="button secondary">
-                        {t.self_title}
+                        {t.self_title()}
                     </A>
                 </p>
             }
@@ -113,12 +113,12 @@ pub fn InvitationPage() -> impl IntoView {
             }
         });
         view! {
-            <h1>{t.handover_invitation_title}</h1>
-            <p class="lead">{t.handover_invitation_intro}</p>
-            <p>{t.handover_invitation_private}</p>
+            <h1>{t.handover_invitation_title()}</h1>
+            <p class="lead">{t.handover_invitation_intro()}</p>
+            <p>{t.handover_invitation_private()}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=start.clone()>
-                    {t.self_start}
+                    {t.self_start()}
                 </button>
             </div>
             {send_earlier}

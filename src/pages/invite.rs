@@ -76,12 +76,12 @@ pub fn InvitePage() -> impl IntoView {
                 </p>
             }
             .into_any(),
-            (None, None) => view! { <p role="status">{t.handover_preparing}</p> }.into_any(),
+            (None, None) => view! { <p role="status">{t.handover_preparing()}</p> }.into_any(),
             (Some(link), None) => view! {
                 <div class="handover-code">
-                    <QrImage text=link.clone() label=t.handover_invite_qr_label.to_owned() />
+                    <QrImage text=link.clone() label=t.handover_invite_qr_label().to_owned() />
                 </div>
-                <CopyLink link=link label=t.handover_invite_link_label />
+                <CopyLink link=link label=t.handover_invite_link_label() />
             }
             .into_any(),
         };
@@ -97,12 +97,12 @@ pub fn InvitePage() -> impl IntoView {
                 </A>
             </p>
             <h1>{title}</h1>
-            <p class="lead">{t.handover_invite_intro}</p>
+            <p class="lead">{t.handover_invite_intro()}</p>
             <section class="panel handover">{body}</section>
             <p>{next}</p>
             <p>
                 <A href=Route::Receive.href() attr:class="button secondary">
-                    {t.handover_receive_title}
+                    {t.handover_receive_title()}
                 </A>
             </p>
         }

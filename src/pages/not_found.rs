@@ -10,11 +10,11 @@ use crate::i18n::use_i18n;
 pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{i18n.text(|t| t.not_found_title)}</h1>
-        <p class="lead">{i18n.text(|t| t.not_found_text)}</p>
+        <h1>{i18n.text(|t| t.not_found_title())}</h1>
+        <p class="lead">{i18n.text(|t| t.not_found_text())}</p>
         <p>
             <A href=Route::Home.href() attr:class="button">
-                {i18n.text(|t| t.common_back_home)}
+                {i18n.text(|t| t.common_back_home())}
             </A>
         </p>
     }

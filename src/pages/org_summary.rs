@@ -26,21 +26,21 @@ enum Source {
 
 fn figure_name(t: &Texts, figure: Figure) -> &'static str {
     match figure {
-        Figure::FollowUpsOnTime => t.summary_figure_follow_ups_on_time,
-        Figure::PeriodsWithoutIntervention => t.summary_figure_periods_without_intervention,
-        Figure::ParallelJobFocus => t.summary_figure_parallel_job_focus,
-        Figure::CounsellorChanged => t.summary_figure_counsellor_changed,
-        Figure::BeliefCertain => t.summary_figure_belief_certain,
+        Figure::FollowUpsOnTime => t.summary_figure_follow_ups_on_time(),
+        Figure::PeriodsWithoutIntervention => t.summary_figure_periods_without_intervention(),
+        Figure::ParallelJobFocus => t.summary_figure_parallel_job_focus(),
+        Figure::CounsellorChanged => t.summary_figure_counsellor_changed(),
+        Figure::BeliefCertain => t.summary_figure_belief_certain(),
     }
 }
 
 fn figure_short(t: &Texts, figure: Figure) -> &'static str {
     match figure {
-        Figure::FollowUpsOnTime => t.summary_short_follow_ups_on_time,
-        Figure::PeriodsWithoutIntervention => t.summary_short_periods_without_intervention,
-        Figure::ParallelJobFocus => t.summary_short_parallel_job_focus,
-        Figure::CounsellorChanged => t.summary_short_counsellor_changed,
-        Figure::BeliefCertain => t.summary_short_belief_certain,
+        Figure::FollowUpsOnTime => t.summary_short_follow_ups_on_time(),
+        Figure::PeriodsWithoutIntervention => t.summary_short_periods_without_intervention(),
+        Figure::ParallelJobFocus => t.summary_short_parallel_job_focus(),
+        Figure::CounsellorChanged => t.summary_short_counsellor_changed(),
+        Figure::BeliefCertain => t.summary_short_belief_certain(),
     }
 }
 
@@ -161,21 +161,21 @@ pub fn OrgSummaryPage() -> impl IntoView {
         <div class="org-summary">
             <p>
                 <A href=Route::Caseload.href() attr:class="link-tap">
-                    {i18n.text(|t| t.summary_back)}
+                    {i18n.text(|t| t.summary_back())}
                 </A>
             </p>
-            <h1>{i18n.text(|t| t.summary_title)}</h1>
-            <p class="lead">{i18n.text(|t| t.summary_intro)}</p>
-            <p class="no-ranking">{i18n.text(|t| t.summary_no_ranking)}</p>
+            <h1>{i18n.text(|t| t.summary_title())}</h1>
+            <p class="lead">{i18n.text(|t| t.summary_intro())}</p>
+            <p class="no-ranking">{i18n.text(|t| t.summary_no_ranking())}</p>
             <Show when=move || !combined()>
                 <fieldset class="summary-period">
-                    <legend>{i18n.text(|t| t.summary_period_legend)}</legend>
+                    <legend>{i18n.text(|t| t.summary_period_legend())}</legend>
                     <label class="field">
-                        <span>{i18n.text(|t| t.summary_from_label)}</span>
+                        <span>{i18n.text(|t| t.summary_from_label())}</span>
                         <input type="month" bind:value=from />
                     </label>
                     <label class="field">
-                        <span>{i18n.text(|t| t.summary_to_label)}</span>
+                        <span>{i18n.text(|t| t.summary_to_label())}</span>
                         <input type="month" bind:value=to />
                     </label>
                 </fieldset>
@@ -197,7 +197,7 @@ pub fn OrgSummaryPage() -> impl IntoView {
                     class="button secondary"
                     on:click=move |_| source.set(Source::Device)
                 >
-                    {i18n.text(|t| t.summary_show_device)}
+                    {i18n.text(|t| t.summary_show_device())}
                 </button>
             </Show>
             <p class="summary-people">
@@ -207,7 +207,7 @@ pub fn OrgSummaryPage() -> impl IntoView {
                     let people = c
                         .people_shown()
                         .map_or(
-                            t.summary_fewer_than_five.to_owned(),
+                            t.summary_fewer_than_five().to_owned(),
                             |(p, r)| { t.summary_people_rounds(p.to_string(), r.to_string()) },
                         );
                     let covered = file
@@ -217,26 +217,26 @@ pub fn OrgSummaryPage() -> impl IntoView {
                         });
                     match covered {
                         Some(covered) => format!("{people}. {covered}."),
-                        None => t.summary_empty.to_owned(),
+                        None => t.summary_empty().to_owned(),
                     }
                 }}
             </p>
-            <p class="help">{i18n.text(|t| t.summary_suppression_help)}</p>
+            <p class="help">{i18n.text(|t| t.summary_suppression_help())}</p>
             <Figures counts=counts />
             <Belief counts=counts />
             <MovementPerArea counts=counts />
             <section class="panel summary-tools" aria-labelledby="export-heading">
-                <h2 id="export-heading">{i18n.text(|t| t.summary_export_heading)}</h2>
-                <p class="help">{i18n.text(|t| t.summary_export_help)}</p>
+                <h2 id="export-heading">{i18n.text(|t| t.summary_export_heading())}</h2>
+                <p class="help">{i18n.text(|t| t.summary_export_help())}</p>
                 <div class="actions">
                     <button type="button" class="button" on:click=export>
-                        {i18n.text(|t| t.summary_export_file)}
+                        {i18n.text(|t| t.summary_export_file())}
                     </button>
                     <button type="button" class="button secondary" on:click=export_csv>
-                        {i18n.text(|t| t.summary_export_csv)}
+                        {i18n.text(|t| t.summary_export_csv())}
                     </button>
                     <button type="button" class="button secondary" on:click=print>
-                        {i18n.text(|t| t.summary_print)}
+                        {i18n.text(|t| t.summary_print())}
                     </button>
                 </div>
                 <p class="status" role="status">
@@ -244,12 +244,12 @@ pub fn OrgSummaryPage() -> impl IntoView {
                 </p>
             </section>
             <section class="panel summary-tools" aria-labelledby="combine-heading">
-                <h2 id="combine-heading">{i18n.text(|t| t.summary_combine_heading)}</h2>
+                <h2 id="combine-heading">{i18n.text(|t| t.summary_combine_heading())}</h2>
                 <p class="help" id="combine-help">
-                    {i18n.text(|t| t.summary_combine_help)}
+                    {i18n.text(|t| t.summary_combine_help())}
                 </p>
                 <label class="file-pick button secondary">
-                    {i18n.text(|t| t.summary_combine_label)}
+                    {i18n.text(|t| t.summary_combine_label())}
                     <input
                         type="file"
                         class="visually-hidden"
@@ -293,11 +293,11 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
             .collect();
         let series = [
             BarSeries {
-                name: t.summary_series_here.to_owned(),
+                name: t.summary_series_here().to_owned(),
                 values: here,
             },
             BarSeries {
-                name: t.summary_series_bip.to_owned(),
+                name: t.summary_series_bip().to_owned(),
                 values: bip,
             },
         ];
@@ -306,7 +306,7 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
     let label = Signal::derive(move || {
         let t = i18n.t();
         let (names, series) = bars(t);
-        bars_description(t, t.summary_chart_shares_label, &names, &series, |v| {
+        bars_description(t, t.summary_chart_shares_label(), &names, &series, |v| {
             decimal(i18n, v, 0)
         })
     });
@@ -316,12 +316,12 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="figures-heading">
-            <h2 id="figures-heading">{i18n.text(|t| t.summary_figures_heading)}</h2>
+            <h2 id="figures-heading">{i18n.text(|t| t.summary_figures_heading())}</h2>
             <SummaryTable columns=vec![
-                |t| t.summary_col_figure,
-                |t| t.summary_col_here,
-                |t| t.summary_col_people,
-                |t| t.summary_col_bip,
+                |t| t.summary_col_figure(),
+                |t| t.summary_col_here(),
+                |t| t.summary_col_people(),
+                |t| t.summary_col_bip(),
             ]>
                 {move || {
                     let t = i18n.t();
@@ -339,15 +339,15 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                                 }
                                 None => {
                                     (
-                                        t.summary_fewer_than_five.to_owned(),
-                                        t.summary_fewer_than_five.to_owned(),
+                                        t.summary_fewer_than_five().to_owned(),
+                                        t.summary_fewer_than_five().to_owned(),
                                     )
                                 }
                             };
                             let bip = figure
                                 .bip()
                                 .map_or(
-                                    t.summary_no_bip.to_owned(),
+                                    t.summary_no_bip().to_owned(),
                                     |b| {
                                         let number = SOURCES
                                             .iter()
@@ -371,7 +371,7 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                         .collect_view()
                 }}
             </SummaryTable>
-            <h3 class="sources-heading">{i18n.text(|t| t.summary_sources_heading)}</h3>
+            <h3 class="sources-heading">{i18n.text(|t| t.summary_sources_heading())}</h3>
             <ol class="sources">
                 {move || {
                     let t = i18n.t();
@@ -385,7 +385,7 @@ fn Figures(counts: Memo<SummaryCounts>) -> impl IntoView {
                         .collect_view()
                 }}
             </ol>
-            <p class="help">{i18n.text(|t| t.summary_source_note)}</p>
+            <p class="help">{i18n.text(|t| t.summary_source_note())}</p>
             <ChartView id="summary-shares-chart" draw=draw label=label />
         </section>
     }
@@ -397,10 +397,10 @@ fn Belief(counts: Memo<SummaryCounts>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="panel" aria-labelledby="belief-heading">
-            <h2 id="belief-heading">{i18n.text(|t| t.summary_belief_heading)}</h2>
+            <h2 id="belief-heading">{i18n.text(|t| t.summary_belief_heading())}</h2>
             <SummaryTable columns=vec![
-                |t| t.summary_col_answer,
-                |t| t.summary_col_people_here,
+                |t| t.summary_col_answer(),
+                |t| t.summary_col_people_here(),
             ]>
                 {move || {
                     let t = i18n.t();
@@ -410,12 +410,12 @@ fn Belief(counts: Memo<SummaryCounts>) -> impl IntoView {
                     let rows = steps
                         .into_iter()
                         .zip(c.belief)
-                        .chain([(t.summary_belief_rather_not.to_owned(), c.belief_rather_not)]);
+                        .chain([(t.summary_belief_rather_not().to_owned(), c.belief_rather_not)]);
                     rows.map(|(answer, count)| {
                             let value = if shown {
                                 count.to_string()
                             } else {
-                                t.summary_fewer_than_five.to_owned()
+                                t.summary_fewer_than_five().to_owned()
                             };
                             view! {
                                 <tr>
@@ -443,7 +443,7 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
     let series = move |t: &'static Texts| {
         let values: Vec<Option<f64>> = averages().iter().map(|m| m.average()).collect();
         [BarSeries {
-            name: t.summary_series_here.to_owned(),
+            name: t.summary_series_here().to_owned(),
             values,
         }]
     };
@@ -451,7 +451,7 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
         let t = i18n.t();
         bars_description(
             t,
-            t.summary_chart_movement_label,
+            t.summary_chart_movement_label(),
             &t.item_axes(),
             &series(t),
             |v| decimal(i18n, v, 1),
@@ -469,12 +469,12 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="movement-heading">
-            <h2 id="movement-heading">{i18n.text(|t| t.summary_movement_heading)}</h2>
-            <p class="help">{i18n.text(|t| t.summary_movement_help)}</p>
+            <h2 id="movement-heading">{i18n.text(|t| t.summary_movement_heading())}</h2>
+            <p class="help">{i18n.text(|t| t.summary_movement_help())}</p>
             <SummaryTable columns=vec![
-                |t| t.summary_col_area,
-                |t| t.summary_col_movement,
-                |t| t.summary_col_people,
+                |t| t.summary_col_area(),
+                |t| t.summary_col_movement(),
+                |t| t.summary_col_people(),
             ]>
                 {move || {
                     let t = i18n.t();
@@ -498,8 +498,8 @@ fn MovementPerArea(counts: Memo<SummaryCounts>) -> impl IntoView {
                                 }
                                 None => {
                                     (
-                                        t.summary_fewer_than_five.to_owned(),
-                                        t.summary_fewer_than_five.to_owned(),
+                                        t.summary_fewer_than_five().to_owned(),
+                                        t.summary_fewer_than_five().to_owned(),
                                     )
                                 }
                             };

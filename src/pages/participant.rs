@@ -45,13 +45,13 @@ pub fn ParticipantPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{i18n.text(|t| t.self_title)}</h1>
-        <p class="lead">{i18n.text(|t| t.self_intro)}</p>
+        <h1>{i18n.text(|t| t.self_title())}</h1>
+        <p class="lead">{i18n.text(|t| t.self_intro())}</p>
         <OwnPeople />
         <form class="panel start-form" on:submit=start>
-            <label for="self-name">{i18n.text(|t| t.self_name_label)}</label>
+            <label for="self-name">{i18n.text(|t| t.self_name_label())}</label>
             <p class="help" id="self-name-help">
-                {i18n.text(|t| t.self_name_help)}
+                {i18n.text(|t| t.self_name_help())}
             </p>
             <input
                 id="self-name"
@@ -60,9 +60,9 @@ pub fn ParticipantPage() -> impl IntoView {
                 aria-describedby="self-name-help"
                 bind:value=name
             />
-            <RefusalAlert refusal=refused required=|t| t.caseload_name_required />
+            <RefusalAlert refusal=refused required=|t| t.caseload_name_required() />
             <button type="submit" class="button">
-                {i18n.text(|t| t.self_start)}
+                {i18n.text(|t| t.self_start())}
             </button>
         </form>
         <crate::offline::IosStorageNote />
@@ -96,7 +96,7 @@ fn OwnPeople() -> impl IntoView {
             let navigate = navigate.clone();
             view! {
                 <section class="panel">
-                    <h2>{t.self_continue_heading}</h2>
+                    <h2>{t.self_continue_heading()}</h2>
                     <ul class="plain actions">
                         {people
                             .into_iter()

@@ -72,10 +72,10 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
     move || {
         if !here.get() {
             return view! {
-                <h1>{i18n.text(|t| t.caseload_not_found)}</h1>
+                <h1>{i18n.text(|t| t.caseload_not_found())}</h1>
                 <p>
                     <A href=Route::Caseload.href() attr:class="button">
-                        {i18n.text(|t| t.caseload_back_to_list)}
+                        {i18n.text(|t| t.caseload_back_to_list())}
                     </A>
                 </p>
             }
@@ -89,24 +89,24 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
         view! {
             <p>
                 <A href=Route::Caseload.href() exact=true attr:class="link-tap">
-                    {i18n.text(|t| t.caseload_back_to_list)}
+                    {i18n.text(|t| t.caseload_back_to_list())}
                 </A>
             </p>
             <h1>{name}</h1>
             {counsellor}
             <CounsellorChanges pid=pid />
             <section class="panel" aria-labelledby="plan-link-heading">
-                <h2 id="plan-link-heading">{i18n.text(|t| t.plan_open)}</h2>
-                <p>{i18n.text(|t| t.plan_open_help)}</p>
+                <h2 id="plan-link-heading">{i18n.text(|t| t.plan_open())}</h2>
+                <p>{i18n.text(|t| t.plan_open_help())}</p>
                 <A href=Route::Plan(&pid.get()).href() attr:class="button">
-                    {i18n.text(|t| t.plan_open)}
+                    {i18n.text(|t| t.plan_open())}
                 </A>
             </section>
             <AdviceList pid=pid counsellor_side=true />
             <ProgressView pid=pid />
-            <h2>{i18n.text(|t| t.caseload_rounds_heading)}</h2>
+            <h2>{i18n.text(|t| t.caseload_rounds_heading())}</h2>
             <button type="button" class="button" on:click=new_round>
-                {i18n.text(|t| t.caseload_new_round)}
+                {i18n.text(|t| t.caseload_new_round())}
             </button>
             <ConfirmDialog
                 open=confirm_same_day
@@ -114,8 +114,8 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
                     let t = i18n.t();
                     t.dialogue_same_day_confirm(t.date(browser::today()))
                 })
-                confirm_label=Signal::derive(move || i18n.t().dialogue_same_day_yes.to_owned())
-                cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+                confirm_label=Signal::derive(move || i18n.t().dialogue_same_day_yes().to_owned())
+                cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
                 on_confirm=start_round
             />
             <RoundList pid=pid />
@@ -128,13 +128,13 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
                     class="button danger"
                     on:click=move |_| confirm_erase.set(true)
                 >
-                    {i18n.text(|t| t.caseload_erase_participant)}
+                    {i18n.text(|t| t.caseload_erase_participant())}
                 </button>
                 <ConfirmDialog
                     open=confirm_erase
                     message=Signal::derive(move || i18n.t().caseload_erase_confirm(name.get()))
-                    confirm_label=Signal::derive(move || i18n.t().caseload_erase_yes.to_owned())
-                    cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+                    confirm_label=Signal::derive(move || i18n.t().caseload_erase_yes().to_owned())
+                    cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
                     on_confirm=erase
                 />
             </section>
@@ -145,8 +145,8 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
 
 fn participant_status(t: &Texts, round: &Round) -> String {
     match &round.participant_part {
-        None => t.caseload_status_not_started.to_owned(),
-        Some(part) if part.completed.is_some() => t.caseload_status_done.to_owned(),
+        None => t.caseload_status_not_started().to_owned(),
+        Some(part) if part.completed.is_some() => t.caseload_status_done().to_owned(),
         Some(part) => t.caseload_status_in_progress(
             part.answered_count().to_string(),
             ParticipantItem::ALL.len().to_string(),
@@ -179,8 +179,8 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                 let date = latest.get().map(|(_, date)| t.date(date)).unwrap_or_default();
                 t.dialogue_delete_round_confirm(&date)
             })
-            confirm_label=Signal::derive(move || i18n.t().dialogue_delete_round_yes.to_owned())
-            cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+            confirm_label=Signal::derive(move || i18n.t().dialogue_delete_round_yes().to_owned())
+            cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
             on_confirm=delete
         />
     };
@@ -227,15 +227,15 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                             <li class="panel round">
                                 <h3>{t.caseload_round_title(t.date(round.date))}</h3>
                                 <p>
-                                    {t.caseload_part_participant} ": "
+                                    {t.caseload_part_participant()} ": "
                                     {participant_status(t, &round)}
                                 </p>
                                 <p>
-                                    {t.caseload_part_counsellor} ": "
+                                    {t.caseload_part_counsellor()} ": "
                                     {if counsellor_done {
-                                        t.caseload_status_done
+                                        t.caseload_status_done()
                                     } else {
-                                        t.caseload_status_not_started
+                                        t.caseload_status_not_started()
                                     }}
                                 </p>
                                 {answers}
@@ -244,13 +244,13 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                         .then(|| {
                                             view! {
                                                 <button type="button" class="button" on:click=hand_over>
-                                                    {t.caseload_hand_over}
+                                                    {t.caseload_hand_over()}
                                                 </button>
                                                 <A
                                                     href=Route::Invite(&round.id).href()
                                                     attr:class="button secondary"
                                                 >
-                                                    {t.handover_invite_button}
+                                                    {t.handover_invite_button()}
                                                 </A>
                                             }
                                         })}
@@ -258,7 +258,7 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                         href=Route::CounsellorPart(&round.id).href()
                                         attr:class="button secondary"
                                     >
-                                        {t.caseload_fill_counsellor}
+                                        {t.caseload_fill_counsellor()}
                                     </A>
                                     {(index == 0)
                                         .then(|| {
@@ -268,7 +268,7 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                                     class="button danger"
                                                     on:click=move |_| confirm_delete.set(true)
                                                 >
-                                                    {t.dialogue_delete_round}
+                                                    {t.dialogue_delete_round()}
                                                 </button>
                                             }
                                         })}

@@ -105,7 +105,7 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
             .map(|(i, s)| format!("{}. {s}", i + 1));
         std::iter::once(t.item_question(item).to_owned())
             .chain(numbered)
-            .chain(std::iter::once(t.questions_rather_not.to_owned()))
+            .chain(std::iter::once(t.questions_rather_not().to_owned()))
             .collect::<Vec<_>>()
             .join(" ")
     });
@@ -156,13 +156,13 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
                 name=Signal::derive(move || format!("item-{}", item.get().id()))
                 question=Signal::derive(move || i18n.t().item_question(item.get()).to_owned())
                 steps=Signal::derive(move || i18n.t().steps(item.get().id()))
-                no_value_label=Signal::derive(move || i18n.t().questions_rather_not.to_owned())
+                no_value_label=Signal::derive(move || i18n.t().questions_rather_not().to_owned())
                 selected=selected
                 on_select=on_select
             />
             <Show when=move || selected.get().is_some()>
                 <label class="comment">
-                    <span>{i18n.text(|t| t.questions_comment_label)}</span>
+                    <span>{i18n.text(|t| t.questions_comment_label())}</span>
                     <textarea
                         rows="3"
                         maxlength=MAX_TEXT_CHARS
@@ -172,7 +172,7 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
                     ></textarea>
                 </label>
                 <p id="comment-limit" class="help">
-                    {i18n.text(|t| t.safety_text_limit)}
+                    {i18n.text(|t| t.safety_text_limit())}
                 </p>
             </Show>
             <nav class="step-nav">
@@ -181,14 +181,14 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
                         .then(|| {
                             view! {
                                 <A href=back attr:class="button secondary">
-                                    {i18n.text(|t| t.questions_back)}
+                                    {i18n.text(|t| t.questions_back())}
                                 </A>
                             }
                         })
                 }} <A href=next attr:class="button">
                     {move || {
                         let t = i18n.t();
-                        if to_summary() { t.questions_to_summary } else { t.questions_next }
+                        if to_summary() { t.questions_to_summary() } else { t.questions_next() }
                     }}
                 </A>
             </nav>

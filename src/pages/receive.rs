@@ -100,8 +100,8 @@ pub fn ReceivePage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{i18n.text(|t| t.handover_receive_title)}</h1>
-        <p class="lead">{i18n.text(|t| t.handover_receive_intro)}</p>
+        <h1>{i18n.text(|t| t.handover_receive_title())}</h1>
+        <p class="lead">{i18n.text(|t| t.handover_receive_intro())}</p>
         <section
             class=move || match step.get() {
                 Step::Waiting => "handover",
@@ -114,7 +114,7 @@ pub fn ReceivePage() -> impl IntoView {
                 match step.get() {
                     Step::Waiting => ().into_any(),
                     Step::Opening => {
-                        view! { <p role="status">{t.handover_receive_opening}</p> }.into_any()
+                        view! { <p role="status">{t.handover_receive_opening()}</p> }.into_any()
                     }
                     Step::Refused(error) => {
                         view! {
@@ -162,20 +162,20 @@ pub fn ReceivePage() -> impl IntoView {
             }}
         </section>
         <section class="panel">
-            <h2>{i18n.text(|t| t.handover_receive_code_heading)}</h2>
+            <h2>{i18n.text(|t| t.handover_receive_code_heading())}</h2>
             <CameraScan on_text=receive />
         </section>
         <section class="panel">
-            <h2>{i18n.text(|t| t.handover_receive_link_heading)}</h2>
+            <h2>{i18n.text(|t| t.handover_receive_link_heading())}</h2>
             <form class="receive-form" on:submit=on_paste>
-                <label for="reply-text">{i18n.text(|t| t.handover_receive_paste_label)}</label>
+                <label for="reply-text">{i18n.text(|t| t.handover_receive_paste_label())}</label>
                 <input id="reply-text" type="text" autocomplete="off" bind:value=pasted />
                 <button type="submit" class="button">
-                    {i18n.text(|t| t.handover_receive_open)}
+                    {i18n.text(|t| t.handover_receive_open())}
                 </button>
             </form>
             <label class="file-pick button secondary">
-                <span>{i18n.text(|t| t.handover_receive_file_label)}</span>
+                <span>{i18n.text(|t| t.handover_receive_file_label())}</span>
                 <input
                     type="file"
                     accept=".txt,text/plain"
@@ -204,8 +204,8 @@ fn Preview(opened: Opened, on_add: Callback<Opened>) -> impl IntoView {
         .map(|item| {
             let answer = opened.content.answers.get(&item);
             let value = match answer.map(|a| a.value) {
-                None => t.questions_not_answered.to_owned(),
-                Some(None) => t.questions_rather_not.to_owned(),
+                None => t.questions_not_answered().to_owned(),
+                Some(None) => t.questions_rather_not().to_owned(),
                 Some(Some(v)) => format!(
                     "{}. {}",
                     v.get(),
@@ -228,7 +228,7 @@ fn Preview(opened: Opened, on_add: Callback<Opened>) -> impl IntoView {
         <h2>{heading}</h2>
         <ul class="summary-list">{rows}</ul>
         <button type="button" class="button" on:click=move |_| on_add.run(opened.clone())>
-            {t.handover_receive_add}
+            {t.handover_receive_add()}
         </button>
     }
 }

@@ -35,24 +35,24 @@ pub fn ThanksPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>{i18n.text(|t| t.questions_thanks_title)}</h1>
-        <p class="lead">{i18n.text(|t| t.questions_thanks_text)}</p>
+        <h1>{i18n.text(|t| t.questions_thanks_title())}</h1>
+        <p class="lead">{i18n.text(|t| t.questions_thanks_text())}</p>
         <SendReply round_id=Signal::from(rid) />
         <HerProgress pid=participant />
         {move || match handed_over_by() {
             Some(_) if handed.is_on() => {
                 view! {
-                    <p class="warning">{i18n.t().self_give_back}</p>
+                    <p class="warning">{i18n.t().self_give_back()}</p>
                     <GiveBack />
                 }
                     .into_any()
             }
             Some(participant) => {
                 view! {
-                    <p class="warning">{i18n.t().self_give_back}</p>
+                    <p class="warning">{i18n.t().self_give_back()}</p>
                     <p>
                         <A href=Route::Person(&participant).href() attr:class="button">
-                            {i18n.t().self_back_to_participant}
+                            {i18n.t().self_back_to_participant()}
                         </A>
                     </p>
                 }
@@ -62,7 +62,7 @@ pub fn ThanksPage() -> impl IntoView {
                 view! {
                     <p>
                         <A href=Route::Home.href() attr:class="button">
-                            {i18n.t().self_back_home}
+                            {i18n.t().self_back_home()}
                         </A>
                     </p>
                 }

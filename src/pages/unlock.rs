@@ -37,13 +37,13 @@ pub fn UnlockPage() -> impl IntoView {
     let lock = use_lock();
     view! {
         <main id="main" class="page unlock-page">
-            <h1>{i18n.text(|t| t.lock_unlock_title)}</h1>
+            <h1>{i18n.text(|t| t.lock_unlock_title())}</h1>
             {move || match lock.phase() {
                 Phase::Unusable(LockError::TooNew { .. }) => {
-                    view! { <p class="warning">{i18n.text(|t| t.lock_too_new)}</p> }.into_any()
+                    view! { <p class="warning">{i18n.text(|t| t.lock_too_new())}</p> }.into_any()
                 }
                 Phase::Unusable(_) => {
-                    view! { <p class="warning">{i18n.text(|t| t.lock_damaged)}</p> }.into_any()
+                    view! { <p class="warning">{i18n.text(|t| t.lock_damaged())}</p> }.into_any()
                 }
                 _ => view! { <UnlockForm /> }.into_any(),
             }}
@@ -114,16 +114,16 @@ fn UnlockForm() -> impl IntoView {
         let t = i18n.t();
         match message.get() {
             Message::Nothing => String::new(),
-            Message::Opening => t.lock_opening.to_owned(),
-            Message::Wrong { wait: 0 } => t.lock_wrong_secret.to_owned(),
+            Message::Opening => t.lock_opening().to_owned(),
+            Message::Wrong { wait: 0 } => t.lock_wrong_secret().to_owned(),
             Message::Wrong { wait } => t.lock_wrong_wait(wait.to_string()),
             Message::Failed(failure) => failure_text(t, &failure).to_owned(),
         }
     };
     let must_wait = move || waiting.get() > 0;
     let label = move || match which.get() {
-        Secret::Passphrase => i18n.t().lock_passphrase_label,
-        Secret::RecoveryCode => i18n.t().lock_code_label,
+        Secret::Passphrase => i18n.t().lock_passphrase_label(),
+        Secret::RecoveryCode => i18n.t().lock_code_label(),
     };
     let switch = move |_| {
         which.update(|w| {
@@ -136,7 +136,7 @@ fn UnlockForm() -> impl IntoView {
         message.set(Message::Nothing);
     };
     view! {
-        <p class="lead">{i18n.text(|t| t.lock_unlock_intro)}</p>
+        <p class="lead">{i18n.text(|t| t.lock_unlock_intro())}</p>
         <form class="panel lock-form" on:submit=submit>
             <label for="unlock-secret">{label}</label>
             <input
@@ -157,14 +157,14 @@ fn UnlockForm() -> impl IntoView {
                 <p class="help">{move || i18n.t().lock_wait_left(waiting.get().to_string())}</p>
             </Show>
             <button type="submit" class="button" disabled=move || busy.get() || must_wait()>
-                {i18n.text(|t| t.lock_open_button)}
+                {i18n.text(|t| t.lock_open_button())}
             </button>
         </form>
         <p>
             <button type="button" class="button secondary" on:click=switch>
                 {move || match which.get() {
-                    Secret::Passphrase => i18n.t().lock_use_code,
-                    Secret::RecoveryCode => i18n.t().lock_use_passphrase,
+                    Secret::Passphrase => i18n.t().lock_use_code(),
+                    Secret::RecoveryCode => i18n.t().lock_use_passphrase(),
                 }}
             </button>
         </p>
@@ -187,16 +187,16 @@ fn StartOver() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="start-over-heading">
-            <h2 id="start-over-heading">{i18n.text(|t| t.lock_forgot_heading)}</h2>
-            <p>{i18n.text(|t| t.lock_forgot_intro)}</p>
+            <h2 id="start-over-heading">{i18n.text(|t| t.lock_forgot_heading())}</h2>
+            <p>{i18n.text(|t| t.lock_forgot_intro())}</p>
             <button type="button" class="button danger" on:click=move |_| confirm.set(true)>
-                {i18n.text(|t| t.lock_erase_button)}
+                {i18n.text(|t| t.lock_erase_button())}
             </button>
             <ConfirmDialog
                 open=confirm
-                message=Signal::derive(move || i18n.t().lock_erase_confirm.to_owned())
-                confirm_label=Signal::derive(move || i18n.t().lock_erase_yes.to_owned())
-                cancel_label=Signal::derive(move || i18n.t().data_erase_cancel.to_owned())
+                message=Signal::derive(move || i18n.t().lock_erase_confirm().to_owned())
+                confirm_label=Signal::derive(move || i18n.t().lock_erase_yes().to_owned())
+                cancel_label=Signal::derive(move || i18n.t().data_erase_cancel().to_owned())
                 on_confirm=erase
             />
         </section>

@@ -42,9 +42,9 @@ fn choice_options(
         view! { <optgroup label=t.group_name(group)>{entries}</optgroup> }
     });
     (
-        option(String::new(), t.plan_activity_choose.to_owned()),
+        option(String::new(), t.plan_activity_choose().to_owned()),
         groups,
-        option(OWN.to_owned(), t.plan_activity_own.to_owned()),
+        option(OWN.to_owned(), t.plan_activity_own().to_owned()),
     )
 }
 
@@ -63,7 +63,7 @@ fn group_options(
     (
         view! {
             <option value="" prop:selected=move || selected.get().is_none()>
-                {t.dialogue_group_choose}
+                {t.dialogue_group_choose()}
             </option>
         },
         groups,
@@ -77,12 +77,12 @@ pub(super) fn ActivitiesSection(editor: PlanEditor) -> impl IntoView {
     let ids = entry_ids::<Activity>(editor);
     view! {
         <section class="panel plan-activities" aria-labelledby="activities-heading">
-            <h2 id="activities-heading">{i18n.text(|t| t.plan_activities_heading)}</h2>
-            <p>{i18n.text(|t| t.plan_activities_help)}</p>
+            <h2 id="activities-heading">{i18n.text(|t| t.plan_activities_heading())}</h2>
+            <p>{i18n.text(|t| t.plan_activities_help())}</p>
             <Show
                 when=move || !ids.with(Vec::is_empty)
                 fallback=move || {
-                    view! { <p class="help">{i18n.text(|t| t.plan_activities_empty)}</p> }
+                    view! { <p class="help">{i18n.text(|t| t.plan_activities_empty())}</p> }
                 }
             >
                 <ul class="plain activities">
@@ -128,16 +128,16 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
             <div class="field-row">
                 <RowDate
                     row=row
-                    label=|t| t.plan_activity_start_label
+                    label=|t| t.plan_activity_start_label()
                     described=described.clone()
                     saved=|a| Some(a.start)
                     // Never empty here: an empty start is refused first.
                     set=|a, start| a.start = start.unwrap_or(a.start)
-                    required=|t| t.plan_activity_start_required
+                    required=|t| t.plan_activity_start_required()
                 />
                 <RowDate
                     row=row
-                    label=|t| t.plan_activity_end_label
+                    label=|t| t.plan_activity_end_label()
                     described=described.clone()
                     saved=|a| a.end
                     set=|a, end| a.end = end
@@ -153,12 +153,12 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                             let _ = row.update(move |a| a.end = ends.map(|day| day.max(a.start)));
                         }
                     />
-                    <span>{i18n.text(|t| t.plan_activity_ongoing)}</span>
+                    <span>{i18n.text(|t| t.plan_activity_ongoing())}</span>
                 </label>
             </div>
             <div class="field-row">
                 <label class="field">
-                    <span>{i18n.text(|t| t.plan_activity_responsible_label)}</span>
+                    <span>{i18n.text(|t| t.plan_activity_responsible_label())}</span>
                     <input
                         type="text"
                         aria-describedby=described.clone()
@@ -172,7 +172,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     />
                 </label>
                 <label class="field">
-                    <span>{i18n.text(|t| t.plan_activity_status_label)}</span>
+                    <span>{i18n.text(|t| t.plan_activity_status_label())}</span>
                     <select
                         aria-describedby=described.clone()
                         on:change=move |ev| {
@@ -199,7 +199,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <RefusalAlert refusal=refused required=|t| t.plan_activity_own_required />
+            <RefusalAlert refusal=refused required=|t| t.plan_activity_own_required() />
             <div class="actions">
                 <RemoveButton
                     what=Signal::derive(move || name().unwrap_or_default())
@@ -275,9 +275,9 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
     view! {
         // Our own messages, in the interface language, instead of the browser's bubbles.
         <form class="add-block activity-add" novalidate on:submit=add>
-            <h3>{i18n.text(|t| t.plan_activity_add_heading)}</h3>
+            <h3>{i18n.text(|t| t.plan_activity_add_heading())}</h3>
             <label class="field">
-                <span>{i18n.text(|t| t.plan_activity_choice_label)}</span>
+                <span>{i18n.text(|t| t.plan_activity_choice_label())}</span>
                 <select on:change=move |ev| {
                     choice.set(event_target_value(&ev))
                 }>
@@ -289,11 +289,11 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             <Show when=move || choice.get() == OWN>
                 <div class="field-row">
                     <label class="field">
-                        <span>{i18n.text(|t| t.plan_activity_own_label)}</span>
+                        <span>{i18n.text(|t| t.plan_activity_own_label())}</span>
                         <input type="text" maxlength=MAX_TEXT_CHARS bind:value=own_text />
                     </label>
                     <label class="field">
-                        <span>{i18n.text(|t| t.plan_activity_group_label)}</span>
+                        <span>{i18n.text(|t| t.plan_activity_group_label())}</span>
                         <select on:change=move |ev| {
                             own_group.set(InterventionGroup::from_id(&event_target_value(&ev)))
                         }>{move || group_options(i18n.t(), own_group)}</select>
@@ -302,23 +302,23 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             </Show>
             <div class="field-row">
                 <label class="field">
-                    <span>{i18n.text(|t| t.plan_activity_start_label)}</span>
+                    <span>{i18n.text(|t| t.plan_activity_start_label())}</span>
                     <input type="date" min=date_bounds().0 max=date_bounds().1 bind:value=start />
                 </label>
                 <label class="check">
                     <input type="checkbox" bind:checked=ongoing />
-                    <span>{i18n.text(|t| t.plan_activity_ongoing)}</span>
+                    <span>{i18n.text(|t| t.plan_activity_ongoing())}</span>
                 </label>
                 <Show when=move || !ongoing.get()>
                     <label class="field">
-                        <span>{i18n.text(|t| t.plan_activity_end_label)}</span>
+                        <span>{i18n.text(|t| t.plan_activity_end_label())}</span>
                         <input type="date" min=date_bounds().0 max=date_bounds().1 bind:value=end />
                     </label>
                 </Show>
             </div>
             <div class="field-row">
                 <label class="field">
-                    <span>{i18n.text(|t| t.plan_activity_responsible_label)}</span>
+                    <span>{i18n.text(|t| t.plan_activity_responsible_label())}</span>
                     <input
                         type="text"
                         aria-describedby="responsible-hint"
@@ -326,11 +326,11 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                         bind:value=responsible
                     />
                     <span id="responsible-hint" class="help">
-                        {i18n.text(|t| t.plan_activity_responsible_hint)}
+                        {i18n.text(|t| t.plan_activity_responsible_hint())}
                     </span>
                 </label>
                 <label class="field">
-                    <span>{i18n.text(|t| t.plan_activity_status_label)}</span>
+                    <span>{i18n.text(|t| t.plan_activity_status_label())}</span>
                     <select on:change=move |ev| {
                         if let Some(chosen) = from_index(
                             &ACTIVITY_STATUSES,
@@ -350,9 +350,9 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <RefusalAlert refusal=refused required=|t| t.plan_activity_own_required />
+            <RefusalAlert refusal=refused required=|t| t.plan_activity_own_required() />
             <button type="submit" class="button">
-                {i18n.text(|t| t.plan_activity_add)}
+                {i18n.text(|t| t.plan_activity_add())}
             </button>
             <p class="status" role="status">
                 {move || added.get()}

@@ -34,7 +34,7 @@ pub fn item_options(
 ) -> impl IntoView {
     let none = view! {
         <option value="" prop:selected=move || selected().is_none()>
-            {t.plan_subgoal_item_none}
+            {t.plan_subgoal_item_none()}
         </option>
     };
     let items = ParticipantItem::ALL.map(|item| {
@@ -76,16 +76,16 @@ pub fn RemoveButton(#[prop(into)] what: Signal<String>, on_remove: Callback<()>)
         <button
             type="button"
             class="button secondary"
-            aria-label=move || format!("{}: {}", i18n.t().plan_remove, what.get())
+            aria-label=move || format!("{}: {}", i18n.t().plan_remove(), what.get())
             on:click=move |_| open.set(true)
         >
-            {i18n.text(|t| t.plan_remove)}
+            {i18n.text(|t| t.plan_remove())}
         </button>
         <ConfirmDialog
             open=open
             message=Signal::derive(move || i18n.t().plan_remove_confirm(what.get()))
-            confirm_label=Signal::derive(move || i18n.t().plan_remove_yes.to_owned())
-            cancel_label=Signal::derive(move || i18n.t().caseload_cancel.to_owned())
+            confirm_label=Signal::derive(move || i18n.t().plan_remove_yes().to_owned())
+            cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
             on_confirm=on_remove
         />
     }

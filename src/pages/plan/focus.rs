@@ -47,7 +47,7 @@ pub(super) fn current_step(
                 .unwrap_or_default();
             t.plan_focus_step(&anchor, step.to_string())
         }
-        None => t.plan_focus_no_answer.to_owned(),
+        None => t.plan_focus_no_answer().to_owned(),
     }
 }
 
@@ -156,8 +156,8 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <section class="panel plan-focus" aria-labelledby="focus-heading">
-            <h2 id="focus-heading">{i18n.text(|t| t.plan_focus_heading)}</h2>
-            <p>{i18n.text(|t| t.plan_focus_help)}</p>
+            <h2 id="focus-heading">{i18n.text(|t| t.plan_focus_heading())}</h2>
+            <p>{i18n.text(|t| t.plan_focus_help())}</p>
             {move || {
                 latest
                     .get()
@@ -175,13 +175,13 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
                     draw=draw
                     label=Signal::derive(move || {
                         let t = i18n.t();
-                        diagram_label(t, t.plan_focus_chart_label, latest.get().as_ref())
+                        diagram_label(t, t.plan_focus_chart_label(), latest.get().as_ref())
                     })
                     on_click=on_chart_click
                 />
             </Show>
             <fieldset>
-                <legend>{i18n.text(|t| t.plan_focus_heading)}</legend>
+                <legend>{i18n.text(|t| t.plan_focus_heading())}</legend>
                 <ul class="plain focus-list">{ParticipantItem::ALL.map(choice)}</ul>
             </fieldset>
             <p class="status" role="status">

@@ -40,15 +40,15 @@ pub(super) fn GoalSection(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <section class="panel plan-goal" aria-labelledby="goal-heading">
-            <h2 id="goal-heading">{i18n.text(|t| t.plan_goal_heading)}</h2>
-            <p>{i18n.text(|t| t.plan_goal_help)}</p>
+            <h2 id="goal-heading">{i18n.text(|t| t.plan_goal_heading())}</h2>
+            <p>{i18n.text(|t| t.plan_goal_help())}</p>
             <fieldset class="inline-choices">
-                <legend>{i18n.text(|t| t.plan_goal_kind_label)}</legend>
-                {kind_option(GoalKind::Work, |t| t.plan_goal_work)}
-                {kind_option(GoalKind::Studies, |t| t.plan_goal_studies)}
+                <legend>{i18n.text(|t| t.plan_goal_kind_label())}</legend>
+                {kind_option(GoalKind::Work, |t| t.plan_goal_work())}
+                {kind_option(GoalKind::Studies, |t| t.plan_goal_studies())}
             </fieldset>
             <label class="field">
-                <span>{i18n.text(|t| t.plan_goal_text_label)}</span>
+                <span>{i18n.text(|t| t.plan_goal_text_label())}</span>
                 <input
                     type="text"
                     aria-describedby="goal-hint"
@@ -61,7 +61,7 @@ pub(super) fn GoalSection(editor: PlanEditor) -> impl IntoView {
                 />
             </label>
             <p id="goal-hint" class="help">
-                {i18n.text(|t| t.plan_goal_text_hint)}
+                {i18n.text(|t| t.plan_goal_text_hint())}
             </p>
         </section>
     }

@@ -20,19 +20,19 @@ pub const ACTIVITY_STATUSES: [ActivityStatus; 4] = [
 
 pub fn sub_goal_status(t: &Texts, status: SubGoalStatus) -> &'static str {
     match status {
-        SubGoalStatus::NotStarted => t.plan_subgoal_not_started,
-        SubGoalStatus::UnderWay => t.plan_subgoal_under_way,
-        SubGoalStatus::Reached => t.plan_subgoal_reached,
-        SubGoalStatus::Dropped => t.plan_subgoal_dropped,
+        SubGoalStatus::NotStarted => t.plan_subgoal_not_started(),
+        SubGoalStatus::UnderWay => t.plan_subgoal_under_way(),
+        SubGoalStatus::Reached => t.plan_subgoal_reached(),
+        SubGoalStatus::Dropped => t.plan_subgoal_dropped(),
     }
 }
 
 pub fn activity_status(t: &Texts, status: ActivityStatus) -> &'static str {
     match status {
-        ActivityStatus::Planned => t.plan_activity_planned,
-        ActivityStatus::UnderWay => t.plan_activity_under_way,
-        ActivityStatus::Completed => t.plan_activity_completed,
-        ActivityStatus::Stopped => t.plan_activity_stopped,
+        ActivityStatus::Planned => t.plan_activity_planned(),
+        ActivityStatus::UnderWay => t.plan_activity_under_way(),
+        ActivityStatus::Completed => t.plan_activity_completed(),
+        ActivityStatus::Stopped => t.plan_activity_stopped(),
     }
 }
 

@@ -53,8 +53,8 @@ pub fn PlanPage() -> impl IntoView {
                     {back}
                 </A>
             </p>
-            <h1>{i18n.text(|t| t.plan_title)} ": " {name}</h1>
-            <p class="lead">{i18n.text(|t| t.plan_intro)}</p>
+            <h1>{i18n.text(|t| t.plan_title())} ": " {name}</h1>
+            <p class="lead">{i18n.text(|t| t.plan_intro())}</p>
             <GoalSection editor=editor />
             <FocusSection editor=editor />
             <SubGoalsSection editor=editor />
@@ -63,7 +63,7 @@ pub fn PlanPage() -> impl IntoView {
             <AdviceList pid=pid counsellor_side=false />
             <p>
                 <A href=Route::PlanPrint(&pid.get()).href() attr:class="button secondary">
-                    {i18n.text(|t| t.plan_print_link)}
+                    {i18n.text(|t| t.plan_print_link())}
                 </A>
             </p>
         }
@@ -75,10 +75,10 @@ pub fn PlanPage() -> impl IntoView {
 fn missing_participant() -> impl IntoView {
     let t = use_i18n().t();
     view! {
-        <h1>{t.caseload_not_found}</h1>
+        <h1>{t.caseload_not_found()}</h1>
         <p>
             <A href=Route::Caseload.href() attr:class="button">
-                {t.caseload_back_to_list}
+                {t.caseload_back_to_list()}
             </A>
         </p>
     }

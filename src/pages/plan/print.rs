@@ -42,7 +42,7 @@ fn own_words(t: &'static Texts, latest: Option<&RoundValues>) -> Option<impl Int
         .collect();
     (!rows.is_empty()).then(|| {
         view! {
-            <h2>{t.dialogue_print_comments_heading}</h2>
+            <h2>{t.dialogue_print_comments_heading()}</h2>
             <ul class="print-comments">{rows}</ul>
         }
     })
@@ -79,7 +79,7 @@ pub fn PlanPrintPage() -> impl IntoView {
             .flatten();
         let chosen = plan.focus_items.clone();
         let answers = latest.clone();
-        let chart_label = diagram_label(t, t.plan_print_chart_label, latest.as_ref());
+        let chart_label = diagram_label(t, t.plan_print_chart_label(), latest.as_ref());
         let chart = latest.is_some().then(|| {
             view! {
                 <ChartView
@@ -99,8 +99,8 @@ pub fn PlanPrintPage() -> impl IntoView {
         let catalogue = state.read(|d| d.settings().catalogue.clone());
         let goal = person.goal.as_ref().map(|goal| {
             let kind = match goal.kind {
-                GoalKind::Work => t.plan_goal_work,
-                GoalKind::Studies => t.plan_goal_studies,
+                GoalKind::Work => t.plan_goal_work(),
+                GoalKind::Studies => t.plan_goal_studies(),
             };
             format!("{kind}: {}", goal.text)
         });
@@ -158,14 +158,14 @@ pub fn PlanPrintPage() -> impl IntoView {
         view! {
             <div class="print-tools">
                 <A href=Route::Plan(&person.id).href() exact=true attr:class="link-tap">
-                    {t.plan_print_back}
+                    {t.plan_print_back()}
                 </A>
                 <label class="check">
                     <input type="checkbox" bind:checked=with_comments />
-                    <span>{t.dialogue_print_comments}</span>
+                    <span>{t.dialogue_print_comments()}</span>
                 </label>
                 <button type="button" class="button" on:click=print>
-                    {t.plan_print_button}
+                    {t.plan_print_button()}
                 </button>
             </div>
             <article class="plan-print">
@@ -179,13 +179,13 @@ pub fn PlanPrintPage() -> impl IntoView {
                             </p>
                         }
                     })}
-                <h2>{t.plan_goal_heading}</h2>
-                <p>{goal.unwrap_or_else(|| t.plan_goal_none.to_owned())}</p>
-                <h2>{t.plan_focus_heading}</h2>
+                <h2>{t.plan_goal_heading()}</h2>
+                <p>{goal.unwrap_or_else(|| t.plan_goal_none().to_owned())}</p>
+                <h2>{t.plan_focus_heading()}</h2>
                 {chart}
                 <ul>{focus}</ul>
                 {comments}
-                <h2 id="print-sub-goals">{t.plan_subgoals_heading}</h2>
+                <h2 id="print-sub-goals">{t.plan_subgoals_heading()}</h2>
                 <div
                     class="table-scroll"
                     tabindex="0"
@@ -196,16 +196,16 @@ pub fn PlanPrintPage() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">"#"</th>
-                                <th scope="col">{t.plan_subgoal_text_label}</th>
-                                <th scope="col">{t.plan_subgoal_item_label}</th>
-                                <th scope="col">{t.plan_subgoal_due_label}</th>
-                                <th scope="col">{t.plan_subgoal_status_label}</th>
+                                <th scope="col">{t.plan_subgoal_text_label()}</th>
+                                <th scope="col">{t.plan_subgoal_item_label()}</th>
+                                <th scope="col">{t.plan_subgoal_due_label()}</th>
+                                <th scope="col">{t.plan_subgoal_status_label()}</th>
                             </tr>
                         </thead>
                         <tbody>{sub_goals}</tbody>
                     </table>
                 </div>
-                <h2 id="print-activities">{t.plan_activities_heading}</h2>
+                <h2 id="print-activities">{t.plan_activities_heading()}</h2>
                 <div
                     class="table-scroll"
                     tabindex="0"
@@ -215,17 +215,17 @@ pub fn PlanPrintPage() -> impl IntoView {
                     <table class="print-activities">
                         <thead>
                             <tr>
-                                <th scope="col">{t.plan_print_activity}</th>
-                                <th scope="col">{t.plan_print_group}</th>
-                                <th scope="col">{t.plan_print_when}</th>
-                                <th scope="col">{t.plan_print_responsible}</th>
-                                <th scope="col">{t.plan_print_status}</th>
+                                <th scope="col">{t.plan_print_activity()}</th>
+                                <th scope="col">{t.plan_print_group()}</th>
+                                <th scope="col">{t.plan_print_when()}</th>
+                                <th scope="col">{t.plan_print_responsible()}</th>
+                                <th scope="col">{t.plan_print_status()}</th>
                             </tr>
                         </thead>
                         <tbody>{activities}</tbody>
                     </table>
                 </div>
-                <h2>{t.plan_timeline_heading}</h2>
+                <h2>{t.plan_timeline_heading()}</h2>
                 <div class="timeline">{drawing}</div>
             </article>
         }

@@ -47,12 +47,12 @@ pub(super) fn SubGoalsSection(editor: PlanEditor) -> impl IntoView {
     let dragging = RwSignal::new(None::<String>);
     view! {
         <section class="panel plan-sub-goals" aria-labelledby="sub-goals-heading">
-            <h2 id="sub-goals-heading">{i18n.text(|t| t.plan_subgoals_heading)}</h2>
-            <p>{i18n.text(|t| t.plan_subgoals_help)}</p>
+            <h2 id="sub-goals-heading">{i18n.text(|t| t.plan_subgoals_heading())}</h2>
+            <p>{i18n.text(|t| t.plan_subgoals_help())}</p>
             <Show
                 when=move || !ids.with(Vec::is_empty)
                 fallback=move || {
-                    view! { <p class="help">{i18n.text(|t| t.plan_subgoals_empty)}</p> }
+                    view! { <p class="help">{i18n.text(|t| t.plan_subgoals_empty())}</p> }
                 }
             >
                 <ul class="plain sub-goals">
@@ -165,7 +165,7 @@ fn SubGoalRow(
                 </h3>
             </div>
             <label class="field">
-                <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
+                <span>{i18n.text(|t| t.plan_subgoal_text_label())}</span>
                 <input
                     type="text"
                     aria-describedby=described.clone()
@@ -174,10 +174,10 @@ fn SubGoalRow(
                     on:input=on_text
                 />
             </label>
-            <RefusalAlert refusal=refused required=|t| t.plan_subgoal_text_required />
+            <RefusalAlert refusal=refused required=|t| t.plan_subgoal_text_required() />
             <div class="field-row">
                 <label class="field">
-                    <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
+                    <span>{i18n.text(|t| t.plan_subgoal_item_label())}</span>
                     <select
                         aria-describedby=described.clone()
                         on:change=move |ev| {
@@ -190,13 +190,13 @@ fn SubGoalRow(
                 </label>
                 <RowDate
                     row=row
-                    label=|t| t.plan_subgoal_due_label
+                    label=|t| t.plan_subgoal_due_label()
                     described=described.clone()
                     saved=|g| g.due
                     set=|g, due| g.due = due
                 />
                 <label class="field">
-                    <span>{i18n.text(|t| t.plan_subgoal_status_label)}</span>
+                    <span>{i18n.text(|t| t.plan_subgoal_status_label())}</span>
                     <select
                         aria-describedby=described.clone()
                         on:change=move |ev| {
@@ -222,7 +222,7 @@ fn SubGoalRow(
                     prop:disabled=move || position.get() == 0
                     on:click=move |_| shift(-1)
                 >
-                    {i18n.text(|t| t.plan_subgoal_move_up)}
+                    {i18n.text(|t| t.plan_subgoal_move_up())}
                 </button>
                 <button
                     type="button"
@@ -230,7 +230,7 @@ fn SubGoalRow(
                     prop:disabled=move || { position.get() + 1 >= total.get() }
                     on:click=move |_| shift(1)
                 >
-                    {i18n.text(|t| t.plan_subgoal_move_down)}
+                    {i18n.text(|t| t.plan_subgoal_move_down())}
                 </button>
                 <RemoveButton
                     what=Signal::derive(move || goal.get().map(|g| g.text).unwrap_or_default())
@@ -272,26 +272,26 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <form class="add-block sub-goal-add" novalidate on:submit=add>
-            <h3>{i18n.text(|t| t.plan_subgoal_add_heading)}</h3>
+            <h3>{i18n.text(|t| t.plan_subgoal_add_heading())}</h3>
             <label class="field">
-                <span>{i18n.text(|t| t.plan_subgoal_text_label)}</span>
+                <span>{i18n.text(|t| t.plan_subgoal_text_label())}</span>
                 <input type="text" maxlength=MAX_TEXT_CHARS bind:value=text />
             </label>
-            <RefusalAlert refusal=refused required=|t| t.plan_subgoal_add_required />
+            <RefusalAlert refusal=refused required=|t| t.plan_subgoal_add_required() />
             <div class="field-row">
                 <label class="field">
-                    <span>{i18n.text(|t| t.plan_subgoal_item_label)}</span>
+                    <span>{i18n.text(|t| t.plan_subgoal_item_label())}</span>
                     <select on:change=move |ev| {
                         item.set(ParticipantItem::from_id(&event_target_value(&ev)))
                     }>{move || item_options(i18n.t(), move || item.get())}</select>
                 </label>
                 <label class="field">
-                    <span>{i18n.text(|t| t.plan_subgoal_due_label)}</span>
+                    <span>{i18n.text(|t| t.plan_subgoal_due_label())}</span>
                     <input type="date" min=date_bounds().0 max=date_bounds().1 bind:value=due />
                 </label>
             </div>
             <button type="submit" class="button">
-                {i18n.text(|t| t.plan_subgoal_add)}
+                {i18n.text(|t| t.plan_subgoal_add())}
             </button>
         </form>
     }

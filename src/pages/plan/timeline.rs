@@ -199,7 +199,7 @@ pub(super) fn timeline_svg(
             {rows}
             <line class="today" x1=today x2=today y1="18" y2=bottom />
             <text class="today-name" x=today_x y=height - 6.0 text-anchor=today_anchor>
-                {t.plan_timeline_today}
+                {t.plan_timeline_today()}
             </text>
         </svg>
     }
@@ -250,13 +250,13 @@ pub(super) fn TimelineSection(editor: PlanEditor) -> impl IntoView {
                 timeline_svg(t, &layout, &activities, &names, room).into_any()
             }
             Some(_) => ().into_any(),
-            None => view! { <p class="help">{t.plan_timeline_empty}</p> }.into_any(),
+            None => view! { <p class="help">{t.plan_timeline_empty()}</p> }.into_any(),
         }
     };
     view! {
         <section class="panel plan-timeline" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{i18n.text(|t| t.plan_timeline_heading)}</h2>
-            <p>{i18n.text(|t| t.plan_timeline_help)}</p>
+            <h2 id="timeline-heading">{i18n.text(|t| t.plan_timeline_heading())}</h2>
+            <p>{i18n.text(|t| t.plan_timeline_help())}</p>
             <div class="timeline" node_ref=container>
                 {drawing}
             </div>

@@ -42,8 +42,8 @@ pub fn ReflectionPrompts() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h2>{i18n.text(|t| t.workshop_reflection_heading)}</h2>
-        <p>{i18n.text(|t| t.workshop_reflection_intro)}</p>
+        <h2>{i18n.text(|t| t.workshop_reflection_heading())}</h2>
+        <p>{i18n.text(|t| t.workshop_reflection_intro())}</p>
         <div class="reflection-kinds">{kinds}</div>
     }
 }
@@ -77,10 +77,10 @@ pub fn ExercisesPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h1>{i18n.text(|t| t.workshop_exercises_title)}</h1>
+        <h1>{i18n.text(|t| t.workshop_exercises_title())}</h1>
         <section class="panel exercise">
             <label class="field">
-                <span>{i18n.text(|t| t.workshop_pick_person)}</span>
+                <span>{i18n.text(|t| t.workshop_pick_person())}</span>
                 <select
                     id="exercise-person"
                     on:change=move |ev| {
@@ -109,7 +109,7 @@ pub fn ExercisesPage() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <button type="button" class="button" on:click=move |_| revealed.set(true)>
-                            {i18n.text(|t| t.workshop_reveal_button)}
+                            {i18n.text(|t| t.workshop_reveal_button())}
                         </button>
                     }
                 }
@@ -120,11 +120,11 @@ pub fn ExercisesPage() -> impl IntoView {
             </Show>
         </section>
         <section class="panel" aria-labelledby="plan-together">
-            <h2 id="plan-together">{i18n.text(|t| t.workshop_exercise_plan_heading)}</h2>
-            <p>{i18n.text(|t| t.workshop_exercise_plan_text)}</p>
+            <h2 id="plan-together">{i18n.text(|t| t.workshop_exercise_plan_heading())}</h2>
+            <p>{i18n.text(|t| t.workshop_exercise_plan_text())}</p>
             <Show when=move || failed.get()>
                 <p class="error" role="alert">
-                    {i18n.text(|t| t.workshop_sandbox_failed)}
+                    {i18n.text(|t| t.workshop_sandbox_failed())}
                 </p>
             </Show>
             <ul class="plain actions">{plan_buttons}</ul>

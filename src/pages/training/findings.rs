@@ -37,7 +37,7 @@ fn FindingFigure(finding: Finding) -> impl IntoView {
             let bars = move |t: &'static Texts| {
                 let categories: Vec<&str> = finding_text(t, finding, "bars").split('|').collect();
                 let series = [BarSeries {
-                    name: t.workshop_percent.to_owned(),
+                    name: t.workshop_percent().to_owned(),
                     values: values.iter().copied().map(Some).collect(),
                 }];
                 (categories, series)
@@ -89,7 +89,7 @@ fn BeliefShapers() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="model-shapers">
-            <p class="model-centre">{i18n.text(|t| t.workshop_belief_centre)}</p>
+            <p class="model-centre">{i18n.text(|t| t.workshop_belief_centre())}</p>
             <ul>
                 {BELIEF_SHAPERS
                     .iter()
@@ -116,7 +116,7 @@ fn ParallelGroups() -> impl IntoView {
         <div class="model-parallel">
             <p class="group job">
                 <strong>{move || i18n.t().group_name(InterventionGroup::JobFocused)}</strong>
-                <span>{i18n.text(|t| t.workshop_parallel_alone)}</span>
+                <span>{i18n.text(|t| t.workshop_parallel_alone())}</span>
             </p>
             <p class="group others">
                 <strong>
@@ -125,7 +125,7 @@ fn ParallelGroups() -> impl IntoView {
                         others.iter().map(|g| t.group_name(*g)).collect::<Vec<_>>().join(" · ")
                     }}
                 </strong>
-                <span>{i18n.text(|t| t.workshop_parallel_together)}</span>
+                <span>{i18n.text(|t| t.workshop_parallel_together())}</span>
             </p>
         </div>
     }
@@ -146,7 +146,7 @@ pub fn FindingView(
         {(finding == Finding::Parallel).then(|| view! { <ParallelGroups /> })}
         <p>{part("text")}</p>
         <p class="source">
-            {i18n.text(|t| t.workshop_average)} " " {i18n.text(|t| t.workshop_source)}
+            {i18n.text(|t| t.workshop_average())} " " {i18n.text(|t| t.workshop_source())}
         </p>
     }
 }

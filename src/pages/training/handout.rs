@@ -68,19 +68,19 @@ pub fn HandoutPage() -> impl IntoView {
     view! {
         <div class="print-tools actions">
             <button type="button" class="button" on:click=print>
-                {i18n.text(|t| t.workshop_handout_print)}
+                {i18n.text(|t| t.workshop_handout_print())}
             </button>
             <A href=Route::Training.href() attr:class="button secondary">
-                {i18n.text(|t| t.training_title)}
+                {i18n.text(|t| t.training_title())}
             </A>
         </div>
         <article class="handout">
-            <h1>{i18n.text(|t| t.workshop_handout_title)}</h1>
-            <p class="lead">{i18n.text(|t| t.workshop_handout_intro)}</p>
+            <h1>{i18n.text(|t| t.workshop_handout_title())}</h1>
+            <p class="lead">{i18n.text(|t| t.workshop_handout_intro())}</p>
             <div class="handout-grid">{findings}</div>
-            <p class="handout-principles">{i18n.text(|t| t.workshop_handout_principles)}</p>
+            <p class="handout-principles">{i18n.text(|t| t.workshop_handout_principles())}</p>
             <p class="source">
-                {i18n.text(|t| t.workshop_average)} " " {i18n.text(|t| t.workshop_source)}
+                {i18n.text(|t| t.workshop_average())} " " {i18n.text(|t| t.workshop_source())}
             </p>
         </article>
     }

@@ -63,7 +63,7 @@ pub fn TrainingPage() -> impl IntoView {
                     <FindingView finding=finding />
                     <p>
                         <A href=present attr:class="link-tap">
-                            {i18n.text(|t| t.workshop_present_this)}
+                            {i18n.text(|t| t.workshop_present_this())}
                         </A>
                     </p>
                 </section>
@@ -71,31 +71,31 @@ pub fn TrainingPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h1>{i18n.text(|t| t.training_title)}</h1>
-        <p class="lead">{i18n.text(|t| t.training_intro)}</p>
+        <h1>{i18n.text(|t| t.training_title())}</h1>
+        <p class="lead">{i18n.text(|t| t.training_intro())}</p>
         <ul class="plain actions training-nav">
             <li>
                 <A href=Route::Present { slide: None }.href() attr:class="button">
-                    {i18n.text(|t| t.workshop_present_start)}
+                    {i18n.text(|t| t.workshop_present_start())}
                 </A>
             </li>
             <li>
                 <A href=Route::Exercises.href() attr:class="button secondary">
-                    {i18n.text(|t| t.workshop_exercises_link)}
+                    {i18n.text(|t| t.workshop_exercises_link())}
                 </A>
             </li>
             <li>
                 <A href=Route::Handout.href() attr:class="button secondary">
-                    {i18n.text(|t| t.workshop_handout_link)}
+                    {i18n.text(|t| t.workshop_handout_link())}
                 </A>
             </li>
         </ul>
         <FictionalPeople />
-        <h2 class="section-heading">{i18n.text(|t| t.workshop_findings_heading)}</h2>
+        <h2 class="section-heading">{i18n.text(|t| t.workshop_findings_heading())}</h2>
         {findings}
         <section class="panel" id="follow-up">
-            <h2>{i18n.text(|t| t.training_follow_up_heading)}</h2>
-            <p>{i18n.text(|t| t.training_follow_up_text)}</p>
+            <h2>{i18n.text(|t| t.training_follow_up_heading())}</h2>
+            <p>{i18n.text(|t| t.training_follow_up_text())}</p>
         </section>
     }
 }
@@ -138,19 +138,19 @@ fn FictionalPeople() -> impl IntoView {
         .collect_view();
     view! {
         <section class="panel people" id="people" aria-labelledby="people-heading">
-            <h2 id="people-heading">{i18n.text(|t| t.workshop_people_heading)}</h2>
-            <p>{i18n.text(|t| t.workshop_people_note)}</p>
+            <h2 id="people-heading">{i18n.text(|t| t.workshop_people_heading())}</h2>
+            <p>{i18n.text(|t| t.workshop_people_note())}</p>
             <ul class="plain">{people}</ul>
             <JourneyChart person=0 round=PEOPLE[0].rounds.len() - 1 id="example-chart" />
-            <p>{i18n.text(|t| t.workshop_sandbox_intro)}</p>
+            <p>{i18n.text(|t| t.workshop_sandbox_intro())}</p>
             <Show when=move || failed.get()>
                 <p class="error" role="alert">
-                    {i18n.text(|t| t.workshop_sandbox_failed)}
+                    {i18n.text(|t| t.workshop_sandbox_failed())}
                 </p>
             </Show>
             <Show when=move || !in_training()>
                 <button type="button" class="button" on:click=open.clone()>
-                    {i18n.text(|t| t.workshop_sandbox_open)}
+                    {i18n.text(|t| t.workshop_sandbox_open())}
                 </button>
             </Show>
         </section>

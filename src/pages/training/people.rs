@@ -17,11 +17,11 @@ pub fn story(t: &'static Texts, person: &FictionalPerson) -> &'static str {
 
 pub fn principle(t: &'static Texts, principle: Principle) -> &'static str {
     match principle {
-        Principle::Parallel => t.workshop_principle_parallel,
-        Principle::Staircase => t.workshop_principle_staircase,
-        Principle::Continuity => t.workshop_principle_continuity,
-        Principle::NoBreaks => t.workshop_principle_no_breaks,
-        Principle::Belief => t.workshop_principle_belief,
+        Principle::Parallel => t.workshop_principle_parallel(),
+        Principle::Staircase => t.workshop_principle_staircase(),
+        Principle::Continuity => t.workshop_principle_continuity(),
+        Principle::NoBreaks => t.workshop_principle_no_breaks(),
+        Principle::Belief => t.workshop_principle_belief(),
     }
 }
 
@@ -54,18 +54,18 @@ pub fn JourneyChart(person: usize, round: usize, id: &'static str) -> impl IntoV
                 .collect(),
             details: Vec::new(),
         };
-        let mut rounds = vec![series(t.workshop_journey_first, 0)];
+        let mut rounds = vec![series(t.workshop_journey_first(), 0)];
         if round > 0 {
-            rounds.push(series(t.workshop_journey_this, round));
+            rounds.push(series(t.workshop_journey_this(), round));
         }
         spider_chart(&t.item_axes(), &rounds, width)
     };
     let label = Signal::derive(move || {
         let t = i18n.t();
         let label = t.workshop_journey_chart((round + 1).to_string(), person.name);
-        let mut rounds = vec![t.workshop_journey_first.to_owned()];
+        let mut rounds = vec![t.workshop_journey_first().to_owned()];
         if round > 0 {
-            rounds.push(t.workshop_journey_this.to_owned());
+            rounds.push(t.workshop_journey_this().to_owned());
         }
         let latest: Vec<Option<u8>> = person.rounds[round]
             .answers
@@ -91,7 +91,7 @@ pub fn JourneyRound(person: usize, round: usize) -> impl IntoView {
     let had = move || {
         let t = i18n.t();
         if story_round.had.is_empty() {
-            t.workshop_journey_break.to_owned()
+            t.workshop_journey_break().to_owned()
         } else {
             t.workshop_journey_had(activity_list(t, story_round.had))
         }
@@ -126,7 +126,7 @@ pub fn WhatNext(person: usize, round: usize) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h2>{i18n.text(|t| t.workshop_next_title)}</h2>
+        <h2>{i18n.text(|t| t.workshop_next_title())}</h2>
         <p class="finding-figure">{intro}</p>
         <ul class="prompts">{prompts}</ul>
         <JourneyChart person=person round=round id="what-next-chart" />
@@ -156,7 +156,7 @@ pub fn Reveal(person: usize, round: usize) -> impl IntoView {
         <h2>{move || i18n.t().workshop_reveal_title(who.name)}</h2>
         <p class="finding-figure">{moved}</p>
         <p>{move || story(i18n.t(), who)}</p>
-        <h3>{i18n.text(|t| t.workshop_reveal_plan)}</h3>
+        <h3>{i18n.text(|t| t.workshop_reveal_plan())}</h3>
         <ul>{plan}</ul>
         <JourneyChart person=person round=last id="reveal-chart" />
     }

@@ -34,9 +34,9 @@ fn TitleSlide() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="title-slide">
-            <h2>{i18n.text(|t| t.workshop_present_title)}</h2>
-            <p class="finding-figure">{i18n.text(|t| t.workshop_present_subtitle)}</p>
-            <p class="source">{i18n.text(|t| t.workshop_source)}</p>
+            <h2>{i18n.text(|t| t.workshop_present_title())}</h2>
+            <p class="finding-figure">{i18n.text(|t| t.workshop_present_subtitle())}</p>
+            <p class="source">{i18n.text(|t| t.workshop_source())}</p>
         </div>
     }
 }
@@ -105,20 +105,20 @@ pub fn PresentationPage() -> impl IntoView {
             class="presentation"
             tabindex="-1"
             role="region"
-            aria-roledescription=move || i18n.t().workshop_present_label
-            aria-label=move || i18n.t().workshop_present_label
+            aria-roledescription=move || i18n.t().workshop_present_label()
+            aria-label=move || i18n.t().workshop_present_label()
         >
             <section class="slide" aria-live="polite">
                 {move || slide_view(slides[current.get()])}
             </section>
-            <nav class="slide-controls" aria-label=move || i18n.t().workshop_present_label>
+            <nav class="slide-controls" aria-label=move || i18n.t().workshop_present_label()>
                 <button
                     type="button"
                     class="button secondary"
                     disabled=move || current.get() == 0
                     on:click=move |_| step(Move::Previous)
                 >
-                    {i18n.text(|t| t.workshop_present_previous)}
+                    {i18n.text(|t| t.workshop_present_previous())}
                 </button>
                 <span class="slide-counter">{counter}</span>
                 <button
@@ -127,15 +127,15 @@ pub fn PresentationPage() -> impl IntoView {
                     disabled=move || current.get() + 1 == count
                     on:click=move |_| step(Move::Next)
                 >
-                    {i18n.text(|t| t.workshop_present_next)}
+                    {i18n.text(|t| t.workshop_present_next())}
                 </button>
                 <button type="button" class="button secondary" on:click=fullscreen>
-                    {i18n.text(|t| t.workshop_present_fullscreen)}
+                    {i18n.text(|t| t.workshop_present_fullscreen())}
                 </button>
                 <button type="button" class="button secondary" on:click=move |_| leave()>
-                    {i18n.text(|t| t.workshop_present_leave)}
+                    {i18n.text(|t| t.workshop_present_leave())}
                 </button>
-                <span class="slide-keys">{i18n.text(|t| t.workshop_present_keys)}</span>
+                <span class="slide-keys">{i18n.text(|t| t.workshop_present_keys())}</span>
             </nav>
         </div>
     }

@@ -20,14 +20,14 @@ pub fn ReflectionLog() -> impl IntoView {
         let saved = state.change(|d| d.add_reflection(browser::new_id(), browser::today(), &text));
         if saved.is_ok() {
             draft.set(String::new());
-            status.set(Some(i18n.t().reflection_saved));
+            status.set(Some(i18n.t().reflection_saved()));
         }
     };
     let notes = move || {
         let t = i18n.t();
         let notes = state.read(|d| d.reflections().into_iter().cloned().collect::<Vec<_>>());
         if notes.is_empty() {
-            return view! { <p>{t.reflection_empty}</p> }.into_any();
+            return view! { <p>{t.reflection_empty()}</p> }.into_any();
         }
         view! {
             <ul class="plain reflection-notes">
@@ -62,14 +62,14 @@ pub fn ReflectionLog() -> impl IntoView {
     };
     view! {
         <section class="panel reflection-log" aria-labelledby="reflection-log-heading">
-            <h2 id="reflection-log-heading">{i18n.text(|t| t.reflection_heading)}</h2>
-            <p>{i18n.text(|t| t.reflection_intro)}</p>
+            <h2 id="reflection-log-heading">{i18n.text(|t| t.reflection_heading())}</h2>
+            <p>{i18n.text(|t| t.reflection_intro())}</p>
             <Show when=move || state.space() == Space::Training>
-                <p class="warning">{i18n.text(|t| t.reflection_in_training)}</p>
+                <p class="warning">{i18n.text(|t| t.reflection_in_training())}</p>
             </Show>
             <form on:submit=save>
                 <label class="field">
-                    <span>{i18n.text(|t| t.reflection_label)}</span>
+                    <span>{i18n.text(|t| t.reflection_label())}</span>
                     <textarea
                         id="reflection-text"
                         rows="4"
@@ -78,13 +78,13 @@ pub fn ReflectionLog() -> impl IntoView {
                     ></textarea>
                 </label>
                 <button type="submit" class="button">
-                    {i18n.text(|t| t.reflection_save)}
+                    {i18n.text(|t| t.reflection_save())}
                 </button>
             </form>
             <p class="status" role="status">
                 {move || status.get()}
             </p>
-            <h3>{i18n.text(|t| t.reflection_list_heading)}</h3>
+            <h3>{i18n.text(|t| t.reflection_list_heading())}</h3>
             {notes}
         </section>
     }
