@@ -2,7 +2,7 @@
 // the participant's app as a "worker", with a plain name and no loader; here it gets a name with
 // its content hash, like every other asset, and Trunk's loader and preload links for the whole
 // app give way to two meta tags (each app's files and their integrity), just before the one
-// inline script of index.html, which reads them to start the right app.
+// loader script of index.html, which reads them to start the right app.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

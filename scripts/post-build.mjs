@@ -1,7 +1,8 @@
 // Trunk's post-build hook. Trunk runs the hooks of one stage at the same time, and every step
 // rewrites index.html, so they run here one after the other: ECharts' script tag becomes a meta
-// tag, Trunk's loader gives way to the choice of app, then the CSP gets the hash of the one
-// inline script that is left.
+// tag, Trunk's loader gives way to the choice of app, the boot screen gets its opening words, then
+// the CSP gets the hashes of the two inline scripts.
 await import('./lazy-echarts.mjs');
 await import('./choose-app.mjs');
+await import('./boot-texts.mjs');
 await import('./csp-hash.mjs');

@@ -12,9 +12,11 @@ test('a participant answers all eight questions, checks them and is done', async
     if (n < 8) await q.next();
   }
   await q.toSummary();
+  // In the list of answers (the diagram beside it names each point's step too).
+  const answers = page.locator('.summary-list');
   for (let n = 1; n <= 8; n++) {
     const step = ((n - 1) % 5) + 1;
-    await expect(page.getByText(`${step}. ${q.t[`questions_${ITEMS[n - 1]}_step_${step}`]}`)).toBeVisible();
+    await expect(answers.getByText(`${step}. ${q.t[`questions_${ITEMS[n - 1]}_step_${step}`]}`)).toBeVisible();
   }
   await q.done();
   const data = await q.stored();

@@ -1,0 +1,32 @@
+// Trunk post-build step: the boot screen's script in index.html gets the opening words of the
+// pages a newcomer lands on (home and her start page), in every language, from locales/: the
+// same texts the app shows there, so that they appear before the app has come and stay when it
+// has. Keyed by the path below the base, then by language: [heading, lead].
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PLACEHOLDER = '{} /* boot-texts */';
+const LANGUAGES = ['sv', 'nb', 'da', 'en'];
+// The page, and its locale file with the "title" and "intro" its view shows (src/pages/).
+const PAGES = { '': 'home', participant: 'self' };
+
+const file = join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
+const html = readFileSync(file, 'utf8');
+if (!html.includes(PLACEHOLDER)) {
+  console.error(`boot-texts: ${file} has no ${PLACEHOLDER}`);
+  process.exit(1);
+}
+const locale = (language, feature) =>
+  JSON.parse(readFileSync(new URL(`../locales/${language}/${feature}.json`, import.meta.url), 'utf8'));
+const openings = Object.fromEntries(
+  Object.entries(PAGES).map(([path, feature]) => [
+    path,
+    Object.fromEntries(LANGUAGES.map((language) => {
+      const { title, intro } = locale(language, feature);
+      return [language, [title, intro]];
+    })),
+  ]),
+);
+// Inside a script: "<" never ends it early.
+const json = JSON.stringify(openings).replaceAll('<', '\\u003c');
+writeFileSync(file, html.replace(PLACEHOLDER, json));
