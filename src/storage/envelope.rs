@@ -127,7 +127,10 @@ pub fn write_stored(data: &Caseload, now: DateTime<Utc>, revision: &Revision) ->
 /// A backup file: indented for people, with a checksum of its data, and saying whether
 /// sensitive answers were left out.
 pub fn write_backup(data: &Caseload, now: DateTime<Utc>, sensitive_included: bool) -> String {
-    let data = serde_json::to_value(data).expect("the model serialises to JSON");
+    // Through the compact text every save writes: one serialiser of the model in the wasm, not
+    // two (a backup is rare; a save is not).
+    let data: Value = serde_json::from_str(&serde_json::to_string(data).expect(SERIALISES))
+        .expect("the model's own JSON reads back");
     render(
         &Envelope {
             sensitive_included: Some(sensitive_included),
@@ -150,14 +153,16 @@ fn envelope<D: Serialize>(data: &D, stamp: Stamp) -> Envelope<'_, D> {
     }
 }
 
+/// Maps have string keys and numbers are integers: serialising the model cannot fail.
+const SERIALISES: &str = "the model serialises to JSON";
+
 fn render<D: Serialize>(envelope: &Envelope<'_, D>, pretty: bool) -> String {
     let written = if pretty {
         serde_json::to_string_pretty(envelope)
     } else {
         serde_json::to_string(envelope)
     };
-    // Maps have string keys and numbers are integers: serialising the model cannot fail.
-    written.expect("the model serialises to JSON")
+    written.expect(SERIALISES)
 }
 
 /// SHA-256 of the data in one fixed form (compact, keys sorted as serde_json's map keeps
