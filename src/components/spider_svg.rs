@@ -11,8 +11,13 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement};
 use crate::browser;
 use crate::domain::charts::RadarSeries;
 use crate::domain::spider_markup::FONT;
-use crate::domain::spider_shape::{estimated_width, spider_shape};
+use crate::domain::spider_shape::{Measures, estimated_width, spider_shape};
 use crate::i18n::use_i18n;
+
+/// An angle's cosine and sine, by the browser's Math.
+fn cos_sin(angle: f64) -> (f64, f64) {
+    (js_sys::Math::cos(angle), js_sys::Math::sin(angle))
+}
 
 /// Measures texts in the page's own font, as the drawing will show them.
 fn text_measurer() -> impl Fn(&str, f64) -> f64 {
@@ -70,7 +75,10 @@ pub fn SpiderSvg(
             &i18n.t().item_axes(),
             &series.get(),
             width,
-            &measure_text,
+            &Measures {
+                text_width: &measure_text,
+                cos_sin: &cos_sin,
+            },
         ))
     });
     let detail = move || {

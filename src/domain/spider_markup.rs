@@ -155,7 +155,7 @@ impl SpiderShape {
 #[cfg(test)]
 mod tests {
     use crate::domain::charts::RadarSeries;
-    use crate::domain::spider_shape::{estimated_width, spider_shape};
+    use crate::domain::spider_shape::{Measures, spider_shape};
 
     fn drawn(detail: &str, name: &str) -> String {
         let series = [RadarSeries {
@@ -163,7 +163,7 @@ mod tests {
             values: vec![Some(3), None, Some(5)],
             details: vec![detail.into(), String::new(), "C".into()],
         }];
-        spider_shape(&["A & B", "C", "D"], &series, 400.0, &estimated_width).svg()
+        spider_shape(&["A & B", "C", "D"], &series, 400.0, &Measures::estimated()).svg()
     }
 
     #[test]

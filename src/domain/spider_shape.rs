@@ -91,13 +91,27 @@ const EDGE: f64 = 4.0;
 /// As large as the counsellor's diagram on a projector; never smaller than readable.
 const MAX_RADIUS: f64 = 170.0;
 const MIN_RADIUS: f64 = 48.0;
-/// How wide a text is drawn at a font size, in pixels: the browser measures it in its own
-/// font (fonts differ by a fifth between phones); tests use `estimated_width`.
-pub type TextWidth<'a> = &'a dyn Fn(&str, f64) -> f64;
+/// What the browser works out for the drawing: how wide a text is at a font size, in pixels
+/// (in its own font: fonts differ by a fifth between phones), and an angle's cosine and sine
+/// (its own Math, so that the wasm carries no sine tables). Tests use `Measures::estimated`.
+pub struct Measures<'a> {
+    pub text_width: &'a dyn Fn(&str, f64) -> f64,
+    pub cos_sin: &'a dyn Fn(f64) -> (f64, f64),
+}
 
-/// A wide sans-serif's width (DejaVu Sans, Debian's system-ui), for tests.
+/// A wide sans-serif's width (DejaVu Sans, Debian's system-ui), where nothing can measure.
 pub fn estimated_width(text: &str, font_size: f64) -> f64 {
     text.chars().count() as f64 * 0.62 * font_size
+}
+
+#[cfg(test)]
+impl Measures<'static> {
+    pub fn estimated() -> Measures<'static> {
+        Measures {
+            text_width: &estimated_width,
+            cos_sin: &|angle: f64| (angle.cos(), angle.sin()),
+        }
+    }
 }
 
 /// The diagram for `width` pixels: the largest radius (up to `MAX_RADIUS`) at which every
@@ -107,8 +121,9 @@ pub fn spider_shape(
     axes: &[&str],
     series: &[RadarSeries],
     width: f64,
-    text_width: TextWidth,
+    measures: &Measures,
 ) -> SpiderShape {
+    let text_width = measures.text_width;
     let room = ChartWidth::of(width);
     let font_size = room.font_size();
     let line_height = (font_size * 1.25).round();
@@ -117,7 +132,7 @@ pub fn spider_shape(
     let direction = |spoke: usize| {
         let angle =
             -std::f64::consts::FRAC_PI_2 + spoke as f64 * std::f64::consts::TAU / count as f64;
-        (angle.cos(), angle.sin())
+        (measures.cos_sin)(angle)
     };
     let names = spoke_names(axes, room);
     let blocks: Vec<f64> = names
@@ -247,7 +262,7 @@ fn fitting_radius(
     direction: &dyn Fn(usize) -> (f64, f64),
     width: f64,
     font_size: f64,
-    text_width: TextWidth,
+    text_width: &dyn Fn(&str, f64) -> f64,
 ) -> f64 {
     let half_width = width / 2.0 - EDGE;
     let most = half_width.min(MAX_RADIUS);
@@ -309,7 +324,12 @@ mod tests {
 
     #[test]
     fn spokes_start_at_the_top_and_go_clockwise() {
-        let shape = spider_shape(&["A", "B", "C", "D"], &rounds(), 600.0, &estimated_width);
+        let shape = spider_shape(
+            &["A", "B", "C", "D"],
+            &rounds(),
+            600.0,
+            &Measures::estimated(),
+        );
         let c = shape.centre;
         let [top, right, bottom, left] = shape.spokes[..] else {
             panic!("four spokes")
@@ -323,7 +343,12 @@ mod tests {
 
     #[test]
     fn a_step_sits_on_its_ring_and_one_is_not_the_centre() {
-        let shape = spider_shape(&["A", "B", "C", "D"], &rounds(), 600.0, &estimated_width);
+        let shape = spider_shape(
+            &["A", "B", "C", "D"],
+            &rounds(),
+            600.0,
+            &Measures::estimated(),
+        );
         let latest = &shape.lines[1];
         let distance =
             |p: Point| ((p.x - shape.centre.x).powi(2) + (p.y - shape.centre.y).powi(2)).sqrt();
@@ -342,7 +367,12 @@ mod tests {
 
     #[test]
     fn rather_not_answer_is_a_gap_not_zero() {
-        let shape = spider_shape(&["A", "B", "C", "D"], &rounds(), 600.0, &estimated_width);
+        let shape = spider_shape(
+            &["A", "B", "C", "D"],
+            &rounds(),
+            600.0,
+            &Measures::estimated(),
+        );
         let march = &shape.lines[0];
         // A, then the gap at B, then C, D and back to A.
         assert_eq!(march.runs.len(), 2);
@@ -365,7 +395,12 @@ mod tests {
 
     #[test]
     fn the_latest_round_is_strongest_and_gets_the_first_colour() {
-        let shape = spider_shape(&["A", "B", "C", "D"], &rounds(), 600.0, &estimated_width);
+        let shape = spider_shape(
+            &["A", "B", "C", "D"],
+            &rounds(),
+            600.0,
+            &Measures::estimated(),
+        );
         assert!(!shape.lines[0].strong && shape.lines[1].strong);
         assert_eq!(shape.lines[1].colour, series_colour(0, 1));
         assert_eq!(shape.legend.len(), 2);
@@ -386,7 +421,7 @@ mod tests {
             "Söka jobb",
         ];
         let width = 330.0;
-        let shape = spider_shape(&axes, &rounds_of_eight(), width, &estimated_width);
+        let shape = spider_shape(&axes, &rounds_of_eight(), width, &Measures::estimated());
         for name in &shape.names {
             let widest = name
                 .lines
