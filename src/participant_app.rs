@@ -18,7 +18,7 @@ use crate::components::handed_over::HandedOver;
 use crate::components::site_header::SiteHeader;
 use crate::pages::{
     answers_summary::SummaryPage, home::HomePage, participant::ParticipantPage,
-    question::QuestionPage, thanks::ThanksPage,
+    question::QuestionPage, thanks::HerThanksPage,
 };
 use crate::storage::browser_store;
 use crate::{browser, lock, state};
@@ -49,7 +49,7 @@ fn HerPages(store: state::AppStore) -> impl IntoView {
                 <Route path=path!("/participant") view=ParticipantPage />
                 <Route path=path!("/round/:rid/answer/:n") view=QuestionPage />
                 <Route path=path!("/round/:rid/summary") view=SummaryPage />
-                <Route path=path!("/round/:rid/thanks") view=ThanksPage />
+                <Route path=path!("/round/:rid/thanks") view=HerThanksPage />
             </Routes>
         </PageFrame>
     }

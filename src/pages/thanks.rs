@@ -9,9 +9,23 @@ use crate::i18n::use_i18n;
 use crate::routes::{Route, use_round_id};
 use crate::state::use_state;
 
-/// `/round/:rid/thanks`: the answers are saved; hand the device back if it was handed over.
+/// `/round/:rid/thanks` in the whole app: the answers are saved; hand the device back if it was
+/// handed over.
 #[component]
 pub fn ThanksPage() -> impl IntoView {
+    view! { <Thanks give_back=ViewFn::from(|| view! { <GiveBack /> }) /> }
+}
+
+/// `/round/:rid/thanks` in her own app, which never runs in a handed-over tab (index.html starts
+/// the whole app there): without "give the device back", and so without the lock's passphrase
+/// check in her wasm.
+#[component]
+pub fn HerThanksPage() -> impl IntoView {
+    view! { <Thanks give_back=ViewFn::from(|| ()) /> }
+}
+
+#[component]
+fn Thanks(give_back: ViewFn) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let rid = use_round_id();
@@ -43,7 +57,7 @@ pub fn ThanksPage() -> impl IntoView {
             Some(_) if handed.is_on() => {
                 view! {
                     <p class="warning">{i18n.t().self_give_back()}</p>
-                    <GiveBack />
+                    {give_back.run()}
                 }
                     .into_any()
             }
