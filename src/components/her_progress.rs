@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::progress_view::{
-    Moved, NumbersTable, Shown, chart_label, dated, png_name, radar_series, rounds_of,
+    Moved, NumbersTable, OnceAnswered, Shown, chart_label, dated, png_name, radar_series, rounds_of,
 };
 use crate::components::spider_svg::SpiderSvg;
 use crate::domain::progression::View;
@@ -25,10 +25,7 @@ pub fn HerProgress(pid: Memo<String>) -> impl IntoView {
         <section class="panel progress hers" aria-labelledby="progress-heading">
             <h2 id="progress-heading">{i18n.text(|t| t.dialogue_hers_heading())}</h2>
             <p class="help">{i18n.text(|t| t.dialogue_hers_intro())}</p>
-            <Show
-                when=move || !lines.get().is_empty()
-                fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers())}</p> }
-            >
+            <OnceAnswered lines=lines>
                 <SpiderSvg
                     id="participant-chart"
                     series=series
@@ -37,7 +34,7 @@ pub fn HerProgress(pid: Memo<String>) -> impl IntoView {
                 />
                 <NumbersTable lines=lines />
                 <Moved rounds=rounds shown=shown />
-            </Show>
+            </OnceAnswered>
         </section>
     }
 }

@@ -177,10 +177,7 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
                 {option(Shown::Only(View::Counsellor), |t| t.progress_view_counsellor())}
                 {option(Shown::Both, |t| t.progress_view_both())}
             </fieldset>
-            <Show
-                when=move || !lines.get().is_empty()
-                fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers())}</p> }
-            >
+            <OnceAnswered lines=lines>
                 <ChartView
                     id="participant-chart"
                     draw=draw
@@ -191,8 +188,22 @@ pub fn ProgressView(pid: Memo<String>) -> impl IntoView {
                 <Differences rounds=rounds shown=shown />
                 <Moved rounds=rounds shown=shown />
                 <OverTime pid=pid rounds=rounds shown=shown />
-            </Show>
+            </OnceAnswered>
         </section>
+    }
+}
+
+/// Its children once there is a round to show; until then, that there are no answers yet.
+#[component]
+pub(crate) fn OnceAnswered(lines: Memo<NamedRounds>, children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show
+            when=move || !lines.get().is_empty()
+            fallback=move || view! { <p>{i18n.text(|t| t.progress_no_answers())}</p> }
+        >
+            {children()}
+        </Show>
     }
 }
 

@@ -1,4 +1,6 @@
 import { type Page, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { TEXTS } from '../locales';
 import { AppShell } from './app';
 import { DataPage } from './data';
 import { ITEMS } from './questionnaire';
@@ -35,3 +37,15 @@ export async function openParticipant(page: Page, contents: string) {
   await expect(page.locator('#participant-chart canvas')).toBeVisible();
 }
 
+
+/** Taps "save the diagram as an image": the file's bytes, once checked to be a PNG so named. */
+export async function savedPng(page: Page): Promise<Buffer> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: TEXTS.en.progress_save_png }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^stegvis-diagram-.*\.png$/);
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  return bytes;
+}
