@@ -1,5 +1,5 @@
 // Trunk post-build step: the boot screen's script in index.html gets the opening words of the
-// pages a newcomer lands on (home and her start page), in every language, from locales/: the
+// pages people land on (home, her start page and the counsellor's list), in every language, from locales/: the
 // same texts the app shows there, so that they appear before the app has come and stay when it
 // has. Keyed by the path below the base, then by language: [heading, lead].
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const PLACEHOLDER = '{} /* boot-texts */';
 const LANGUAGES = ['sv', 'nb', 'da', 'en'];
 // The page, and its locale file with the "title" and "intro" its view shows (src/pages/).
-const PAGES = { '': 'home', participant: 'self' };
+const PAGES = { '': 'home', participant: 'self', counsellor: 'caseload' };
 
 const file = join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
 const html = readFileSync(file, 'utf8');

@@ -2,7 +2,9 @@
 // the participant's app as a "worker", with a plain name and no loader; here it gets a name with
 // its content hash, like every other asset, and Trunk's loader and preload links for the whole
 // app give way to two meta tags (each app's files and their integrity), just before the one
-// loader script of index.html, which reads them to start the right app.
+// loader script of index.html, which reads them to start the right app. Trunk's stylesheet link
+// becomes a meta tag too: the loader adds the stylesheet, so that it does not hold back the
+// first paint (style/boot.css, inline, styles that).
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +28,7 @@ function take(pattern, what) {
 const [, wholeJs, wholeJsIntegrity] = take(/\s*<link rel="modulepreload" href="([^"]+\.js)"[^>]*?integrity="([^"]+)"[^>]*>/, "whole app's script preload");
 const [, wholeWasm, wholeWasmIntegrity] = take(/\s*<link rel="preload" href="([^"]+_bg\.wasm)"[^>]*?integrity="([^"]+)"[^>]*>/, "whole app's wasm preload");
 take(/\s*<script type="module"[^>]*>\s*import init, \* as bindings from [^<]*<\/script>/, "Trunk's loader");
+const [, styleHref, styleIntegrity] = take(/\s*<link rel="stylesheet" href="([^"]+\.css)"[^>]*?integrity="([^"]+)"[^>]*>/, 'stylesheet');
 
 // The participant's app under its content's hash (so a new build never meets an old copy in a cache).
 const js = readFileSync(join(dir, 'participant.js'));
@@ -37,6 +40,7 @@ renameSync(join(dir, 'participant_bg.wasm'), join(dir, `${name}_bg.wasm`));
 const meta = (app, jsPath, jsIntegrity, wasmPath, wasmIntegrity) =>
   `<meta name="stegvis-app" content="${app}" data-js="${jsPath}" data-js-integrity="${jsIntegrity}" data-wasm="${wasmPath}" data-wasm-integrity="${wasmIntegrity}" />`;
 const metas = [
+  `<meta name="stegvis-style" data-href="${styleHref}" data-integrity="${styleIntegrity}" />`,
   meta('whole', wholeJs, wholeJsIntegrity, wholeWasm, wholeWasmIntegrity),
   meta('participant', `${base}${name}.js`, integrity(js), `${base}${name}_bg.wasm`, integrity(wasm)),
 ];

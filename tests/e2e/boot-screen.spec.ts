@@ -5,7 +5,7 @@ import { AppShell } from './pages/app';
 // Before the app has come (a slow phone: seconds), the page a newcomer lands on already shows
 // its opening words, in the language the app will speak, and the app then shows the same words
 // in the same place. Here the app's wasm is held back to look at the boot screen alone, then let
-// through.
+// through. The first paint waits for nothing but the page: not for the stylesheet either.
 
 async function bootScreen(page, path: string) {
   let release = () => {};
@@ -31,6 +31,7 @@ for (const [path, feature, locale, language] of [
   ['participant', 'self', 'da-DK', 'da'],
   ['participant', 'self', 'nn-NO', 'nb'],
   ['', 'home', 'de-DE', 'en'],
+  ['counsellor', 'caseload', 'en-GB', 'en'],
 ] as const) {
   test.describe(`/${path} for a browser in ${locale}`, () => {
     test.use({ locale });
@@ -63,8 +64,33 @@ test('a language chosen in the app wins over the browser, from the first paint',
 });
 
 test('other pages keep the plain welcome until the app has come', async ({ page }) => {
-  const boot = await bootScreen(page, 'counsellor');
+  const boot = await bootScreen(page, 'data');
   expect(boot.heading).toBe('Stegvis');
   boot.letTheAppCome();
+  await new AppShell(page).waitForApp();
+});
+
+test('a locked device keeps the plain welcome: it opens on its unlock screen', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('stegvis.lock', '{}'));
+  const boot = await bootScreen(page, 'counsellor');
+  expect(boot.heading).toBe('Stegvis');
+});
+
+test('the boot screen is painted, styled, before the stylesheet has come, and the app waits for it', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.css$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('', { waitUntil: 'domcontentloaded' }); // 'load' waits for the stylesheet
+  const header = page.locator('#boot .site-header');
+  await expect(page.locator('#boot h1')).toHaveText(TEXTS.en.home_title);
+  // Its colours come from the page itself (style/boot.css), not from the stylesheet held back.
+  expect(await header.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 95, 134)');
+  // The app has had time to come, yet waits for the stylesheet: it never shows unstyled.
+  await page.waitForTimeout(1500);
+  await expect(page.locator('#boot')).toBeVisible();
+  release();
   await new AppShell(page).waitForApp();
 });
