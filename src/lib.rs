@@ -61,16 +61,23 @@ pub fn start_participant_app() {
 
 /// Replaces the static welcome in index.html with the running app; inside another site's
 /// frame, with a notice instead (that site could trick the user into clicking here).
+/// In a task of its own, after the one that made the wasm ready: two shorter tasks instead of
+/// one long one, so a slow phone answers a tap in between.
 fn mount<V: IntoView + 'static>(app: fn() -> V) {
-    browser::remove_boot_screen();
-    if browser::framed_by_another_origin() {
-        mount_to_body(|| {
-            I18n::provide(initial_language());
-            view! { <FramedNotice /> }
-        });
-    } else {
-        mount_to_body(app);
-    }
+    set_timeout(
+        move || {
+            browser::remove_boot_screen();
+            if browser::framed_by_another_origin() {
+                mount_to_body(|| {
+                    I18n::provide(initial_language());
+                    view! { <FramedNotice /> }
+                });
+            } else {
+                mount_to_body(app);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 fn initial_language() -> Language {
