@@ -46,7 +46,7 @@ function send(res, req, file, status = 200) {
   }
   // Trunk puts a content hash in its assets' names: those never change. Everything else
   // (index.html, the service worker, the manifest and its icons) is asked for afresh.
-  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file);
+  const hashed = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(file); // Trunk writes no leading zeros
   headers['Cache-Control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : readFileSync(body));

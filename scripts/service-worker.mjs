@@ -12,8 +12,12 @@ import { join, relative, sep } from 'node:path';
 const dir = process.argv[2] ?? 'dist';
 const WORKER = 'sw.js';
 const META = /\s*<meta name="stegvis-offline" content="[^"]*" \/>/;
-// Compressed copies are the same files over the wire; robots.txt is for crawlers, not for use offline.
-const skip = (name) => name === WORKER || name === 'robots.txt' || /\.(br|gz)$/.test(name);
+// Compressed copies are the same files over the wire; robots.txt is for crawlers and _headers
+// for the host, not for use offline; the home-screen icons (the manifest's and Apple's) are for
+// the browser, which fetches and keeps its own copy when the app is installed: no page shows them.
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.webmanifest'), 'utf8'));
+const NOT_KEPT = new Set([WORKER, 'robots.txt', '_headers', 'apple-touch-icon.png', ...manifest.icons.map((icon) => icon.src)]);
+const skip = (name) => NOT_KEPT.has(name) || /\.(br|gz)$/.test(name);
 
 function* walk(path) {
   for (const name of readdirSync(path).sort()) {

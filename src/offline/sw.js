@@ -25,7 +25,7 @@ const WHOLE_MARK = `stegvis-whole-app ${SCOPE}`;
 // A patchy connection should not keep someone waiting for a page the device already has.
 const NETWORK_PATIENCE_MS = 4000;
 // Trunk's names carry a content hash: the browser's HTTP cache is then as good as the network.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/; // Trunk writes its hash with no leading zeros
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
