@@ -130,6 +130,24 @@ fn listen_to_clicks(chart: &Echarts, handler: &Closure<dyn Fn(JsValue)>) {
     }
 }
 
+thread_local! {
+    // Set while a task has made a chart: the next one waits for a task of its own.
+    static MADE_THIS_TASK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a new chart may be made in this task: one per task, in the order the page builds
+/// them, so that on a slow device the chart at the top shows before the next is made. If not,
+/// `turn` changes in the next task (the caller's effect reads it and runs again).
+fn may_make_chart(turn: RwSignal<u32>) -> bool {
+    let next_task = std::time::Duration::ZERO;
+    if MADE_THIS_TASK.replace(true) {
+        set_timeout(move || _ = turn.try_update(|n| *n += 1), next_task);
+        return false;
+    }
+    set_timeout(|| MADE_THIS_TASK.set(false), next_task);
+    true
+}
+
 /// Draws a chart built by a pure builder in `domain::charts`. Redraws when the chart's data
 /// changes or the container crosses between narrow and wide, follows the window size, and frees
 /// ECharts when the page is left.
@@ -153,6 +171,7 @@ pub fn ChartView(
     // The element drawn in, its ECharts instance, and the language the instance was made for.
     let instance = StoredValue::new_local(None::<(web_sys::HtmlDivElement, Echarts, Language)>);
     let width = RwSignal::new(None::<ChartWidth>);
+    let turn = RwSignal::new(0);
     // Kept for as long as the component lives: ECharts calls it on every click.
     let click_handler = StoredValue::new_local(on_click.map(|callback| {
         Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
@@ -177,16 +196,22 @@ pub fn ChartView(
         if !echarts_loader::echarts_ready() {
             return; // drawn when the script has come
         }
-        let chart = draw(room);
+        turn.track();
         let language = i18n.language();
-        instance.update_value(|slot| {
-            // One instance per element and language, redrawn in place: a new instance would not
-            // know that a tap just happened and would take the browser's follow-up click for a
-            // second tap. A new language needs a new one: ECharts fixes its locale at the start.
-            let current = slot.as_ref().is_some_and(|(dom, _, made_for)| {
+        // One instance per element and language, redrawn in place: a new instance would not
+        // know that a tap just happened and would take the browser's follow-up click for a
+        // second tap. A new language needs a new one: ECharts fixes its locale at the start.
+        let current = instance.with_value(|slot| {
+            slot.as_ref().is_some_and(|(dom, _, made_for)| {
                 AsRef::<JsValue>::as_ref(dom) == AsRef::<JsValue>::as_ref(&element)
                     && *made_for == language
-            });
+            })
+        });
+        if !current && !may_make_chart(turn) {
+            return;
+        }
+        let chart = draw(room);
+        instance.update_value(|slot| {
             if !current {
                 if let Some((_, old, _)) = slot.take() {
                     dispose(&old);

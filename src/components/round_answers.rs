@@ -45,35 +45,44 @@ pub fn TheirAnswer(
 }
 
 /// A round's eight answers with their comments, folded under a summary that counts the
-/// comments (open at first for the latest round).
+/// comments (open at first for the latest round). A folded round's answers are written when
+/// it is first unfolded: a page of twelve rounds then builds one round's answers, not twelve.
 #[component]
 pub fn RoundAnswers(part: ParticipantPart, open: bool) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
+    let unfolded = RwSignal::new(open);
+    let part = StoredValue::new(part);
+    let rows = move || {
         let t = i18n.t();
-        let count = part.comment_count().to_string();
-        let rows = ParticipantItem::ALL
-            .into_iter()
-            .map(|item| {
-                view! {
-                    <li>
-                        <h4>{t.item_short(item)}</h4>
-                        {answer_lines(t, item, part.answers.get(&item), false)}
-                    </li>
-                }
+        unfolded.get().then(|| {
+            part.with_value(|part| {
+                ParticipantItem::ALL
+                    .into_iter()
+                    .map(|item| {
+                        view! {
+                            <li>
+                                <h4>{t.item_short(item)}</h4>
+                                {answer_lines(t, item, part.answers.get(&item), false)}
+                            </li>
+                        }
+                    })
+                    .collect_view()
             })
-            .collect_view();
-        view! {
-            <details class="round-answers" open=open>
-                <summary>
-                    {format!(
-                        "{} ({})",
-                        t.dialogue_answers_heading(),
-                        t.dialogue_comment_count(&count),
-                    )}
-                </summary>
-                <ul class="plain">{rows}</ul>
-            </details>
-        }
+        })
+    };
+    let summary = move || {
+        let t = i18n.t();
+        let count = part.with_value(ParticipantPart::comment_count).to_string();
+        format!(
+            "{} ({})",
+            t.dialogue_answers_heading(),
+            t.dialogue_comment_count(&count)
+        )
+    };
+    view! {
+        <details class="round-answers" open=open on:toggle=move |_| unfolded.set(true)>
+            <summary>{summary}</summary>
+            <ul class="plain">{rows}</ul>
+        </details>
     }
 }
