@@ -2,6 +2,7 @@
 // single-page app needs: an unknown path without a file extension gets index.html.
 // Serves precompressed .br/.gz files when the browser accepts them.
 // Usage: node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 8080] [--base /]
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -48,8 +49,15 @@ function send(res, req, file, status = 200) {
   // (index.html, the service worker, the manifest and its icons) is asked for afresh.
   const hashed = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(file); // Trunk writes no leading zeros
   headers['Cache-Control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+  // As hosts do: a browser asking again for what it has gets "not modified", without the body.
+  const contents = readFileSync(body);
+  headers.ETag = `"${createHash('sha256').update(contents).digest('base64url').slice(0, 22)}"`;
+  if (status === 200 && req.headers['if-none-match'] === headers.ETag) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
   res.writeHead(status, headers);
-  res.end(req.method === 'HEAD' ? undefined : readFileSync(body));
+  res.end(req.method === 'HEAD' ? undefined : contents);
 }
 
 createServer((req, res) => {

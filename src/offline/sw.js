@@ -7,6 +7,8 @@
 // - WHOLE is kept once index.html has left a mark in WHOLE_MARK (at install, or as it is fetched):
 //   it does unless the device has only run the participant's own app (src/participant_app.rs)
 //   with the browser's data saver on, so her phone on a metered plan is not made to download it.
+// - index.html is asked for at the address of the page installing the worker, so the host can
+//   answer "not modified" to a browser that has just loaded it.
 // - Hashed assets (and the rest of FILES) come from the cache first: a name never changes content.
 // - Page loads (navigations) ask the network first, so an online reload gets the newest page, and
 //   fall back to the cached index.html when there is no network or it is too slow to answer.
@@ -31,13 +33,28 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const whole = await caches.has(WHOLE_MARK);
-      const files = FILES.filter((file) => whole || !WHOLE_FILES.has(url(file)));
+      const files = FILES.filter((file) => (whole || !WHOLE_FILES.has(url(file))) && url(file) !== INDEX);
       const cache = await caches.open(CACHE);
       // All or nothing: if one file fails, this version does not install and the old one stays.
       await cache.addAll(files.map((file) => new Request(url(file), { cache: HASHED.test(file) ? 'default' : 'no-cache' })));
+      await cache.put(INDEX, await pageAsServed());
     })(),
   );
 });
+
+// index.html, asked for at the address of the page that is installing this worker (every page
+// of the app is index.html): the browser has just loaded it, so the host can answer "not
+// modified" instead of sending it again.
+async function pageAsServed() {
+  const clients = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const at = clients.map((client) => client.url).find((address) => address.startsWith(SCOPE) && !/\.[a-z0-9]+$/i.test(new URL(address).pathname));
+  for (const address of at ? [at, INDEX] : [INDEX]) {
+    const response = await fetch(new Request(address, { cache: 'no-cache' }));
+    // A redirected answer cannot stand for a page (the browser refuses it): then index.html itself.
+    if (response.ok && !response.redirected) return response;
+  }
+  throw new Error('index.html could not be kept');
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
