@@ -136,12 +136,15 @@ thread_local! {
 }
 
 /// Whether a new chart may be made in this task: one per task, in the order the page builds
-/// them, so that on a slow device the chart at the top shows before the next is made. If not,
-/// `turn` changes in the next task (the caller's effect reads it and runs again).
+/// them, so that on a slow device the chart at the top is on the screen before the next is
+/// made. If not, `turn` changes once the next frame has been painted (the caller's effect reads
+/// it and runs again): a task queued at once would run before the browser paints.
 fn may_make_chart(turn: RwSignal<u32>) -> bool {
     let next_task = std::time::Duration::ZERO;
     if MADE_THIS_TASK.replace(true) {
-        set_timeout(move || _ = turn.try_update(|n| *n += 1), next_task);
+        request_animation_frame(move || {
+            set_timeout(move || _ = turn.try_update(|n| *n += 1), next_task);
+        });
         return false;
     }
     set_timeout(|| MADE_THIS_TASK.set(false), next_task);

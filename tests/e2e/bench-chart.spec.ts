@@ -4,7 +4,8 @@ import { ITEMS } from './pages/questionnaire';
 import { backup, openParticipant } from './pages/progress';
 
 // Benchmark, not a timed test: how long a participant page with 12 rounds takes to draw its
-// diagram with the CPU slowed down 4× (Chrome DevTools protocol), as on a modest phone.
+// diagram with the CPU slowed down 4× (Chrome DevTools protocol), as on a modest phone: from the
+// tap on her name in the list to the diagram on the screen.
 // Prints the figure and writes it to test-results/bench-chart.json; asserts that it drew the stored answers.
 test('benchmark: diagram with 12 rounds at 4x CPU slowdown', async ({ page }, info) => {
   test.skip(info.project.name !== 'desktop', 'measured once');
@@ -17,14 +18,30 @@ test('benchmark: diagram with 12 rounds at 4x CPU slowdown', async ({ page }, in
   for (let run = 0; run < 3; run++) {
     await page.goto('counsellor');
     await expect(page.getByRole('link', { name: /Lane/ })).toBeVisible();
-    const start = Date.now();
-    await page.getByRole('link', { name: /Lane/ }).click();
-    await page.waitForFunction(() => {
-      const el = document.getElementById('participant-chart');
-      const chart = el && (window as any).echarts.getInstanceByDom(el);
-      return chart && chart.getOption().series.length === 12;
+    // Measured inside the page, from the tap to the first frame with the diagram (ECharts makes
+    // and fills it in one task), by a probe that costs next to nothing: asking ECharts for its
+    // whole option on every frame, as this did before, took a good part of the time it measured.
+    runs.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const link = [...document.querySelectorAll<HTMLElement>('main a')].find((a) => /Lane/.test(a.textContent ?? ''))!;
+            const start = performance.now();
+            const look = () => {
+              const element = document.getElementById('participant-chart');
+              if (element && (window as any).echarts?.getInstanceByDom(element)) resolve(Math.round(performance.now() - start));
+              else requestAnimationFrame(look);
+            };
+            link.click();
+            requestAnimationFrame(look);
+          }),
+      ),
+    );
+    const drawn = await page.evaluate(() => {
+      const chart = (window as any).echarts.getInstanceByDom(document.getElementById('participant-chart'));
+      return chart.getOption().series.length;
     });
-    runs.push(Date.now() - start);
+    expect(drawn).toBe(12);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const median = [...runs].sort((a, b) => a - b)[1];
