@@ -62,7 +62,7 @@ pub fn load_page(path: &str, rest: &str) {
         return;
     };
     if location.pathname().is_ok_and(|current| current == path) {
-        let _ = location.reload();
+        reload();
     } else {
         let _ = location.assign(&format!("{path}{rest}"));
     }

@@ -88,14 +88,13 @@ fn initial_language() -> Language {
 }
 
 /// The interface language, provided to every page and kept as the document's and the device's.
-fn provide_language() -> I18n {
+fn provide_language() {
     let i18n = I18n::provide(initial_language());
     Effect::new(move |_| {
         let language = i18n.language();
         browser::set_document_language(language.code());
         storage::preferences::save_language(language);
     });
-    i18n
 }
 
 #[component]
