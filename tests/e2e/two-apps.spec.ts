@@ -90,7 +90,7 @@ async function keptFiles(page: Page): Promise<string[]> {
     return files;
   });
 }
-const keeps = (files: string[], app: string) => files.some((file) => new RegExp(`/${app}-[0-9a-f]{16}_bg\\.wasm$`).test(file));
+const keeps = (files: string[], app: string) => files.some((file) => new RegExp(`/${app}-[0-9a-f]{8,16}_bg\\.wasm$`).test(file));
 
 test('after one visit to her page, both apps open offline', async ({ page, site }, info) => {
   test.skip(info.project.name !== 'phone', 'the same worker; once is enough');
