@@ -1,7 +1,7 @@
 // Trunk post-build step: the boot screen's script in index.html gets the opening words of the
-// pages people land on (home, her start page and the counsellor's list), in every language, from locales/: the
-// same texts the app shows there, so that they appear before the app has come and stay when it
-// has. Keyed by the path below the base, then by language: [heading, lead].
+// pages people land on (home, her start page and the counsellor's list), in every language,
+// from locales/: the same texts the app shows there, so that they appear before the app has
+// come and stay when it has. Keyed by the path below the base, then by language: [heading, lead].
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
