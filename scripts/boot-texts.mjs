@@ -2,6 +2,8 @@
 // pages people land on (home, her start page and the counsellor's list), in every language,
 // from locales/: the same texts the app shows there, so that they appear before the app has
 // come and stay when it has. Keyed by the path below the base, then by language: [heading, lead].
+// With them, what the boot screen says when the app cannot start there (offline, on a page the
+// device has not kept): by language, [heading, text, button].
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,6 +29,10 @@ const openings = Object.fromEntries(
     })),
   ]),
 );
+const notStarted = Object.fromEntries(LANGUAGES.map((language) => {
+  const { not_started_title, not_started_text, not_started_retry } = locale(language, 'offline');
+  return [language, [not_started_title, not_started_text, not_started_retry]];
+}));
 // Inside a script: "<" never ends it early.
-const json = JSON.stringify(openings).replaceAll('<', '\\u003c');
+const json = JSON.stringify({ openings, notStarted }).replaceAll('<', '\\u003c');
 writeFileSync(file, html.replace(PLACEHOLDER, json));

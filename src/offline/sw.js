@@ -4,9 +4,10 @@
 // this code; the page (src/offline/service_worker.rs) registers it and decides with the user when
 // a newer version takes over.
 //
-// - WHOLE is kept once index.html has left a mark in WHOLE_MARK (at install, or as it is fetched):
-//   it does unless the device has only run the participant's own app (src/participant_app.rs)
-//   with the browser's data saver on, so her phone on a metered plan is not made to download it.
+// - WHOLE is kept once index.html has left a mark in WHOLE_MARK (at install, or as it is fetched,
+//   or all at once when the page says "keep-whole"): it does unless the device has only run the
+//   participant's own app (src/participant_app.rs) and is a phone or tablet or has the browser's
+//   data saver on, so her phone, often on a metered plan, is not made to download it.
 // - index.html is asked for at the address of the page installing the worker, so the host can
 //   answer "not modified" to a browser that has just loaded it.
 // - Hashed assets (and the rest of FILES) come from the cache first: a name never changes content.
@@ -70,7 +71,17 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data === 'version') event.ports[0]?.postMessage(VERSION);
   if (event.data === 'activate') self.skipWaiting();
+  if (event.data === 'keep-whole') event.waitUntil(keepWhole().catch(() => {}));
 });
+
+// The whole app has started on a device whose copy lacks it: the rest of it (ECharts, which only
+// a chart asks for) is kept now, while there is a network.
+async function keepWhole() {
+  const cache = await caches.open(CACHE);
+  const missing = [];
+  for (const file of WHOLE_FILES) if (!(await cache.match(file))) missing.push(file);
+  await cache.addAll(missing);
+}
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;

@@ -96,6 +96,27 @@ export async function offlineReady(page: Page) {
   });
 }
 
+/** Every file the offline worker keeps, by path. */
+export async function keptFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const files: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) files.push(new URL(request.url).pathname);
+    }
+    return files;
+  });
+}
+
+/** Waits until the worker keeps the whole app, ECharts too: on her phone, once the whole app has run there. */
+export async function wholeAppKept(page: Page) {
+  await expect
+    .poll(async () => {
+      const files = await keptFiles(page);
+      return files.some((file) => /\/stegvis-[0-9a-f]{8,16}_bg\.wasm$/.test(file)) && files.some((file) => /\/echarts-[0-9a-f]+\.js$/.test(file));
+    })
+    .toBe(true);
+}
+
 /** No network at all: the browser is offline and the server is gone. */
 export async function goOffline(page: Page, site: Site) {
   await page.context().setOffline(true);
