@@ -68,6 +68,14 @@ pub fn load_page(path: &str, rest: &str) {
     }
 }
 
+/// Leaves the static welcome as a picture only, once the app is being drawn beneath it: a
+/// screen reader (and a test) meets one page, the app's.
+pub fn hide_boot_screen_from_readers() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        let _ = boot.set_attribute("aria-hidden", "true");
+    }
+}
+
 /// Removes the static welcome that index.html paints before the app has loaded.
 pub fn remove_boot_screen() {
     if let Some(boot) = document().get_element_by_id("boot") {

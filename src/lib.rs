@@ -3,6 +3,7 @@
 mod browser;
 mod components;
 pub mod domain;
+mod executor;
 mod handover;
 pub mod i18n;
 mod lock;
@@ -61,20 +62,27 @@ pub fn start_participant_app() {
 
 /// Replaces the static welcome in index.html with the running app; inside another site's
 /// frame, with a notice instead (that site could trick the user into clicking here).
-/// In a task of its own, after the one that made the wasm ready: two shorter tasks instead of
-/// one long one, so a slow phone answers a tap in between.
+/// In a task of its own, after the one that made the wasm ready, and with the tasks the render
+/// spawns in the tasks after it (see `executor`): shorter tasks instead of one long one, so a
+/// slow phone answers a tap in between. The welcome covers the app until the page is drawn
+/// whole (style/boot.css), so nothing is seen half-drawn and nothing moves.
 fn mount<V: IntoView + 'static>(app: fn() -> V) {
     set_timeout(
         move || {
-            browser::remove_boot_screen();
-            if browser::framed_by_another_origin() {
-                mount_to_body(|| {
-                    I18n::provide(initial_language());
-                    view! { <FramedNotice /> }
-                });
-            } else {
-                mount_to_body(app);
-            }
+            browser::hide_boot_screen_from_readers();
+            executor::render_then_start_tasks(
+                || {
+                    if browser::framed_by_another_origin() {
+                        mount_to_body(|| {
+                            I18n::provide(initial_language());
+                            view! { <FramedNotice /> }
+                        });
+                    } else {
+                        mount_to_body(app);
+                    }
+                },
+                browser::remove_boot_screen,
+            );
         },
         std::time::Duration::ZERO,
     );
@@ -105,7 +113,9 @@ fn App() -> impl IntoView {
     // While the data is locked, the unlock screen is all there is: no page, no data in memory.
     view! {
         <Router base=browser::base_path()>
-            <SiteHeader />
+            <executor::OwnSlice>
+                <SiteHeader />
+            </executor::OwnSlice>
             <Show when=move || lock.is_open() fallback=UnlockPage>
                 <OpenApp />
             </Show>
@@ -157,6 +167,8 @@ fn PageFrame(children: Children) -> impl IntoView {
         <main id="main" class="page">
             {children()}
         </main>
-        <SiteFooter />
+        <executor::OwnSlice>
+            <SiteFooter />
+        </executor::OwnSlice>
     }
 }

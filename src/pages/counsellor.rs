@@ -66,40 +66,44 @@ pub fn CounsellorPage() -> impl IntoView {
                 {i18n.text(|t| t.worklist_summary_link())}
             </A>
         </p>
-        <form class="panel add-form" on:submit=add>
-            <h2>{i18n.text(|t| t.caseload_add_heading())}</h2>
-            <label for="participant-name">{i18n.text(|t| t.caseload_name_label())}</label>
-            <p class="help" id="participant-name-help">
-                {i18n.text(|t| t.caseload_name_help())}
-            </p>
-            <input
-                id="participant-name"
-                type="text"
-                aria-describedby="participant-name-help"
-                bind:value=name
+        <crate::executor::OwnSlice>
+            <form class="panel add-form" on:submit=add>
+                <h2>{i18n.text(|t| t.caseload_add_heading())}</h2>
+                <label for="participant-name">{i18n.text(|t| t.caseload_name_label())}</label>
+                <p class="help" id="participant-name-help">
+                    {i18n.text(|t| t.caseload_name_help())}
+                </p>
+                <input
+                    id="participant-name"
+                    type="text"
+                    aria-describedby="participant-name-help"
+                    bind:value=name
+                />
+                <label for="counsellor-name">{i18n.text(|t| t.caseload_counsellor_label())}</label>
+                <input id="counsellor-name" type="text" autocomplete="name" bind:value=counsellor />
+                <RefusalAlert refusal=refused required=|t| t.caseload_name_required() />
+                <button type="submit" class="button">
+                    {i18n.text(|t| t.caseload_add_button())}
+                </button>
+            </form>
+            <ConfirmDialog
+                open=confirm_same_name
+                message=Signal::derive(move || {
+                    i18n.t().dialogue_same_name_confirm(same_name.get())
+                })
+                confirm_label=Signal::derive(move || i18n.t().dialogue_same_name_yes().to_owned())
+                cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
+                on_confirm=add_now
             />
-            <label for="counsellor-name">{i18n.text(|t| t.caseload_counsellor_label())}</label>
-            <input id="counsellor-name" type="text" autocomplete="name" bind:value=counsellor />
-            <RefusalAlert refusal=refused required=|t| t.caseload_name_required() />
-            <button type="submit" class="button">
-                {i18n.text(|t| t.caseload_add_button())}
-            </button>
-        </form>
-        <ConfirmDialog
-            open=confirm_same_name
-            message=Signal::derive(move || { i18n.t().dialogue_same_name_confirm(same_name.get()) })
-            confirm_label=Signal::derive(move || i18n.t().dialogue_same_name_yes().to_owned())
-            cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
-            on_confirm=add_now
-        />
-        <h2 id="list-heading">{i18n.text(|t| t.caseload_list_heading())}</h2>
-        <p>
-            <A href=Route::Receive.href() attr:class="button secondary">
-                {i18n.text(|t| t.handover_receive_title())}
-            </A>
-        </p>
-        <CaseloadList />
-        <crate::offline::IosStorageNote />
+            <h2 id="list-heading">{i18n.text(|t| t.caseload_list_heading())}</h2>
+            <p>
+                <A href=Route::Receive.href() attr:class="button secondary">
+                    {i18n.text(|t| t.handover_receive_title())}
+                </A>
+            </p>
+            <CaseloadList />
+            <crate::offline::IosStorageNote />
+        </crate::executor::OwnSlice>
     }
 }
 

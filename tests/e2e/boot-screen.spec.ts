@@ -94,3 +94,46 @@ test('the boot screen is painted, styled, before the stylesheet has come, and th
   release();
   await new AppShell(page).waitForApp();
 });
+
+// The app draws its first page in several short tasks (src/executor.rs), beneath the boot
+// screen: it shows whole when the boot screen goes, and nothing on the page moves meanwhile.
+for (const path of ['', 'participant', 'counsellor']) {
+  test(`/${path}: the app shows whole, and nothing on the page moves as it starts`, async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as any).shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as any[]) {
+          (window as any).shifts.push({ value: entry.value, nodes: entry.sources.map((s) => s.node?.nodeName) });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(path);
+    const app = new AppShell(page);
+    await app.waitForApp();
+    await expect(app.heading()).toBeVisible();
+    // Two frames after the boot screen went: any shift it caused has been reported.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => (window as any).shifts)).toEqual([]);
+  });
+}
+
+test('while the app is drawn beneath it, the boot screen is a picture only: one page for a screen reader', async ({ page }) => {
+  // Every change to the page is looked at: while both the boot screen and the app's heading are
+  // there, the boot screen must be hidden from screen readers.
+  await page.addInitScript(() => {
+    const seen = ((window as any).seen = { both: 0, exposed: 0 });
+    new MutationObserver(() => {
+      const boot = document.getElementById('boot');
+      if (!boot || !document.querySelector('main#main h1')) return;
+      seen.both++;
+      if (boot.getAttribute('aria-hidden') !== 'true') seen.exposed++;
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await page.goto('counsellor');
+  const app = new AppShell(page);
+  await app.waitForApp();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  const seen = await page.evaluate(() => (window as any).seen);
+  expect(seen.both).toBeGreaterThan(0);
+  expect(seen.exposed).toBe(0);
+});
