@@ -68,17 +68,22 @@ pub fn load_page(path: &str, rest: &str) {
     }
 }
 
+/// The static welcome that index.html paints before the app has loaded, while it is there.
+fn boot_screen() -> Option<web_sys::Element> {
+    document().get_element_by_id("boot")
+}
+
 /// Leaves the static welcome as a picture only, once the app is being drawn beneath it: a
 /// screen reader (and a test) meets one page, the app's.
 pub fn hide_boot_screen_from_readers() {
-    if let Some(boot) = document().get_element_by_id("boot") {
+    if let Some(boot) = boot_screen() {
         let _ = boot.set_attribute("aria-hidden", "true");
     }
 }
 
-/// Removes the static welcome that index.html paints before the app has loaded.
+/// Removes the static welcome once the app has started.
 pub fn remove_boot_screen() {
-    if let Some(boot) = document().get_element_by_id("boot") {
+    if let Some(boot) = boot_screen() {
         boot.remove();
     }
 }
