@@ -2,7 +2,7 @@ use charming::{Chart, Echarts};
 
 use crate::browser;
 use crate::components::echarts_loader;
-use crate::domain::charts::ChartWidth;
+use crate::domain::charts::{ChartWidth, option_json};
 use crate::domain::language::Language;
 use crate::i18n::{Texts, use_i18n};
 use chrono::NaiveDate;
@@ -82,10 +82,7 @@ fn png_options() -> JsValue {
 /// Draws `option` in place of everything drawn before ("notMerge": an old legend entry or
 /// series never lingers). charming's own update merges, so ECharts is called directly.
 fn replace_option(chart: &Echarts, option: &Chart) {
-    let Some(value) = serde_json::to_string(option)
-        .ok()
-        .and_then(|json| js_sys::JSON::parse(&json).ok())
-    else {
+    let Ok(value) = js_sys::JSON::parse(&option_json(option)) else {
         return;
     };
     let set_option = js_sys::Reflect::get(chart, &JsValue::from_str("setOption"))

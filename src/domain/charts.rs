@@ -237,6 +237,35 @@ pub fn spider_chart(axes: &[&str], series: &[RadarSeries], width: ChartWidth) ->
     chart
 }
 
+/// Room between the lines of a name broken onto several: ECharts' own spacing for axis labels
+/// lets the lines overlap, and charming cannot set it.
+const LINE_HEIGHT: f64 = 1.3;
+
+/// The options ECharts is given, as JSON: the chart's own, each axis label with a line height
+/// in proportion to its font size.
+pub fn option_json(chart: &Chart) -> String {
+    let mut value = serde_json::to_value(chart).unwrap_or_default();
+    space_axis_labels(&mut value);
+    value.to_string()
+}
+
+fn space_axis_labels(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Array(items) => items.iter_mut().for_each(space_axis_labels),
+        serde_json::Value::Object(fields) => {
+            if let Some(serde_json::Value::Object(label)) = fields.get_mut("axisLabel")
+                && let Some(size) = label.get("fontSize").and_then(serde_json::Value::as_f64)
+            {
+                label
+                    .entry("lineHeight")
+                    .or_insert_with(|| (size * LINE_HEIGHT).round().into());
+            }
+            fields.values_mut().for_each(space_axis_labels);
+        }
+        _ => {}
+    }
+}
+
 /// The highest and lowest answered steps of one round, with the spokes at each: what a chart's
 /// description names. `None` when nothing is answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -277,6 +306,27 @@ mod tests {
 
     fn options(chart: &Chart) -> Value {
         serde_json::from_str(&chart.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_name_broken_onto_two_lines_keeps_its_lines_apart() {
+        let chart = spider_chart(
+            &["A", "Klara ett jobb", "B", "C"],
+            &two_rounds(),
+            ChartWidth::Narrow,
+        );
+        let json: Value = serde_json::from_str(&option_json(&chart)).unwrap();
+        let names = &json["angleAxis"][1];
+        assert_eq!(names["data"][1], json!("Klara ett\njobb"));
+        assert_eq!(names["axisLabel"]["fontSize"], json!(12.0));
+        assert_eq!(names["axisLabel"]["lineHeight"], json!(16.0));
+        // Nothing else changes.
+        let mut without = json.clone();
+        without["angleAxis"][1]["axisLabel"]
+            .as_object_mut()
+            .unwrap()
+            .remove("lineHeight");
+        assert_eq!(without, options(&chart));
     }
 
     fn two_rounds() -> Vec<RadarSeries> {

@@ -107,12 +107,19 @@ export async function keptFiles(page: Page): Promise<string[]> {
   });
 }
 
+/** Whether the kept files hold an app's wasm: `stegvis` (the whole app) or `participant` (hers). */
+export const keepsApp = (files: string[], app: 'stegvis' | 'participant') =>
+  files.some((file) => new RegExp(`/${app}-[0-9a-f]{8,16}_bg\\.wasm$`).test(file));
+
+/** Whether the kept files hold the ECharts bundle. */
+export const keepsECharts = (files: string[]) => files.some((file) => /\/echarts-[0-9a-f]+\.js$/.test(file));
+
 /** Waits until the worker keeps the whole app, ECharts too: on her phone, once the whole app has run there. */
 export async function wholeAppKept(page: Page) {
   await expect
     .poll(async () => {
       const files = await keptFiles(page);
-      return files.some((file) => /\/stegvis-[0-9a-f]{8,16}_bg\.wasm$/.test(file)) && files.some((file) => /\/echarts-[0-9a-f]+\.js$/.test(file));
+      return keepsApp(files, 'stegvis') && keepsECharts(files);
     })
     .toBe(true);
 }

@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { TEXTS } from './locales';
 import AxeBuilder from '@axe-core/playwright';
-import { goOffline, goOnline, keptFiles, offlineReady, wholeAppKept, expect, test } from './offline-site';
+import { goOffline, goOnline, keepsApp, keepsECharts, keptFiles, offlineReady, wholeAppKept, expect, test } from './offline-site';
 import { AppShell } from './pages/app';
 import { Questionnaire } from './pages/questionnaire';
 
@@ -81,15 +81,13 @@ test('a tab in training or handed over, or a locked device, gets the whole app o
   }
 });
 
-const keeps = (files: string[], app: string) => files.some((file) => new RegExp(`/${app}-[0-9a-f]{8,16}_bg\\.wasm$`).test(file));
-
 test('on a laptop, after one visit to her page, both apps open offline', async ({ page, site }, info) => {
   test.skip(info.project.name === 'phone', 'a laptop: her phone keeps her app alone (next test)');
   const q = new Questionnaire(page);
   await q.goto('participant');
   await offlineReady(page);
-  await expect.poll(async () => keeps(await keptFiles(page), 'stegvis')).toBe(true);
-  expect(keeps(await keptFiles(page), 'participant')).toBe(true);
+  await expect.poll(async () => keepsApp(await keptFiles(page), 'stegvis')).toBe(true);
+  expect(keepsApp(await keptFiles(page), 'participant')).toBe(true);
   await goOffline(page, site);
   await q.goto('counsellor');
   await q.expectHeading(t, 'caseload_title');
@@ -102,9 +100,9 @@ async function keepsHerAppAlone(page: Page, q: Questionnaire) {
   await q.goto('participant');
   await offlineReady(page);
   const kept = await keptFiles(page);
-  expect(keeps(kept, 'participant')).toBe(true);
-  expect(keeps(kept, 'stegvis')).toBe(false);
-  expect(kept.some((file) => /\/echarts-[0-9a-f]+\.js$/.test(file))).toBe(false);
+  expect(keepsApp(kept, 'participant')).toBe(true);
+  expect(keepsApp(kept, 'stegvis')).toBe(false);
+  expect(keepsECharts(kept)).toBe(false);
 }
 
 test.describe('offline, on a page her phone has not kept', () => {
