@@ -1,6 +1,6 @@
 // Trunk post-build hook: instead of 'unsafe-inline', the Content-Security-Policy allows exactly
-// the page's inline scripts (the loader and the boot screen's words) and its inline style
-// (style/boot.css) by their SHA-256.
+// the page's inline scripts (the loader, the boot screen's words and the line that says the boot
+// screen has been read) and its inline style (style/boot.css) by their SHA-256.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
