@@ -82,7 +82,7 @@ fn png_options() -> JsValue {
 /// Draws `option` in place of everything drawn before ("notMerge": an old legend entry or
 /// series never lingers). charming's own update merges, so ECharts is called directly.
 fn replace_option(chart: &Echarts, option: &Chart) {
-    let Ok(value) = js_sys::JSON::parse(&option_json(option)) else {
+    let Some(value) = option_json(option).and_then(|json| js_sys::JSON::parse(&json).ok()) else {
         return;
     };
     let set_option = js_sys::Reflect::get(chart, &JsValue::from_str("setOption"))

@@ -243,10 +243,10 @@ const LINE_HEIGHT: f64 = 1.3;
 
 /// The options ECharts is given, as JSON: the chart's own, each axis label with a line height
 /// in proportion to its font size.
-pub fn option_json(chart: &Chart) -> String {
-    let mut value = serde_json::to_value(chart).unwrap_or_default();
+pub fn option_json(chart: &Chart) -> Option<String> {
+    let mut value = serde_json::to_value(chart).ok()?;
     space_axis_labels(&mut value);
-    value.to_string()
+    Some(value.to_string())
 }
 
 fn space_axis_labels(value: &mut serde_json::Value) {
@@ -315,7 +315,7 @@ mod tests {
             &two_rounds(),
             ChartWidth::Narrow,
         );
-        let json: Value = serde_json::from_str(&option_json(&chart)).unwrap();
+        let json: Value = serde_json::from_str(&option_json(&chart).unwrap()).unwrap();
         let names = &json["angleAxis"][1];
         assert_eq!(names["data"][1], json!("Klara ett\njobb"));
         assert_eq!(names["axisLabel"]["fontSize"], json!(12.0));
