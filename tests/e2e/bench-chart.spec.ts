@@ -7,6 +7,9 @@ import { backup, openParticipant } from './pages/progress';
 // diagram with the CPU slowed down 4× (Chrome DevTools protocol), as on a modest phone: from the
 // tap on her name in the list to the diagram on the screen.
 // Prints the figure and writes it to test-results/bench-chart.json; asserts that it drew the stored answers.
+// Five runs, and their median: throttled timings on a shared machine spread by ±150 ms, and the
+// first run has no compiled ECharts cached yet (what a counsellor meets once, not on every page).
+const RUNS = 5;
 test('benchmark: diagram with 12 rounds at 4x CPU slowdown', async ({ page }, info) => {
   test.skip(info.project.name !== 'desktop', 'measured once');
   const rounds = Array.from({ length: 12 }, (_, i) => ITEMS.map((_, item) => ((i + item) % 5) + 1));
@@ -15,7 +18,7 @@ test('benchmark: diagram with 12 rounds at 4x CPU slowdown', async ({ page }, in
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const runs: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < RUNS; run++) {
     await page.goto('counsellor');
     await expect(page.getByRole('link', { name: /Lane/ })).toBeVisible();
     // Measured inside the page, from the tap to the first frame with the diagram (ECharts makes
@@ -44,7 +47,7 @@ test('benchmark: diagram with 12 rounds at 4x CPU slowdown', async ({ page }, in
     expect(drawn).toBe(12);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  const median = [...runs].sort((a, b) => a - b)[1];
+  const median = [...runs].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/bench-chart.json', JSON.stringify({ runs, median }));
   console.log(`bench: participant page with 12 rounds, diagram drawn at 4x CPU slowdown: median ${median} ms (runs ${runs.join(', ')} ms)`);
