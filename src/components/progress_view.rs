@@ -218,7 +218,8 @@ pub(crate) fn NumbersTable(lines: Memo<NamedRounds>) -> impl IntoView {
             <p id="numbers-help" class="help">
                 {t.progress_table_caption()}
             </p>
-            <div class="table-scroll">
+            // Scrolls sideways when there are many rounds: reachable by keyboard, and named.
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="numbers-help">
                 <table class="numbers" aria-describedby="numbers-help">
                     <thead>
                         <tr>
