@@ -93,6 +93,15 @@ pub fn page_hidden() -> bool {
     document().hidden()
 }
 
+/// Runs `work` once the browser has a moment with nothing else to do, after what it is drawing
+/// now. A browser with no idle callbacks (Safari) runs it a little later instead.
+pub fn when_idle(work: impl Fn() + Clone + 'static) {
+    const NO_IDLE_CALLBACKS_DELAY: std::time::Duration = std::time::Duration::from_millis(200);
+    if leptos::prelude::request_idle_callback_with_handle(work.clone()).is_err() {
+        leptos::prelude::set_timeout(work, NO_IDLE_CALLBACKS_DELAY);
+    }
+}
+
 /// True when another site shows this page inside a frame: that site could make the user
 /// click here without seeing it. A frame of our own origin is allowed.
 pub fn framed_by_another_origin() -> bool {

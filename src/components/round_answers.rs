@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::domain::assessment::{ItemAnswer, ParticipantPart};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, use_i18n};
@@ -45,12 +46,18 @@ pub fn TheirAnswer(
 }
 
 /// A round's eight answers with their comments, folded under a summary that counts the
-/// comments (open at first for the latest round). A folded round's answers are written when
-/// it is first unfolded: a page of twelve rounds then builds one round's answers, not twelve.
+/// comments (open at first for the latest round). A folded round's answers are written once
+/// the browser is idle, or when it is unfolded if that comes first: a page of twelve rounds
+/// draws its diagram before eleven rounds' answers, and find-in-page still finds a comment in
+/// any round (Chromium unfolds the round it is in).
 #[component]
 pub fn RoundAnswers(part: ParticipantPart, open: bool) -> impl IntoView {
     let i18n = use_i18n();
     let unfolded = RwSignal::new(open);
+    if !open {
+        // The page may be gone by then: nothing is left to write.
+        browser::when_idle(move || _ = unfolded.try_set(true));
+    }
     let part = StoredValue::new(part);
     let rows = move || {
         let t = i18n.t();

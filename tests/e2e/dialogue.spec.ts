@@ -74,6 +74,29 @@ for (const language of LANGUAGES) {
 
 const t = TEXTS.en;
 
+test("a folded round's comments are on the page, so find-in-page finds them", async ({ page }) => {
+  // Ola N.'s round with the comment, and a later round without one: the page opens the later.
+  const data = JSON.parse(olaWithAComment());
+  const later = structuredClone(data.data.rounds[0]);
+  later.id = 'r2';
+  later.date = '2026-04-15';
+  delete later.participant_part.answers.health.comment;
+  data.data.rounds.push(later);
+  await seed(page, JSON.stringify(data));
+  await new AppShell(page).goto('counsellor/p1');
+  const answers = page.locator('details.round-answers');
+  await expect(answers).toHaveCount(2);
+  await expect(answers.first()).toHaveAttribute('open', '');
+  const folded = answers.nth(1);
+  await expect(folded.locator('summary')).toHaveText(`${t.dialogue_answers_heading} (${fill(t.dialogue_comment_count, { count: 1 })})`);
+  // Written while folded (once the browser is idle), not only when it is unfolded.
+  await expect(folded.locator('q')).toHaveText(COMMENT);
+  await expect(folded).not.toHaveAttribute('open');
+  await expect(folded.locator('q')).toBeHidden();
+  await folded.locator('summary').click();
+  await expect(folded.locator('q')).toBeVisible();
+});
+
 test('"None" stands apart from the Health group, and sections fold', async ({ page }) => {
   await seed(page, olaWithAComment());
   const app = new AppShell(page);
