@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::interventions::InterventionGroup;
 use crate::i18n::{Texts, use_i18n};
 use crate::state::{AppState, use_state};
@@ -168,7 +168,7 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
         }
     };
     view! {
-        <form class="add-block" on:submit=add>
+        <form class="add-block" on:submit=add on:input=withdraw_on_input(refused)>
             <h3>{i18n.text(|t| t.catalogue_add_heading())}</h3>
             <div class="field-row">
                 <label class="field">

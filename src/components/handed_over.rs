@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::browser;
+use crate::components::refusal::withdraw_on_input;
 use crate::i18n::use_i18n;
 use crate::lock::session::LockFailure;
 use crate::lock::settings::failure_text;
@@ -164,7 +165,7 @@ pub fn GiveBack() -> impl IntoView {
                     }
                 }
             >
-                <form class="give-back-form" on:submit=submit>
+                <form class="give-back-form" on:submit=submit on:input=withdraw_on_input(refused)>
                     <p>{i18n.text(|t| t.dialogue_give_back_question())}</p>
                     <Show when=needs_passphrase>
                         <label for="give-back-passphrase">

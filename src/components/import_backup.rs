@@ -77,12 +77,13 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
 
     let review = move |incoming: Backup| {
         let preview = state.read(|current| preview_merge(current, &incoming.data_for(current)));
-        // Nothing is decided for the user; "keep" is only where the choice starts.
+        // Nothing is decided for the user: each choice only starts where `suggested` says
+        // (this device's version, unless that is merely what the app ships).
         choices.set(
             preview
                 .conflicts
                 .iter()
-                .map(|c| (c.key(), Resolution::KeepCurrent))
+                .map(|c| (c.key(), c.suggested()))
                 .collect(),
         );
         Stage::Review { incoming, preview }

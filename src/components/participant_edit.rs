@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::i18n::use_i18n;
 use crate::state::use_state;
 
@@ -69,7 +69,7 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
                     }
                 }
             >
-                <form class="edit-form" on:submit=save>
+                <form class="edit-form" on:submit=save on:input=withdraw_on_input(refused)>
                     <label for="participant-edit-name">
                         {i18n.text(|t| t.caseload_name_label())}
                     </label>

@@ -33,6 +33,18 @@ impl From<ModelError> for Refusal {
     }
 }
 
+/// A refusal speaks of what a form held when it was sent: once a field changes, it no longer
+/// applies and goes (give this to the form's `on:input`, which every field's change reaches).
+pub fn withdraw_on_input<T: Send + Sync + 'static>(
+    refused: RwSignal<Option<T>>,
+) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    move |_| {
+        if refused.with_untracked(Option::is_some) {
+            refused.set(None);
+        }
+    }
+}
+
 /// The alert for the latest refusal; nothing while there is none. `required` is what the
 /// form asks for when a required text is empty (see `Texts::refusal`).
 #[component]

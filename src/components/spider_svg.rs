@@ -70,7 +70,8 @@ pub fn SpiderSvg(
     on_cleanup(move || resize.remove());
     let measure_text = text_measurer();
     let shape = Memo::new(move |_| {
-        let width = width.get()?;
+        // Nothing is drawn until the container has a width (0 while the page is laid out).
+        let width = width.get().filter(|width| *width > 0.0)?;
         Some(spider_shape(
             &i18n.t().item_axes(),
             &series.get(),

@@ -58,6 +58,18 @@ pub struct CatalogueEntry {
     pub retired: bool,
 }
 
+impl CatalogueEntry {
+    /// Exactly as the app ships it: a seeded entry with its shipped name and group, still
+    /// offered. Nothing on such an entry is anyone's own choice.
+    pub fn is_as_shipped(&self) -> bool {
+        !self.retired
+            && self.name == CatalogueName::Seed
+            && SEED
+                .iter()
+                .any(|(id, group)| *id == self.id && *group == self.group)
+    }
+}
+
 /// The activities shipped with the app, by group (ids are locale keys; never change them).
 pub const SEED: [(&str, InterventionGroup); 17] = [
     ("work_trial", InterventionGroup::JobFocused),

@@ -68,6 +68,23 @@ impl Conflict {
     }
 }
 
+impl Conflict {
+    /// Where the user's choice starts: this device's version, unless that is only what the app
+    /// ships. A catalogue entry nobody here has changed, against the file's renamed or retired
+    /// one (same group), starts at the file's: taking it drops nobody's words, keeping it would
+    /// drop the organisation's own name unless the user noticed.
+    pub fn suggested(&self) -> Resolution {
+        match self {
+            Conflict::CatalogueEntry { current, incoming }
+                if current.is_as_shipped() && current.group == incoming.group =>
+            {
+                Resolution::TakeIncoming
+            }
+            _ => Resolution::KeepCurrent,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergePreview {
     pub new_participants: usize,
@@ -414,6 +431,62 @@ mod tests {
         assert_eq!(
             apply_merge(&current, &incoming, &keep),
             Err(MergeError::Inconsistent(ModelError::WrongGroup))
+        );
+    }
+
+    /// Restoring onto a device with the shipped catalogue: the backup's renamed and retired
+    /// entries start preselected, so the counsellor's own names are not dropped unnoticed.
+    #[test]
+    fn a_shipped_entry_starts_at_the_files_version() {
+        let current = device();
+        let mut incoming = device();
+        incoming
+            .catalogue_mut()
+            .rename("work_trial", "Praktik hos os")
+            .unwrap();
+        incoming.catalogue_mut().retire("debt_advice").unwrap();
+        let preview = preview_merge(&current, &incoming);
+        let suggested: Vec<(String, Resolution)> = preview
+            .conflicts
+            .iter()
+            .map(|c| (c.key().id, c.suggested()))
+            .collect();
+        assert_eq!(
+            suggested,
+            [
+                ("work_trial".to_owned(), Resolution::TakeIncoming),
+                ("debt_advice".to_owned(), Resolution::TakeIncoming),
+            ]
+        );
+        let choices = preview
+            .conflicts
+            .iter()
+            .map(|c| (c.key(), c.suggested()))
+            .collect();
+        let merged = apply_merge(&current, &incoming, &choices).unwrap();
+        assert_eq!(merged.settings().catalogue, incoming.settings().catalogue);
+    }
+
+    /// What the counsellor changed on this device is never preselected away.
+    #[test]
+    fn a_changed_entry_on_this_device_starts_at_keeping_it() {
+        let mut current = device();
+        current
+            .catalogue_mut()
+            .rename("work_trial", "Our trial")
+            .unwrap();
+        current.catalogue_mut().retire("debt_advice").unwrap();
+        let mut incoming = device();
+        incoming
+            .catalogue_mut()
+            .rename("work_trial", "Their trial")
+            .unwrap();
+        let conflicts = preview_merge(&current, &incoming).conflicts;
+        assert_eq!(conflicts.len(), 2);
+        assert!(
+            conflicts
+                .iter()
+                .all(|c| c.suggested() == Resolution::KeepCurrent)
         );
     }
 }

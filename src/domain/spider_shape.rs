@@ -264,7 +264,9 @@ fn fitting_radius(
     font_size: f64,
     text_width: &dyn Fn(&str, f64) -> f64,
 ) -> f64 {
-    let half_width = width / 2.0 - EDGE;
+    // Never less than nothing: a drawing with no room yet (a width of 0 while the page is laid
+    // out) gets a radius of 0, not a negative one the browser refuses to draw.
+    let half_width = (width / 2.0 - EDGE).max(0.0);
     let most = half_width.min(MAX_RADIUS);
     names
         .iter()
@@ -448,6 +450,26 @@ mod tests {
             shape.rings[4] > 80.0,
             "the diagram stays large enough to read"
         );
+    }
+
+    /// With no room yet (a width of 0 while the page is laid out) no ring got a negative radius,
+    /// which the browser refuses with an error each time.
+    #[test]
+    fn no_room_draws_no_negative_length() {
+        for width in [0.0, 1.0, 7.9, 8.0, 20.0] {
+            let shape = spider_shape(
+                &["A", "B", "C"],
+                &rounds_of_eight(),
+                width,
+                &Measures::estimated(),
+            );
+            assert!(
+                shape.rings.iter().all(|r| *r >= 0.0),
+                "rings at width {width}: {:?}",
+                shape.rings
+            );
+            assert!(shape.height >= 0.0 && shape.line_height >= 0.0);
+        }
     }
 
     fn rounds_of_eight() -> Vec<RadarSeries> {

@@ -82,7 +82,7 @@ fn SetLock(status: RwSignal<String>, code: RwSignal<Option<String>>) -> impl Int
     };
     view! {
         <p>{i18n.text(|t| t.lock_intro())}</p>
-        <form class="lock-form" on:submit=submit>
+        <form class="lock-form" on:submit=submit on:input=retyped(status, busy)>
             <label for="lock-new">{i18n.text(|t| t.lock_new_label())}</label>
             <p class="help" id="lock-new-help">
                 {move || i18n.t().lock_new_help(MIN_PASSPHRASE_CHARS.to_string())}
@@ -203,7 +203,7 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
                 .collect_view()}
         </select>
 
-        <form class="lock-form" on:submit=change>
+        <form class="lock-form" on:submit=change on:input=retyped(status, busy)>
             <h3>{i18n.text(|t| t.lock_change_heading())}</h3>
             <label for="lock-current">{i18n.text(|t| t.lock_current_label())}</label>
             <input
@@ -231,7 +231,7 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
             </button>
         </form>
 
-        <form class="lock-form" on:submit=turn_off>
+        <form class="lock-form" on:submit=turn_off on:input=retyped(status, busy)>
             <h3>{i18n.text(|t| t.lock_off_heading())}</h3>
             <p>{i18n.text(|t| t.lock_off_intro())}</p>
             <label for="lock-off-current">{i18n.text(|t| t.lock_current_label())}</label>
@@ -245,6 +245,16 @@ fn LockOptions(status: RwSignal<String>) -> impl IntoView {
                 {i18n.text(|t| t.lock_off_button())}
             </button>
         </form>
+    }
+}
+
+/// What the last try was told (too short, not the same, not the passphrase) is about what was
+/// typed then: typing again takes it back, unless that try is still under way.
+fn retyped(status: RwSignal<String>, busy: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + Copy {
+    move |_| {
+        if !busy.get_untracked() && status.with_untracked(|s| !s.is_empty()) {
+            status.set(String::new());
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::browser;
 use crate::components::archive_participant::left_for_text;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
 use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
@@ -67,7 +67,7 @@ pub fn CounsellorPage() -> impl IntoView {
             </A>
         </p>
         <crate::executor::OwnSlice>
-            <form class="panel add-form" on:submit=add>
+            <form class="panel add-form" on:submit=add on:input=withdraw_on_input(refused)>
                 <h2>{i18n.text(|t| t.caseload_add_heading())}</h2>
                 <label for="participant-name">{i18n.text(|t| t.caseload_name_label())}</label>
                 <p class="help" id="participant-name-help">

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
-use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::components::round_answers::TheirAnswer;
 use crate::components::round_missing::RoundMissing;
 use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
@@ -145,7 +145,13 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         <p>{i18n.text(|t| t.round_counsellor_intro())}</p>
         <Contents page=page_path sections=sections sensitive_on=Signal::derive(sensitive_on) />
         <label for="part-counsellor">{i18n.text(|t| t.round_counsellor_name())}</label>
-        <input id="part-counsellor" type="text" bind:value=part.counsellor prop:disabled=started />
+        <input
+            id="part-counsellor"
+            type="text"
+            bind:value=part.counsellor
+            prop:disabled=started
+            on:input=withdraw_on_input(part.refused)
+        />
         <RefusalAlert refusal=part.refused required=|t| t.caseload_name_required() />
         <PartSection
             id="part-outlook"

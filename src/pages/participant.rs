@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::settings::DeviceRole;
 use crate::i18n::use_i18n;
 use crate::routes::{Route, resume_path};
@@ -48,7 +48,7 @@ pub fn ParticipantPage() -> impl IntoView {
         <h1>{i18n.text(|t| t.self_title())}</h1>
         <p class="lead">{i18n.text(|t| t.self_intro())}</p>
         <OwnPeople />
-        <form class="panel start-form" on:submit=start>
+        <form class="panel start-form" on:submit=start on:input=withdraw_on_input(refused)>
             <label for="self-name">{i18n.text(|t| t.self_name_label())}</label>
             <p class="help" id="self-name-help">
                 {i18n.text(|t| t.self_name_help())}

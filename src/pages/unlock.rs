@@ -135,9 +135,19 @@ fn UnlockForm() -> impl IntoView {
         typed.set(String::new());
         message.set(Message::Nothing);
     };
+    // "Not the passphrase" was said of what was typed then: typing again takes it back. A wait
+    // still in force stays said below the field.
+    let retyped = move |_| {
+        if matches!(
+            message.get_untracked(),
+            Message::Wrong { .. } | Message::Failed(_)
+        ) {
+            message.set(Message::Nothing);
+        }
+    };
     view! {
         <p class="lead">{i18n.text(|t| t.lock_unlock_intro())}</p>
-        <form class="panel lock-form" on:submit=submit>
+        <form class="panel lock-form" on:submit=submit on:input=retyped>
             <label for="unlock-secret">{label}</label>
             <input
                 id="unlock-secret"

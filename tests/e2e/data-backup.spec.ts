@@ -88,3 +88,27 @@ test('a conflict is shown and the user decides it', async ({ page }) => {
   const saved = await data.exportBackup();
   expect(saved.data.participants[0].contact_note).toBe('Changed on another device');
 });
+
+// Guards issue 32.5: restored onto a fresh device, a backup's renamed activity met the shipped
+// entry and the review preselected "keep what is on this device", so the counsellor's own name
+// was dropped unless she noticed. Where this device has only what the app ships, the file's
+// version starts chosen; where the device's own name differs, keeping it still does.
+test("a renamed activity in a backup starts chosen over the device's shipped one", async ({ page }) => {
+  const data = new DataPage(page);
+  await data.open();
+  await data.chooseFile('backup.json', fixtureText());
+  const shipped = page.getByRole('group', { name: fill(data.t.data_import_conflict_activity, { label: data.t.interventions_work_trial }) });
+  await expect(shipped.getByRole('radio', { name: data.t.data_take_incoming })).toBeChecked();
+  await page.getByRole('button', { name: data.t.data_import_apply }).click();
+  await data.expectCounts(2, 4);
+  const saved = await data.exportBackup();
+  const entry = saved.data.settings.catalogue.find((e: { id: string }) => e.id === 'work_trial');
+  expect(entry.name).toEqual({ custom: 'Arbetsträning' });
+
+  // The device's own name now differs from another file's: keeping this device's starts chosen.
+  const other = JSON.parse(fixtureText());
+  other.data.settings.catalogue.find((e: { id: string }) => e.id === 'work_trial').name = { custom: 'Praktik' };
+  await data.chooseFile('other.json', JSON.stringify(other));
+  const own = page.getByRole('group', { name: fill(data.t.data_import_conflict_activity, { label: 'Arbetsträning' }) });
+  await expect(own.getByRole('radio', { name: data.t.data_keep_current })).toBeChecked();
+});

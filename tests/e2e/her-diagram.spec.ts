@@ -115,3 +115,25 @@ test('her diagram can be saved as a PNG image', async ({ page }) => {
   const drawn = await page.locator('#participant-chart svg').evaluate((svg) => Number(svg.getAttribute('width')));
   expect(width).toBe(2 * drawn);
 });
+
+// Guards issue 32.4: measured at a width of 0 (as while a page is laid out for a full-page
+// screenshot), her diagram drew circles with a negative radius, and the browser logged an error
+// for each (the fixture's guard fails on any console error). It draws nothing until it has room.
+test('with no room her diagram draws nothing, and draws again once it has room', async ({ page }) => {
+  await seed(page, kimOnHerPhone());
+  await new AppShell(page).goto('round/r2/thanks');
+  const chart = page.locator('#participant-chart');
+  await expect(chart.locator('svg circle').first()).toBeAttached();
+  // Not laid out, the drawing's box is 0 wide; the page's resize makes it measure again.
+  const show = (display: string) =>
+    page.evaluate((value) => {
+      document.getElementById('participant-chart')!.style.display = value;
+      window.dispatchEvent(new Event('resize'));
+    }, display);
+  await show('none');
+  await expect(chart.locator('svg')).toHaveCount(0);
+  await show('');
+  await expect(chart.locator('svg circle').first()).toBeAttached();
+  const radii = await chart.locator('svg circle').evaluateAll((circles) => circles.map((c) => Number(c.getAttribute('r'))));
+  expect(radii.every((r) => r >= 0)).toBe(true);
+});

@@ -4,7 +4,7 @@ import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS } from './locales';
 import { AppShell } from './pages/app';
-import { DataPage } from './pages/data';
+import { DataPage, fill } from './pages/data';
 
 const en = TEXTS.en;
 const FINDINGS = ['belief', 'unconditional-yes', 'continuity', 'no-breaks', 'parallel', 'spread', 'expectations', 'belief-shapers'];
@@ -43,6 +43,22 @@ test('every finding has its own section with a chart or a picture and its source
   await expect(page.locator('section#belief-shapers .model-shapers li')).toHaveCount(9);
   await expect(page.locator('#example-chart canvas')).toBeVisible();
   for (const name of PEOPLE) await expect(page.locator('.people')).toContainText(name);
+});
+
+// Guards issue 32.2: the example diagram (Amira's round 8) stood after Sofia's story with no
+// visible caption, so a room watching the projector read it as Sofia's.
+test('the example diagram stands with its person, under a caption that says whose it is', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.goto('training');
+  const amira = page.locator('.people li.person').filter({ hasText: 'Amira' });
+  await expect(amira.locator('#example-chart canvas')).toBeVisible();
+  await expect(amira.locator('figcaption')).toHaveText(fill(en.workshop_journey_chart, { n: 8, name: 'Amira' }));
+  await expect(amira.locator('figcaption')).toBeVisible();
+  // Her story, then her diagram, then the next person.
+  const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+  expect(await top('#example-chart')).toBeGreaterThan(await top('.people li.person:nth-child(1) p'));
+  expect(await top('#example-chart')).toBeLessThan(await top('.people li.person:nth-child(2)'));
+  await expect(page.locator('.people li.person').filter({ hasText: 'Sofia' }).locator('.chart-view')).toHaveCount(0);
 });
 
 for (const language of LANGUAGES) {

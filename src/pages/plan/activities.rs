@@ -9,7 +9,7 @@ use super::labels::{
 use super::row::{PlanRow, RowDate, entry_ids};
 use crate::browser;
 use crate::components::live_text::live_text;
-use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::activity_draft::{ActivityChoice, ActivityDraft};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::interventions::{Catalogue, InterventionGroup};
@@ -274,7 +274,12 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         // Our own messages, in the interface language, instead of the browser's bubbles.
-        <form class="add-block activity-add" novalidate on:submit=add>
+        <form
+            class="add-block activity-add"
+            novalidate
+            on:submit=add
+            on:input=withdraw_on_input(refused)
+        >
             <h3>{i18n.text(|t| t.plan_activity_add_heading())}</h3>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_activity_choice_label())}</span>

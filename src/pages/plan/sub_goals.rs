@@ -8,7 +8,7 @@ use super::labels::{SUB_GOAL_STATUSES, from_index, sub_goal_status};
 use super::row::{PlanRow, RowDate, entry_ids};
 use crate::browser;
 use crate::components::live_text::live_text;
-use crate::components::refusal::{Refusal, RefusalAlert};
+use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::plan::{SubGoal, SubGoalStatus};
 use crate::domain::questionnaire::ParticipantItem;
@@ -271,7 +271,12 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
         }
     };
     view! {
-        <form class="add-block sub-goal-add" novalidate on:submit=add>
+        <form
+            class="add-block sub-goal-add"
+            novalidate
+            on:submit=add
+            on:input=withdraw_on_input(refused)
+        >
             <h3>{i18n.text(|t| t.plan_subgoal_add_heading())}</h3>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_subgoal_text_label())}</span>

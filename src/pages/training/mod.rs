@@ -115,9 +115,26 @@ fn FictionalPeople() -> impl IntoView {
         }
     };
     let in_training = move || state.space() == Space::Training;
+    // The example diagram is the first person's latest round, so it stands in her item, under
+    // her story, with a caption a room watching the projector can read.
+    let example_round = PEOPLE[0].rounds.len() - 1;
     let people = PEOPLE
         .iter()
-        .map(|who| {
+        .enumerate()
+        .map(|(index, who)| {
+            let example = (index == 0).then(|| {
+                view! {
+                    <figure class="example-diagram">
+                        <figcaption>
+                            {move || {
+                                i18n.t()
+                                    .workshop_journey_chart((example_round + 1).to_string(), who.name)
+                            }}
+                        </figcaption>
+                        <JourneyChart person=0 round=example_round id="example-chart" />
+                    </figure>
+                }
+            });
             view! {
                 <li class="person">
                     <h3>
@@ -132,6 +149,7 @@ fn FictionalPeople() -> impl IntoView {
                         <span class="principle">{move || principle(i18n.t(), who.principle)}</span>
                     </h3>
                     <p>{move || story(i18n.t(), who)}</p>
+                    {example}
                 </li>
             }
         })
@@ -141,7 +159,6 @@ fn FictionalPeople() -> impl IntoView {
             <h2 id="people-heading">{i18n.text(|t| t.workshop_people_heading())}</h2>
             <p>{i18n.text(|t| t.workshop_people_note())}</p>
             <ul class="plain">{people}</ul>
-            <JourneyChart person=0 round=PEOPLE[0].rounds.len() - 1 id="example-chart" />
             <p>{i18n.text(|t| t.workshop_sandbox_intro())}</p>
             <Show when=move || failed.get()>
                 <p class="error" role="alert">
