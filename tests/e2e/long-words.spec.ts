@@ -22,8 +22,11 @@ const SHIPPED = {
   health: ['physical_activity', 'mental_health', 'addiction_treatment', 'pain_rehabilitation'],
 };
 
-/** One person whose every free text is `text`: two full rounds, a plan, a note, a renamed activity. */
-function caseloadOf(text: string): string {
+/**
+ * One person whose every free text is `text`: two full rounds, a plan, a note, a renamed
+ * activity. `settings` may make it her own phone (`device_role: 'participant'`).
+ */
+function caseloadOf(text: string, settings: object = {}): string {
   const updated = '2026-01-01T00:00:00Z';
   const counsellors = [{ name: text, from: day(-200) }];
   const answers = Object.fromEntries(ITEMS.map((item, i) => [item, { value: (i % 5) + 1, comment: text }]));
@@ -49,7 +52,7 @@ function caseloadOf(text: string): string {
         id: 'p1', display_name: text, contact_note: text, created: day(-200), counsellors,
         goal: { kind: 'work', text },
       },
-      { id: 'p2', display_name: `${text}2`, created: day(-100), counsellors, archived: { on: day(-10), reason: 'work' } },
+      { id: 'p2', display_name: `${text.slice(1)}2`, created: day(-100), counsellors, archived: { on: day(-10), reason: 'work' } },
     ],
     rounds: [round('r1', -190), round('r2', -10), { id: 'r3', participant_id: 'p1', date: day(0) }],
     plans: [
@@ -63,7 +66,7 @@ function caseloadOf(text: string): string {
         ],
       },
     ],
-    settings: { catalogue },
+    settings: { catalogue, ...settings },
     reflections: [{ id: 'n1', date: day(-3), text }],
   });
 }
@@ -75,9 +78,16 @@ const PAGES = [
   'data', 'organisation', 'training/exercises',
 ];
 
-/** Elements reaching past the window's right edge, outside the boxes meant to scroll sideways. */
+/** Her own phone: what she sees of herself. */
+const HER_PAGES = ['', 'participant', 'round/r3/answer/1', 'round/r2/summary', 'round/r2/thanks'];
+
+/**
+ * Elements reaching past the window's right edge, outside the boxes meant to scroll sideways,
+ * with every folded section unfolded first (a closed one lays out nothing).
+ */
 async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    document.querySelectorAll('details').forEach((details) => (details.open = true));
     const width = document.documentElement.clientWidth;
     const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
     const found = [...document.querySelectorAll('main *, header *')].filter((el) => {
@@ -98,20 +108,30 @@ for (const [what, text] of [['a 1,000-letter word', WORD], ['a web address', ADD
   test(`${what} in every free-text field keeps every page inside the window`, async ({ page }, info) => {
     test.slow();
     await seed(page, caseloadOf(text));
+    await expectAllInside(page, PAGES, info.project.name === 'phone' ? `long-${what.length}` : '');
+  });
+
+  test(`${what} in her name and comments keeps her own phone's pages inside the window`, async ({ page }) => {
+    await seed(page, caseloadOf(text, { device_role: 'participant' }));
+    await expectAllInside(page, HER_PAGES, '');
+  });
+}
+
+/** Opens each of `paths` and finds nothing past the window's edge; `shots` names screenshots. */
+async function expectAllInside(page: Page, paths: string[], shots: string) {
+  {
     const app = new AppShell(page);
     const found: string[] = [];
-    for (const path of PAGES) {
+    for (const path of paths) {
       await app.goto(path);
       await expect(app.heading()).toBeVisible();
       // The participant's page draws its diagram and its rounds in turns: wait for the last.
       if (path === 'counsellor/p1') await expect(page.locator('.rounds > .round').first()).toBeVisible();
       found.push(...(await overflowing(page)).map((problem) => `/${path}: ${problem}`));
-      if (path === 'round/r2/counsellor' && info.project.name === 'phone') {
-        await page.screenshot({ path: `test-results/screens/long-${what.length}-counsellor-part.png`, fullPage: true });
-      }
+      if (shots) await page.screenshot({ path: `test-results/screens/${shots}-${path.replaceAll('/', '-') || 'home'}.png` });
     }
     expect(found).toEqual([]);
-  });
+  }
 }
 
 test('a long name typed into the caseload form stays inside the window, in the form and the list', async ({ page }) => {
@@ -122,5 +142,10 @@ test('a long name typed into the caseload form stays inside the window, in the f
   await page.getByLabel(t.caseload_counsellor_label).fill(ADDRESS);
   await page.getByRole('button', { name: t.caseload_add_button }).click();
   await expect(page.locator('ul.caseload > li')).toHaveCount(1);
+  expect(await overflowing(page)).toEqual([]);
+  // The same name again: the question that asks first names it, inside the window too.
+  await page.getByLabel(t.caseload_name_label).fill(WORD);
+  await page.getByRole('button', { name: t.caseload_add_button }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
   expect(await overflowing(page)).toEqual([]);
 });
