@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
+use crate::components::backup_reminder::note_backup_saved;
 use crate::lock::{Phase, use_lock};
 use crate::routes::Route;
 use crate::state::{AppState, use_state};
@@ -20,6 +21,7 @@ pub fn export_backup_file(state: AppState, include_sensitive: bool) -> String {
         "application/json",
         &export_backup(&state.snapshot(), browser::now(), include_sensitive),
     );
+    note_backup_saved(state);
     name
 }
 

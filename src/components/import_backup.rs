@@ -68,8 +68,13 @@ fn conflict_label(t: &Texts, conflict: &Conflict) -> String {
 
 /// Restoring a backup: read the file, show what it would add and where it differs from this
 /// device, let the user decide each difference, and only then change anything.
+/// On an empty device's caseload (`empty_device`) it first says why a restore may be wanted,
+/// and its button is as strong as the one that adds a person.
 #[component]
-pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
+pub fn ImportBackup(
+    status: RwSignal<String>,
+    #[prop(optional)] empty_device: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let stage = RwSignal::new(Stage::Idle);
@@ -163,8 +168,13 @@ pub fn ImportBackup(status: RwSignal<String>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="import-heading">
             <h2 id="import-heading">{i18n.text(|t| t.data_import_heading())}</h2>
+            {empty_device.then(|| view! { <p>{i18n.text(|t| t.caseload_restore_intro())}</p> })}
             <p>{i18n.text(|t| t.data_import_intro())}</p>
-            <label class="file-pick button secondary">
+            <label class=if empty_device {
+                "file-pick button"
+            } else {
+                "file-pick button secondary"
+            }>
                 <span>{i18n.text(|t| t.data_import_choose())}</span>
                 <input
                     type="file"

@@ -2,6 +2,7 @@
 
 pub mod archive_participant;
 pub mod backup_now;
+pub mod backup_reminder;
 pub mod catalogue_editor;
 pub mod chart_description;
 pub mod chart_view;

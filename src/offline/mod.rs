@@ -1,11 +1,12 @@
 //! Working with no network, and keeping the data: the page's side of the service worker
 //! (registering it, noticing a newer version, letting it take over when the person agrees), the
 //! update banner, the browser's promise to keep the data and its figures for the data page, and
-//! the note for iPhone/iPad Safari. The worker itself is `sw.js` beside this file; the release
+//! the notes for Safari on iPhone, iPad and Mac. The worker itself is `sw.js` beside this file; the release
 //! build writes it into dist/ with the list of that build's files (scripts/service-worker.mjs).
 
 mod bytes;
 mod ios_note;
+mod safari_mac_note;
 mod service_worker;
 mod storage_space;
 mod update_banner;
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use ios_note::IosStorageNote;
+pub use safari_mac_note::MacSafariNote;
 pub use storage_space::StorageSpace;
 
 use update_banner::UpdateBanner;

@@ -7,12 +7,15 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::browser;
 use crate::components::archive_participant::left_for_text;
+use crate::components::backup_reminder::BackupReminder;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::import_backup::ImportBackup;
 use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
 use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
 use crate::state::use_state;
+use crate::storage::space::Space;
 
 /// `/counsellor`: the caseload: add a participant, and the list to work from, with search,
 /// filters and sort held in the URL.
@@ -61,6 +64,7 @@ pub fn CounsellorPage() -> impl IntoView {
     view! {
         <h1>{i18n.text(|t| t.caseload_title())}</h1>
         <p class="lead">{i18n.text(|t| t.caseload_intro())}</p>
+        <BackupReminder />
         <p>
             <A href=Route::Organisation.href() attr:class="link-tap">
                 {i18n.text(|t| t.worklist_summary_link())}
@@ -95,6 +99,7 @@ pub fn CounsellorPage() -> impl IntoView {
                 cancel_label=Signal::derive(move || i18n.t().caseload_cancel().to_owned())
                 on_confirm=add_now
             />
+            <RestoreAtStart />
             <h2 id="list-heading">{i18n.text(|t| t.caseload_list_heading())}</h2>
             <p>
                 <A href=Route::Receive.href() attr:class="button secondary">
@@ -103,7 +108,26 @@ pub fn CounsellorPage() -> impl IntoView {
             </p>
             <CaseloadList />
             <crate::offline::IosStorageNote />
+            <crate::offline::MacSafariNote />
         </crate::executor::OwnSlice>
+    }
+}
+
+/// An empty device may be one whose browser deleted what it held (Safari after seven days away,
+/// a cleared history): restoring from a backup file stands beside adding a person, with the
+/// same review of what the file adds. Gone once someone is on the list.
+#[component]
+fn RestoreAtStart() -> impl IntoView {
+    let state = use_state();
+    let status = RwSignal::new(String::new());
+    let empty = move || state.space() == Space::Real && state.read(|d| d.participants().is_empty());
+    view! {
+        <Show when=empty>
+            <ImportBackup status=status empty_device=true />
+        </Show>
+        <p class="status" role="status">
+            {move || status.get()}
+        </p>
     }
 }
 

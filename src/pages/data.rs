@@ -3,6 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::browser;
 use crate::components::backup_now::export_backup_file;
+use crate::components::backup_reminder::{BackupSchedule, note_backup_saved};
 use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
@@ -40,6 +41,7 @@ fn export_sealed_backup_file(
             Ok(file) => {
                 let name = format!("stegvis-backup-{}-encrypted.json", browser::today());
                 browser::download(&name, "application/json", &file);
+                note_backup_saved(state);
                 typed.set(String::new());
                 status.set(t.encrypted_saved(&name));
             }
@@ -153,9 +155,12 @@ pub fn DataPage() -> impl IntoView {
             <p id="include-comments-help" class="help">
                 {i18n.text(|t| t.dialogue_csv_comments_help())}
             </p>
+            <BackupSchedule />
         </section>
 
         <crate::offline::StorageSpace />
+        <crate::offline::IosStorageNote />
+        <crate::offline::MacSafariNote />
 
         <ImportBackup status=status />
 

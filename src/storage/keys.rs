@@ -30,6 +30,10 @@ pub const LOCK_SIGNAL: &str = "stegvis.lock.now";
 pub const LOCK_TRIES: &str = "stegvis.lock.tries";
 /// A half-filled form's text, kept (sealed) when the app locks and put back after unlocking.
 pub const DRAFT: &str = "stegvis.draft";
+/// The day a backup file was last saved from this device, and after how many days to remind
+/// (see `backup_reminder.rs`).
+pub const LAST_BACKUP: &str = "stegvis.backup.last";
+pub const BACKUP_REMINDER: &str = "stegvis.backup.remind-after";
 /// Stored data that could not be read, moved aside under this prefix and a timestamp.
 /// Nothing ever overwrites or deletes these; the user can export them for help.
 pub const RECOVERY_PREFIX: &str = "stegvis.recovery.";
@@ -91,6 +95,8 @@ mod tests {
             LOCK,
             LOCK_SIGNAL,
             DRAFT,
+            LAST_BACKUP,
+            BACKUP_REMINDER,
             RECOVERY_PREFIX,
             TRAINING_PREFIX,
             TRAINING_MODE,
@@ -105,6 +111,7 @@ mod tests {
         for key in [
             DATA,
             DRAFT,
+            LAST_BACKUP,
             "stegvis.recovery.2026-01-15T10:00:00.000Z",
             "stegvis.training.data",
         ] {

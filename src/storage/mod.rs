@@ -6,9 +6,10 @@
 //! the lock (`sealed` values, the `lock_record`, and the `lockable` store the app writes
 //! through), and the files a user takes away: JSON `backup` (or a `sealed_backup` under the
 //! lock's passphrase), `csv` and the organisation
-//! summary's `summary_csv`.
+//! summary's `summary_csv`; when a backup was last saved (`backup_reminder`).
 
 pub mod backup;
+pub mod backup_reminder;
 #[cfg(test)]
 mod benchmark;
 pub mod browser_store;

@@ -49,3 +49,40 @@ test('other browsers do not show the note', async ({ page }) => {
     await expect(note(app)).toHaveCount(0);
   }
 });
+
+// Safari on a Mac deletes the data after seven days away too, unless Stegvis is in the Dock.
+const MAC_SAFARI =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15';
+const macNote = (app: AppShell) => app.page.getByRole('region', { name: t.offline_mac_heading });
+
+test.describe('in Safari on a Mac', () => {
+  test.use({ userAgent: MAC_SAFARI, isMobile: false, hasTouch: false });
+
+  test('the caseload and the data page explain the seven days and the Dock', async ({ page }) => {
+    const app = new AppShell(page);
+    for (const path of ['counsellor', 'data']) {
+      await app.goto(path);
+      await expect(macNote(app)).toBeVisible();
+      await expect(macNote(app).getByRole('listitem')).toHaveText([t.offline_mac_step_add, t.offline_mac_step_open]);
+      await expect(macNote(app)).toContainText(t.offline_mac_backup);
+      await expect(note(app)).toHaveCount(0);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    }
+    await app.goto('participant');
+    await expect(app.heading()).toBeVisible();
+    await expect(macNote(app)).toHaveCount(0);
+  });
+
+  test('opened from the Dock, the note is not shown', async ({ page }) => {
+    await page.addInitScript(() => {
+      const real = window.matchMedia.bind(window);
+      window.matchMedia = (query: string) =>
+        query === '(display-mode: standalone)' ? ({ ...real(query), matches: true } as MediaQueryList) : real(query);
+    });
+    const app = new AppShell(page);
+    await app.goto('counsellor');
+    await expect(app.heading()).toBeVisible();
+    await expect(macNote(app)).toHaveCount(0);
+  });
+});
