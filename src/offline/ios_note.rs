@@ -1,12 +1,11 @@
 //! Safari on iPhone and iPad deletes a site's stored data after seven days without a visit,
-//! unless the site was added to the Home Screen. The participant's and the counsellor's pages
+//! unless the site was added to the Home Screen. Her start page, the caseload and the data page
 //! say so there, show how to add it, and remind about backups.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::components::backup_now::BackupNowButton;
-use crate::i18n::use_i18n;
+use super::safari_note::{SafariNote, SafariNoteTexts};
 
 /// Whether a browser is Safari on an iPhone, iPad or iPod, from its user agent and how many
 /// touch points its screen has.
@@ -36,27 +35,21 @@ fn in_ios_safari_browser() -> bool {
     !installed && is_ios_safari(&user_agent, navigator.max_touch_points())
 }
 
+const IOS: SafariNoteTexts = SafariNoteTexts {
+    id: "ios-note-heading",
+    heading: |t| t.offline_ios_heading(),
+    why: |t| t.offline_ios_why(),
+    steps: &[
+        |t| t.offline_ios_step_share(),
+        |t| t.offline_ios_step_add(),
+        |t| t.offline_ios_step_open(),
+    ],
+    after: &[|t| t.offline_ios_backup()],
+};
+
 #[component]
 pub fn IosStorageNote() -> impl IntoView {
-    let i18n = use_i18n();
-    in_ios_safari_browser().then(|| {
-        view! {
-            <section class="panel ios-note" aria-labelledby="ios-note-heading">
-                <h2 id="ios-note-heading">{i18n.text(|t| t.offline_ios_heading())}</h2>
-                <p>{i18n.text(|t| t.offline_ios_why())}</p>
-                <ol>
-                    <li>{i18n.text(|t| t.offline_ios_step_share())}</li>
-                    <li>{i18n.text(|t| t.offline_ios_step_add())}</li>
-                    <li>{i18n.text(|t| t.offline_ios_step_open())}</li>
-                </ol>
-                <p>{i18n.text(|t| t.offline_ios_backup())}</p>
-                <BackupNowButton
-                    label=Signal::derive(move || i18n.t().offline_ios_save_backup())
-                    class="button secondary"
-                />
-            </section>
-        }
-    })
+    in_ios_safari_browser().then(|| view! { <SafariNote texts=&IOS /> })
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 mod bytes;
 mod ios_note;
 mod safari_mac_note;
+mod safari_note;
 mod service_worker;
 mod storage_space;
 mod update_banner;

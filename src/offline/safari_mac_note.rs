@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 
 use super::ios_note::is_ios_safari;
-use crate::components::backup_now::BackupNowButton;
-use crate::i18n::use_i18n;
+use super::safari_note::{SafariNote, SafariNoteTexts};
 
 /// Whether a browser is Safari on a Mac, from its user agent and its touch points (an iPad asking
 /// for desktop pages says "Macintosh" too, but has a touch screen).
@@ -41,27 +40,17 @@ fn in_mac_safari_browser() -> bool {
         )
 }
 
+const MAC: SafariNoteTexts = SafariNoteTexts {
+    id: "mac-note-heading",
+    heading: |t| t.offline_mac_heading(),
+    why: |t| t.offline_mac_why(),
+    steps: &[|t| t.offline_mac_step_add(), |t| t.offline_mac_step_open()],
+    after: &[|t| t.offline_mac_backup(), |t| t.offline_mac_older()],
+};
+
 #[component]
 pub fn MacSafariNote() -> impl IntoView {
-    let i18n = use_i18n();
-    in_mac_safari_browser().then(|| {
-        view! {
-            <section class="panel ios-note" aria-labelledby="mac-note-heading">
-                <h2 id="mac-note-heading">{i18n.text(|t| t.offline_mac_heading())}</h2>
-                <p>{i18n.text(|t| t.offline_mac_why())}</p>
-                <ol>
-                    <li>{i18n.text(|t| t.offline_mac_step_add())}</li>
-                    <li>{i18n.text(|t| t.offline_mac_step_open())}</li>
-                </ol>
-                <p>{i18n.text(|t| t.offline_mac_backup())}</p>
-                <p>{i18n.text(|t| t.offline_mac_older())}</p>
-                <BackupNowButton
-                    label=Signal::derive(move || i18n.t().offline_ios_save_backup())
-                    class="button secondary"
-                />
-            </section>
-        }
-    })
+    in_mac_safari_browser().then(|| view! { <SafariNote texts=&MAC /> })
 }
 
 #[cfg(test)]
