@@ -11,7 +11,9 @@ use crate::components::backup_reminder::BackupReminder;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
 use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
-use crate::domain::worklist::{Filters, Flag, Reason, Row, Sort, drawn, rows, worklist};
+use crate::domain::worklist::{
+    Filters, Flag, Reason, Row, Sort, counsellors, drawn, rows, worklist,
+};
 use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
 use crate::state::use_state;
@@ -203,10 +205,14 @@ fn CaseloadList() -> impl IntoView {
             (shown, found.counts, found.in_scope, found.archived)
         })
     });
+    // More than one counsellor named: a team shares this device, so each row says whose person
+    // it is, and the list can be narrowed to one counsellor's people.
+    let team = Memo::new(move |_| all_rows.with(|all| counsellors(all)));
+    let shared = Signal::derive(move || team.with(|team| team.len() > 1));
     let row_view = move |row: Row| {
         let id = row.id.clone();
         let hidden = Signal::derive(move || list.with(|l| !l.0.contains(&id)));
-        view! { <CaseloadRow row=row hidden=hidden /> }
+        view! { <CaseloadRow row=row hidden=hidden shared=shared /> }
     };
     // The list answers a tap at once; the URL follows right after (writing history costs a phone
     // more than the list does), once for changes that come together. Typing replaces the history
@@ -251,6 +257,26 @@ fn CaseloadList() -> impl IntoView {
             false,
         ));
     };
+    let on_counsellor = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        go.run((
+            Filters {
+                counsellor: (!chosen.is_empty()).then_some(chosen),
+                ..filters.get_untracked()
+            },
+            false,
+        ));
+    };
+    // The names to choose from: the team's, and one asked for in the URL that is not on the list.
+    let counsellor_choices = move || {
+        let mut names = team.get();
+        if let Some(asked) = filters.with(|f| f.counsellor.clone())
+            && !names.contains(&asked)
+        {
+            names.push(asked);
+        }
+        names
+    };
     let toggle_archived = move |_| {
         let current = filters.get_untracked();
         go.run((
@@ -264,10 +290,13 @@ fn CaseloadList() -> impl IntoView {
     let any_filter = move || filters.with(|f| !f.flags.is_empty() || !f.search.is_empty());
     let clear = move |_| {
         let current = filters.get_untracked();
+        // Whose people and whether the people who left are shown say what the list is; search
+        // and flags are what is asked of it.
         go.run((
             Filters {
                 sort: current.sort,
                 archived: current.archived,
+                counsellor: current.counsellor,
                 ..Filters::default()
             },
             false,
@@ -314,6 +343,37 @@ fn CaseloadList() -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
+                <Show when=move || shared.get() || filters.with(|f| f.counsellor.is_some())>
+                    <div class="worklist-sort">
+                        <label for="worklist-counsellor">
+                            {i18n.text(|t| t.worklist_counsellor_label())}
+                        </label>
+                        <select id="worklist-counsellor" on:change=on_counsellor>
+                            <option value="" prop:selected=move || filters.with(|f| f.counsellor.is_none())>
+                                {i18n.text(|t| t.worklist_counsellor_all())}
+                            </option>
+                            {move || {
+                                counsellor_choices()
+                                    .into_iter()
+                                    .map(|name| {
+                                        let selected = name.clone();
+                                        let value = name.clone();
+                                        view! {
+                                            <option
+                                                value=value
+                                                prop:selected=move || {
+                                                    filters.with(|f| f.counsellor.as_ref() == Some(&selected))
+                                                }
+                                            >
+                                                {name}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                </Show>
                 <div class="worklist-sort">
                     <label for="worklist-sort">{i18n.text(|t| t.worklist_sort_label())}</label>
                     <select id="worklist-sort" on:change=on_sort>
@@ -373,7 +433,7 @@ fn CaseloadList() -> impl IntoView {
 
 /// One participant: name, latest round, and in words why they are flagged.
 #[component]
-fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
+fn CaseloadRow(row: Row, hidden: Signal<bool>, shared: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let href = Route::Person(&row.id).href();
     let text = move || {
@@ -404,9 +464,13 @@ fn CaseloadRow(row: Row, hidden: Signal<bool>) -> impl IntoView {
                 view! { <span class=class>{reason_text(t, reason)}</span> }
             })
             .collect_view();
+        let counsellor = row.counsellor.clone().filter(|_| shared.get()).map(
+            |name| view! { <span class="card-text">{t.worklist_row_counsellor(&name)}</span> },
+        );
         view! {
             <span class="card-title">{row.name.clone()}</span>
             <span class="card-text">{latest}</span>
+            {counsellor}
             {left}
             {next}
             <span class="reasons">{reasons}</span>

@@ -137,3 +137,43 @@ for (const language of LANGUAGES) {
     await list.expectShown(1, 5);
   });
 }
+
+// A device a team shares: each row says whose person it is, and the list narrows to one
+// counsellor's people with a choice that lives in the URL like the filters.
+test("on a team's device, each row names its counsellor and the list narrows to one counsellor's people", async ({ page }) => {
+  const list = new CaseloadPage(page);
+  await list.open();
+  await expect(list.rows().filter({ hasText: 'Cy' })).toContainText(fill(t.worklist_row_counsellor, { name: 'JN' }));
+  await expect(list.rows().filter({ hasText: 'Ada' })).toContainText(fill(t.worklist_row_counsellor, { name: 'AL' }));
+  const whose = page.getByLabel(t.worklist_counsellor_label, { exact: true });
+  await expect(whose).toHaveValue('');
+  await whose.selectOption('JN');
+  await list.expectShown(1, 1);
+  expect(await list.names()).toEqual(['Cy']);
+  await expect(page).toHaveURL(/[?&]c=JN/);
+  // The filters count within that counsellor's people.
+  await expect(list.filter('new_counsellor')).toHaveAccessibleName(`${t.worklist_filter_new_counsellor} 1`);
+  await expect(list.filter('low_belief')).toHaveAccessibleName(`${t.worklist_filter_low_belief} 0`);
+  // Clearing the filters keeps whose people these are.
+  await list.filter('no_job').check();
+  await page.getByRole('button', { name: t.worklist_clear }).click();
+  await expect(whose).toHaveValue('JN');
+  // A bookmark brings it back; Back returns to everyone's people.
+  await page.reload();
+  await list.waitForApp();
+  await expect(page.getByLabel(t.worklist_counsellor_label, { exact: true })).toHaveValue('JN');
+  await list.expectShown(1, 1);
+  await list.open();
+  await list.expectShown(5, 5);
+  await list.expectFitsSmallScreen();
+});
+
+test('a device one counsellor uses alone shows no counsellor on the rows and no choice of counsellor', async ({ page }) => {
+  // After the seed of every test here: the same people, all AL's.
+  await page.addInitScript((text) => localStorage.setItem('stegvis.data', text), flaggedCaseload().replaceAll('"JN"', '"AL"'));
+  const list = new CaseloadPage(page);
+  await list.open();
+  await list.expectShown(5, 5);
+  await expect(page.getByLabel(t.worklist_counsellor_label, { exact: true })).toHaveCount(0);
+  await expect(list.rows().first()).not.toContainText(fill(t.worklist_row_counsellor, { name: 'AL' }));
+});
