@@ -349,7 +349,10 @@ fn CaseloadList() -> impl IntoView {
                             {i18n.text(|t| t.worklist_counsellor_label())}
                         </label>
                         <select id="worklist-counsellor" on:change=on_counsellor>
-                            <option value="" prop:selected=move || filters.with(|f| f.counsellor.is_none())>
+                            <option
+                                value=""
+                                prop:selected=move || filters.with(|f| f.counsellor.is_none())
+                            >
                                 {i18n.text(|t| t.worklist_counsellor_all())}
                             </option>
                             {move || {

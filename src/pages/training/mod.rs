@@ -128,7 +128,10 @@ fn FictionalPeople() -> impl IntoView {
                         <figcaption>
                             {move || {
                                 i18n.t()
-                                    .workshop_journey_chart((example_round + 1).to_string(), who.name)
+                                    .workshop_journey_chart(
+                                        (example_round + 1).to_string(),
+                                        who.name,
+                                    )
                             }}
                         </figcaption>
                         <JourneyChart person=0 round=example_round id="example-chart" />
