@@ -125,7 +125,7 @@ fn EntryRow(id: String, status: RwSignal<String>) -> impl IntoView {
         <li class="catalogue-entry" class:retired=move || retired.get()>
             <label class="field">
                 <span class="visually-hidden">{i18n.text(|t| t.catalogue_name_label())}</span>
-                <input type="text" prop:value=move || name_now.get() on:input=rename />
+                <input type="text" dir="auto" prop:value=move || name_now.get() on:input=rename />
             </label>
             <RefusalAlert refusal=refused required=|t| t.catalogue_name_required() />
             <Show when=move || retired.get()>
@@ -193,7 +193,7 @@ fn AddEntry(status: RwSignal<String>) -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{i18n.text(|t| t.catalogue_add_name())}</span>
-                    <input type="text" bind:value=name />
+                    <input type="text" dir="auto" bind:value=name />
                 </label>
             </div>
             <RefusalAlert refusal=refused required=|t| t.catalogue_add_name_required() />

@@ -76,6 +76,7 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
                     <input
                         id="participant-edit-name"
                         type="text"
+                        dir="auto"
                         autocomplete="off"
                         bind:value=name
                     />
@@ -86,6 +87,7 @@ pub fn ParticipantEdit(pid: Memo<String>) -> impl IntoView {
                         {i18n.text(|t| t.participant_edit_note_help())}
                     </p>
                     <textarea
+                        dir="auto"
                         id="participant-edit-note"
                         rows="3"
                         aria-describedby="participant-edit-note-help"

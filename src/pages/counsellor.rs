@@ -82,11 +82,18 @@ pub fn CounsellorPage() -> impl IntoView {
                 <input
                     id="participant-name"
                     type="text"
+                    dir="auto"
                     aria-describedby="participant-name-help"
                     bind:value=name
                 />
                 <label for="counsellor-name">{i18n.text(|t| t.caseload_counsellor_label())}</label>
-                <input id="counsellor-name" type="text" autocomplete="name" bind:value=counsellor />
+                <input
+                    id="counsellor-name"
+                    type="text"
+                    dir="auto"
+                    autocomplete="name"
+                    bind:value=counsellor
+                />
                 <RefusalAlert refusal=refused required=|t| t.caseload_name_required() />
                 <button type="submit" class="button">
                     {i18n.text(|t| t.caseload_add_button())}
@@ -310,6 +317,7 @@ fn CaseloadList() -> impl IntoView {
                 <input
                     id="worklist-search"
                     type="search"
+                    dir="auto"
                     autocomplete="off"
                     prop:value=move || filters.with(|f| f.search.clone())
                     on:input=on_search

@@ -148,6 +148,7 @@ fn CounsellorPartForm(round_id: String) -> impl IntoView {
         <input
             id="part-counsellor"
             type="text"
+            dir="auto"
             bind:value=part.counsellor
             prop:disabled=started
             on:input=withdraw_on_input(part.refused)

@@ -56,6 +56,7 @@ pub fn ParticipantPage() -> impl IntoView {
             <input
                 id="self-name"
                 type="text"
+                dir="auto"
                 autocomplete="nickname"
                 aria-describedby="self-name-help"
                 bind:value=name

@@ -164,6 +164,7 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
                 <label class="comment">
                     <span>{i18n.text(|t| t.questions_comment_label())}</span>
                     <textarea
+                        dir="auto"
                         rows="3"
                         maxlength=MAX_TEXT_CHARS
                         aria-describedby="comment-limit"

@@ -161,6 +161,7 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                     <span>{i18n.text(|t| t.plan_activity_responsible_label())}</span>
                     <input
                         type="text"
+                        dir="auto"
                         aria-describedby=described.clone()
                         maxlength=MAX_TEXT_CHARS
                         prop:value=responsible
@@ -295,7 +296,12 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 <div class="field-row">
                     <label class="field">
                         <span>{i18n.text(|t| t.plan_activity_own_label())}</span>
-                        <input type="text" maxlength=MAX_TEXT_CHARS bind:value=own_text />
+                        <input
+                            type="text"
+                            dir="auto"
+                            maxlength=MAX_TEXT_CHARS
+                            bind:value=own_text
+                        />
                     </label>
                     <label class="field">
                         <span>{i18n.text(|t| t.plan_activity_group_label())}</span>
@@ -326,6 +332,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                     <span>{i18n.text(|t| t.plan_activity_responsible_label())}</span>
                     <input
                         type="text"
+                        dir="auto"
                         aria-describedby="responsible-hint"
                         maxlength=MAX_TEXT_CHARS
                         bind:value=responsible

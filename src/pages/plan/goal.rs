@@ -51,6 +51,7 @@ pub(super) fn GoalSection(editor: PlanEditor) -> impl IntoView {
                 <span>{i18n.text(|t| t.plan_goal_text_label())}</span>
                 <input
                     type="text"
+                    dir="auto"
                     aria-describedby="goal-hint"
                     maxlength=MAX_TEXT_CHARS
                     prop:value=text

@@ -168,6 +168,7 @@ fn SubGoalRow(
                 <span>{i18n.text(|t| t.plan_subgoal_text_label())}</span>
                 <input
                     type="text"
+                    dir="auto"
                     aria-describedby=described.clone()
                     maxlength=MAX_TEXT_CHARS
                     prop:value=text
@@ -280,7 +281,7 @@ fn AddSubGoal(editor: PlanEditor) -> impl IntoView {
             <h3>{i18n.text(|t| t.plan_subgoal_add_heading())}</h3>
             <label class="field">
                 <span>{i18n.text(|t| t.plan_subgoal_text_label())}</span>
-                <input type="text" maxlength=MAX_TEXT_CHARS bind:value=text />
+                <input type="text" dir="auto" maxlength=MAX_TEXT_CHARS bind:value=text />
             </label>
             <RefusalAlert refusal=refused required=|t| t.plan_subgoal_add_required() />
             <div class="field-row">

@@ -71,6 +71,7 @@ pub fn ReflectionLog() -> impl IntoView {
                 <label class="field">
                     <span>{i18n.text(|t| t.reflection_label())}</span>
                     <textarea
+                        dir="auto"
                         id="reflection-text"
                         rows="4"
                         prop:value=move || draft.get()
