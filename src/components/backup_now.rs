@@ -21,7 +21,7 @@ pub fn export_backup_file(state: AppState, include_sensitive: bool) -> String {
         "application/json",
         &export_backup(&state.snapshot(), browser::now(), include_sensitive),
     );
-    note_backup_saved(state);
+    note_backup_saved(state, include_sensitive);
     name
 }
 

@@ -9,7 +9,8 @@ use crate::components::backup_now::BackupNowButton;
 use crate::i18n::{Texts, use_i18n};
 use crate::state::{AppState, use_state};
 use crate::storage::backup_reminder::{
-    BackupAge, REMIND_AFTER_CHOICES, last_backup, record_backup, remind_after, set_remind_after,
+    BackupAge, REMIND_AFTER_CHOICES, forget_backup, last_backup, record_backup, remind_after,
+    set_remind_after,
 };
 use crate::storage::space::Space;
 
@@ -18,10 +19,21 @@ thread_local! {
     static BACKUP_NOTED: ArcTrigger = ArcTrigger::new();
 }
 
-/// Notes that a backup file was just saved from this tab. A reminder only: where storage
-/// refuses even this, the file has still been saved, so nothing is said.
-pub fn note_backup_saved(state: AppState) {
+/// Notes that a backup file was just saved from this tab, if it holds everything: a file
+/// without the sensitive answers that this device holds leaves those answers in the browser
+/// alone, so it does not silence the reminder. A reminder only: where storage refuses even
+/// this, the file has still been saved, so nothing is said.
+pub fn note_backup_saved(state: AppState, with_sensitive: bool) {
+    if !with_sensitive && state.read(|d| d.has_sensitive_answers()) {
+        return;
+    }
     let _ = state.with_store(|store| record_backup(store, browser::today()));
+    BACKUP_NOTED.with(ArcTrigger::notify);
+}
+
+/// After "erase all": no backup holds what this device will hold next.
+pub fn forget_backups(state: AppState) {
+    let _ = state.with_store(|store| forget_backup(store));
     BACKUP_NOTED.with(ArcTrigger::notify);
 }
 
@@ -47,29 +59,30 @@ fn age_text(t: &Texts, age: BackupAge) -> String {
 
 /// On the caseload: when the last backup was saved, and a one-tap backup. Once it is due, it
 /// says so in a notice. Nothing while there is no one to back up, or in the training sandbox.
+/// Only its words and its look follow a backup: the button stays the same element, so a
+/// keyboard user's focus stays on it, and the new words are announced.
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    move || {
-        if state.space() == Space::Training || state.read(|d| d.participants().is_empty()) {
-            return None;
-        }
-        let (age, after) = backup_age(state);
-        let due = age.is_due(after);
-        let t = i18n.t();
-        Some(view! {
-            <div class=if due { "backup-reminder notice" } else { "backup-reminder" }>
-                <p>
-                    <strong>{age_text(t, age)}</strong>
-                    {due.then(|| format!(" {}", t.data_backup_due()))}
+    let shown = Memo::new(move |_| {
+        state.space() != Space::Training && state.read(|d| !d.participants().is_empty())
+    });
+    let age = Memo::new(move |_| backup_age(state));
+    let due = move || age.with(|(age, after)| age.is_due(*after));
+    view! {
+        <Show when=move || shown.get()>
+            <div class=move || if due() { "backup-reminder notice" } else { "backup-reminder" }>
+                <p role="status">
+                    <strong>{move || age_text(i18n.t(), age.get().0)}</strong>
+                    {move || due().then(|| format!(" {}", i18n.t().data_backup_due()))}
                 </p>
                 <BackupNowButton
                     label=Signal::derive(move || i18n.t().data_export_backup())
-                    class=if due { "button" } else { "button secondary" }
+                    class="button"
                 />
             </div>
-        })
+        </Show>
     }
 }
 

@@ -180,7 +180,7 @@ pub fn counsellors(rows: &[Row]) -> Vec<String> {
 }
 
 /// Names as a counsellor types them: "al" and "AL " are the same person.
-fn same_name(a: &str, b: &str) -> bool {
+pub fn same_name(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
@@ -340,11 +340,13 @@ impl Filters {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Worklist<'a> {
     pub shown: Vec<&'a Row>,
-    /// Per filter: the rows in scope (search and the archive choice) that have that flag.
+    /// Per filter: the rows in scope (the counsellor, search and the archive choice) that have
+    /// that flag.
     pub counts: Vec<(Flag, usize)>,
     /// The rows in scope before the filters.
     pub in_scope: usize,
-    /// How many people have left (shown only when asked for).
+    /// How many of the counsellor's people (everyone's, when none is chosen) have left (shown
+    /// only when asked for).
     pub archived: usize,
 }
 
@@ -355,6 +357,15 @@ pub fn worklist<'a>(rows: &'a [Row], filters: &Filters) -> Worklist<'a> {
     let mut in_scope = 0;
     let mut shown = Vec::new();
     for row in rows {
+        // Whose people these are comes first: "show the N who have left" counts theirs.
+        if let Some(wanted) = &filters.counsellor
+            && !row
+                .counsellor
+                .as_deref()
+                .is_some_and(|theirs| same_name(theirs, wanted))
+        {
+            continue;
+        }
         if row.archived.is_some() {
             archived += 1;
             if !filters.archived {
@@ -362,14 +373,6 @@ pub fn worklist<'a>(rows: &'a [Row], filters: &Filters) -> Worklist<'a> {
             }
         }
         if !needle.is_empty() && !row.name_key.contains(&needle) {
-            continue;
-        }
-        if let Some(wanted) = &filters.counsellor
-            && !row
-                .counsellor
-                .as_deref()
-                .is_some_and(|theirs| same_name(theirs, wanted))
-        {
             continue;
         }
         in_scope += 1;

@@ -12,7 +12,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
 use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::worklist::{
-    Filters, Flag, Reason, Row, Sort, counsellors, drawn, rows, worklist,
+    Filters, Flag, Reason, Row, Sort, counsellors, drawn, rows, same_name, worklist,
 };
 use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
@@ -275,15 +275,16 @@ fn CaseloadList() -> impl IntoView {
         ));
     };
     // The names to choose from: the team's, and one asked for in the URL that is not on the list.
-    let counsellor_choices = move || {
+    let asked = Memo::new(move |_| filters.with(|f| f.counsellor.clone()));
+    let counsellor_choices = Memo::new(move |_| {
         let mut names = team.get();
-        if let Some(asked) = filters.with(|f| f.counsellor.clone())
-            && !names.contains(&asked)
+        if let Some(asked) = asked.get()
+            && !names.iter().any(|name| same_name(name, &asked))
         {
             names.push(asked);
         }
         names
-    };
+    });
     let toggle_archived = move |_| {
         let current = filters.get_untracked();
         go.run((
@@ -364,7 +365,8 @@ fn CaseloadList() -> impl IntoView {
                                 {i18n.text(|t| t.worklist_counsellor_all())}
                             </option>
                             {move || {
-                                counsellor_choices()
+                                counsellor_choices
+                                    .get()
                                     .into_iter()
                                     .map(|name| {
                                         let selected = name.clone();
@@ -373,7 +375,10 @@ fn CaseloadList() -> impl IntoView {
                                             <option
                                                 value=value
                                                 prop:selected=move || {
-                                                    filters.with(|f| f.counsellor.as_ref() == Some(&selected))
+                                                    asked
+                                                        .with(|a| {
+                                                            a.as_deref().is_some_and(|a| same_name(a, &selected))
+                                                        })
                                                 }
                                             >
                                                 {name}

@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::browser;
 use crate::components::backup_now::export_backup_file;
-use crate::components::backup_reminder::{BackupSchedule, note_backup_saved};
+use crate::components::backup_reminder::{BackupSchedule, forget_backups, note_backup_saved};
 use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
@@ -41,7 +41,7 @@ fn export_sealed_backup_file(
             Ok(file) => {
                 let name = format!("stegvis-backup-{}-encrypted.json", browser::today());
                 browser::download(&name, "application/json", &file);
-                note_backup_saved(state);
+                note_backup_saved(state, include_sensitive);
                 typed.set(String::new());
                 status.set(t.encrypted_saved(&name));
             }
@@ -98,6 +98,7 @@ pub fn DataPage() -> impl IntoView {
                 let _ = store.remove(&key);
             }
         });
+        forget_backups(state);
         status.set(i18n.t().data_erased().to_owned());
     });
     view! {

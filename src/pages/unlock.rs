@@ -136,12 +136,9 @@ fn UnlockForm() -> impl IntoView {
         message.set(Message::Nothing);
     };
     // "Not the passphrase" was said of what was typed then: typing again takes it back. A wait
-    // still in force stays said below the field.
+    // still in force stays said below the field; a failure of the device (storage) stays too.
     let retyped = move |_| {
-        if matches!(
-            message.get_untracked(),
-            Message::Wrong { .. } | Message::Failed(_)
-        ) {
+        if matches!(message.get_untracked(), Message::Wrong { .. }) {
             message.set(Message::Nothing);
         }
     };

@@ -55,6 +55,11 @@ pub fn record_backup(store: &dyn KeyValue, on: NaiveDate) -> Result<(), KvError>
     store.set(keys::LAST_BACKUP, &on.to_string())
 }
 
+/// Forgets the last backup (the data it held was erased); the chosen interval stays.
+pub fn forget_backup(store: &dyn KeyValue) -> Result<(), KvError> {
+    store.remove(keys::LAST_BACKUP)
+}
+
 /// The chosen interval; the default when none was chosen or the value is not one offered.
 pub fn remind_after(store: &dyn KeyValue) -> u32 {
     store
@@ -103,6 +108,9 @@ mod tests {
             BackupAge::on(last_backup(&store), day(13)),
             BackupAge::Days(12)
         );
+        forget_backup(&store).unwrap();
+        assert_eq!(last_backup(&store), None);
+        assert_eq!(remind_after(&store), 30);
     }
 
     #[test]

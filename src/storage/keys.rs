@@ -112,6 +112,7 @@ mod tests {
             DATA,
             DRAFT,
             LAST_BACKUP,
+            BACKUP_REMINDER,
             "stegvis.recovery.2026-01-15T10:00:00.000Z",
             "stegvis.training.data",
         ] {

@@ -37,6 +37,9 @@ test('with no backup yet, the caseload reminds, and one tap saves a file and say
   expect(download.suggestedFilename()).toMatch(/^stegvis-backup-.*\.json$/);
   await expect(reminder(page)).toContainText(t.data_backup_today);
   await expect(reminder(page)).not.toContainText(t.data_backup_due);
+  // Said where a screen reader hears it, and the button keeps the keyboard's focus.
+  await expect(reminder(page).getByRole('status')).toHaveText(t.data_backup_today);
+  await expect(reminder(page).getByRole('button', { name: t.data_export_backup })).toBeFocused();
   // Remembered on this device: a reload says the same.
   await page.reload();
   await caseload.waitForApp();
@@ -63,6 +66,19 @@ test('the reminder comes after the chosen number of days (14 unless chosen)', as
   // The choice stays after a reload too.
   await data.open();
   await expect(page.getByLabel(t.data_backup_remind_label)).toHaveValue('30');
+});
+
+test('erasing everything forgets the last backup: it held none of what comes next', async ({ page }) => {
+  await seed(page, flaggedCaseload());
+  await lastBackup(page, 2);
+  const data = new DataPage(page);
+  await data.open();
+  await data.eraseAll();
+  const caseload = new CaseloadPage(page);
+  await caseload.open();
+  await page.getByLabel(t.caseload_name_label).fill('Kim');
+  await page.getByRole('button', { name: t.caseload_add_button }).click();
+  await expect(reminder(page)).toContainText(t.data_backup_never);
 });
 
 test('a device with nobody on it offers to restore a backup right on the caseload', async ({ page }) => {

@@ -104,11 +104,11 @@ async function overflowing(page: Page): Promise<string[]> {
   });
 }
 
-for (const [what, text] of [['a 1,000-letter word', WORD], ['a web address', ADDRESS]] as const) {
+for (const [what, text, shots] of [['a 1,000-letter word', WORD, 'long-word'], ['a web address', ADDRESS, 'long-address']] as const) {
   test(`${what} in every free-text field keeps every page inside the window`, async ({ page }, info) => {
     test.slow();
     await seed(page, caseloadOf(text));
-    await expectAllInside(page, PAGES, info.project.name === 'phone' ? `long-${what.length}` : '');
+    await expectAllInside(page, PAGES, info.project.name === 'phone' ? shots : '');
   });
 
   test(`${what} in her name and comments keeps her own phone's pages inside the window`, async ({ page }) => {
@@ -119,19 +119,17 @@ for (const [what, text] of [['a 1,000-letter word', WORD], ['a web address', ADD
 
 /** Opens each of `paths` and finds nothing past the window's edge; `shots` names screenshots. */
 async function expectAllInside(page: Page, paths: string[], shots: string) {
-  {
-    const app = new AppShell(page);
-    const found: string[] = [];
-    for (const path of paths) {
-      await app.goto(path);
-      await expect(app.heading()).toBeVisible();
-      // The participant's page draws its diagram and its rounds in turns: wait for the last.
-      if (path === 'counsellor/p1') await expect(page.locator('.rounds > .round').first()).toBeVisible();
-      found.push(...(await overflowing(page)).map((problem) => `/${path}: ${problem}`));
-      if (shots) await page.screenshot({ path: `test-results/screens/${shots}-${path.replaceAll('/', '-') || 'home'}.png` });
-    }
-    expect(found).toEqual([]);
+  const app = new AppShell(page);
+  const found: string[] = [];
+  for (const path of paths) {
+    await app.goto(path);
+    await expect(app.heading()).toBeVisible();
+    // The participant's page draws its diagram and its rounds in turns: wait for the last.
+    if (path === 'counsellor/p1') await expect(page.locator('.rounds > .round').first()).toBeVisible();
+    found.push(...(await overflowing(page)).map((problem) => `/${path}: ${problem}`));
+    if (shots) await page.screenshot({ path: `test-results/screens/${shots}-${path.replaceAll('/', '-') || 'home'}.png` });
   }
+  expect(found).toEqual([]);
 }
 
 test('a long name typed into the caseload form stays inside the window, in the form and the list', async ({ page }) => {

@@ -158,7 +158,7 @@ test("on a team's device, each row names its counsellor and the list narrows to 
   await list.filter('no_job').check();
   await page.getByRole('button', { name: t.worklist_clear }).click();
   await expect(whose).toHaveValue('JN');
-  // A bookmark brings it back; Back returns to everyone's people.
+  // A bookmark brings it back; the plain list is everyone's people again.
   await page.reload();
   await list.waitForApp();
   await expect(page.getByLabel(t.worklist_counsellor_label, { exact: true })).toHaveValue('JN');
