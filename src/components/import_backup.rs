@@ -80,22 +80,29 @@ pub fn ImportBackup(
     let stage = RwSignal::new(Stage::Idle);
     let choices = RwSignal::new(Choices::new());
 
-    let review = move |incoming: Backup| {
+    // Nothing is decided for the user: each choice starts where `suggested` says (this device's
+    // version, unless that is merely what the app ships). When the same file is reviewed again
+    // because another tab changed the data, a difference that is still exactly the one the user
+    // saw keeps the choice she made; one that changed is asked afresh.
+    let review = move |incoming: Backup, seen: &[Conflict]| {
         let preview = state.read(|current| preview_merge(current, &incoming.data_for(current)));
-        // Nothing is decided for the user: each choice only starts where `suggested` says
-        // (this device's version, unless that is merely what the app ships).
+        let earlier = choices.get_untracked();
         choices.set(
             preview
                 .conflicts
                 .iter()
-                .map(|c| (c.key(), c.suggested()))
+                .map(|c| {
+                    let key = c.key();
+                    let made = earlier.get(&key).filter(|_| seen.contains(c));
+                    (key, made.copied().unwrap_or_else(|| c.suggested()))
+                })
                 .collect(),
         );
         Stage::Review { incoming, preview }
     };
     let read = move |text: &str| match parse_backup(text) {
         Err(error) => Stage::Failed(error_text(&error)),
-        Ok(incoming) => review(incoming),
+        Ok(incoming) => review(incoming, &[]),
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -158,7 +165,13 @@ pub fn ImportBackup(
                 );
             }
             // The data changed meanwhile (another tab): show the new differences.
-            Err(MergeError::Unresolved(_)) => stage.set(review(incoming)),
+            Err(MergeError::Unresolved(_)) => {
+                let seen = match stage.get_untracked() {
+                    Stage::Review { preview, .. } => preview.conflicts,
+                    _ => Vec::new(),
+                };
+                stage.set(review(incoming, &seen))
+            }
             Err(MergeError::Inconsistent(_)) => {
                 stage.set(Stage::Failed(|t| t.data_error_invalid()))
             }

@@ -112,3 +112,50 @@ test("a renamed activity in a backup starts chosen over the device's shipped one
   const own = page.getByRole('group', { name: fill(data.t.data_import_conflict_activity, { label: 'Arbetsträning' }) });
   await expect(own.getByRole('radio', { name: data.t.data_keep_current })).toBeChecked();
 });
+
+// Guards the review when another tab changes the data meanwhile: the differences are shown
+// again, and one that is still exactly what the user saw keeps the choice she made (it did not
+// fall back to where choices start).
+test('a choice made in the review survives another tab changing the data meanwhile', async ({ page, context }) => {
+  const file = JSON.parse(fixtureText());
+  const device = JSON.parse(fixtureText());
+  // This device has the file's people, with the shipped catalogue: two activities differ.
+  for (const entry of device.data.settings.catalogue) {
+    if (entry.id === 'work_trial') entry.name = 'seed';
+    entry.retired = false;
+  }
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('stegvis.data', text);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(device));
+  const data = new DataPage(page);
+  await data.open();
+  await data.chooseFile('backup.json', JSON.stringify(file));
+  const retired = page.getByRole('group', { name: fill(data.t.data_import_conflict_activity, { label: data.t.interventions_debt_advice }) });
+  await expect(retired.getByRole('radio', { name: data.t.data_take_incoming })).toBeChecked();
+  await retired.getByRole('radio', { name: data.t.data_keep_current }).check();
+
+  // Another tab changes a person's note: a new difference with the file.
+  const other = await context.newPage();
+  const person = file.data.participants[0];
+  await new DataPage(other).goto(`counsellor/${person.id}`);
+  const edit = other.locator('section.participant-edit');
+  await edit.getByRole('button', { name: data.t.participant_edit_edit }).click();
+  await edit.getByLabel(data.t.participant_edit_note_label).fill('Changed in the other tab');
+  await edit.getByRole('button', { name: data.t.participant_edit_save }).click();
+  await expect(edit.getByRole('status')).toHaveText(data.t.participant_edit_saved);
+
+  await page.getByRole('button', { name: data.t.data_import_apply }).click();
+  const note = page.getByRole('group', { name: fill(data.t.data_import_conflict_participant, { label: person.display_name }) });
+  await expect(note).toBeVisible();
+  await expect(note.getByRole('radio', { name: data.t.data_keep_current })).toBeChecked();
+  await expect(retired.getByRole('radio', { name: data.t.data_keep_current })).toBeChecked();
+  await page.getByRole('button', { name: data.t.data_import_apply }).click();
+  await expect(page.getByText(data.t.data_import_done)).toBeVisible();
+  const saved = await data.exportBackup();
+  expect(saved.data.settings.catalogue.find((e: { id: string }) => e.id === 'debt_advice').retired).toBe(false);
+  expect(saved.data.settings.catalogue.find((e: { id: string }) => e.id === 'work_trial').name).toEqual({ custom: 'Arbetsträning' });
+  expect(saved.data.participants[0].contact_note).toBe('Changed in the other tab');
+});
