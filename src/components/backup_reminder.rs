@@ -91,6 +91,7 @@ pub fn BackupReminder() -> impl IntoView {
 pub fn BackupSchedule() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
+    let age = Memo::new(move |_| backup_age(state));
     let choose = move |ev: leptos::ev::Event| {
         if let Ok(days) = event_target_value(&ev).parse() {
             let _ = state.with_store(|store| set_remind_after(store, days));
@@ -98,7 +99,7 @@ pub fn BackupSchedule() -> impl IntoView {
         }
     };
     view! {
-        <p>{move || age_text(i18n.t(), backup_age(state).0)}</p>
+        <p>{move || age_text(i18n.t(), age.get().0)}</p>
         <label class="field">
             <span>{i18n.text(|t| t.data_backup_remind_label())}</span>
             <select on:change=choose>
@@ -106,10 +107,7 @@ pub fn BackupSchedule() -> impl IntoView {
                     .into_iter()
                     .map(|days| {
                         view! {
-                            <option
-                                value=days.to_string()
-                                selected=move || backup_age(state).1 == days
-                            >
+                            <option value=days.to_string() selected=move || age.get().1 == days>
                                 {move || i18n.t().data_backup_remind_days(days.to_string())}
                             </option>
                         }

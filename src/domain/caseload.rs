@@ -635,7 +635,7 @@ impl Caseload {
 }
 
 /// A name as people mean it: "Ola N." and "ola n" are the same person.
-fn name_key(name: &str) -> String {
+pub(super) fn name_key(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '.')
         .filter(|word| !word.is_empty())
         .map(str::to_lowercase)

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{Days, Months, NaiveDate};
 
 use super::assessment::{Round, next_follow_up_due};
-use super::caseload::Caseload;
+use super::caseload::{Caseload, name_key};
 use super::participant::{Archived, Participant};
 use super::plan::ActionPlan;
 use super::plan_checks::{LOW_BELIEF_MAX, latest_belief, plans_job_focused};
@@ -179,9 +179,10 @@ pub fn counsellors(rows: &[Row]) -> Vec<String> {
     names
 }
 
-/// Names as a counsellor types them: "al" and "AL " are the same person.
+/// Names as people mean them (as the caseload compares participants' names): "al" and "AL "
+/// are the same person.
 pub fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    name_key(a) == name_key(b)
 }
 
 fn reasons(

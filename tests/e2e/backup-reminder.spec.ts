@@ -13,14 +13,7 @@ import { DataPage, fill, fixtureText } from './pages/data';
 const t = TEXTS.en;
 
 /** A backup saved `days` ago on this device, before the app starts (only on a fresh page). */
-async function lastBackup(page: Page, days: number) {
-  await page.addInitScript((date) => {
-    if (!sessionStorage.getItem('backup-seeded')) {
-      localStorage.setItem('stegvis.backup.last', date);
-      sessionStorage.setItem('backup-seeded', '1');
-    }
-  }, day(-days));
-}
+const lastBackup = (page: Page, days: number) => seed(page, day(-days), 'stegvis.backup.last');
 
 const reminder = (page: Page) => page.locator('.backup-reminder');
 

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { seed } from './pages/caseload';
 import { DataPage, fill, fixtureText } from './pages/data';
 
 test('a restored backup is shown before it is added, and survives a reload', async ({ page }) => {
@@ -124,12 +125,7 @@ test('a choice made in the review survives another tab changing the data meanwhi
     if (entry.id === 'work_trial') entry.name = 'seed';
     entry.retired = false;
   }
-  await page.addInitScript((text) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('stegvis.data', text);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, JSON.stringify(device));
+  await seed(page, JSON.stringify(device));
   const data = new DataPage(page);
   await data.open();
   await data.chooseFile('backup.json', JSON.stringify(file));

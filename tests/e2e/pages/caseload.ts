@@ -99,14 +99,17 @@ export function generatedCaseload(people: number, rounds: number): string {
   return envelope({ participants, rounds: all, plans });
 }
 
-/** Stores `data` as this browser's saved data before the app starts (only on a fresh page). */
-export async function seed(page: Page, data: string) {
-  await page.addInitScript((text) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('stegvis.data', text);
-      sessionStorage.setItem('seeded', '1');
+/**
+ * Stores `data` under `key` (the saved data unless named) before the app starts, only on a
+ * fresh page.
+ */
+export async function seed(page: Page, data: string, key = 'stegvis.data') {
+  await page.addInitScript(([text, name]) => {
+    if (!sessionStorage.getItem(`seeded:${name}`)) {
+      localStorage.setItem(name, text);
+      sessionStorage.setItem(`seeded:${name}`, '1');
     }
-  }, data);
+  }, [data, key]);
 }
 
 /** The caseload list: search, filters, sort. */
