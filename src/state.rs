@@ -93,6 +93,8 @@ impl AppState {
         ];
         on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
         provide_context(state);
+        // Data stored by an earlier build is written as records at once (see `TabStore`).
+        state.queue_flush();
         state
     }
 
@@ -165,6 +167,7 @@ impl AppState {
         self.space.set(space);
         self.changed.notify();
         self.show_notice();
+        self.queue_flush();
         Ok(())
     }
 

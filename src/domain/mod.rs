@@ -7,6 +7,7 @@ pub mod activity_draft;
 pub mod assessment;
 pub mod bar_charts;
 pub mod caseload;
+pub mod caseload_parts;
 pub mod charts;
 pub mod error;
 pub mod handover;

@@ -186,6 +186,13 @@ pub fn holds(data: &Caseload, key: &str) -> bool {
 /// For bookkeeping of versions, not for storing: the result is not checked.
 pub fn with_items_of(data: &Caseload, source: &Caseload, keys: &BTreeSet<String>) -> Caseload {
     let mut out = data.clone();
+    take_items(&mut out, source, keys);
+    out
+}
+
+/// Replaces the items under `keys` in `out` with `source`'s versions, in place: cheaper than
+/// a copy of the whole caseload when few items changed.
+pub fn take_items(out: &mut Caseload, source: &Caseload, keys: &BTreeSet<String>) {
     let take = |key: &str| keys.contains(key);
     replace(
         &mut out.participants,
@@ -230,7 +237,6 @@ pub fn with_items_of(data: &Caseload, source: &Caseload, keys: &BTreeSet<String>
     if take(HANDOVER) {
         out.handover = source.handover.clone();
     }
-    out
 }
 
 fn replace<T: Clone>(

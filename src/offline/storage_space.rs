@@ -10,8 +10,7 @@ use super::navigator_part;
 use super::service_worker;
 use crate::i18n::use_i18n;
 use crate::state::use_state;
-use crate::storage::keys;
-use crate::storage::kv::KeyValue;
+use crate::storage::records;
 
 fn manager() -> Option<StorageManager> {
     navigator_part("storage")
@@ -80,11 +79,7 @@ pub fn StorageSpace() -> impl IntoView {
     let size = move |bytes: f64| readable_size(bytes, i18n.t().offline_decimal_mark());
     let data_size = move || {
         state.read(|_| ()); // measure again after every change
-        let bytes = state
-            .with_store(|store| store.get(keys::DATA))
-            .ok()
-            .flatten()
-            .map_or(0, |t| t.len());
+        let bytes = state.with_store(|store| records::stored_size(store));
         i18n.t().offline_data_size(size(bytes as f64))
     };
     view! {

@@ -18,6 +18,9 @@ pub const HANDED_OVER: &str = "stegvis.handed-over";
 pub const WHOLE_APP: &str = "stegvis.whole-app";
 /// The whole caseload, in the versioned envelope.
 pub const DATA: &str = "stegvis.data";
+/// Stored as records (see `records.rs`): each person's record is this and her id; `DATA`
+/// holds the head.
+pub const PERSON_PREFIX: &str = "stegvis.person.";
 /// The interface language of this device (see `preferences.rs`).
 pub const LANGUAGE: &str = "stegvis.language";
 /// The lock's own parameters (salts, iteration counts, the wrapped data key), in clear: present
@@ -91,6 +94,7 @@ mod tests {
     fn every_key_is_namespaced() {
         for key in [
             DATA,
+            PERSON_PREFIX,
             LANGUAGE,
             LOCK,
             LOCK_SIGNAL,
@@ -110,6 +114,7 @@ mod tests {
     fn everything_but_the_language_and_the_lock_is_private() {
         for key in [
             DATA,
+            "stegvis.person.p1",
             DRAFT,
             LAST_BACKUP,
             BACKUP_REMINDER,

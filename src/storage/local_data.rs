@@ -2,12 +2,16 @@
 //! unreadable data is moved aside before anything else happens, data from a newer app is left
 //! alone, and a failed save leaves the previous save in place.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 
 use super::envelope::{self, ImportError};
 use super::keys::{self, new_recovery_key, recovery_keys};
 use super::kv::{KeyValue, KvError};
+#[cfg(test)]
 use super::migrations::CURRENT_VERSION;
+use super::records::{self, RECORDS_VERSION, RecordsError};
 use super::revision::Revision;
 use crate::domain::caseload::Caseload;
 
@@ -16,6 +20,11 @@ pub enum LoadOutcome {
     /// Nothing stored yet: a first visit, or everything was erased.
     Fresh,
     Loaded(Caseload),
+    /// Loaded, but records that could not be read were kept aside under `recovery_keys`.
+    KeptAside {
+        data: Caseload,
+        recovery_keys: Vec<String>,
+    },
     /// Stored by an older version; the next save writes the current one.
     Migrated {
         data: Caseload,
@@ -48,6 +57,7 @@ impl LoadOutcome {
             self,
             LoadOutcome::Fresh
                 | LoadOutcome::Loaded(_)
+                | LoadOutcome::KeptAside { .. }
                 | LoadOutcome::Migrated { .. }
                 | LoadOutcome::Quarantined { .. }
         )
@@ -56,7 +66,9 @@ impl LoadOutcome {
     /// The data to start with: what was loaded, otherwise an empty caseload.
     pub fn into_data(self) -> Caseload {
         match self {
-            LoadOutcome::Loaded(data) | LoadOutcome::Migrated { data, .. } => data,
+            LoadOutcome::Loaded(data)
+            | LoadOutcome::KeptAside { data, .. }
+            | LoadOutcome::Migrated { data, .. } => data,
             _ => Caseload::default(),
         }
     }
@@ -74,11 +86,26 @@ pub fn open(store: &dyn KeyValue, now: DateTime<Utc>) -> (LoadOutcome, Revision)
         Ok(None) => return (LoadOutcome::Fresh, Revision::default()),
         Err(error) => return (LoadOutcome::Unavailable(error), Revision::default()),
     };
-    match envelope::open(&text) {
-        Ok(opened) if opened.version == CURRENT_VERSION => {
-            (LoadOutcome::Loaded(opened.data), opened.revision)
-        }
-        Ok(opened) => (
+    match read(store, &text, now) {
+        Ok(Read::Records {
+            data,
+            revision,
+            kept_aside,
+            ..
+        }) if kept_aside.is_empty() => (LoadOutcome::Loaded(data), revision),
+        Ok(Read::Records {
+            data,
+            revision,
+            kept_aside,
+            ..
+        }) => (
+            LoadOutcome::KeptAside {
+                data,
+                recovery_keys: kept_aside,
+            },
+            revision,
+        ),
+        Ok(Read::Whole(opened)) => (
             LoadOutcome::Migrated {
                 data: opened.data,
                 from_version: opened.version,
@@ -92,9 +119,93 @@ pub fn open(store: &dyn KeyValue, now: DateTime<Utc>) -> (LoadOutcome, Revision)
     }
 }
 
-/// Writes the whole caseload under one key, so a refused write keeps the previous save whole.
-/// Returns the text now stored.
+/// Stored data as it was found: records (the layout this build writes), or the whole caseload
+/// in one text as earlier builds wrote it.
+pub enum Read {
+    Records {
+        data: Caseload,
+        revision: Revision,
+        /// False when the head does not name every record (see `records::Opened`).
+        complete: bool,
+        /// Records that could not be read, kept aside under these recovery keys.
+        kept_aside: Vec<String>,
+    },
+    Whole(envelope::Opened),
+}
+
+/// Reads the stored text `text` of `keys::DATA` and, when it is a head, the records beside it.
+/// Records that cannot be read are copied aside and removed, so that the rest loads; where
+/// one cannot be copied, nothing is touched and the whole is unreadable.
+pub fn read(store: &dyn KeyValue, text: &str, now: DateTime<Utc>) -> Result<Read, ImportError> {
+    match envelope::open(text) {
+        Err(ImportError::TooNew { version }) if version == u64::from(RECORDS_VERSION) => {}
+        other => return other.map(Read::Whole),
+    }
+    let mut kept_aside = Vec::new();
+    let mut tried = false;
+    loop {
+        match records::open(store, text) {
+            Ok(opened) => {
+                return Ok(Read::Records {
+                    data: opened.data,
+                    revision: opened.revision,
+                    complete: opened.complete,
+                    kept_aside,
+                });
+            }
+            Err(RecordsError::Unreadable(found)) if !tried && !found.is_empty() => {
+                tried = true;
+                for (key, record) in found {
+                    let copied = keep_aside(store, &record, now).map_err(|e| invalid(&e))?;
+                    store.remove(&key).map_err(|e| invalid(&e))?;
+                    kept_aside.push(copied);
+                }
+            }
+            Err(RecordsError::TooNew { version }) => return Err(ImportError::TooNew { version }),
+            Err(RecordsError::Head(error)) => return Err(error),
+            Err(RecordsError::Storage(error)) => return Err(invalid(&error)),
+            Err(RecordsError::Unreadable(_)) => {
+                return Err(invalid(&"records that do not fit together"));
+            }
+        }
+    }
+}
+
+fn invalid(detail: &dyn std::fmt::Display) -> ImportError {
+    ImportError::Invalid {
+        detail: detail.to_string(),
+    }
+}
+
+/// Writes the records of `people` (every person's, and removes any record of someone not in
+/// `data`, when `None`), then the head. A refused write keeps the previous save whole.
+/// Returns the head's text now stored.
 pub fn save(
+    store: &dyn KeyValue,
+    data: &Caseload,
+    people: Option<&BTreeSet<String>>,
+    now: DateTime<Utc>,
+    revision: &Revision,
+) -> Result<String, KvError> {
+    let everyone;
+    let people = match people {
+        Some(people) => people,
+        None => {
+            let stored = records::person_keys(store)?;
+            everyone = (stored.iter())
+                .filter_map(|key| key.strip_prefix(keys::PERSON_PREFIX))
+                .map(str::to_owned)
+                .chain(data.person_ids())
+                .collect();
+            &everyone
+        }
+    };
+    records::save(store, data, people, now, revision)
+}
+
+/// Writes the whole caseload in one text, as builds before records did: for a caseload whose
+/// records do not fit beside that text (see `TabStore`). A refused write keeps the previous save.
+pub fn save_one_text(
     store: &dyn KeyValue,
     data: &Caseload,
     now: DateTime<Utc>,
@@ -116,8 +227,15 @@ fn quarantine(
     match keep_aside(store, text, now) {
         Ok(recovery_key) => {
             // If even an empty start does not fit, the next visit finds the copy's twin
-            // instead of copying again.
-            let _ = save(store, &Caseload::default(), now, &Revision::default());
+            // instead of copying again. The records stay: a readable one still loads.
+            let nobody = BTreeSet::new();
+            let _ = save(
+                store,
+                &Caseload::default(),
+                Some(&nobody),
+                now,
+                &Revision::default(),
+            );
             LoadOutcome::Quarantined {
                 recovery_key,
                 error,
@@ -175,7 +293,7 @@ mod tests {
     #[test]
     fn what_is_saved_loads_again() {
         let store = MemoryStore::new();
-        save(&store, &sample(), at(0), &Revision::default()).unwrap();
+        save(&store, &sample(), None, at(0), &Revision::default()).unwrap();
         assert_eq!(load(&store, at(1)), LoadOutcome::Loaded(sample()));
     }
 
@@ -201,7 +319,14 @@ mod tests {
         );
         assert!(outcome.may_save());
         // The app saves fresh data; loading again quarantines nothing new.
-        save(&store, &Caseload::default(), at(1), &Revision::default()).unwrap();
+        save(
+            &store,
+            &Caseload::default(),
+            None,
+            at(1),
+            &Revision::default(),
+        )
+        .unwrap();
         assert_eq!(
             load(&store, at(2)),
             LoadOutcome::Loaded(Caseload::default())
@@ -298,9 +423,9 @@ mod tests {
         let small = Caseload::default();
         let saved_size = envelope::write_stored(&small, at(0), &Revision::default()).len();
         let store = MemoryStore::with_quota(keys::DATA.len() + saved_size + 10);
-        save(&store, &small, at(0), &Revision::default()).unwrap();
+        save(&store, &small, None, at(0), &Revision::default()).unwrap();
         assert_eq!(
-            save(&store, &sample(), at(1), &Revision::default()),
+            save(&store, &sample(), None, at(1), &Revision::default()),
             Err(KvError::QuotaExceeded)
         );
         assert_eq!(load(&store, at(2)), LoadOutcome::Loaded(small));
@@ -313,7 +438,7 @@ mod tests {
         assert!(!outcome.may_save());
         assert_eq!(outcome.into_data(), Caseload::default());
         assert_eq!(
-            save(&Disabled, &sample(), at(0), &Revision::default()),
+            save(&Disabled, &sample(), None, at(0), &Revision::default()),
             Err(KvError::Unavailable)
         );
     }

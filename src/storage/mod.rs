@@ -24,9 +24,12 @@ pub mod lock_record;
 pub mod lock_tries;
 pub mod lockable;
 pub mod migrations;
+#[cfg(test)]
+mod moving_in;
 pub mod preferences;
 #[cfg(test)]
 mod proptests;
+pub mod records;
 pub mod revision;
 pub mod sealed;
 pub mod sealed_backup;

@@ -123,7 +123,7 @@ proptest! {
     #[test]
     fn save_then_load_is_the_identity(data in caseload()) {
         let store = MemoryStore::new();
-        save(&store, &data, at(0), &Default::default()).unwrap();
+        save(&store, &data, None, at(0), &Default::default()).unwrap();
         prop_assert_eq!(load(&store, at(1)), LoadOutcome::Loaded(data));
     }
 

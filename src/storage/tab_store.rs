@@ -21,11 +21,12 @@ use chrono::{DateTime, Utc};
 use super::envelope::{self, ImportError};
 use super::keys;
 use super::kv::{KeyValue, KvError};
-use super::local_data::{self, LoadOutcome};
+use super::local_data::{self, LoadOutcome, Read};
 use super::revision::Revision;
 use crate::domain::caseload::Caseload;
+use crate::domain::caseload_parts::people_touched;
 use crate::domain::error::ModelError;
-use crate::domain::three_way::{Choice, combine, differing_keys, holds, with_items_of};
+use crate::domain::three_way::{Choice, combine, differing_keys, holds, take_items, with_items_of};
 
 /// Something about storage the user must know, with what it means for their data.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,6 +62,14 @@ pub struct TabStore<S: KeyValue> {
     unsaved: bool,
     /// False while saving would overwrite stored data this app could not read.
     may_save: bool,
+    /// True while storage may lack some person's record as `base` has it (it holds the whole
+    /// caseload in one text, from an earlier build or another tab's, or nothing readable):
+    /// the next save writes every person's record, not only the changed ones.
+    whole: bool,
+    /// True once records did not fit beside the one text they replace (a large caseload near
+    /// the browser's quota): this tab then saves the whole caseload in one text, as earlier
+    /// builds did, and the next page load tries again.
+    one_text: bool,
     notice: Option<Notice>,
     /// Counts changes to `data`, so that the page redraws only when it changed.
     generation: u64,
@@ -71,12 +80,15 @@ impl<S: KeyValue> TabStore<S> {
     pub fn open(store: S, tab: String, now: DateTime<Utc>) -> TabStore<S> {
         let (outcome, known) = local_data::open(&store, now);
         let notice = match &outcome {
-            LoadOutcome::Quarantined { .. } => Some(Notice::Recovered),
+            LoadOutcome::Quarantined { .. } | LoadOutcome::KeptAside { .. } => {
+                Some(Notice::Recovered)
+            }
             LoadOutcome::Unreadable { .. } => Some(Notice::Unreadable),
             LoadOutcome::TooNew { .. } => Some(Notice::TooNew),
             LoadOutcome::Unavailable(_) => Some(Notice::Unavailable),
             LoadOutcome::Fresh | LoadOutcome::Loaded(_) | LoadOutcome::Migrated { .. } => None,
         };
+        let whole = matches!(outcome, LoadOutcome::Migrated { .. });
         let may_save = outcome.may_save();
         let data = outcome.into_data();
         TabStore {
@@ -87,8 +99,11 @@ impl<S: KeyValue> TabStore<S> {
             data,
             known,
             saves: 0,
-            unsaved: false,
+            // Data stored by an earlier build moves into records at once.
+            unsaved: whole && may_save,
             may_save,
+            whole,
+            one_text: false,
             notice,
             generation: 0,
         }
@@ -152,11 +167,26 @@ impl<S: KeyValue> TabStore<S> {
         }
         let count = self.saves + 1;
         let changed = differing_keys(&self.base, &self.data);
-        let revision = self.known.with_save(&self.tab, count, now, changed);
-        match local_data::save(&self.store, &self.data, now, &revision) {
+        let people = (!self.whole).then(|| people_touched(&changed, &self.data, &self.base));
+        let revision = self.known.with_save(&self.tab, count, now, changed.clone());
+        let saved = if self.one_text {
+            local_data::save_one_text(&self.store, &self.data, now, &revision)
+        } else {
+            local_data::save(&self.store, &self.data, people.as_ref(), now, &revision)
+        };
+        let saved = match saved {
+            Err(KvError::QuotaExceeded) if self.whole && !self.one_text => {
+                self.one_text = true;
+                local_data::save_one_text(&self.store, &self.data, now, &revision)
+            }
+            other => other,
+        };
+        match saved {
             Ok(text) => {
+                self.whole = self.one_text;
                 self.saves = count;
-                self.base = self.data.clone();
+                // Only the changed items differ from what was written last.
+                take_items(&mut self.base, &self.data, &changed);
                 self.known = revision;
                 self.last_text = Some(text);
                 self.unsaved = false;
@@ -189,9 +219,36 @@ impl<S: KeyValue> TabStore<S> {
 
     /// Takes in a version of the stored data that this tab has not seen.
     fn integrate(&mut self, text: Option<String>, now: DateTime<Utc>) {
-        let (theirs, revision) = match text.as_deref().map(envelope::open) {
-            None => (Caseload::default(), Revision::default()), // storage was cleared
-            Some(Ok(opened)) => (opened.data, opened.revision),
+        let read = text
+            .as_deref()
+            .map(|text| local_data::read(&self.store, text, now));
+        let mut complete = true;
+        let (theirs, revision) = match read {
+            None => {
+                // Storage was cleared: every record this tab keeps is written again.
+                self.whole = true;
+                (Caseload::default(), Revision::default())
+            }
+            Some(Ok(Read::Records {
+                data,
+                revision,
+                complete: named_all,
+                kept_aside,
+            })) => {
+                complete = named_all;
+                if !kept_aside.is_empty() {
+                    self.notice = Some(Notice::Recovered);
+                }
+                // Storage holds every person's record as `theirs` has it.
+                self.whole = false;
+                (data, revision)
+            }
+            Some(Ok(Read::Whole(opened))) => {
+                // Another tab wrote the whole caseload in one text: the records beside it are
+                // older than it, so this tab's next save writes them all.
+                self.whole = true;
+                (opened.data, opened.revision)
+            }
             Some(Err(ImportError::TooNew { .. })) => {
                 // A newer version of the app runs in another tab: leave its data alone.
                 self.may_save = false;
@@ -205,6 +262,7 @@ impl<S: KeyValue> TabStore<S> {
                         // Kept aside: this tab's data takes its place at the next write.
                         self.notice = Some(Notice::Recovered);
                         self.last_text = Some(text.to_owned());
+                        self.whole = true;
                         self.unsaved = true;
                     }
                     Err(_) => {
@@ -259,10 +317,9 @@ impl<S: KeyValue> TabStore<S> {
             }
         });
         // The version left out is kept aside, whole, and the user told.
-        if combined.lost(Choice::MineOverTheirs)
-            && let Some(text) = &self.last_text
-        {
-            let _ = local_data::keep_aside(&self.store, text, now);
+        if combined.lost(Choice::MineOverTheirs) {
+            let text = envelope::write_stored(&theirs, now, &revision);
+            let _ = local_data::keep_aside(&self.store, &text, now);
             self.notice = Some(Notice::ChangedInTwoTabs);
         }
         if combined.lost(Choice::TheirsOverMine) {
@@ -292,9 +349,12 @@ impl<S: KeyValue> TabStore<S> {
             next.set_stamp(key, revision.stamp(key).cloned());
         }
         let still_pending: BTreeSet<String> = pending.intersection(&kept).cloned().collect();
-        self.base = with_items_of(&combined.data, &self.base, &still_pending);
+        // What storage holds is theirs: where this tab keeps its own version, that differs
+        // from storage and is written (as the person's record) at the next save.
+        self.base = with_items_of(&theirs, &self.base, &still_pending);
         self.known = next;
-        self.unsaved = combined.data != theirs;
+        // A head that does not name every record is written again, naming them.
+        self.unsaved = combined.data != theirs || !complete;
         if combined.data != self.data {
             self.set_data(combined.data);
         }
@@ -489,7 +549,16 @@ mod tests {
             .iter()
             .map(|key| goal_in(&reader.get(key).unwrap().unwrap()))
             .collect();
-        goals.push(goal_in(&reader.get(keys::DATA).unwrap().unwrap()));
+        let stored = stored(&browser);
+        goals.push(
+            stored
+                .participant("id-Ada")
+                .unwrap()
+                .goal
+                .clone()
+                .unwrap()
+                .text,
+        );
         assert!(goals.contains(&"baker".to_owned()), "{goals:?}");
         assert!(goals.contains(&"nurse".to_owned()), "{goals:?}");
         assert_eq!(a.data(), b.data());

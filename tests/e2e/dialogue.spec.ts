@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS } from './locales';
-import { AppShell } from './pages/app';
+import { AppShell, storedData } from './pages/app';
 import { day, envelope, seed } from './pages/caseload';
 import { fill } from './pages/data';
 import { LockPage, PASSPHRASE } from './pages/lock';
@@ -107,7 +107,7 @@ test('"None" stands apart from the Health group, and sections fold', async ({ pa
   const none = page.locator('.none-group');
   await expect(none.getByRole('heading', { name: t.dialogue_none_heading })).toBeVisible();
   await none.getByRole('checkbox', { name: t.questions_interventions_none, exact: true }).check();
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+  const stored = await storedData(page);
   expect(stored.rounds[0].counsellor_part.interventions).toBe('none_given');
   // Folding a section hides its questions; the contents list opens it again.
   const belief = page.getByRole('group', { name: t.questions_belief_question });
@@ -195,7 +195,7 @@ test.describe('mistakes can be undone', () => {
     await dialog.getByRole('button', { name: t.dialogue_delete_round_yes }).click();
     await expect(rounds).toHaveCount(1);
     await expect(rounds.first()).toContainText(COMMENT);
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+    const stored = await storedData(page);
     expect(stored.rounds.map((r) => r.id)).toEqual(['r1']);
   });
 });
@@ -250,7 +250,7 @@ for (const language of LANGUAGES) {
       await expect(page.locator('ul.rounds > li')).toHaveCount(1);
       await expect(page.locator('ul.rounds > li').first()).toContainText(COMMENT);
       await expectNoAxeViolations(page);
-      const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+      const stored = await storedData(page);
       expect(stored.participants.map((p) => p.display_name)).toEqual(['ola n']);
       expect(stored.rounds[0].participant_id).toBe(stored.participants[0].id);
     });
@@ -272,7 +272,7 @@ for (const language of LANGUAGES) {
       await group.selectOption({ label: t.interventions_group_social });
       await form.getByRole('button', { name: t.plan_activity_add }).click();
       await expect(page.locator('.activity')).toHaveCount(1);
-      const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+      const stored = await storedData(page);
       expect(stored.plans[0].activities[0].group).toBe('social');
       await expect(page.getByRole('heading', { name: t.plan_advice_no_job_title })).toBeVisible();
     });
@@ -314,7 +314,7 @@ test('"Answer again" on her own device continues a round not finished', async ({
   await app.goto('participant');
   await page.getByRole('link', { name: fill(t.self_continue_as, { name: 'Ola N.' }) }).click();
   await expect(page).toHaveURL(/round\/r2\/answer\/2$/);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+  const stored = await storedData(page);
   expect(stored.rounds.map((r) => r.id)).toEqual(['r1', 'r2']);
 });
 

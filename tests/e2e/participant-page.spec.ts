@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TEXTS } from './locales';
-import { AppShell } from './pages/app';
+import { AppShell, storedData } from './pages/app';
 import { backup, openParticipant } from './pages/progress';
 import { ITEMS } from './pages/questionnaire';
 
@@ -11,7 +11,7 @@ const t = TEXTS.en;
 const oneRound = () => backup([ITEMS.map(() => 3)], ITEMS.map(() => 4));
 
 async function stored(page: Page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+  return storedData(page);
 }
 
 const both = (page: Page) => page.getByRole('radio', { name: t.progress_view_both });

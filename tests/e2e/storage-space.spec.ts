@@ -26,7 +26,12 @@ test('space and safekeeping: offline, data size, room, and the browser\'s promis
   const section = page.locator('.storage-space');
   await expect(section.getByText(t.offline_works_offline)).toBeVisible();
 
-  const stored = await page.evaluate(() => localStorage.getItem('stegvis.data')!.length);
+  // The head and every person's record (issue 31).
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k === 'stegvis.data' || k.startsWith('stegvis.person.'))
+      .reduce((sum, k) => sum + localStorage.getItem(k)!.length, 0),
+  );
   const size = (await section.getByText(pattern(t.offline_data_size, ['size'])).textContent())!;
   const [, n, unit] = size.match(new RegExp(SIZE))!;
   expect(Math.abs(toBytes(n, unit) - stored) / stored).toBeLessThan(0.06);

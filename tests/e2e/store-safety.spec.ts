@@ -3,17 +3,15 @@
 import { type Page, test as unguarded } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TEXTS } from './locales';
-import { AppShell } from './pages/app';
+import { AppShell, storedData } from './pages/app';
 import { DataPage, fillStorage, fixtureText, freeStorage } from './pages/data';
 import { PlanPage, planBackup } from './pages/plan';
 
 const t = TEXTS.en;
 
 async function storedNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const text = localStorage.getItem('stegvis.data');
-    return text ? JSON.parse(text).data.participants.map((p) => p.display_name).sort() : [];
-  });
+  if (!(await page.evaluate(() => localStorage.getItem('stegvis.data')))) return [];
+  return (await storedData(page)).participants.map((p) => p.display_name).sort();
 }
 
 async function openCaseload(page: Page) {
@@ -186,7 +184,7 @@ test('a backup leaves sensitive answers out unless they are included, and keeps 
   await data.chooseFile('without.json', JSON.stringify(without));
   await expect(page.getByText(t.data_import_nothing_new)).toBeVisible();
   await page.getByRole('button', { name: t.data_import_apply }).click();
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!));
+  const stored = { data: await storedData(page) };
   expect(sensitive(stored)).toEqual(sensitive(withThem));
 });
 

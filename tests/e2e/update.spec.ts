@@ -18,7 +18,16 @@ test.beforeEach(({}, info) => {
 });
 
 const banner = (page: Page) => page.locator('.update-banner');
-const stored = (page: Page) => page.evaluate(() => localStorage.getItem('stegvis.data'));
+/** Every stored text of the caseload: the head and each person's record. */
+const stored = (page: Page) =>
+  page.evaluate(() =>
+    JSON.stringify(
+      Object.keys(localStorage)
+        .filter((k) => k === 'stegvis.data' || k.startsWith('stegvis.person.'))
+        .sort()
+        .map((k) => [k, localStorage.getItem(k)]),
+    ),
+  );
 
 test('an open app offers the new version; taken offline, it runs it; the data stays', async ({ page, site }) => {
   const data = new DataPage(page);

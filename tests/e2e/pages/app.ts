@@ -58,3 +58,28 @@ export class AppShell {
     await expect(this.heading()).toHaveText(texts[key]);
   }
 }
+
+/**
+ * The caseload as this device stores it, in the shape of a backup's `data` (participants,
+ * rounds, plans, settings, handover). Since issue 31 storage holds a head under
+ * `<prefix>data` and one record per person under `<prefix>person.<id>`; data of an earlier
+ * build (one text) is read as it is.
+ */
+export async function storedData(page: Page, prefix = 'stegvis.') {
+  return page.evaluate((prefix) => {
+    const head = JSON.parse(localStorage.getItem(`${prefix}data`)!);
+    if (head.schema_version < 3) return head.data;
+    const named = (head.people as string[]).map((id) => `${prefix}person.${id}`);
+    const others = Object.keys(localStorage).filter((k) => k.startsWith(`${prefix}person.`) && !named.includes(k));
+    const records = [...named, ...others.sort()]
+      .map((key) => localStorage.getItem(key))
+      .filter((text): text is string => text !== null)
+      .map((text) => JSON.parse(text).part);
+    return {
+      ...head.data,
+      participants: records.map((r) => r.participant),
+      rounds: records.flatMap((r) => r.rounds ?? []),
+      plans: records.flatMap((r) => (r.plan ? [r.plan] : [])),
+    };
+  }, prefix);
+}

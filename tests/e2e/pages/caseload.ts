@@ -13,8 +13,12 @@ export function day(days: number): string {
 }
 
 const updated = '2026-01-01T00:00:00Z';
-const answers = (value: (i: number) => number) =>
-  Object.fromEntries(ITEMS.map((item, i) => [item, { value: value(i) }]));
+const answers = (value: (i: number) => number, comment?: (i: number) => string) =>
+  Object.fromEntries(ITEMS.map((item, i) => [item, { value: value(i), ...(comment ? { comment: comment(i) } : {}) }]));
+
+/** A 60-character comment, different for every answer (issue 31's measured caseloads carry them). */
+const comment = (p: number, r: number, i: number) =>
+  `Person ${p}, round ${r}, item ${i}: talked it through, next step set.`.padEnd(60, '.').slice(0, 60);
 
 /** Stored data the app reads at start (schema version 2). */
 export function envelope(data: object): string {
@@ -64,8 +68,11 @@ export function flaggedCaseload(): string {
   });
 }
 
-/** `people` participants with `rounds` rounds each, three months apart up to about today. */
-export function generatedCaseload(people: number, rounds: number): string {
+/**
+ * `people` participants with `rounds` rounds each, three months apart up to about today; with
+ * `comments`, every answer carries a 60-character comment.
+ */
+export function generatedCaseload(people: number, rounds: number, comments = false): string {
   const participants = [];
   const all = [];
   const plans = [];
@@ -78,7 +85,12 @@ export function generatedCaseload(people: number, rounds: number): string {
       const date = day(-91 * (rounds - r) + (p % 20));
       all.push({
         id: `${id}-r${r}`, participant_id: id, date,
-        participant_part: { answers: answers((i) => ((p + r + i) % 5) + 1), filled_by: 'participant', updated, completed: updated },
+        participant_part: {
+          answers: answers((i) => ((p + r + i) % 5) + 1, comments ? (i) => comment(p, r, i) : undefined),
+          filled_by: 'participant',
+          updated,
+          completed: updated,
+        },
         counsellor_part: {
           counsellor: counsellors[counsellors.length - 1].name,
           belief: { value: ((p + r) % 5) + 1 },

@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, type Page, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { TEXTS, type Texts } from '../locales';
-import { AppShell } from './app';
+import { AppShell, storedData } from './app';
 import { ITEMS } from './questionnaire';
 
 /** Data with a counsellor device key and an invitation for Björk's round of 14 July 2026. */
@@ -106,6 +106,6 @@ export class Handover extends AppShell {
   }
 
   async stored(): Promise<any> {
-    return this.page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+    return storedData(this.page);
   }
 }

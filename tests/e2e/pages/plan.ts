@@ -1,6 +1,6 @@
 import { type Locator, type Page, expect } from '@playwright/test';
 import { TEXTS, type Texts } from '../locales';
-import { AppShell } from './app';
+import { AppShell, storedData } from './app';
 import { DataPage, fill } from './data';
 import { ITEMS } from './questionnaire';
 
@@ -104,6 +104,6 @@ export class PlanPage extends AppShell {
 
   /** The app's data as stored on this device. */
   async stored(): Promise<any> {
-    return this.page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+    return storedData(this.page);
   }
 }

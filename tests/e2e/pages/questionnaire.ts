@@ -1,6 +1,6 @@
 import { type Page, expect } from '@playwright/test';
 import { TEXTS, type Texts } from '../locales';
-import { AppShell } from './app';
+import { AppShell, storedData } from './app';
 import { fill } from './data';
 
 export const ITEMS = [
@@ -53,6 +53,6 @@ export class Questionnaire extends AppShell {
 
   /** The stored data, read straight from the browser's storage. */
   async stored(): Promise<any> {
-    return this.page.evaluate(() => JSON.parse(localStorage.getItem('stegvis.data')!).data);
+    return storedData(this.page);
   }
 }
