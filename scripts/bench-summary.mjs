@@ -61,6 +61,10 @@ row('caseload 150 × 12 filtered, 4× CPU', read('bench-worklist.json')?.median,
 const lock = read('bench-lock.json');
 row('unlock, desktop', lock?.desktop, 'ms', 1000);
 row('unlock, 4× CPU', lock?.slowed4x, 'ms', 3000);
+// Issue 31: a keystroke closed or killed 200 ms later, 20 tries each.
+const kill = read('bench-kill.json');
+row('changes lost, browser closed 200 ms after a keystroke (of 20)', kill?.close, '', 0);
+row('changes lost, browser killed 200 ms after a keystroke (of 20)', kill?.kill, '', 0);
 // Issue 31: one keystroke saved, with comments, 4× CPU; a caseload that does not fit says so.
 for (const people of [150, 1000]) {
   const typing = read(`bench-typing-${people}.json`);
@@ -68,6 +72,11 @@ for (const people of [150, 1000]) {
     const figure = typing?.[which];
     if (figure === 'does not fit') rows.push([`one keystroke saved, ${people} × 12 with comments, ${which}, 4× CPU`, 'does not fit', `≤ ${typing.goal} ms`, 'OVER']);
     else row(`one keystroke saved, ${people} × 12 with comments, ${which}, 4× CPU`, figure?.median, 'ms', typing?.goal ?? 16);
+  }
+  for (const [which, goal, what] of [['open', 1000, 'unlocked'], ['openLocked', 1500, 'unlock included']]) {
+    const figure = typing?.[which];
+    if (figure === 'does not fit') rows.push([`open to a drawn list, ${people} × 12, ${what}, 4× CPU`, 'does not fit', `≤ ${goal} ms`, 'OVER']);
+    else row(`open to a drawn list, ${people} × 12, ${what}, 4× CPU`, figure, 'ms', goal);
   }
 }
 

@@ -51,7 +51,11 @@ use pages::{
 /// The whole app: every page, for counsellors and trainers, and for a participant on a locked,
 /// handed-over or training device.
 pub fn start() {
-    mount(App);
+    // The data is read from IndexedDB (moved there first, the first time) before any page.
+    wasm_bindgen_futures::spawn_local(async {
+        storage::indexed_db::start().await;
+        mount(App);
+    });
 }
 
 /// The participant's own, lighter app: her pages alone, loaded by `index.html` for her paths

@@ -12,7 +12,8 @@ use crate::browser;
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
 use crate::domain::training::people::training_caseload;
-use crate::storage::browser_store::{self, LocalStore};
+use crate::storage::browser_store;
+use crate::storage::device_store::{self, DeviceStore};
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, KvError};
 use crate::storage::lockable::LockableStore;
@@ -22,7 +23,7 @@ use crate::storage::tab_store::TabStore;
 pub use crate::storage::tab_store::Notice as StorageNotice;
 
 /// Storage as this tab writes it: sealed while the device is locked (see `lock`).
-pub type AppStore = LockableStore<LocalStore>;
+pub type AppStore = LockableStore<DeviceStore>;
 /// That storage as the open space sees it: the real caseload or the training sandbox.
 pub type Store = SpacedStore<AppStore>;
 
@@ -61,17 +62,31 @@ impl AppState {
             changed: Trigger::new(),
             flush_queued: StoredValue::new(false),
         };
+        // Another tab's write: from localStorage's storage event, or from IndexedDB's channel.
+        let other_tab_wrote = move |key: Option<String>, value: Option<String>| {
+            let ours = state.with_store(|s| s.stored_key(keys::DATA));
+            if key.is_none_or(|key| key == ours) {
+                // Another tab's sealed write, opened with this tab's key. Refused while the
+                // lock is being set or removed elsewhere: this tab reloads then.
+                if let Ok(text) = state.with_store(|s| s.inner().reveal(&ours, value)) {
+                    state.storage_changed(text);
+                }
+            }
+        };
+        device_store::listen(
+            move |key, value| other_tab_wrote(Some(key.to_owned()), value),
+            move |error| match error {
+                Some(error) => state.refused_later(error),
+                // Storage takes writes again: what is unsaved is written now.
+                None => {
+                    state.update(|store| store.writable_again());
+                    state.queue_flush();
+                }
+            },
+        );
         let listeners = [
             window_event_listener(leptos::ev::storage, move |event| {
-                let ours = state.with_store(|s| s.stored_key(keys::DATA));
-                if event.key().is_none_or(|key| key == ours) {
-                    // Another tab's sealed write, opened with this tab's key. Refused while
-                    // the lock is being set or removed elsewhere: this tab reloads then.
-                    let text = state.with_store(|s| s.inner().reveal(&ours, event.new_value()));
-                    if let Ok(text) = text {
-                        state.storage_changed(text);
-                    }
-                }
+                other_tab_wrote(event.key(), event.new_value());
             }),
             window_event_listener_untyped("pagehide", move |_| {
                 let _ = state.flush();
@@ -91,7 +106,10 @@ impl AppState {
                 }
             }),
         ];
-        on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
+        on_cleanup(move || {
+            device_store::stop_listening();
+            listeners.into_iter().for_each(|l| l.remove());
+        });
         provide_context(state);
         // Data stored by an earlier build is written as records at once (see `TabStore`).
         state.queue_flush();
@@ -182,6 +200,12 @@ impl AppState {
         let result = self.update_and_follow(|store| store.flush(browser::now()));
         self.show_notice();
         result
+    }
+
+    /// A save reported done was refused afterwards (see `device_store`).
+    fn refused_later(&self, error: KvError) {
+        self.update(|store| store.refused_later(error));
+        self.show_notice();
     }
 
     fn storage_changed(&self, text: Option<String>) {

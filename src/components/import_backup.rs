@@ -10,6 +10,7 @@ use crate::lock::backup::OpenFailure;
 use crate::state::use_state;
 use crate::storage::backup::{Backup, MAX_BACKUP_BYTES, parse_backup};
 use crate::storage::envelope::ImportError;
+use crate::storage::indexed_db;
 use crate::storage::sealed_backup::{SealedBackup, SealedBackupError};
 
 #[derive(Clone)]
@@ -152,17 +153,24 @@ pub fn ImportBackup(
         });
         match merged {
             Ok(merged) => {
-                let t = i18n.t();
                 let saved = state.replace(merged);
                 stage.set(Stage::Idle);
-                status.set(
-                    if saved.is_ok() {
-                        t.data_import_done()
-                    } else {
-                        t.safety_import_not_saved()
-                    }
-                    .to_owned(),
-                );
+                // Said only once storage has it: IndexedDB may refuse it after the fact.
+                spawn_local(async move {
+                    let saved = match saved {
+                        Ok(()) => indexed_db::written().await,
+                        refused => refused,
+                    };
+                    let t = i18n.t();
+                    status.set(
+                        if saved.is_ok() {
+                            t.data_import_done()
+                        } else {
+                            t.safety_import_not_saved()
+                        }
+                        .to_owned(),
+                    );
+                });
             }
             // The data changed meanwhile (another tab): show the new differences.
             Err(MergeError::Unresolved(_)) => {

@@ -124,47 +124,74 @@ pub fn combine(
 }
 
 /// The keys of the items that differ between `a` and `b` (also where one lacks the item).
+/// Run at every save over the whole caseload: it compares, and copies nothing.
 pub fn differing_keys(a: &Caseload, b: &Caseload) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
-    let mut note = |key: String| {
-        keys.insert(key);
-        Choice::Mine
-    };
-    list(
+    differing(
         "participant",
         &a.participants,
         &b.participants,
         |p| &p.id,
-        &mut note,
+        &mut keys,
     );
-    list("round", &a.rounds, &b.rounds, |r| &r.id, &mut note);
-    list("plan", &a.plans, &b.plans, |p| &p.participant_id, &mut note);
-    list(
+    differing("round", &a.rounds, &b.rounds, |r| &r.id, &mut keys);
+    differing("plan", &a.plans, &b.plans, |p| &p.participant_id, &mut keys);
+    differing(
         "reflection",
         &a.reflections,
         &b.reflections,
         |n| &n.id,
-        &mut note,
+        &mut keys,
     );
     let (sa, sb) = (&a.settings, &b.settings);
-    list(
-        "catalogue",
-        &sa.catalogue.entries,
-        &sb.catalogue.entries,
-        |e| &e.id,
-        &mut note,
-    );
+    let catalogue = (&sa.catalogue.entries, &sb.catalogue.entries);
+    differing("catalogue", catalogue.0, catalogue.1, |e| &e.id, &mut keys);
     let [language, sensitive, role] = SETTINGS;
-    scalar(language, &sa.language, &sb.language, &mut note);
+    let mut scalar = |key: &str, same: bool| {
+        if !same {
+            keys.insert(key.to_owned());
+        }
+    };
+    scalar(language, sa.language == sb.language);
     scalar(
         sensitive,
-        &sa.sensitive_items_enabled,
-        &sb.sensitive_items_enabled,
-        &mut note,
+        sa.sensitive_items_enabled == sb.sensitive_items_enabled,
     );
-    scalar(role, &sa.device_role, &sb.device_role, &mut note);
-    scalar(HANDOVER, &a.handover, &b.handover, &mut note);
+    scalar(role, sa.device_role == sb.device_role);
+    scalar(HANDOVER, a.handover == b.handover);
     keys
+}
+
+/// Notes in `keys` the items of `a` and `b` that differ or that only one holds.
+fn differing<'a, T: PartialEq>(
+    kind: &str,
+    a: &'a [T],
+    b: &'a [T],
+    id: impl Fn(&'a T) -> &'a String,
+    keys: &mut BTreeSet<String>,
+) {
+    let mut note = |item: &'a T| keys.insert(format!("{kind}:{}", id(item)));
+    // The usual case, the same items in the same order: side by side, without looking up.
+    if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| id(x) == id(y)) {
+        for (x, y) in a.iter().zip(b) {
+            if x != y {
+                note(x);
+            }
+        }
+        return;
+    }
+    let b_by: HashMap<&str, &T> = b.iter().map(|item| (id(item).as_str(), item)).collect();
+    let a_ids: BTreeSet<&str> = a.iter().map(|item| id(item).as_str()).collect();
+    for x in a {
+        if b_by.get(id(x).as_str()).is_none_or(|y| *y != x) {
+            note(x);
+        }
+    }
+    for y in b {
+        if !a_ids.contains(id(y).as_str()) {
+            note(y);
+        }
+    }
 }
 
 /// True when `data` holds an item under `key`.

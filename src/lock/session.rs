@@ -11,6 +11,7 @@ use super::crypto::{self, NoCrypto, normalized, passphrase_forms, pbkdf2, random
 use super::draft;
 use crate::browser::reload;
 use crate::storage::browser_store::LocalStore;
+use crate::storage::device_store::DeviceStore;
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, KvError};
 use crate::storage::lock_record::{
@@ -108,8 +109,8 @@ impl Lock {
     }
 
     /// The store the app writes through; it seals while this tab holds the key.
-    pub fn store(&self) -> LockableStore<LocalStore> {
-        LockableStore::new(LocalStore, self.slot.get_value(), crypto::random)
+    pub fn store(&self) -> LockableStore<DeviceStore> {
+        LockableStore::new(DeviceStore, self.slot.get_value(), crypto::random)
     }
 
     /// Opens the data with the passphrase or the recovery code.

@@ -10,6 +10,7 @@ use crate::i18n::use_i18n;
 use crate::lock::session::{LockFailure, Phase, use_lock};
 use crate::lock::settings::failure_text;
 use crate::storage::browser_store::LocalStore;
+use crate::storage::indexed_db;
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
 use crate::storage::lock_record::{LockError, Secret};
@@ -185,12 +186,16 @@ fn StartOver() -> impl IntoView {
     let i18n = use_i18n();
     let confirm = RwSignal::new(false);
     let erase = Callback::new(move |()| {
-        for key in LocalStore.keys().unwrap_or_default() {
-            if key.starts_with("stegvis.") && key != keys::LANGUAGE {
-                let _ = LocalStore.remove(&key);
+        spawn_local(async {
+            // The records in IndexedDB first, awaited: the page reloads right after.
+            indexed_db::erase_everything().await;
+            for key in LocalStore.keys().unwrap_or_default() {
+                if key.starts_with("stegvis.") && key != keys::LANGUAGE {
+                    let _ = LocalStore.remove(&key);
+                }
             }
-        }
-        reload();
+            reload();
+        });
     });
     view! {
         <section class="panel" aria-labelledby="start-over-heading">

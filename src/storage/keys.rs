@@ -21,6 +21,9 @@ pub const DATA: &str = "stegvis.data";
 /// Stored as records (see `records.rs`): each person's record is this and her id; `DATA`
 /// holds the head.
 pub const PERSON_PREFIX: &str = "stegvis.person.";
+/// "indexeddb" once the whole app has moved the data into IndexedDB (see `indexed_db.rs`):
+/// `index.html` then starts the whole app for every page.
+pub const STORE: &str = "stegvis.store";
 /// The interface language of this device (see `preferences.rs`).
 pub const LANGUAGE: &str = "stegvis.language";
 /// The lock's own parameters (salts, iteration counts, the wrapped data key), in clear: present
@@ -47,6 +50,7 @@ pub fn is_private(key: &str) -> bool {
     key.starts_with("stegvis.")
         && key != LANGUAGE
         && key != LOCK
+        && key != STORE
         && !key.starts_with("stegvis.lock.")
 }
 
@@ -84,7 +88,7 @@ mod tests {
     #[test]
     fn the_loader_in_index_html_reads_these_keys() {
         let index = include_str!("../../index.html");
-        for key in [LOCK, HANDED_OVER, TRAINING_MODE, WHOLE_APP] {
+        for key in [LOCK, HANDED_OVER, TRAINING_MODE, WHOLE_APP, STORE] {
             assert!(index.contains(&format!("'{key}'")), "{key}");
         }
     }
@@ -95,6 +99,7 @@ mod tests {
         for key in [
             DATA,
             PERSON_PREFIX,
+            STORE,
             LANGUAGE,
             LOCK,
             LOCK_SIGNAL,
@@ -123,7 +128,7 @@ mod tests {
         ] {
             assert!(is_private(key), "{key}");
         }
-        for key in [LANGUAGE, LOCK, LOCK_SIGNAL, "other.app"] {
+        for key in [LANGUAGE, LOCK, LOCK_SIGNAL, STORE, "other.app"] {
             assert!(!is_private(key), "{key}");
         }
     }

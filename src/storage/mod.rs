@@ -14,9 +14,11 @@ pub mod backup_reminder;
 mod benchmark;
 pub mod browser_store;
 pub mod csv;
+pub mod device_store;
 pub mod envelope;
 #[cfg(test)]
 mod generators;
+pub mod indexed_db;
 pub mod keys;
 pub mod kv;
 pub mod local_data;

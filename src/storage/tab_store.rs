@@ -207,6 +207,24 @@ impl<S: KeyValue> TabStore<S> {
         }
     }
 
+    /// Storage refused, after the fact, what this tab's last saves wrote (IndexedDB commits in
+    /// the background): what is in memory is unsaved again, every record of it, and the user told.
+    pub fn refused_later(&mut self, error: KvError) {
+        self.notice = Some(Notice::SaveFailed(error));
+        self.unsaved = true;
+        self.whole = true;
+    }
+
+    /// Storage takes writes again after refusing them: data that could not be kept aside for
+    /// want of room is kept aside now, at the next save, before anything is written.
+    pub fn writable_again(&mut self) {
+        if self.notice == Some(Notice::Unreadable) {
+            self.may_save = true;
+            self.last_text = None;
+            self.unsaved = true;
+        }
+    }
+
     fn refused(&mut self, error: KvError) -> KvError {
         self.notice = Some(Notice::SaveFailed(error.clone()));
         error

@@ -1,3 +1,4 @@
+import { putStored, deviceStorage } from './pages/app';
 import { expect, test } from './fixtures';
 import { DataPage, fillStorage, fixtureText, freeStorage } from './pages/data';
 
@@ -30,13 +31,13 @@ test('unreadable stored data is kept aside and the app still starts', async ({ p
   const data = new DataPage(page);
   await data.open();
   const broken = '{"format":"stegvis","schema_version":1,"data":{"participants":[{"id":';
-  await page.evaluate((text) => localStorage.setItem('stegvis.data', text), broken);
+  await putStored(page, 'stegvis.data', broken);
   await page.reload();
   await data.waitForApp();
   await expect(data.notice()).toContainText(data.t.data_notice_recovered);
   await data.expectCounts(0, 0);
-  const kept = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('stegvis.recovery.')).map((k) => localStorage.getItem(k)),
+  const kept = await deviceStorage(page).then((stored) =>
+    Object.keys(stored).filter((k) => k.startsWith('stegvis.recovery.')).map((k) => stored[k]),
   );
   expect(kept).toEqual([broken]);
   await expect(page.getByRole('heading', { name: data.t.data_recovery_heading })).toBeVisible();
@@ -51,12 +52,12 @@ test('data from a newer version is refused and never overwritten', async ({ page
   const data = new DataPage(page);
   await data.open();
   const newer = '{"format":"stegvis","schema_version":99,"data":{"whatever":true}}';
-  await page.evaluate((text) => localStorage.setItem('stegvis.data', text), newer);
+  await putStored(page, 'stegvis.data', newer);
   await page.reload();
   await data.waitForApp();
   await expect(data.notice()).toContainText(data.t.data_notice_too_new);
   await data.sensitiveSetting().check();
-  expect(await page.evaluate(() => localStorage.getItem('stegvis.data'))).toBe(newer);
+  expect((await deviceStorage(page))['stegvis.data']).toBe(newer);
 });
 
 test.describe('when the browser refuses storage (private mode)', () => {

@@ -19,9 +19,9 @@ test('a locked device keeps nothing readable; only the passphrase opens it', asy
   const stored = await lock.storage();
   const everything = JSON.stringify(stored);
   for (const secret of SECRETS) expect(everything).not.toContain(secret);
-  // Only the language and the lock's own parameters are in clear.
+  // Only the language, the lock's own parameters and where the data lives are in clear.
   for (const [key, value] of Object.entries(stored)) {
-    if (key === 'stegvis.language' || key === 'stegvis.lock') continue;
+    if (key === 'stegvis.language' || key === 'stegvis.lock' || key === 'stegvis.store') continue;
     expect(JSON.parse(value).format, key).toBe('stegvis-sealed');
   }
   const record = JSON.parse(stored['stegvis.lock']);
@@ -159,7 +159,9 @@ test('without passphrase or code, the data can be erased to start over', async (
   await page.getByRole('dialog').getByRole('button', { name: lock.t.lock_erase_yes }).click();
   await lock.expectHeading(lock.t, 'data_title');
   await lock.expectCounts(0, 0);
-  expect(Object.keys(await lock.storage()).filter((k) => k !== 'stegvis.language' && k !== 'stegvis.data')).toEqual([]);
+  // Only the language stays, and where the data lives (issue 31: IndexedDB, now empty).
+  const kept = ['stegvis.language', 'stegvis.data', 'stegvis.store'];
+  expect(Object.keys(await lock.storage()).filter((k) => !kept.includes(k))).toEqual([]);
 });
 
 test('two tabs: a lock set in one reaches the other; unlocking is per tab; "Lock now" locks both', async ({ context }) => {

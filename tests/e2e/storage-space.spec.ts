@@ -1,3 +1,4 @@
+import { deviceStorage } from './pages/app';
 import AxeBuilder from '@axe-core/playwright';
 import { LANGUAGES, TEXTS } from './locales';
 import { expect, offlineReady, test } from './offline-site';
@@ -27,11 +28,10 @@ test('space and safekeeping: offline, data size, room, and the browser\'s promis
   await expect(section.getByText(t.offline_works_offline)).toBeVisible();
 
   // The head and every person's record (issue 31).
-  const stored = await page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k === 'stegvis.data' || k.startsWith('stegvis.person.'))
-      .reduce((sum, k) => sum + localStorage.getItem(k)!.length, 0),
-  );
+  const all = await deviceStorage(page);
+  const stored = Object.keys(all)
+    .filter((k) => k === 'stegvis.data' || k.startsWith('stegvis.person.'))
+    .reduce((sum, k) => sum + all[k].length, 0);
   const size = (await section.getByText(pattern(t.offline_data_size, ['size'])).textContent())!;
   const [, n, unit] = size.match(new RegExp(SIZE))!;
   expect(Math.abs(toBytes(n, unit) - stored) / stored).toBeLessThan(0.06);

@@ -3,14 +3,14 @@
 import { type Page, test as unguarded } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TEXTS } from './locales';
-import { AppShell, storedData } from './pages/app';
+import { AppShell, storedData, putStored, deviceStorage } from './pages/app';
 import { DataPage, fillStorage, fixtureText, freeStorage } from './pages/data';
 import { PlanPage, planBackup } from './pages/plan';
 
 const t = TEXTS.en;
 
 async function storedNames(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => localStorage.getItem('stegvis.data')))) return [];
+  if (!(await deviceStorage(page))['stegvis.data']) return [];
   return (await storedData(page)).participants.map((p) => p.display_name).sort();
 }
 
@@ -100,35 +100,41 @@ test('damaged data is copied aside once, however often the app opens', async ({ 
   const data = new DataPage(page);
   await data.open();
   const damaged = `{"format":"stegvis","schema_version":1,"data":${'x'.repeat(200_000)}`;
-  await page.evaluate((text) => localStorage.setItem('stegvis.data', text), damaged);
+  await putStored(page, 'stegvis.data', damaged);
   for (let visit = 0; visit < 4; visit++) {
     await page.reload();
     await data.waitForApp();
   }
-  const copies = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('stegvis.recovery.')).map((k) => localStorage.getItem(k)),
+  const copies = await deviceStorage(page).then((stored) =>
+    Object.keys(stored).filter((k) => k.startsWith('stegvis.recovery.')).map((k) => stored[k]),
   );
   expect(copies).toEqual([damaged]);
 });
 
-// Guards issue 10 case 4: where no copy fits, the data page still offers the damaged text.
-test('damaged data that cannot be copied aside can still be saved as a file', async ({ page }) => {
+// Guards issue 10 case 4: where no copy fits, the damaged text is never written over. Since
+// issue 31 the data lives in IndexedDB, which refuses a write after the fact: the page says
+// storage is full, and once there is room the damaged text is kept aside before anything else.
+test('damaged data that cannot be copied aside is never written over, and kept aside once there is room', async ({ page }) => {
   const data = new DataPage(page);
   await data.open();
   const damaged = `{"format":"stegvis","data":[${'7,'.repeat(100_000)}`;
-  await page.evaluate((text) => localStorage.setItem('stegvis.data', text), damaged);
+  await putStored(page, 'stegvis.data', damaged);
   await fillStorage(page);
   await page.reload();
   await data.waitForApp();
-  await expect(data.notice()).toContainText(t.data_notice_unreadable);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: t.safety_unreadable_export }).click(),
-  ]);
-  const { readFileSync } = await import('node:fs');
-  expect(readFileSync((await download.path())!, 'utf8')).toBe(damaged);
-  expect(await page.evaluate(() => localStorage.getItem('stegvis.data'))).toBe(damaged);
+  await expect(data.notice()).toContainText(t.data_notice_save_failed_quota);
+  expect((await deviceStorage(page))['stegvis.data']).toBe(damaged);
   await freeStorage(page);
+  await data.sensitiveSetting().check();
+  const copies = async () => {
+    const stored = await deviceStorage(page);
+    return Object.keys(stored).filter((k) => k.startsWith('stegvis.recovery.')).map((k) => stored[k]);
+  };
+  await expect.poll(copies).toEqual([damaged]);
+  await page.reload();
+  await data.waitForApp();
+  await expect(data.sensitiveSetting()).toBeChecked();
+  expect(await copies()).toEqual([damaged]);
 });
 
 // Guards issue 10 case 5: a refused change was gone after a reload with no warning, and an

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS } from './locales';
-import { AppShell } from './pages/app';
+import { AppShell, putStored, deviceStorage } from './pages/app';
 import { DataPage, fill } from './pages/data';
 
 const en = TEXTS.en;
@@ -15,15 +15,14 @@ async function axe(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-/** Every localStorage key outside the training sandbox, with its value. */
+/** Every stored key outside the training sandbox, with its value. */
 async function realStorage(page: Page) {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      Object.keys(localStorage)
-        .filter((k) => !k.startsWith('stegvis.training.'))
-        .sort()
-        .map((k) => [k, localStorage.getItem(k)]),
-    ),
+  const stored = await deviceStorage(page);
+  return Object.fromEntries(
+    Object.keys(stored)
+      .filter((k) => !k.startsWith('stegvis.training.'))
+      .sort()
+      .map((k) => [k, stored[k]]),
   );
 }
 
@@ -143,7 +142,7 @@ test('the training caseload is a sandbox: the real data does not change by one b
   const app = new AppShell(page);
   await app.goto('');
   const fixture = readFileSync('tests/fixtures/storage/v2.json', 'utf8');
-  await page.evaluate((text) => localStorage.setItem('stegvis.data', text), fixture);
+  await putStored(page, 'stegvis.data', fixture);
   await page.reload();
   await app.waitForApp();
   await app.goto('counsellor');
@@ -165,7 +164,7 @@ test('the training caseload is a sandbox: the real data does not change by one b
   await expect(banner).toBeVisible();
   const focus = page.locator('main input[type="checkbox"]').first();
   await focus.check();
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('stegvis.training.data')?.length ?? 0)).toBeGreaterThan(0);
+  await expect.poll(async () => (await deviceStorage(page))['stegvis.training.data']?.length ?? 0).toBeGreaterThan(0);
   // A reload keeps the tab in training.
   await page.reload();
   await app.waitForApp();

@@ -4,7 +4,7 @@ import { LANGUAGES, TEXTS } from './locales';
 import {
   expect, goOffline, lookForUpdate, offlineReady, running, test, updateWaiting,
 } from './offline-site';
-import { AppShell } from './pages/app';
+import { AppShell, deviceStorage } from './pages/app';
 import { DataPage, fixtureText } from './pages/data';
 import { Questionnaire } from './pages/questionnaire';
 
@@ -19,15 +19,15 @@ test.beforeEach(({}, info) => {
 
 const banner = (page: Page) => page.locator('.update-banner');
 /** Every stored text of the caseload: the head and each person's record. */
-const stored = (page: Page) =>
-  page.evaluate(() =>
-    JSON.stringify(
-      Object.keys(localStorage)
-        .filter((k) => k === 'stegvis.data' || k.startsWith('stegvis.person.'))
-        .sort()
-        .map((k) => [k, localStorage.getItem(k)]),
-    ),
+const stored = async (page: Page) => {
+  const all = await deviceStorage(page);
+  return JSON.stringify(
+    Object.keys(all)
+      .filter((k) => k === 'stegvis.data' || k.startsWith('stegvis.person.'))
+      .sort()
+      .map((k) => [k, all[k]]),
   );
+};
 
 test('an open app offers the new version; taken offline, it runs it; the data stays', async ({ page, site }) => {
   const data = new DataPage(page);

@@ -60,26 +60,78 @@ export class AppShell {
 }
 
 /**
+ * Every stored text of Stegvis on this device, by key: localStorage's, and once the whole app
+ * has moved the data into IndexedDB (issue 31: `stegvis.store` says so), the records there
+ * under their own keys in place of the marker left in localStorage.
+ */
+export async function deviceStorage(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const all: Record<string, string> = {};
+    for (const key of Object.keys(localStorage)) all[key] = localStorage.getItem(key)!;
+    if (all['stegvis.store'] !== 'indexeddb') return all;
+    delete all['stegvis.data'];
+    const done = <T,>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const db = await done(indexedDB.open('stegvis'));
+    const store = db.transaction('records').objectStore('records');
+    const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+    db.close();
+    keys.forEach((key, i) => (all[String(key)] = values[i]));
+    return all;
+  });
+}
+
+/**
+ * Puts `text` under `key` where the app reads it (IndexedDB once the data moved there,
+ * otherwise localStorage), as damage or another version would; the app sees it when it
+ * starts again.
+ */
+export async function putStored(page: Page, key: string, text: string) {
+  await page.evaluate(
+    async ([key, text]) => {
+      if (localStorage.getItem('stegvis.store') !== 'indexeddb') {
+        localStorage.setItem(key, text);
+        return;
+      }
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('stegvis');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('records', 'readwrite');
+      tx.objectStore('records').put(text, key);
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onabort = () => reject(tx.error);
+      });
+      db.close();
+    },
+    [key, text],
+  );
+}
+
+/**
  * The caseload as this device stores it, in the shape of a backup's `data` (participants,
  * rounds, plans, settings, handover). Since issue 31 storage holds a head under
  * `<prefix>data` and one record per person under `<prefix>person.<id>`; data of an earlier
  * build (one text) is read as it is.
  */
 export async function storedData(page: Page, prefix = 'stegvis.') {
-  return page.evaluate((prefix) => {
-    const head = JSON.parse(localStorage.getItem(`${prefix}data`)!);
-    if (head.schema_version < 3) return head.data;
-    const named = (head.people as string[]).map((id) => `${prefix}person.${id}`);
-    const others = Object.keys(localStorage).filter((k) => k.startsWith(`${prefix}person.`) && !named.includes(k));
-    const records = [...named, ...others.sort()]
-      .map((key) => localStorage.getItem(key))
-      .filter((text): text is string => text !== null)
-      .map((text) => JSON.parse(text).part);
-    return {
-      ...head.data,
-      participants: records.map((r) => r.participant),
-      rounds: records.flatMap((r) => r.rounds ?? []),
-      plans: records.flatMap((r) => (r.plan ? [r.plan] : [])),
-    };
-  }, prefix);
+  const stored = await deviceStorage(page);
+  const head = JSON.parse(stored[`${prefix}data`]);
+  if (head.schema_version < 3) return head.data;
+  const named = (head.people as string[]).map((id) => `${prefix}person.${id}`);
+  const others = Object.keys(stored).filter((k) => k.startsWith(`${prefix}person.`) && !named.includes(k));
+  const records = [...named, ...others.sort()]
+    .filter((key) => key in stored)
+    .map((key) => JSON.parse(stored[key]).part);
+  return {
+    ...head.data,
+    participants: records.map((r) => r.participant),
+    rounds: records.flatMap((r) => r.rounds ?? []),
+    plans: records.flatMap((r) => (r.plan ? [r.plan] : [])),
+  };
 }

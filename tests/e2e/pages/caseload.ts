@@ -113,12 +113,14 @@ export function generatedCaseload(people: number, rounds: number, comments = fal
 
 /**
  * Stores `data` under `key` (the saved data unless named) before the app starts, only on a
- * fresh page.
+ * fresh page. The saved data goes where an earlier build left it, in localStorage: the whole
+ * app moves it into IndexedDB again at its next start (issue 31).
  */
 export async function seed(page: Page, data: string, key = 'stegvis.data') {
   await page.addInitScript(([text, name]) => {
     if (!sessionStorage.getItem(`seeded:${name}`)) {
       localStorage.setItem(name, text);
+      if (name === 'stegvis.data') localStorage.removeItem('stegvis.store');
       sessionStorage.setItem(`seeded:${name}`, '1');
     }
   }, [data, key]);

@@ -1,4 +1,4 @@
-import { type Page, expect } from '@playwright/test';
+import { type CDPSession, type Page, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { TEXTS, type Texts } from '../locales';
 import { AppShell } from './app';
@@ -67,7 +67,11 @@ export class DataPage extends AppShell {
 
 export const fixtureText = () => readFileSync(FIXTURE, 'utf8');
 
-/** Fills this origin's localStorage until the browser refuses more. */
+/**
+ * Fills this origin's storage until the browser refuses more: localStorage to its last
+ * characters, and where the data lives in IndexedDB (issue 31), the origin's quota lowered to
+ * one byte (Chrome DevTools protocol), so its next write is refused as on a full disk.
+ */
 export async function fillStorage(page: Page) {
   await page.evaluate(() => {
     let chunk = 'x'.repeat(1024 * 1024);
@@ -80,9 +84,19 @@ export async function fillStorage(page: Page) {
       }
     }
   });
+  if (await page.evaluate(() => localStorage.getItem('stegvis.store') === 'indexeddb')) await quota(page, 1);
 }
 
-/** Removes what `fillStorage` wrote. */
+/** The origin's quota set to `bytes`, or given back (undefined), through a DevTools session kept for the page. */
+const sessions = new WeakMap<Page, CDPSession>();
+async function quota(page: Page, bytes?: number) {
+  if (!sessions.has(page)) sessions.set(page, await page.context().newCDPSession(page));
+  const origin = new URL(page.url()).origin;
+  await sessions.get(page)!.send('Storage.overrideQuotaForOrigin', bytes === undefined ? { origin } : { origin, quotaSize: bytes });
+}
+
+/** Removes what `fillStorage` wrote, and gives back the origin's quota. */
 export async function freeStorage(page: Page) {
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await quota(page);
 }

@@ -1,3 +1,4 @@
+import { deviceStorage } from './app';
 import { type Page, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { TEXTS, type Texts } from '../locales';
@@ -64,6 +65,6 @@ export class LockPage extends DataPage {
 
   /** Every value in this origin's storage, key by key. */
   async storage(): Promise<Record<string, string>> {
-    return this.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    return deviceStorage(this.page);
   }
 }

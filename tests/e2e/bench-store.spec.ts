@@ -1,15 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Page, expect, test } from './fixtures';
+import { putStored } from './pages/app';
 import { generatedCaseload } from './pages/caseload';
 import { LockPage, PASSPHRASE } from './pages/lock';
 
-// Benchmark, not a timed test (issue 31): what one keystroke costs when every change is saved,
-// as the caseload grows. A generated caseload of N people × 12 rounds, every answer with a
+// Benchmarks, not timed tests (issue 31): what one keystroke costs when every change is saved,
+// and how long the caseload takes to open, as the caseload grows. A generated caseload of N people × 12 rounds, every answer with a
 // 60-character comment, one plan each; one character typed into the plan's goal field, timed
 // inside the page from the input event to the frame after it (the save included), with the
 // CPU slowed 4×. Two keystrokes warm up, the median of the next nine is reported beside the
-// goal (≤ 16 ms, locked too), unlocked and then with the lock set. A caseload the browser's
-// storage cannot hold is reported as "does not fit".
+// goal (≤ 16 ms, locked too), unlocked and then with the lock set. Then the page is opened
+// again, at 4× too, until the caseload list is drawn (≤ 1,000 ms; unlocking included,
+// ≤ 1,500 ms). A caseload the browser's storage cannot hold is reported as "does not fit".
 
 const GOAL_MS = 16;
 const KEYSTROKES = 11;
@@ -63,22 +65,46 @@ async function unlock(page: Page) {
   await page.getByRole('button', { name: lock.t.lock_open_button }).click();
 }
 
-/** Stores the caseload before the app starts, once; one the browser refuses is left out. */
-async function seedIfItFits(page: Page, data: string) {
-  await page.addInitScript((text) => {
-    if (sessionStorage.getItem('seeded')) return;
-    sessionStorage.setItem('seeded', '1');
-    try {
-      localStorage.setItem('stegvis.data', text);
-    } catch {
-      // Over the browser's quota: the benchmark reports "does not fit".
-    }
-  }, data);
+/**
+ * Stores the caseload where the app reads it (IndexedDB, once the app has moved there), as an
+ * earlier build left it; false when the browser refuses it.
+ */
+async function seedIfItFits(page: Page, data: string): Promise<boolean> {
+  await page.goto('data');
+  await expect(page.locator('main#main')).toBeVisible();
+  return putStored(page, 'stegvis.data', data).then(
+    () => true,
+    () => false,
+  );
 }
 
-async function measure(page: Page, people: number): Promise<{ plain: Figure; locked: Figure }> {
-  await seedIfItFits(page, generatedCaseload(people, 12, true));
-  if (!(await openPlan(page))) return { plain: 'does not fit', locked: 'does not fit' };
+/** Reloads at 4× CPU until the list shows `people` rows; ms from the navigation's start. */
+async function timedOpen(page: Page, people: number, locked: boolean): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto('counsellor', { waitUntil: 'commit' });
+  if (locked) await unlock(page);
+  // Read in the page, at the first frame the rows are all there.
+  const drawn = await page.waitForFunction(
+    (people) => document.querySelectorAll('main a[href*="/counsellor/"]').length >= people && performance.now(),
+    people,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const ms = (await drawn.jsonValue()) as number;
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return Math.round(ms);
+}
+
+type Opened = number | 'does not fit';
+
+async function measure(
+  page: Page,
+  people: number,
+): Promise<{ plain: Figure; locked: Figure; open: Opened; openLocked: Opened }> {
+  const none = 'does not fit' as const;
+  if (!(await seedIfItFits(page, generatedCaseload(people, 12, true))) || !(await openPlan(page))) {
+    return { plain: none, locked: none, open: none, openLocked: none };
+  }
   const cdp = await page.context().newCDPSession(page);
   const timed = async (): Promise<Figure> => {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -87,6 +113,8 @@ async function measure(page: Page, people: number): Promise<{ plain: Figure; loc
     return { median: median(runs), runs };
   };
   const plain = await timed();
+  const open = await timedOpen(page, people, false);
+  await openPlan(page);
   const lock = new LockPage(page);
   await lock.open();
   await lock.setLock();
@@ -96,21 +124,23 @@ async function measure(page: Page, people: number): Promise<{ plain: Figure; loc
   await page.reload();
   await unlock(page);
   await expect(page.locator('.plan-goal input[type="text"]')).toHaveValue('a'.repeat(2 * KEYSTROKES));
-  return { plain, locked };
+  const openLocked = await timedOpen(page, people, true);
+  return { plain, locked, open, openLocked };
 }
 
 const shown = (figure: Figure) =>
   figure === 'does not fit' ? figure : `median ${figure.median} ms (runs ${figure.runs.join(', ')} ms)`;
 
 for (const people of [150, 1000]) {
-  test(`benchmark: one keystroke saved, ${people} × 12 with comments, at 4x CPU slowdown, plain and locked`, async ({ page }, info) => {
+  test(`benchmark: one keystroke saved and the list opened, ${people} × 12 with comments, at 4x CPU slowdown, plain and locked`, async ({ page }, info) => {
     test.skip(info.project.name !== 'desktop', 'measured once');
-    test.setTimeout(600_000);
+    test.setTimeout(900_000);
     const result = await measure(page, people);
     mkdirSync('test-results', { recursive: true });
     writeFileSync(`test-results/bench-typing-${people}.json`, JSON.stringify({ ...result, goal: GOAL_MS }));
     for (const which of ['plain', 'locked'] as const) {
       console.log(`bench: one keystroke saved, ${people} × 12 with comments, ${which}, 4x CPU: ${shown(result[which])}, goal ≤ ${GOAL_MS} ms`);
     }
+    console.log(`bench: open to a drawn list, ${people} × 12, 4x CPU: ${result.open} ms (goal ≤ 1000); unlock included: ${result.openLocked} ms (goal ≤ 1500)`);
   });
 }
