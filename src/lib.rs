@@ -130,7 +130,7 @@ fn App() -> impl IntoView {
 /// The app with its data: loaded when there is no lock, or once this tab has unlocked it.
 #[component]
 fn OpenApp() -> impl IntoView {
-    state::AppState::provide(lock::use_lock().store());
+    state::AppState::provide(lock::use_lock().store(), &storage::layout::Records);
     view! {
         <lock::AutoLock />
         <components::handed_over::KeepInHerPart />

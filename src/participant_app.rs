@@ -41,7 +41,8 @@ pub fn ParticipantApp() -> impl IntoView {
 
 #[component]
 fn HerPages(store: state::AppStore) -> impl IntoView {
-    state::AppState::provide(store);
+    // Her few answers in one text: the records' code stays out of her wasm.
+    state::AppState::provide(store, &crate::storage::layout::OneText);
     view! {
         <PageFrame>
             <Routes fallback=WholeApp>

@@ -16,6 +16,7 @@ use crate::storage::browser_store;
 use crate::storage::device_store::{self, DeviceStore};
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, KvError};
+use crate::storage::layout::Layout;
 use crate::storage::lockable::LockableStore;
 use crate::storage::space::{Space, SpacedStore};
 use crate::storage::tab_store::TabStore;
@@ -27,11 +28,12 @@ pub type AppStore = LockableStore<DeviceStore>;
 /// That storage as the open space sees it: the real caseload or the training sandbox.
 pub type Store = SpacedStore<AppStore>;
 
-fn open(store: AppStore, space: Space) -> TabStore<Store> {
-    TabStore::open(
+fn open(store: AppStore, space: Space, layout: &'static dyn Layout) -> TabStore<Store> {
+    TabStore::open_with(
         SpacedStore::new(store, space),
         browser::new_id(),
         browser::now(),
+        layout,
     )
 }
 
@@ -44,18 +46,22 @@ pub struct AppState {
     changed: Trigger,
     notice: RwSignal<Option<StorageNotice>>,
     flush_queued: StoredValue<bool>,
+    /// Records (the whole app) or one text (her own app): see `storage::layout`.
+    layout: &'static dyn Layout,
 }
 
 impl AppState {
-    /// Loads the data on this device, provides the store to every page and follows other tabs.
-    pub fn provide(store: AppStore) -> AppState {
+    /// Loads the data on this device, provides the store to every page and follows other tabs;
+    /// saves in `layout`.
+    pub fn provide(store: AppStore, layout: &'static dyn Layout) -> AppState {
         let space = if browser_store::training_mode() {
             Space::Training
         } else {
             Space::Real
         };
-        let store = open(store, space);
+        let store = open(store, space, layout);
         let state = AppState {
+            layout,
             space: RwSignal::new(space),
             notice: RwSignal::new(store.notice().cloned()),
             store: StoredValue::new_local(store),
@@ -175,7 +181,7 @@ impl AppState {
         let fresh = SpacedStore::new(base.clone(), space)
             .get(keys::DATA)
             .is_ok_and(|text| text.is_none());
-        let mut store = open(base, space);
+        let mut store = open(base, space, self.layout);
         if space == Space::Training && fresh {
             store.replace(training_caseload(browser::today()));
             store.flush(browser::now())?;

@@ -163,35 +163,26 @@ pub fn differing_keys(a: &Caseload, b: &Caseload) -> BTreeSet<String> {
 }
 
 /// Notes in `keys` the items of `a` and `b` that differ or that only one holds.
-fn differing<'a, T: PartialEq>(
+fn differing<'a, T: Clone + PartialEq>(
     kind: &str,
     a: &'a [T],
     b: &'a [T],
     id: impl Fn(&'a T) -> &'a String,
     keys: &mut BTreeSet<String>,
 ) {
-    let mut note = |item: &'a T| keys.insert(format!("{kind}:{}", id(item)));
-    // The usual case, the same items in the same order: side by side, without looking up.
+    // The usual case, the same items in the same order (see `take_items`): side by side.
     if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| id(x) == id(y)) {
-        for (x, y) in a.iter().zip(b) {
-            if x != y {
-                note(x);
-            }
+        for (x, y) in a.iter().zip(b).filter(|(x, y)| x != y) {
+            keys.insert(format!("{kind}:{}", id(x)));
         }
         return;
     }
-    let b_by: HashMap<&str, &T> = b.iter().map(|item| (id(item).as_str(), item)).collect();
-    let a_ids: BTreeSet<&str> = a.iter().map(|item| id(item).as_str()).collect();
-    for x in a {
-        if b_by.get(id(x).as_str()).is_none_or(|y| *y != x) {
-            note(x);
-        }
-    }
-    for y in b {
-        if !a_ids.contains(id(y).as_str()) {
-            note(y);
-        }
-    }
+    // Otherwise by id, as `combine` pairs them (its result, a copy, is not needed here).
+    let mut note = |key: String| {
+        keys.insert(key);
+        Choice::Mine
+    };
+    list(kind, a, b, id, &mut note);
 }
 
 /// True when `data` holds an item under `key`.
@@ -266,14 +257,38 @@ pub fn take_items(out: &mut Caseload, source: &Caseload, keys: &BTreeSet<String>
     }
 }
 
+/// Puts `from`'s versions of the items `take` names in place in `into` (removing those `from`
+/// lacks), and appends those only `from` holds: the order stays `into`'s, as the data's is.
 fn replace<T: Clone>(
     into: &mut Vec<T>,
     from: &[T],
     key: impl Fn(&T) -> String,
     take: impl Fn(&str) -> bool,
 ) {
-    into.retain(|item| !take(&key(item)));
-    into.extend(from.iter().filter(|item| take(&key(item))).cloned());
+    let wanted: Vec<(String, &T)> = (from.iter())
+        .map(|item| (key(item), item))
+        .filter(|(k, _)| take(k))
+        .collect();
+    let mut placed = BTreeSet::new();
+    into.retain_mut(|item| {
+        let k = key(item);
+        if !take(&k) {
+            return true;
+        }
+        match wanted.iter().find(|(w, _)| *w == k) {
+            Some((_, version)) => {
+                *item = (*version).clone();
+                placed.insert(k);
+                true
+            }
+            None => false,
+        }
+    });
+    into.extend(
+        (wanted.into_iter())
+            .filter(|(k, _)| !placed.contains(k))
+            .map(|(_, item)| item.clone()),
+    );
 }
 
 fn scalar<T: Clone + PartialEq>(

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use super::envelope::{self, ImportError};
 use super::keys::{self, new_recovery_key, recovery_keys};
 use super::kv::{KeyValue, KvError};
-#[cfg(test)]
+use super::layout::Layout;
 use super::migrations::CURRENT_VERSION;
 use super::records::{self, RECORDS_VERSION, RecordsError};
 use super::revision::Revision;
@@ -74,19 +74,25 @@ impl LoadOutcome {
     }
 }
 
+/// What the whole app (records) finds.
 #[cfg(test)]
 pub fn load(store: &dyn KeyValue, now: DateTime<Utc>) -> LoadOutcome {
-    open(store, now).0
+    open(store, now, &super::layout::Records).0
 }
 
-/// What `load` finds, and which saves the stored version includes (see `revision`).
-pub fn open(store: &dyn KeyValue, now: DateTime<Utc>) -> (LoadOutcome, Revision) {
+/// What an app writing in `layout` finds, and which saves the stored version includes (see
+/// `revision`).
+pub fn open(
+    store: &dyn KeyValue,
+    now: DateTime<Utc>,
+    layout: &dyn Layout,
+) -> (LoadOutcome, Revision) {
     let text = match store.get(keys::DATA) {
         Ok(Some(text)) => text,
         Ok(None) => return (LoadOutcome::Fresh, Revision::default()),
         Err(error) => return (LoadOutcome::Unavailable(error), Revision::default()),
     };
-    match read(store, &text, now) {
+    match layout.read(store, &text, now) {
         Ok(Read::Records {
             data,
             revision,
@@ -105,6 +111,12 @@ pub fn open(store: &dyn KeyValue, now: DateTime<Utc>) -> (LoadOutcome, Revision)
             },
             revision,
         ),
+        // Her own app writes one text: the current version is simply loaded.
+        Ok(Read::Whole(opened))
+            if !layout.writes_records() && opened.version == CURRENT_VERSION =>
+        {
+            (LoadOutcome::Loaded(opened.data), opened.revision)
+        }
         Ok(Read::Whole(opened)) => (
             LoadOutcome::Migrated {
                 data: opened.data,
@@ -115,7 +127,10 @@ pub fn open(store: &dyn KeyValue, now: DateTime<Utc>) -> (LoadOutcome, Revision)
         Err(ImportError::TooNew { version }) => {
             (LoadOutcome::TooNew { version }, Revision::default())
         }
-        Err(error) => (quarantine(store, &text, error, now), Revision::default()),
+        Err(error) => (
+            quarantine(store, &text, error, now, layout),
+            Revision::default(),
+        ),
     }
 }
 
@@ -223,13 +238,14 @@ fn quarantine(
     text: &str,
     error: ImportError,
     now: DateTime<Utc>,
+    layout: &dyn Layout,
 ) -> LoadOutcome {
     match keep_aside(store, text, now) {
         Ok(recovery_key) => {
             // If even an empty start does not fit, the next visit finds the copy's twin
             // instead of copying again. The records stay: a readable one still loads.
             let nobody = BTreeSet::new();
-            let _ = save(
+            let _ = layout.save(
                 store,
                 &Caseload::default(),
                 Some(&nobody),

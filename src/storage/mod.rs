@@ -21,6 +21,7 @@ mod generators;
 pub mod indexed_db;
 pub mod keys;
 pub mod kv;
+pub mod layout;
 pub mod local_data;
 pub mod lock_record;
 pub mod lock_tries;

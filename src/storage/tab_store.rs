@@ -21,6 +21,7 @@ use chrono::{DateTime, Utc};
 use super::envelope::{self, ImportError};
 use super::keys;
 use super::kv::{KeyValue, KvError};
+use super::layout::Layout;
 use super::local_data::{self, LoadOutcome, Read};
 use super::revision::Revision;
 use crate::domain::caseload::Caseload;
@@ -49,6 +50,8 @@ pub enum Notice {
 pub struct TabStore<S: KeyValue> {
     store: S,
     tab: String,
+    /// Records (the whole app) or one text (her own app).
+    layout: &'static dyn Layout,
     data: Caseload,
     /// Each item as this tab last read it from or wrote it to storage: where `data` differs,
     /// this tab has changed it since.
@@ -76,9 +79,21 @@ pub struct TabStore<S: KeyValue> {
 }
 
 impl<S: KeyValue> TabStore<S> {
-    /// Loads what `store` holds for a tab named `tab` (unique to this page load).
+    /// Loads as the whole app does (records), for tests.
+    #[cfg(test)]
     pub fn open(store: S, tab: String, now: DateTime<Utc>) -> TabStore<S> {
-        let (outcome, known) = local_data::open(&store, now);
+        TabStore::open_with(store, tab, now, &super::layout::Records)
+    }
+
+    /// Loads what `store` holds for a tab named `tab` (unique to this page load) of an app
+    /// that writes in `layout`.
+    pub fn open_with(
+        store: S,
+        tab: String,
+        now: DateTime<Utc>,
+        layout: &'static dyn Layout,
+    ) -> TabStore<S> {
+        let (outcome, known) = local_data::open(&store, now, layout);
         let notice = match &outcome {
             LoadOutcome::Quarantined { .. } | LoadOutcome::KeptAside { .. } => {
                 Some(Notice::Recovered)
@@ -95,6 +110,7 @@ impl<S: KeyValue> TabStore<S> {
             last_text: store.get(keys::DATA).ok().flatten(),
             store,
             tab,
+            layout,
             base: data.clone(),
             data,
             known,
@@ -172,7 +188,7 @@ impl<S: KeyValue> TabStore<S> {
         let saved = if self.one_text {
             local_data::save_one_text(&self.store, &self.data, now, &revision)
         } else {
-            local_data::save(&self.store, &self.data, people.as_ref(), now, &revision)
+            (self.layout).save(&self.store, &self.data, people.as_ref(), now, &revision)
         };
         let saved = match saved {
             Err(KvError::QuotaExceeded) if self.whole && !self.one_text => {
@@ -239,7 +255,7 @@ impl<S: KeyValue> TabStore<S> {
     fn integrate(&mut self, text: Option<String>, now: DateTime<Utc>) {
         let read = text
             .as_deref()
-            .map(|text| local_data::read(&self.store, text, now));
+            .map(|text| self.layout.read(&self.store, text, now));
         let mut complete = true;
         let (theirs, revision) = match read {
             None => {
@@ -481,6 +497,52 @@ mod tests {
         assert_eq!(names(&stored(&browser)), ["Bo", "Ada", "Cy"]);
         assert_eq!(names(b.data()), ["Bo", "Ada", "Cy"]);
         assert_eq!(a.notice(), None, "the failed-save notice goes once saved");
+    }
+
+    // Guards a save IndexedDB refused after reporting it done: the change is unsaved again,
+    // said so, and the next save writes every record.
+    #[test]
+    fn a_save_refused_after_the_fact_is_written_again_whole() {
+        let browser = Browser::new();
+        let (mut a, _) = two_tabs(&browser);
+        add(&mut a, "Ada");
+        a.flush(at(0)).unwrap();
+        a.refused_later(KvError::QuotaExceeded);
+        assert!(a.has_unsaved());
+        assert_eq!(
+            a.notice(),
+            Some(&Notice::SaveFailed(KvError::QuotaExceeded))
+        );
+        a.flush(at(1)).unwrap();
+        assert_eq!(a.notice(), None);
+        assert_eq!(names(&stored(&browser)), ["Ada"]);
+    }
+
+    // Guards damaged data that could not be kept aside for want of room: once storage takes
+    // writes again, it is kept aside before anything is written over it.
+    #[test]
+    fn damaged_data_is_kept_aside_once_storage_takes_writes_again() {
+        let browser = Browser::new();
+        let writer = browser.tab();
+        writer
+            .set(keys::DATA, "damaged, and long enough to need room")
+            .unwrap();
+        browser.set_quota(Some(60));
+        let mut a = TabStore::open(browser.tab(), "a".into(), at(0));
+        assert_eq!(a.notice(), Some(&Notice::Unreadable));
+        add(&mut a, "Ada");
+        a.flush(at(0)).unwrap(); // nothing written: it would overwrite the damaged text
+        browser.set_quota(None);
+        a.writable_again();
+        a.flush(at(1)).unwrap();
+        let reader = browser.tab();
+        let copies: Vec<String> = recovery_keys(&reader)
+            .unwrap()
+            .iter()
+            .map(|key| reader.get(key).unwrap().unwrap())
+            .collect();
+        assert_eq!(copies, ["damaged, and long enough to need room"]);
+        assert_eq!(names(&stored(&browser)), ["Ada"]);
     }
 
     // Guards issue 10 case 2 without any storage event: the write itself checks first.
