@@ -172,7 +172,7 @@ fn differing<'a, T: Clone + PartialEq>(
 ) {
     // The usual case, the same items in the same order (see `take_items`): side by side.
     if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| id(x) == id(y)) {
-        for (x, y) in a.iter().zip(b).filter(|(x, y)| x != y) {
+        for (x, _) in a.iter().zip(b).filter(|(x, y)| x != y) {
             keys.insert(format!("{kind}:{}", id(x)));
         }
         return;
