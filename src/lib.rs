@@ -131,6 +131,7 @@ fn App() -> impl IntoView {
 #[component]
 fn OpenApp() -> impl IntoView {
     state::AppState::provide(lock::use_lock().store(), &storage::layout::Records);
+    components::folder_backup::FolderBackups::provide();
     view! {
         <lock::AutoLock />
         <components::handed_over::KeepInHerPart />

@@ -75,6 +75,9 @@ fn conflict_label(t: &Texts, conflict: &Conflict) -> String {
 pub fn ImportBackup(
     status: RwSignal<String>,
     #[prop(optional)] empty_device: bool,
+    /// A backup's text from elsewhere (the backup folder), read as a chosen file is.
+    #[prop(optional_no_strip)]
+    offered: Option<RwSignal<Option<String>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
@@ -105,6 +108,14 @@ pub fn ImportBackup(
         Err(error) => Stage::Failed(error_text(&error)),
         Ok(incoming) => review(incoming, &[]),
     };
+    let take_text = move |text: Option<String>| {
+        stage.set(match text.as_deref().map(SealedBackup::read) {
+            None => Stage::Failed(|t| t.data_error_file()),
+            Some(Ok(Some(file))) => Stage::Passphrase { file, wrong: false },
+            Some(Err(error)) => Stage::Failed(sealed_error_text(&error)),
+            Some(Ok(None)) => read(&text.unwrap_or_default()),
+        })
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -122,14 +133,18 @@ pub fn ImportBackup(
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            stage.set(match text.as_deref().map(SealedBackup::read) {
-                None => Stage::Failed(|t| t.data_error_file()),
-                Some(Ok(Some(file))) => Stage::Passphrase { file, wrong: false },
-                Some(Err(error)) => Stage::Failed(sealed_error_text(&error)),
-                Some(Ok(None)) => read(&text.unwrap_or_default()),
-            });
+            take_text(text);
         });
     };
+    if let Some(offered) = offered {
+        Effect::new(move |_| {
+            if let Some(text) = offered.get() {
+                offered.set(None);
+                status.set(String::new());
+                take_text(Some(text));
+            }
+        });
+    }
     let open_sealed = move |file: SealedBackup, typed: String| {
         stage.set(Stage::Reading);
         spawn_local(async move {

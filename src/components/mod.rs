@@ -8,6 +8,7 @@ pub mod chart_description;
 pub mod chart_view;
 pub mod confirm_dialog;
 pub mod echarts_loader;
+pub mod folder_backup;
 pub mod framed_notice;
 pub mod handed_over;
 pub mod her_progress;

@@ -6,6 +6,7 @@ use crate::components::backup_now::export_backup_file;
 use crate::components::backup_reminder::{BackupSchedule, forget_backups, note_backup_saved};
 use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::folder_backup::{FolderBackupSection, use_folder_backups};
 use crate::components::import_backup::ImportBackup;
 use crate::domain::caseload::Caseload;
 use crate::domain::settings::DeviceRole;
@@ -57,6 +58,8 @@ pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let status = RwSignal::new(String::new());
+    // The newest backup of the backup folder, when the counsellor restores from it.
+    let offered_from_folder = use_folder_backups().map(|backups| backups.offered);
     let include_sensitive = RwSignal::new(false);
     let include_comments = RwSignal::new(false);
     let lock = use_lock();
@@ -159,11 +162,12 @@ pub fn DataPage() -> impl IntoView {
             <BackupSchedule />
         </section>
 
+        <FolderBackupSection />
         <crate::offline::StorageSpace />
         <crate::offline::IosStorageNote />
         <crate::offline::MacSafariNote />
 
-        <ImportBackup status=status />
+        <ImportBackup status=status offered=offered_from_folder />
 
         <Show when=organisation>
             <section class="panel" aria-labelledby="settings-heading">

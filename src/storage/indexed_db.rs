@@ -246,6 +246,40 @@ pub async fn written() -> Result<(), KvError> {
     }
 }
 
+/// Keeps `value` (anything the browser can store, such as a folder's handle) under `key`
+/// beside the records, outside the page's copy of them; `undefined` removes it.
+pub async fn put_value(key: &str, value: &JsValue) {
+    let Ok(database) = open().await else { return };
+    let Ok(transaction) = database.transaction(&[RECORDS], TransactionMode::ReadWrite) else {
+        return;
+    };
+    if let Ok(store) = transaction.object_store(RECORDS) {
+        let key = JsValue::from_str(key);
+        let _ = if value.is_undefined() {
+            store.delete(Query::Key(key)).map(drop)
+        } else {
+            store.put(value, Some(&key)).map(drop)
+        };
+    }
+    if let Ok(done) = transaction.commit() {
+        let _ = done.await;
+    }
+}
+
+/// What `put_value` kept under `key`.
+pub async fn get_value(key: &str) -> Option<JsValue> {
+    let database = open().await.ok()?;
+    let transaction = database
+        .transaction(&[RECORDS], TransactionMode::ReadOnly)
+        .ok()?;
+    let store = transaction.object_store(RECORDS).ok()?;
+    store
+        .get(Query::Key(JsValue::from_str(key)))
+        .ok()?
+        .await
+        .ok()?
+}
+
 /// Erases every record in IndexedDB, and this page's copy (the unlock screen's "erase and start
 /// over"); done when the erasure is committed.
 pub async fn erase_everything() {

@@ -16,6 +16,7 @@ pub mod browser_store;
 pub mod csv;
 pub mod device_store;
 pub mod envelope;
+pub mod folder_backup;
 #[cfg(test)]
 mod generators;
 pub mod indexed_db;
