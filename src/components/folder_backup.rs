@@ -237,11 +237,18 @@ impl FolderBackups {
         let Some(folder) = handle() else { return };
         let active = matches!(self.status.get_untracked(), Status::Active { .. });
         let locked = self.lock.phase_untracked() == Phase::Unlocked;
-        // The training sandbox's fictional people are not backed up (nor rotate real backups out).
+        // The training sandbox's fictional people are not backed up, nor an empty caseload (a
+        // device just erased, or emptied by the browser): either would push real backups out.
         let training = self.state.space() == Space::Training;
+        let empty = self.state.read(|d| d.participants().is_empty());
         let changed = CHANGED.with(|c| *c.borrow());
         let now = browser::now();
-        if !active || locked || training || !due(LAST.with(|l| *l.borrow()), changed, now, going) {
+        if !active
+            || locked
+            || training
+            || empty
+            || !due(LAST.with(|l| *l.borrow()), changed, now, going)
+        {
             return;
         }
         let state = self.state;
