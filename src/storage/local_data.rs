@@ -20,11 +20,8 @@ pub enum LoadOutcome {
     /// Nothing stored yet: a first visit, or everything was erased.
     Fresh,
     Loaded(Caseload),
-    /// Loaded, but records that could not be read were kept aside under `recovery_keys`.
-    KeptAside {
-        data: Caseload,
-        recovery_keys: Vec<String>,
-    },
+    /// Loaded, but records that could not be read were kept aside as recovery copies.
+    KeptAside(Caseload),
     /// Stored by an older version; the next save writes the current one.
     Migrated {
         data: Caseload,
@@ -67,7 +64,7 @@ impl LoadOutcome {
     pub fn into_data(self) -> Caseload {
         match self {
             LoadOutcome::Loaded(data)
-            | LoadOutcome::KeptAside { data, .. }
+            | LoadOutcome::KeptAside(data)
             | LoadOutcome::Migrated { data, .. } => data,
             _ => Caseload::default(),
         }
@@ -96,21 +93,10 @@ pub fn open(
         Ok(Read::Records {
             data,
             revision,
-            kept_aside,
+            kept_aside: false,
             ..
-        }) if kept_aside.is_empty() => (LoadOutcome::Loaded(data), revision),
-        Ok(Read::Records {
-            data,
-            revision,
-            kept_aside,
-            ..
-        }) => (
-            LoadOutcome::KeptAside {
-                data,
-                recovery_keys: kept_aside,
-            },
-            revision,
-        ),
+        }) => (LoadOutcome::Loaded(data), revision),
+        Ok(Read::Records { data, revision, .. }) => (LoadOutcome::KeptAside(data), revision),
         // Her own app writes one text: the current version is simply loaded.
         Ok(Read::Whole(opened))
             if !layout.writes_records() && opened.version == CURRENT_VERSION =>
@@ -142,8 +128,8 @@ pub enum Read {
         revision: Revision,
         /// False when the head does not name every record (see `records::Opened`).
         complete: bool,
-        /// Records that could not be read, kept aside under these recovery keys.
-        kept_aside: Vec<String>,
+        /// Whether records that could not be read were kept aside as recovery copies.
+        kept_aside: bool,
     },
     Whole(envelope::Opened),
 }
@@ -156,8 +142,7 @@ pub fn read(store: &dyn KeyValue, text: &str, now: DateTime<Utc>) -> Result<Read
         Err(ImportError::TooNew { version }) if version == u64::from(RECORDS_VERSION) => {}
         other => return other.map(Read::Whole),
     }
-    let mut kept_aside = Vec::new();
-    let mut tried = false;
+    let mut kept_aside = false;
     loop {
         match records::open(store, text) {
             Ok(opened) => {
@@ -168,12 +153,11 @@ pub fn read(store: &dyn KeyValue, text: &str, now: DateTime<Utc>) -> Result<Read
                     kept_aside,
                 });
             }
-            Err(RecordsError::Unreadable(found)) if !tried && !found.is_empty() => {
-                tried = true;
+            Err(RecordsError::Unreadable(found)) if !kept_aside && !found.is_empty() => {
+                kept_aside = true;
                 for (key, record) in found {
-                    let copied = keep_aside(store, &record, now).map_err(|e| invalid(&e))?;
+                    keep_aside(store, &record, now).map_err(|e| invalid(&e))?;
                     store.remove(&key).map_err(|e| invalid(&e))?;
-                    kept_aside.push(copied);
                 }
             }
             Err(RecordsError::TooNew { version }) => return Err(ImportError::TooNew { version }),

@@ -95,9 +95,7 @@ impl<S: KeyValue> TabStore<S> {
     ) -> TabStore<S> {
         let (outcome, known) = local_data::open(&store, now, layout);
         let notice = match &outcome {
-            LoadOutcome::Quarantined { .. } | LoadOutcome::KeptAside { .. } => {
-                Some(Notice::Recovered)
-            }
+            LoadOutcome::Quarantined { .. } | LoadOutcome::KeptAside(_) => Some(Notice::Recovered),
             LoadOutcome::Unreadable { .. } => Some(Notice::Unreadable),
             LoadOutcome::TooNew { .. } => Some(Notice::TooNew),
             LoadOutcome::Unavailable(_) => Some(Notice::Unavailable),
@@ -191,7 +189,10 @@ impl<S: KeyValue> TabStore<S> {
             (self.layout).save(&self.store, &self.data, people.as_ref(), now, &revision)
         };
         let saved = match saved {
-            Err(KvError::QuotaExceeded) if self.whole && !self.one_text => {
+            // Only where records were tried: one text refused is refused.
+            Err(KvError::QuotaExceeded)
+                if self.whole && !self.one_text && self.layout.writes_records() =>
+            {
                 self.one_text = true;
                 local_data::save_one_text(&self.store, &self.data, now, &revision)
             }
@@ -270,7 +271,7 @@ impl<S: KeyValue> TabStore<S> {
                 kept_aside,
             })) => {
                 complete = named_all;
-                if !kept_aside.is_empty() {
+                if kept_aside {
                     self.notice = Some(Notice::Recovered);
                 }
                 // Storage holds every person's record as `theirs` has it.
