@@ -348,7 +348,9 @@ pub fn FolderBackupSection() -> impl IntoView {
     // The time of day on this device's clock, as the language writes it.
     let time = move |at: DateTime<Utc>| {
         let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-        String::from(date.to_locale_time_string(i18n.language().code()))
+        // Hours and minutes: seconds tell a counsellor nothing.
+        let minutes = options(&[("hour", "2-digit".into()), ("minute", "2-digit".into())]);
+        String::from(date.to_locale_time_string_with_options(i18n.language().code(), &minutes))
     };
     view! {
         <section class="panel folder-backup" aria-labelledby="folder-backup-heading">
