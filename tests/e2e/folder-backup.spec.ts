@@ -25,6 +25,8 @@ async function folder(page: Page): Promise<Record<string, string>> {
     const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups', { create: true });
     const files: Record<string, string> = {};
     for await (const [name, handle] of (dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>)) {
+      // A file being written is a temporary ".crswap" until it is closed; read only finished ones.
+      if (!name.endsWith('.json')) continue;
       files[name] = await (await handle.getFile()).text();
     }
     return files;
