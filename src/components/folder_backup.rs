@@ -3,9 +3,10 @@
 //! every few minutes and when the page goes, the whole caseload is written there as a backup
 //! file, the newest ten kept (`storage::folder_backup`). The folder is remembered (its handle
 //! in IndexedDB); after a restart the browser may ask again before writing, which takes a tap.
-//! While the device is locked the backups pause: a readable copy must not leave a locked
-//! device without the user choosing it. Restoring takes the newest backup through the import
-//! review, as a chosen file does.
+//! On a device with a lock, each backup is sealed under its data key and opens only with the
+//! passphrase or the recovery code (`storage::sealed_backup`, version 2): a readable copy must
+//! not leave a locked device. Restoring takes the newest backup through the import review, as a
+//! chosen file does.
 
 use std::cell::RefCell;
 
@@ -19,6 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::browser;
 use crate::components::backup_reminder::note_backup_saved;
 use crate::i18n::{Texts, use_i18n};
+use crate::lock::backup;
 use crate::lock::session::{Lock, Phase, use_lock};
 use crate::state::{AppState, use_state};
 use crate::storage::backup::export_backup;
@@ -41,10 +43,6 @@ pub enum Status {
     },
     /// The browser asks again before writing (after a restart): one tap allows it.
     NeedsPermission {
-        folder: String,
-    },
-    /// The device is locked: no readable copy is written.
-    Paused {
         folder: String,
     },
     /// Writing failed (the folder was moved or removed, the disk is full).
@@ -194,18 +192,6 @@ impl FolderBackups {
                 backups.schedule();
             }
         });
-        Effect::new(move |_| {
-            let locked = lock.phase() == Phase::Unlocked;
-            backups
-                .status
-                .update(|status| match (status.clone(), locked) {
-                    (Status::Active { folder, .. }, true) => *status = Status::Paused { folder },
-                    (Status::Paused { folder }, false) => {
-                        *status = Status::Active { folder, last: None }
-                    }
-                    _ => {}
-                });
-        });
         let going = window_event_listener_untyped("pagehide", move |_| {
             backups.write_if_due(true);
         });
@@ -236,25 +222,22 @@ impl FolderBackups {
     fn write_if_due(self, going: bool) {
         let Some(folder) = handle() else { return };
         let active = matches!(self.status.get_untracked(), Status::Active { .. });
-        let locked = self.lock.phase_untracked() == Phase::Unlocked;
         // The training sandbox's fictional people are not backed up, nor an empty caseload (a
         // device just erased, or emptied by the browser): either would push real backups out.
         let training = self.state.space() == Space::Training;
         let empty = self.state.read(|d| d.participants().is_empty());
         let changed = CHANGED.with(|c| *c.borrow());
         let now = browser::now();
-        if !active
-            || locked
-            || training
-            || empty
-            || !due(LAST.with(|l| *l.borrow()), changed, now, going)
-        {
+        if !active || training || empty || !due(LAST.with(|l| *l.borrow()), changed, now, going) {
             return;
         }
         let state = self.state;
         CHANGED.with(|c| *c.borrow_mut() = false);
         LAST.with(|l| *l.borrow_mut() = Some(now));
-        let text = export_backup(&state.snapshot(), now, true);
+        let plain = export_backup(&state.snapshot(), now, true);
+        let Some(text) = backup::for_folder(self.lock, plain) else {
+            return;
+        };
         let name = folder_name(&folder);
         spawn_local(async move {
             match write(&folder, &file_name(now), &text).await {
@@ -335,6 +318,7 @@ pub fn use_folder_backups() -> Option<FolderBackups> {
 #[component]
 pub fn FolderBackupSection() -> impl IntoView {
     let i18n = use_i18n();
+    let lock = use_lock();
     let Some(backups) = use_folder_backups() else {
         return ().into_any();
     };
@@ -373,9 +357,6 @@ pub fn FolderBackupSection() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Status::Paused { folder } => {
-                        view! { <p>{t.data_folder_paused(folder)}</p> }.into_any()
-                    }
                     Status::Failed { folder } => {
                         view! {
                             <p role="alert">{t.data_folder_failed(folder)}</p>
@@ -391,6 +372,9 @@ pub fn FolderBackupSection() -> impl IntoView {
                         view! {
                             <p class="folder-active">{t.data_folder_active(folder)}</p>
                             <p>{when}</p>
+                            <Show when=move || lock.phase() == Phase::Unlocked>
+                                <p>{i18n.text(|t| t.data_folder_sealed())}</p>
+                            </Show>
                             <p>{t.data_folder_everything()}</p>
                             <div class="actions">
                                 {button(|t| t.data_folder_restore(), FolderBackups::restore)}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::crypto::{NoCrypto, normalized, passphrase_forms, pbkdf2, random_array};
 use super::session::{Lock, LockFailure, Phase, use_lock};
 use crate::i18n::use_i18n;
-use crate::storage::lock_record::{ITERATIONS, SALT_LEN};
+use crate::storage::lock_record::{ITERATIONS, SALT_LEN, Secret, parse_recovery_code};
 use crate::storage::sealed_backup::{SealedBackup, SealedBackupError};
 
 /// Why an encrypted backup did not open on import.
@@ -37,20 +37,46 @@ pub async fn seal(lock: Lock, typed: &str, plain: &str) -> Result<String, LockFa
     ))
 }
 
-/// The plain backup text inside `file`, if `typed` is the passphrase it was saved with.
+/// The plain backup text inside `file`, if `typed` is the passphrase it was saved with (or, for
+/// an automatic backup of a locked device, its recovery code).
 pub async fn open(file: &SealedBackup, typed: &str) -> Result<String, OpenFailure> {
-    let salt = file
-        .salt()
-        .ok_or(OpenFailure::File(SealedBackupError::Damaged))?;
     let mut failure = SealedBackupError::WrongPassphrase;
-    for secret in passphrase_forms(typed) {
-        let derived = pbkdf2(&secret, &salt, file.iterations).await?;
-        match file.open(&derived) {
-            Ok(plain) => return Ok(plain),
-            Err(error) => failure = error,
+    for way in file.derivations() {
+        let secrets = match way.secret {
+            Secret::Passphrase => passphrase_forms(typed),
+            Secret::RecoveryCode => parse_recovery_code(typed)
+                .map(|bits| bits.to_vec())
+                .into_iter()
+                .collect(),
+        };
+        for secret in secrets {
+            let derived = pbkdf2(&secret, &way.salt, way.iterations).await?;
+            match file.open(way.secret, &derived) {
+                Ok(plain) => return Ok(plain),
+                // "Damaged" says more than "another passphrase": it is kept.
+                Err(SealedBackupError::WrongPassphrase) => {}
+                Err(error) => failure = error,
+            }
         }
     }
     Err(OpenFailure::File(failure))
+}
+
+/// What an automatic backup writes for the plain backup `plain`: on a device with a lock, the
+/// file sealed under its data key, which opens with the passphrase or the recovery code
+/// (without asking for either: the key is open in this tab); the plain file where there is no
+/// lock; nothing while the key is not here.
+pub fn for_folder(lock: Lock, plain: String) -> Option<String> {
+    match lock.phase_untracked() {
+        Phase::Open => Some(plain),
+        Phase::Unlocked => Some(SealedBackup::seal_with_device_key(
+            &plain,
+            &lock.key()?,
+            &lock.record_untracked()?,
+            random_array(),
+        )),
+        Phase::Locked | Phase::Unusable(_) => None,
+    }
 }
 
 /// On a locked device's data page: whether the backup is encrypted (it is unless the user says

@@ -108,6 +108,11 @@ impl Lock {
         self.record.get_untracked()
     }
 
+    /// The data key, while this tab holds it (for the lock's own uses: sealing backups).
+    pub(super) fn key(&self) -> Option<DataKey> {
+        self.slot.get_value().borrow().clone()
+    }
+
     /// The store the app writes through; it seals while this tab holds the key.
     pub fn store(&self) -> LockableStore<DeviceStore> {
         LockableStore::new(DeviceStore, self.slot.get_value(), crypto::random)

@@ -68,18 +68,34 @@ test('backups go to the chosen folder, the folder is remembered, and a restore r
   await expect(section(page).getByRole('button', { name: t.data_folder_choose })).toBeVisible();
 });
 
-test('while the data is locked, backups to the folder pause: no readable copy leaves the device', async ({ page }) => {
+// A readable copy must not leave a locked device: each backup is sealed under the device's key,
+// written without asking for the passphrase, and opens anywhere with the passphrase or the
+// recovery code.
+test('on a locked device the backups in the folder are sealed, and a restore opens them with the recovery code', async ({ page }) => {
   await withTestFolder(page);
   const lock = new LockPage(page);
   await lock.withData();
-  await section(page).getByRole('button', { name: t.data_folder_choose }).click();
-  await expect.poll(async () => Object.keys(await folder(page))).toHaveLength(1);
-  await lock.setLock();
+  const code = await lock.setLock();
   await page.getByRole('button', { name: t.lock_code_done }).click();
-  await expect(section(page)).toContainText(fill(t.data_folder_paused, { folder: 'backups' }));
-  await lock.sensitiveSetting().uncheck();
-  await page.waitForTimeout(500);
-  expect(Object.keys(await folder(page))).toHaveLength(1);
+  await section(page).getByRole('button', { name: t.data_folder_choose }).click();
+  await expect(section(page)).toContainText(t.data_folder_sealed);
+  await expect.poll(async () => Object.keys(await folder(page))).toHaveLength(1);
+  const [text] = Object.values(await folder(page));
+  expect(JSON.parse(text)).toMatchObject({ format: 'stegvis-sealed-backup', version: 2 });
+  for (const word of ['Tåget', 'Björk', 'participants', 'stegvis"']) expect(text).not.toContain(word);
+  expect((await new AxeBuilder({ page }).include('.folder-backup').analyze()).violations).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('folder-sealed.png'), fullPage: true });
+  // An emptied device restores from the folder: the import review asks for the passphrase.
+  await lock.eraseAll();
+  await lock.expectCounts(0, 0);
+  await section(page).getByRole('button', { name: t.data_folder_restore }).click();
+  await expect(page.getByText(t.encrypted_import_intro)).toBeVisible();
+  await lock.openEncrypted('not the passphrase');
+  await expect(page.getByRole('alert')).toHaveText(t.encrypted_import_wrong, { timeout: 30_000 });
+  await lock.openEncrypted(code);
+  await page.getByRole('button', { name: t.data_import_apply }).click({ timeout: 30_000 });
+  await expect(page.getByText(t.data_import_done)).toBeVisible();
+  await lock.expectCounts(2, 4);
 });
 
 for (const language of LANGUAGES) {
