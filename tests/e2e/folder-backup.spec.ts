@@ -84,7 +84,7 @@ test('on a locked device the backups in the folder are sealed, and a restore ope
   expect(JSON.parse(text)).toMatchObject({ format: 'stegvis-sealed-backup', version: 2 });
   for (const word of ['Tåget', 'Björk', 'participants', 'stegvis"']) expect(text).not.toContain(word);
   expect((await new AxeBuilder({ page }).include('.folder-backup').analyze()).violations).toEqual([]);
-  await page.screenshot({ path: test.info().outputPath('folder-sealed.png'), fullPage: true });
+  await section(page).screenshot({ path: test.info().outputPath('folder-sealed.png') });
   // An emptied device restores from the folder: the import review asks for the passphrase.
   await lock.eraseAll();
   await lock.expectCounts(0, 0);
