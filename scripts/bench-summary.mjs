@@ -65,6 +65,9 @@ row('unlock, 4× CPU', lock?.slowed4x, 'ms', 3000);
 const kill = read('bench-kill.json');
 row('changes lost, browser closed 200 ms after a keystroke (of 20)', kill?.close, '', 0);
 row('changes lost, browser killed 200 ms after a keystroke (of 20)', kill?.kill, '', 0);
+// Issue 31: two tabs of one browser typing at one instant, into two people, one person's two
+// items and one field (tests/e2e/bench-two-tabs.spec.ts).
+row('changes lost, two tabs typing at once, 50 rounds (different and same participants)', read('bench-two-tabs.json')?.lost, '', 0);
 // Issue 31: one keystroke saved, with comments, 4× CPU; a caseload that does not fit says so.
 for (const people of [150, 1000]) {
   const typing = read(`bench-typing-${people}.json`);

@@ -26,7 +26,7 @@ use crate::{browser, lock, state};
 #[component]
 pub fn ParticipantApp() -> impl IntoView {
     crate::provide_language();
-    let lock = lock::Lock::provide();
+    let lock = lock::Lock::provide_keyless();
     HandedOver::provide();
     view! {
         <Router base=browser::base_path()>

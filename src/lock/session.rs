@@ -18,7 +18,7 @@ use crate::storage::lock_record::{
     ITERATIONS, LockError, LockRecord, RECOVERY_LEN, SALT_LEN, Secret, Wrap, parse_recovery_code,
     recovery_code,
 };
-use crate::storage::lockable::{KeySlot, LockableStore};
+use crate::storage::lockable::{Cipher, KeySlot, LockableStore};
 use crate::storage::sealed::{DataKey, KEY_LEN};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,12 +56,25 @@ impl From<KvError> for LockFailure {
 #[derive(Clone, Copy)]
 pub struct Lock {
     slot: StoredValue<KeySlot, LocalStorage>,
+    /// AES-GCM in the whole app; none in her own app, which never unlocks (a device with a
+    /// lock runs the whole app, see `participant_app`), so no cipher is linked into her wasm.
+    cipher: Cipher,
     phase: RwSignal<Phase>,
     record: RwSignal<Option<LockRecord>>,
 }
 
 impl Lock {
+    /// The whole app's lock, which unlocks and seals.
     pub fn provide() -> Lock {
+        Lock::provide_with(Cipher::aes_gcm(crypto::random))
+    }
+
+    /// Her own app's: it tells whether the device has a lock, and never unlocks.
+    pub fn provide_keyless() -> Lock {
+        Lock::provide_with(Cipher::none())
+    }
+
+    fn provide_with(cipher: Cipher) -> Lock {
         let (phase, record) = match LocalStore.get(keys::LOCK) {
             Ok(Some(text)) => match LockRecord::parse(&text) {
                 Ok(record) => (Phase::Locked, Some(record)),
@@ -71,6 +84,7 @@ impl Lock {
         };
         let lock = Lock {
             slot: StoredValue::new_local(KeySlot::default()),
+            cipher,
             phase: RwSignal::new(phase),
             record: RwSignal::new(record),
         };
@@ -115,7 +129,7 @@ impl Lock {
 
     /// The store the app writes through; it seals while this tab holds the key.
     pub fn store(&self) -> LockableStore<DeviceStore> {
-        LockableStore::new(DeviceStore, self.slot.get_value(), crypto::random)
+        LockableStore::new(DeviceStore, self.slot.get_value(), self.cipher)
     }
 
     /// Opens the data with the passphrase or the recovery code.

@@ -17,18 +17,55 @@ use super::sealed::{self, DataKey, IV_LEN, SealError};
 /// The data key while unlocked; empty while the device has no lock.
 pub type KeySlot = Rc<RefCell<Option<DataKey>>>;
 
+/// How values are sealed and opened while a key is in the slot. Named by the app, not called
+/// directly: her own app never holds a key, so it names none, and the cipher's code stays out
+/// of the wasm her phone downloads.
+#[derive(Clone, Copy)]
+pub struct Cipher {
+    seal: fn(&DataKey, &str, &str, [u8; IV_LEN]) -> String,
+    open: fn(&DataKey, &str, &str) -> Result<String, SealError>,
+    /// Fills an IV with random bytes (the browser's `crypto.getRandomValues`).
+    random: fn(&mut [u8]),
+}
+
+impl Cipher {
+    /// AES-256-GCM (`sealed.rs`), with IVs from `random`.
+    pub fn aes_gcm(random: fn(&mut [u8])) -> Cipher {
+        Cipher {
+            seal: sealed::seal,
+            open: sealed::open,
+            random,
+        }
+    }
+
+    /// For a store whose slot stays empty: with no key, nothing is sealed or opened, and a
+    /// device with a lock is refused (`Unavailable`) rather than read.
+    pub fn none() -> Cipher {
+        fn no_key(_: &DataKey, _: &str, _: &str) -> Result<String, SealError> {
+            unreachable!("a store without a cipher never holds a key")
+        }
+        fn no_seal(_: &DataKey, _: &str, _: &str, _: [u8; IV_LEN]) -> String {
+            unreachable!("a store without a cipher never holds a key")
+        }
+        Cipher {
+            seal: no_seal,
+            open: no_key,
+            random: |_| {},
+        }
+    }
+}
+
 /// Clones share the key slot: every clone is locked and unlocked together.
 #[derive(Clone)]
 pub struct LockableStore<S: KeyValue> {
     inner: S,
     key: KeySlot,
-    /// Fills an IV with random bytes (the browser's `crypto.getRandomValues`).
-    random: fn(&mut [u8]),
+    cipher: Cipher,
 }
 
 impl<S: KeyValue> LockableStore<S> {
-    pub fn new(inner: S, key: KeySlot, random: fn(&mut [u8])) -> LockableStore<S> {
-        LockableStore { inner, key, random }
+    pub fn new(inner: S, key: KeySlot, cipher: Cipher) -> LockableStore<S> {
+        LockableStore { inner, key, cipher }
     }
 
     fn check_mode(&self) -> Result<(), KvError> {
@@ -55,7 +92,7 @@ impl<S: KeyValue> LockableStore<S> {
         let Some(data_key) = self.key.borrow().clone() else {
             return Ok(text);
         };
-        match sealed::open(&data_key, key, &text) {
+        match (self.cipher.open)(&data_key, key, &text) {
             Ok(plain) => Ok(plain),
             // Left alone, as the storage layer leaves data from a newer app.
             Err(SealError::TooNew { .. }) => Err(KvError::Other("sealed by a newer app".into())),
@@ -112,8 +149,9 @@ impl<S: KeyValue> KeyValue for LockableStore<S> {
         match self.key.borrow().as_ref() {
             Some(data_key) => {
                 let mut iv = [0; IV_LEN];
-                (self.random)(&mut iv);
-                self.inner.set(key, &sealed::seal(data_key, key, value, iv))
+                (self.cipher.random)(&mut iv);
+                self.inner
+                    .set(key, &(self.cipher.seal)(data_key, key, value, iv))
             }
             None => self.inner.set(key, value),
         }
@@ -146,7 +184,7 @@ pub mod tests {
     fn locked(shared: &Rc<MemoryStore>, key: u8) -> LockableStore<Rc<MemoryStore>> {
         shared.set(keys::LOCK, "{}").unwrap();
         let slot: KeySlot = Rc::new(RefCell::new(Some(DataKey::from_bytes([key; 32]))));
-        LockableStore::new(shared.clone(), slot, counting_iv)
+        LockableStore::new(shared.clone(), slot, Cipher::aes_gcm(counting_iv))
     }
 
     fn everything(store: &MemoryStore) -> String {
@@ -206,6 +244,30 @@ pub mod tests {
         assert!(tab.has_unsaved());
     }
 
+    // Guards her own app, which links no cipher: plain storage works as ever, and a device with
+    // a lock is refused rather than read or written over.
+    #[test]
+    fn a_store_without_a_cipher_works_plainly_and_refuses_a_locked_device() {
+        let shared = Rc::new(MemoryStore::new());
+        let hers = LockableStore::new(shared.clone(), KeySlot::default(), Cipher::none());
+        let mut tab = TabStore::open(hers.clone(), "her".into(), at(0));
+        tab.replace(sample());
+        tab.flush(at(1)).unwrap();
+        assert_eq!(
+            TabStore::open(hers.clone(), "again".into(), at(2)).data(),
+            &sample()
+        );
+        let mut sealed = TabStore::open(locked(&shared, 1), "a".into(), at(3));
+        sealed.replace(sample());
+        sealed.flush(at(4)).unwrap();
+        let before = everything(&shared);
+        assert_eq!(hers.get(keys::DATA), Err(KvError::Unavailable));
+        assert_eq!(hers.set(keys::DATA, "{}"), Err(KvError::Unavailable));
+        let opened = TabStore::open(hers, "her".into(), at(5));
+        assert_eq!(opened.notice(), Some(&Notice::Unavailable));
+        assert_eq!(everything(&shared), before);
+    }
+
     // Guards two tabs under a lock: one tab's sealed write reaches the other in plain text.
     #[test]
     fn another_tabs_sealed_write_is_taken_in() {
@@ -225,7 +287,11 @@ pub mod tests {
     #[test]
     fn a_tab_whose_mode_is_stale_is_refused() {
         let shared = Rc::new(MemoryStore::new());
-        let plain = LockableStore::new(shared.clone(), KeySlot::default(), counting_iv);
+        let plain = LockableStore::new(
+            shared.clone(),
+            KeySlot::default(),
+            Cipher::aes_gcm(counting_iv),
+        );
         plain.set(keys::DATA, "plain").unwrap();
         shared.set(keys::LOCK, "{}").unwrap();
         assert_eq!(plain.get(keys::DATA), Err(KvError::Unavailable));
