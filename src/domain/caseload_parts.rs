@@ -91,6 +91,17 @@ impl Caseload {
         Ok(data)
     }
 
+    /// Only the people `ids` names, with what all share: a version left out by two tabs, kept
+    /// aside without a copy of everyone else. The whole caseload where the parts alone would
+    /// break a rule of the model: a copy too large beats a copy lost.
+    pub fn only_people(&self, ids: &BTreeSet<String>) -> Caseload {
+        let people = (self.participants.iter())
+            .filter(|p| ids.contains(&p.id))
+            .filter_map(|p| self.person_part(&p.id))
+            .collect();
+        Caseload::from_parts(self.shared_part(), people).unwrap_or_else(|_| self.clone())
+    }
+
     /// The same caseload with its rounds and plans in the order its parts give them: equal
     /// data read back from parts equals this.
     #[cfg(test)]

@@ -351,14 +351,24 @@ impl<S: KeyValue> TabStore<S> {
                 }
             }
         });
-        // The version left out is kept aside, whole, and the user told.
+        // The version left out is kept aside, and the user told: the people it touches (with
+        // what all share), not a copy of the whole caseload at every clash.
+        let left_out = |choice: Choice, data: &Caseload| {
+            let keys = (combined.decided.iter())
+                .filter(|(_, c)| *c == choice)
+                .map(|(key, _)| key.clone())
+                .collect();
+            data.only_people(&people_touched(&keys, &theirs, &self.data))
+        };
         if combined.lost(Choice::MineOverTheirs) {
-            let text = envelope::write_stored(&theirs, now, &revision);
+            let kept = left_out(Choice::MineOverTheirs, &theirs);
+            let text = envelope::write_stored(&kept, now, &revision);
             let _ = local_data::keep_aside(&self.store, &text, now);
             self.notice = Some(Notice::ChangedInTwoTabs);
         }
         if combined.lost(Choice::TheirsOverMine) {
-            let text = envelope::write_stored(&self.data, now, &self.known);
+            let kept = left_out(Choice::TheirsOverMine, &self.data);
+            let text = envelope::write_stored(&kept, now, &self.known);
             let _ = local_data::keep_aside(&self.store, &text, now);
             self.notice = Some(Notice::ChangedInTwoTabs);
         }
@@ -602,6 +612,7 @@ mod tests {
         let browser = Browser::new();
         let (mut a, mut b) = two_tabs(&browser);
         add(&mut a, "Ada");
+        add(&mut a, "Bo");
         a.flush(at(0)).unwrap();
         hear(&mut b);
         goal(&mut a, "Ada", "baker");
@@ -618,6 +629,8 @@ mod tests {
         let reader = browser.tab();
         let goal_in = |text: &str| {
             let data = envelope::read(text).unwrap().0;
+            // Only the person both tabs changed is copied aside.
+            assert_eq!(names(&data), ["Ada"]);
             data.participant("id-Ada")
                 .unwrap()
                 .goal
