@@ -2,6 +2,7 @@
 //! and change things only through the named methods, which keep the rules of the model.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -24,7 +25,10 @@ use super::settings::{DeviceRole, Settings};
 #[serde(default)]
 pub struct Caseload {
     pub(super) participants: Vec<Participant>,
-    pub(super) rounds: Vec<Round>,
+    /// Shared between copies of the caseload (a tab keeps the last saved copy beside the one
+    /// in use): copying, comparing and dropping a caseload then costs a pointer per round, and
+    /// a change copies only the round it touches (`Arc::make_mut`).
+    pub(super) rounds: Vec<Arc<Round>>,
     pub(super) plans: Vec<ActionPlan>,
     pub(super) settings: Settings,
     /// Keys and invitations for answers handed over from a participant's phone (schema 2);
@@ -44,12 +48,12 @@ impl Caseload {
         self.participants.iter().find(|p| p.id == id)
     }
 
-    pub fn rounds(&self) -> &[Round] {
+    pub fn rounds(&self) -> &[Arc<Round>] {
         &self.rounds
     }
 
     pub fn round(&self, id: &str) -> Option<&Round> {
-        self.rounds.iter().find(|r| r.id == id)
+        self.rounds.iter().find(|r| r.id == id).map(Arc::as_ref)
     }
 
     /// A participant's rounds, oldest first (rounds on one day in the order they were started).
@@ -58,6 +62,7 @@ impl Caseload {
             .rounds
             .iter()
             .filter(|r| r.participant_id == participant_id)
+            .map(Arc::as_ref)
             .collect();
         rounds.sort_by_key(|r| r.date);
         rounds
@@ -259,7 +264,7 @@ impl Caseload {
         let plan = self.merged_plan(into, from);
         *self.participant_mut(into)? = merged;
         for round in self.rounds.iter_mut().filter(|r| r.participant_id == from) {
-            round.participant_id = into.to_owned();
+            Arc::make_mut(round).participant_id = into.to_owned();
         }
         self.handover.move_participant(from, into);
         self.plans
@@ -337,13 +342,13 @@ impl Caseload {
         if self.round(&round_id).is_some() {
             return Err(ModelError::DuplicateId(round_id));
         }
-        self.rounds.push(Round {
+        self.rounds.push(Arc::new(Round {
             id: round_id,
             participant_id: participant_id.to_owned(),
             date,
             participant_part: None,
             counsellor_part: None,
-        });
+        }));
         Ok(())
     }
 
@@ -353,6 +358,7 @@ impl Caseload {
         self.rounds
             .iter()
             .find(|r| r.participant_id == participant_id && r.date == date)
+            .map(Arc::as_ref)
     }
 
     /// Deletes a round started by mistake, with both its parts and what the device kept
@@ -600,6 +606,7 @@ impl Caseload {
         self.rounds
             .iter_mut()
             .find(|r| r.id == id)
+            .map(Arc::make_mut)
             .ok_or_else(|| ModelError::UnknownRound(id.to_owned()))
     }
 
@@ -975,7 +982,7 @@ mod tests {
     fn check_finds_broken_references() {
         let mut data = one_round();
         assert_eq!(data.check(), Ok(()));
-        data.rounds[0].participant_id = "ghost".into();
+        Arc::make_mut(&mut data.rounds[0]).participant_id = "ghost".into();
         assert_eq!(
             data.check(),
             Err(ModelError::UnknownParticipant("ghost".into()))

@@ -4,6 +4,7 @@
 //! then rewrites her part alone, however many people the caseload holds.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +23,7 @@ pub struct PersonPart {
     pub participant: Participant,
     /// In the caseload's order, which orders rounds of one day (see `Caseload::rounds_of`).
     #[serde(default)]
-    pub rounds: Vec<Round>,
+    pub rounds: Vec<Arc<Round>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<ActionPlan>,
 }

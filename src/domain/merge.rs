@@ -7,6 +7,7 @@
 //! and plans always find the activities they name.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::assessment::Round;
 use super::caseload::Caseload;
@@ -144,8 +145,8 @@ pub fn preview_merge(current: &Caseload, incoming: &Caseload) -> MergePreview {
     let rounds = (current.rounds(), incoming.rounds());
     preview.new_rounds = tally(rounds, round_id, &mut preview, |c, i| Conflict::Round {
         participant_name: name_of(&c.participant_id),
-        current: Box::new(c.clone()),
-        incoming: Box::new(i.clone()),
+        current: Box::new(Round::clone(c)),
+        incoming: Box::new(Round::clone(i)),
     });
     let plans = (current.plans(), incoming.plans());
     preview.new_plans = tally(plans, plan_id, &mut preview, |c, i| Conflict::Plan {
@@ -214,7 +215,7 @@ fn participant_id(participant: &Participant) -> &str {
     &participant.id
 }
 
-fn round_id(round: &Round) -> &str {
+fn round_id(round: &Arc<Round>) -> &str {
     &round.id
 }
 

@@ -2,6 +2,8 @@
 //! leave the device: left out unless the user includes them, and never lost by importing a
 //! file that left them out.
 
+use std::sync::Arc;
+
 use super::assessment::SensitiveAnswers;
 use super::caseload::Caseload;
 
@@ -19,12 +21,16 @@ impl Caseload {
     /// A copy with every sensitive answer left out.
     pub fn without_sensitive_answers(&self) -> Caseload {
         let mut copy = self.clone();
-        for part in copy
-            .rounds
-            .iter_mut()
-            .filter_map(|r| r.counsellor_part.as_mut())
-        {
-            part.sensitive = SensitiveAnswers::default();
+        for round in copy.rounds.iter_mut() {
+            // Only rounds with sensitive answers are copied; the rest stay shared.
+            if round
+                .counsellor_part
+                .as_ref()
+                .is_some_and(|part| part.sensitive != SensitiveAnswers::default())
+                && let Some(part) = Arc::make_mut(round).counsellor_part.as_mut()
+            {
+                part.sensitive = SensitiveAnswers::default();
+            }
         }
         copy
     }
@@ -37,7 +43,10 @@ impl Caseload {
                 .round(&round.id)
                 .and_then(|r| r.counsellor_part.as_ref())
                 .map(|part| part.sensitive);
-            if let (Some(part), Some(kept)) = (round.counsellor_part.as_mut(), kept) {
+            if let Some(kept) = kept
+                && (round.counsellor_part.as_ref()).is_some_and(|part| part.sensitive != kept)
+                && let Some(part) = Arc::make_mut(round).counsellor_part.as_mut()
+            {
                 part.sensitive = kept;
             }
         }

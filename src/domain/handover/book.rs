@@ -5,6 +5,8 @@
 //! whom each one is for). A participant's phone keeps the invitations it is answering and the
 //! round that answers each, so that closing the browser and coming back continues.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -175,6 +177,7 @@ impl Caseload {
             .rounds
             .iter_mut()
             .find(|r| r.id == round_id)
+            .map(Arc::make_mut)
             .expect("found above");
         round.participant_part = Some(ParticipantPart {
             answers,
@@ -243,6 +246,7 @@ impl Caseload {
                     .is_some_and(|p| p.completed.is_some() && p.filled_by == FilledBy::Participant)
             })
             .filter(|r| !self.handover.answering.iter().any(|a| a.round_id == r.id))
+            .map(Arc::as_ref)
             .collect();
         rounds.sort_by_key(|r| std::cmp::Reverse(r.date));
         rounds
