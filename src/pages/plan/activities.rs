@@ -99,14 +99,13 @@ pub(super) fn ActivitiesSection(editor: PlanEditor) -> impl IntoView {
 #[component]
 fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let state = editor.state;
     let row = PlanRow::<Activity>::new(editor, id);
     let (id, activity, refused) = (row.id, row.entry, row.refused);
     let name = move || {
         let t = i18n.t();
         activity
             .get()
-            .map(|a| state.read(|d| activity_name(t, &d.settings().catalogue, &a)))
+            .map(|a| editor.catalogue.with(|c| activity_name(t, c, &a)))
     };
     let summary = move || {
         let t = i18n.t();
@@ -215,9 +214,8 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
 #[component]
 fn AddActivity(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let state = editor.state;
     // Only the catalogue rebuilds the list, so that other changes never reset a choice.
-    let catalogue = Memo::new(move |_| state.read(|d| d.settings().catalogue.clone()));
+    let catalogue = editor.catalogue;
     let choice = RwSignal::new(String::new());
     let own_text = RwSignal::new(String::new());
     let own_group = RwSignal::new(None::<InterventionGroup>);
@@ -252,7 +250,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             Ok(activity) => activity,
             Err(gap) => return refused.set(Some(gap.into())),
         };
-        let name = state.read(|d| activity_name(t, &d.settings().catalogue, &activity));
+        let name = catalogue.with_untracked(|c| activity_name(t, c, &activity));
         match editor.apply(|plan| {
             plan.add_activity(activity);
             Ok(())

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::error::ModelError;
+use crate::domain::interventions::Catalogue;
 use crate::domain::plan::ActionPlan;
 use crate::state::AppState;
 
@@ -9,11 +10,19 @@ use crate::state::AppState;
 pub(super) struct PlanEditor {
     pub state: AppState,
     pub pid: Memo<String>,
+    /// The organisation's catalogue, which names the activities: a memo, so that what shows
+    /// names is redrawn when the catalogue changes, not at every keystroke anywhere.
+    pub catalogue: Memo<Catalogue>,
 }
 
 impl PlanEditor {
     pub fn new(state: AppState, pid: Memo<String>) -> PlanEditor {
-        PlanEditor { state, pid }
+        let catalogue = Memo::new(move |_| state.read(|d| d.settings().catalogue.clone()));
+        PlanEditor {
+            state,
+            pid,
+            catalogue,
+        }
     }
 
     /// The plan as stored (an empty one before the first change); tracked.

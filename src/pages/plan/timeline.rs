@@ -211,10 +211,10 @@ pub(super) fn activity_names(
     editor: PlanEditor,
     activities: &[Activity],
 ) -> BTreeMap<String, String> {
-    editor.state.read(|d| {
+    editor.catalogue.with(|catalogue| {
         activities
             .iter()
-            .map(|a| (a.id.clone(), activity_name(t, &d.settings().catalogue, a)))
+            .map(|a| (a.id.clone(), activity_name(t, catalogue, a)))
             .collect()
     })
 }
