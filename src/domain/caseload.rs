@@ -24,12 +24,13 @@ use super::settings::{DeviceRole, Settings};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Caseload {
-    pub(super) participants: Vec<Participant>,
+    /// Shared between copies of the caseload, as the rounds are.
+    pub(super) participants: Vec<Arc<Participant>>,
     /// Shared between copies of the caseload (a tab keeps the last saved copy beside the one
     /// in use): copying, comparing and dropping a caseload then costs a pointer per round, and
     /// a change copies only the round it touches (`Arc::make_mut`).
     pub(super) rounds: Vec<Arc<Round>>,
-    pub(super) plans: Vec<ActionPlan>,
+    pub(super) plans: Vec<Arc<ActionPlan>>,
     pub(super) settings: Settings,
     /// Keys and invitations for answers handed over from a participant's phone (schema 2);
     /// boxed, so that screens that hold a whole caseload in an enum stay small.
@@ -40,12 +41,15 @@ pub struct Caseload {
 }
 
 impl Caseload {
-    pub fn participants(&self) -> &[Participant] {
+    pub fn participants(&self) -> &[Arc<Participant>] {
         &self.participants
     }
 
     pub fn participant(&self, id: &str) -> Option<&Participant> {
-        self.participants.iter().find(|p| p.id == id)
+        self.participants
+            .iter()
+            .find(|p| p.id == id)
+            .map(Arc::as_ref)
     }
 
     pub fn rounds(&self) -> &[Arc<Round>] {
@@ -72,7 +76,7 @@ impl Caseload {
         self.rounds_of(participant_id).pop()
     }
 
-    pub fn plans(&self) -> &[ActionPlan] {
+    pub fn plans(&self) -> &[Arc<ActionPlan>] {
         &self.plans
     }
 
@@ -80,6 +84,7 @@ impl Caseload {
         self.plans
             .iter()
             .find(|p| p.participant_id == participant_id)
+            .map(Arc::as_ref)
     }
 
     /// The reflection log, newest first.
@@ -176,7 +181,7 @@ impl Caseload {
             return Err(ModelError::DuplicateId(id));
         }
         self.participants
-            .push(Participant::new(id, display_name, today)?);
+            .push(Arc::new(Participant::new(id, display_name, today)?));
         Ok(())
     }
 
@@ -249,6 +254,7 @@ impl Caseload {
         self.participants
             .iter()
             .find(|p| !wanted.is_empty() && name_key(&p.display_name) == wanted)
+            .map(Arc::as_ref)
     }
 
     /// Makes `from` and `into` one person, kept as `into`: `from`'s rounds, plan entries,
@@ -269,7 +275,7 @@ impl Caseload {
         self.handover.move_participant(from, into);
         self.plans
             .retain(|p| p.participant_id != from && p.participant_id != into);
-        self.plans.extend(plan);
+        self.plans.extend(plan.map(Arc::new));
         self.participants.retain(|p| p.id != from);
         Ok(())
     }
@@ -519,8 +525,8 @@ impl Caseload {
             .iter_mut()
             .find(|p| p.participant_id == plan.participant_id)
         {
-            Some(existing) => *existing = plan,
-            None => self.plans.push(plan),
+            Some(existing) => *existing = Arc::new(plan),
+            None => self.plans.push(Arc::new(plan)),
         }
         Ok(())
     }
@@ -550,7 +556,7 @@ impl Caseload {
         self.reflections
             .iter()
             .try_for_each(ReflectionNote::check)?;
-        self.participants.iter().try_for_each(Participant::check)?;
+        self.participants.iter().try_for_each(|p| p.check())?;
         // A set, not a search per round: a large caseload has thousands of rounds.
         let people: BTreeSet<&str> = self.participants.iter().map(|p| p.id.as_str()).collect();
         let known = |id: &str| {
@@ -599,6 +605,7 @@ impl Caseload {
         self.participants
             .iter_mut()
             .find(|p| p.id == id)
+            .map(Arc::make_mut)
             .ok_or_else(|| ModelError::UnknownParticipant(id.to_owned()))
     }
 

@@ -20,12 +20,12 @@ use super::settings::Settings;
 /// Everything about one person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonPart {
-    pub participant: Participant,
+    pub participant: Arc<Participant>,
     /// In the caseload's order, which orders rounds of one day (see `Caseload::rounds_of`).
     #[serde(default)]
     pub rounds: Vec<Arc<Round>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan: Option<ActionPlan>,
+    pub plan: Option<Arc<ActionPlan>>,
 }
 
 /// What belongs to no one person.
@@ -48,14 +48,14 @@ impl Caseload {
     /// The part of the person with `id`, if she is in the caseload.
     pub fn person_part(&self, id: &str) -> Option<PersonPart> {
         Some(PersonPart {
-            participant: self.participant(id)?.clone(),
+            participant: Arc::clone(self.participants.iter().find(|p| p.id == id)?),
             rounds: self
                 .rounds
                 .iter()
                 .filter(|r| r.participant_id == id)
                 .cloned()
                 .collect(),
-            plan: self.plan_of(id).cloned(),
+            plan: self.plans.iter().find(|p| p.participant_id == id).cloned(),
         })
     }
 
@@ -113,7 +113,7 @@ impl Caseload {
             .cloned()
             .collect();
         data.plans = (self.participants.iter())
-            .filter_map(|p| self.plan_of(&p.id))
+            .filter_map(|p| self.plans.iter().find(|plan| plan.participant_id == p.id))
             .cloned()
             .collect();
         data

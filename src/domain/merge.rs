@@ -138,8 +138,8 @@ pub fn preview_merge(current: &Caseload, incoming: &Caseload) -> MergePreview {
     let participants = (current.participants(), incoming.participants());
     preview.new_participants = tally(participants, participant_id, &mut preview, |c, i| {
         Conflict::Participant {
-            current: c.clone(),
-            incoming: i.clone(),
+            current: Participant::clone(c),
+            incoming: Participant::clone(i),
         }
     });
     let rounds = (current.rounds(), incoming.rounds());
@@ -151,8 +151,8 @@ pub fn preview_merge(current: &Caseload, incoming: &Caseload) -> MergePreview {
     let plans = (current.plans(), incoming.plans());
     preview.new_plans = tally(plans, plan_id, &mut preview, |c, i| Conflict::Plan {
         participant_name: name_of(&c.participant_id),
-        current: c.clone(),
-        incoming: i.clone(),
+        current: ActionPlan::clone(c),
+        incoming: ActionPlan::clone(i),
     });
     preview
 }
@@ -211,7 +211,7 @@ fn entry_id(entry: &CatalogueEntry) -> &str {
     &entry.id
 }
 
-fn participant_id(participant: &Participant) -> &str {
+fn participant_id(participant: &Arc<Participant>) -> &str {
     &participant.id
 }
 
@@ -219,7 +219,7 @@ fn round_id(round: &Arc<Round>) -> &str {
     &round.id
 }
 
-fn plan_id(plan: &ActionPlan) -> &str {
+fn plan_id(plan: &Arc<ActionPlan>) -> &str {
     &plan.participant_id
 }
 

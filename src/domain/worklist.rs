@@ -123,7 +123,7 @@ pub fn rows(data: &Caseload, today: NaiveDate) -> Vec<Row> {
     let plans: HashMap<&str, &ActionPlan> = data
         .plans()
         .iter()
-        .map(|p| (p.participant_id.as_str(), p))
+        .map(|p| (p.participant_id.as_str(), p.as_ref()))
         .collect();
     data.participants()
         .iter()
