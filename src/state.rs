@@ -60,6 +60,8 @@ impl AppState {
             Space::Real
         };
         let store = open(store, space, layout);
+        // Loaded: what the lock opened ahead for this first read is not kept in memory.
+        store.store().inner().forget_opened();
         let state = AppState {
             layout,
             space: RwSignal::new(space),

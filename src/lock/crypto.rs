@@ -6,7 +6,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::SubtleCrypto;
 
-use crate::storage::sealed::KEY_LEN;
+use std::collections::HashMap;
+
+use crate::storage::keys;
+use crate::storage::kv::KeyValue;
+use crate::storage::sealed::{self, DataKey, KEY_LEN};
 
 /// WebCrypto is missing (an old browser, or a page served over plain http on a network).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,4 +97,75 @@ pub async fn pbkdf2(
         .to_vec()
         .try_into()
         .map_err(|_| NoCrypto)
+}
+
+/// Every sealed value in `store` opened with `key` by WebCrypto, all at once, by storage key
+/// with the sealed text it came from (see `storage::lockable::Opened`): done when the device
+/// is unlocked, so that a large caseload does not open record after record in wasm. What does
+/// not open here (damaged, another key, a newer format) is left to the store, which reads it
+/// again and says what is wrong.
+pub async fn open_ahead(key: &DataKey, store: &dyn KeyValue) -> HashMap<String, (String, String)> {
+    let mut opened = HashMap::new();
+    let Ok(subtle) = subtle() else {
+        return opened;
+    };
+    let usages = js_sys::Array::of1(&JsValue::from_str("decrypt"));
+    let Ok(import) = subtle.import_key_with_str(
+        "raw",
+        &Uint8Array::from(&key.bytes()[..]),
+        "AES-GCM",
+        false,
+        &usages,
+    ) else {
+        return opened;
+    };
+    let Ok(crypto_key) = JsFuture::from(import).await else {
+        return opened;
+    };
+    let crypto_key: web_sys::CryptoKey = crypto_key.unchecked_into();
+    let (promises, mut pending) = (js_sys::Array::new(), Vec::new());
+    for storage_key in store.keys().unwrap_or_default() {
+        if !keys::is_private(&storage_key) {
+            continue;
+        }
+        let Ok(Some(text)) = store.get(&storage_key) else {
+            continue;
+        };
+        let Ok(parts) = sealed::parts(key, &storage_key, &text) else {
+            continue;
+        };
+        let params = Object::new();
+        for (name, value) in [
+            ("name", JsValue::from_str("AES-GCM")),
+            ("iv", Uint8Array::from(&parts.iv[..]).into()),
+            (
+                "additionalData",
+                Uint8Array::from(&parts.associated_data[..]).into(),
+            ),
+        ] {
+            let _ = Reflect::set(&params, &name.into(), &value);
+        }
+        let data = Uint8Array::from(&parts.data[..]);
+        if let Ok(promise) = subtle.decrypt_with_object_and_js_u8_array(&params, &crypto_key, &data)
+        {
+            promises.push(&promise);
+            pending.push((storage_key, text));
+        }
+    }
+    let Ok(settled) = JsFuture::from(js_sys::Promise::all_settled(&promises)).await else {
+        return opened;
+    };
+    let settled: js_sys::Array = settled.unchecked_into();
+    for ((storage_key, text), result) in pending.into_iter().zip(settled.iter()) {
+        let fulfilled = Reflect::get(&result, &"status".into())
+            .ok()
+            .and_then(|s| s.as_string())
+            .as_deref()
+            == Some("fulfilled");
+        let value = Reflect::get(&result, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+        if fulfilled && let Ok(plain) = String::from_utf8(Uint8Array::new(&value).to_vec()) {
+            opened.insert(storage_key, (text, plain));
+        }
+    }
+    opened
 }

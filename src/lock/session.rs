@@ -18,7 +18,7 @@ use crate::storage::lock_record::{
     ITERATIONS, LockError, LockRecord, RECOVERY_LEN, SALT_LEN, Secret, Wrap, parse_recovery_code,
     recovery_code,
 };
-use crate::storage::lockable::{Cipher, KeySlot, LockableStore};
+use crate::storage::lockable::{Cipher, KeySlot, LockableStore, Opened};
 use crate::storage::sealed::{DataKey, KEY_LEN};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +56,8 @@ impl From<KvError> for LockFailure {
 #[derive(Clone, Copy)]
 pub struct Lock {
     slot: StoredValue<KeySlot, LocalStorage>,
+    /// The data opened ahead at unlock (WebCrypto, all at once), for the first load.
+    opened: StoredValue<Opened, LocalStorage>,
     /// AES-GCM in the whole app; none in her own app, which never unlocks (a device with a
     /// lock runs the whole app, see `participant_app`), so no cipher is linked into her wasm.
     cipher: Cipher,
@@ -84,6 +86,7 @@ impl Lock {
         };
         let lock = Lock {
             slot: StoredValue::new_local(KeySlot::default()),
+            opened: StoredValue::new_local(Opened::default()),
             cipher,
             phase: RwSignal::new(phase),
             record: RwSignal::new(record),
@@ -130,6 +133,7 @@ impl Lock {
     /// The store the app writes through; it seals while this tab holds the key.
     pub fn store(&self) -> LockableStore<DeviceStore> {
         LockableStore::new(DeviceStore, self.slot.get_value(), self.cipher)
+            .with_opened(self.opened.get_value())
     }
 
     /// Opens the data with the passphrase or the recovery code.
@@ -139,6 +143,8 @@ impl Lock {
             .get_untracked()
             .ok_or(LockFailure::WrongSecret)?;
         let key = open_with(&record, which, typed).await?;
+        let ahead = crypto::open_ahead(&key, &DeviceStore).await;
+        *self.opened.get_value().borrow_mut() = ahead;
         *self.slot.get_value().borrow_mut() = Some(key);
         self.phase.set(Phase::Unlocked);
         Ok(())

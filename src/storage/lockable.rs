@@ -8,6 +8,7 @@
 //! reads sealed text as damaged data, nor writes plain text beside a lock.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::keys;
@@ -16,6 +17,11 @@ use super::sealed::{self, DataKey, IV_LEN, SealError};
 
 /// The data key while unlocked; empty while the device has no lock.
 pub type KeySlot = Rc<RefCell<Option<DataKey>>>;
+
+/// Values opened ahead (by WebCrypto, all at once when the device is unlocked), by storage key,
+/// with the sealed text each came from: the first read of each takes its plain text from here
+/// instead of decrypting it again in wasm, one record after another.
+pub type Opened = Rc<RefCell<HashMap<String, (String, String)>>>;
 
 /// How values are sealed and opened while a key is in the slot. Named by the app, not called
 /// directly: her own app never holds a key, so it names none, and the cipher's code stays out
@@ -61,11 +67,27 @@ pub struct LockableStore<S: KeyValue> {
     inner: S,
     key: KeySlot,
     cipher: Cipher,
+    opened: Opened,
 }
 
 impl<S: KeyValue> LockableStore<S> {
     pub fn new(inner: S, key: KeySlot, cipher: Cipher) -> LockableStore<S> {
-        LockableStore { inner, key, cipher }
+        LockableStore {
+            inner,
+            key,
+            cipher,
+            opened: Opened::default(),
+        }
+    }
+
+    /// This store, reading first from values opened ahead (shared with whoever fills them).
+    pub fn with_opened(self, opened: Opened) -> LockableStore<S> {
+        LockableStore { opened, ..self }
+    }
+
+    /// Drops what was opened ahead and not read (once the caseload is loaded).
+    pub fn forget_opened(&self) {
+        self.opened.borrow_mut().clear();
     }
 
     fn check_mode(&self) -> Result<(), KvError> {
@@ -92,6 +114,13 @@ impl<S: KeyValue> LockableStore<S> {
         let Some(data_key) = self.key.borrow().clone() else {
             return Ok(text);
         };
+        // Opened ahead from exactly this text: anything else (written since) opens here.
+        let ahead = self.opened.borrow_mut().remove(key);
+        if let Some((sealed, plain)) = ahead
+            && sealed == text
+        {
+            return Ok(plain);
+        }
         match (self.cipher.open)(&data_key, key, &text) {
             Ok(plain) => Ok(plain),
             // Left alone, as the storage layer leaves data from a newer app.
@@ -242,6 +271,28 @@ pub mod tests {
             Some(&Notice::SaveFailed(KvError::QuotaExceeded))
         );
         assert!(tab.has_unsaved());
+    }
+
+    // Guards opening ahead: a value opened ahead is read from there once, and only while the
+    // stored text is the one it was opened from.
+    #[test]
+    fn values_opened_ahead_are_read_once_and_only_while_unchanged() {
+        let shared = Rc::new(MemoryStore::new());
+        let store = locked(&shared, 1);
+        store.set(keys::DATA, "real").unwrap();
+        let sealed = shared.get(keys::DATA).unwrap().unwrap();
+        let opened = Opened::default();
+        let ahead = store.clone().with_opened(opened.clone());
+        opened
+            .borrow_mut()
+            .insert(keys::DATA.into(), (sealed.clone(), "ahead".into()));
+        assert_eq!(ahead.get(keys::DATA).unwrap().as_deref(), Some("ahead"));
+        assert_eq!(ahead.get(keys::DATA).unwrap().as_deref(), Some("real"));
+        opened
+            .borrow_mut()
+            .insert(keys::DATA.into(), ("older text".into(), "stale".into()));
+        assert_eq!(ahead.get(keys::DATA).unwrap().as_deref(), Some("real"));
+        assert!(opened.borrow().is_empty());
     }
 
     // Guards her own app, which links no cipher: plain storage works as ever, and a device with

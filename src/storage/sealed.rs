@@ -112,8 +112,16 @@ pub fn is_sealed(text: &str) -> bool {
         .is_ok_and(|value| value.get("format").and_then(|f| f.as_str()) == Some(FORMAT))
 }
 
-/// Opens what `seal` wrote for `storage_key`.
-pub fn open(key: &DataKey, storage_key: &str, text: &str) -> Result<String, SealError> {
+/// What WebCrypto needs to open a sealed value: its IV, associated data and ciphertext.
+pub struct Sealed {
+    pub iv: Vec<u8>,
+    pub associated_data: Vec<u8>,
+    pub data: Vec<u8>,
+}
+
+/// The parts of what `seal` wrote for `storage_key` with `key`, checked as far as they can be
+/// without decrypting.
+pub fn parts(key: &DataKey, storage_key: &str, text: &str) -> Result<Sealed, SealError> {
     if !is_sealed(text) {
         return Err(SealError::NotSealed);
     }
@@ -132,8 +140,18 @@ pub fn open(key: &DataKey, storage_key: &str, text: &str) -> Result<String, Seal
     let (Ok(iv), Ok(data)) = (STANDARD.decode(&sealed.iv), STANDARD.decode(&sealed.data)) else {
         return Err(SealError::Tampered);
     };
-    let plain =
-        decrypt(&key.0, &iv, &associated_data(storage_key), &data).ok_or(SealError::Tampered)?;
+    Ok(Sealed {
+        iv,
+        associated_data: associated_data(storage_key),
+        data,
+    })
+}
+
+/// Opens what `seal` wrote for `storage_key`.
+pub fn open(key: &DataKey, storage_key: &str, text: &str) -> Result<String, SealError> {
+    let sealed = parts(key, storage_key, text)?;
+    let plain = decrypt(&key.0, &sealed.iv, &sealed.associated_data, &sealed.data)
+        .ok_or(SealError::Tampered)?;
     String::from_utf8(plain).map_err(|_| SealError::Tampered)
 }
 
