@@ -170,8 +170,9 @@ fn differing<'a, T: Clone + PartialEq>(
     id: impl Fn(&'a T) -> &'a String,
     keys: &mut BTreeSet<String>,
 ) {
-    // The usual case, the same items in the same order (see `take_items`): side by side.
-    if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| id(x) == id(y)) {
+    // The usual case, the same items in the same order (see `take_items`): side by side. An
+    // item shared by both copies is equal at a pointer's cost (`Arc`), before its id is read.
+    if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || id(x) == id(y)) {
         for (x, _) in a.iter().zip(b).filter(|(x, y)| x != y) {
             keys.insert(format!("{kind}:{}", id(x)));
         }
