@@ -10,7 +10,9 @@ use super::navigator_part;
 use super::service_worker;
 use crate::i18n::use_i18n;
 use crate::state::use_state;
+use crate::storage::device_store::DeviceStore;
 use crate::storage::records;
+use crate::storage::space::SpacedStore;
 
 fn manager() -> Option<StorageManager> {
     navigator_part("storage")
@@ -79,7 +81,9 @@ pub fn StorageSpace() -> impl IntoView {
     let size = move |bytes: f64| readable_size(bytes, i18n.t().offline_decimal_mark());
     let data_size = move || {
         state.read(|_| ()); // measure again after every change
-        let bytes = state.with_store(|store| records::stored_size(store));
+        // What is stored, sealed or not, read without opening it: sealed records would
+        // otherwise be decrypted, every one, at each change.
+        let bytes = records::stored_size(&SpacedStore::new(DeviceStore, state.space()));
         i18n.t().offline_data_size(size(bytes as f64))
     };
     view! {
