@@ -31,6 +31,20 @@ pub trait KeyValue {
     fn set(&self, key: &str, value: &str) -> Result<(), KvError>;
     fn remove(&self, key: &str) -> Result<(), KvError>;
     fn keys(&self) -> Result<Vec<String>, KvError>;
+
+    /// What is stored under `key` as it is kept (sealed, on a locked device), for a save to put
+    /// back with `put_back` if a later write of it is refused: no need to open it for that.
+    fn kept(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.get(key)
+    }
+
+    /// Puts back what `kept` returned, as it was.
+    fn put_back(&self, key: &str, kept: Option<&str>) -> Result<(), KvError> {
+        match kept {
+            Some(text) => self.set(key, text),
+            None => self.remove(key),
+        }
+    }
 }
 
 /// An in-memory store. With a quota, a `set` that would make keys and values together exceed
@@ -107,6 +121,12 @@ impl<T: KeyValue + ?Sized> KeyValue for std::rc::Rc<T> {
     }
     fn keys(&self) -> Result<Vec<String>, KvError> {
         (**self).keys()
+    }
+    fn kept(&self, key: &str) -> Result<Option<String>, KvError> {
+        (**self).kept(key)
+    }
+    fn put_back(&self, key: &str, kept: Option<&str>) -> Result<(), KvError> {
+        (**self).put_back(key, kept)
     }
 }
 

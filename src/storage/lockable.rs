@@ -190,6 +190,15 @@ impl<S: KeyValue> KeyValue for LockableStore<S> {
         self.inner.remove(key)
     }
 
+    /// As stored, sealed or not: put back as it was, nothing is opened or sealed again.
+    fn kept(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.inner.kept(key)
+    }
+
+    fn put_back(&self, key: &str, kept: Option<&str>) -> Result<(), KvError> {
+        self.inner.put_back(key, kept)
+    }
+
     fn keys(&self) -> Result<Vec<String>, KvError> {
         self.inner.keys()
     }
@@ -293,6 +302,21 @@ pub mod tests {
             .insert(keys::DATA.into(), ("older text".into(), "stale".into()));
         assert_eq!(ahead.get(keys::DATA).unwrap().as_deref(), Some("real"));
         assert!(opened.borrow().is_empty());
+    }
+
+    // Guards a refused save's undo under the lock: what was stored is put back exactly as it
+    // was, without being opened and sealed again (a keystroke's save no longer decrypts).
+    #[test]
+    fn a_save_puts_back_sealed_text_as_it_was() {
+        let shared = Rc::new(MemoryStore::new());
+        let store = locked(&shared, 1);
+        store.set(keys::DATA, "real").unwrap();
+        let sealed = shared.get(keys::DATA).unwrap();
+        assert_eq!(store.kept(keys::DATA).unwrap(), sealed);
+        store.set(keys::DATA, "later").unwrap();
+        store.put_back(keys::DATA, sealed.as_deref()).unwrap();
+        assert_eq!(shared.get(keys::DATA).unwrap(), sealed);
+        assert_eq!(store.get(keys::DATA).unwrap().as_deref(), Some("real"));
     }
 
     // Guards her own app, which links no cipher: plain storage works as ever, and a device with

@@ -224,17 +224,14 @@ pub fn save(
     writes.push((keys::DATA.to_owned(), Some(head.clone())));
     let mut done: Vec<(String, Option<String>)> = Vec::new();
     for (key, text) in writes {
-        let before = store.get(&key)?;
+        let before = store.kept(&key)?;
         let written = match &text {
             Some(text) => store.set(&key, text),
             None => store.remove(&key),
         };
         if let Err(error) = written {
             for (key, before) in done.into_iter().rev() {
-                let _ = match before {
-                    Some(text) => store.set(&key, &text),
-                    None => store.remove(&key),
-                };
+                let _ = store.put_back(&key, before.as_deref());
             }
             return Err(error);
         }

@@ -52,6 +52,14 @@ impl<S: KeyValue> KeyValue for SpacedStore<S> {
         self.inner.remove(&self.stored_key(key))
     }
 
+    fn kept(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.inner.kept(&self.stored_key(key))
+    }
+
+    fn put_back(&self, key: &str, kept: Option<&str>) -> Result<(), KvError> {
+        self.inner.put_back(&self.stored_key(key), kept)
+    }
+
     fn keys(&self) -> Result<Vec<String>, KvError> {
         let all = self.inner.keys()?;
         Ok(match self.space {

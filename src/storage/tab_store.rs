@@ -60,6 +60,9 @@ pub struct TabStore<S: KeyValue> {
     known: Revision,
     /// The stored text as this tab last read or wrote it: anything else means another tab wrote.
     last_text: Option<String>,
+    /// That text as it is kept (sealed, on a locked device) right after this tab wrote it, so
+    /// that a save finding it unchanged need not open it to compare (None: not known).
+    last_kept: Option<String>,
     /// How many times this tab has saved.
     saves: u64,
     unsaved: bool,
@@ -106,6 +109,7 @@ impl<S: KeyValue> TabStore<S> {
         let data = outcome.into_data();
         TabStore {
             last_text: store.get(keys::DATA).ok().flatten(),
+            last_kept: None,
             store,
             tab,
             layout,
@@ -169,14 +173,18 @@ impl<S: KeyValue> TabStore<S> {
         if !self.unsaved || !self.may_save {
             return Ok(());
         }
-        let stored = match self.store.get(keys::DATA) {
-            Ok(stored) => stored,
-            Err(error) => return Err(self.refused(error)),
-        };
-        if stored != self.last_text {
-            self.integrate(stored, now);
-            if !self.unsaved || !self.may_save {
-                return Ok(());
+        let untouched = (self.last_kept.as_ref())
+            .is_some_and(|kept| self.store.kept(keys::DATA).ok().flatten().as_ref() == Some(kept));
+        if !untouched {
+            let stored = match self.store.get(keys::DATA) {
+                Ok(stored) => stored,
+                Err(error) => return Err(self.refused(error)),
+            };
+            if stored != self.last_text {
+                self.integrate(stored, now);
+                if !self.unsaved || !self.may_save {
+                    return Ok(());
+                }
             }
         }
         let count = self.saves + 1;
@@ -206,6 +214,7 @@ impl<S: KeyValue> TabStore<S> {
                 take_items(&mut self.base, &self.data, &changed);
                 self.known = revision;
                 self.last_text = Some(text);
+                self.last_kept = self.store.kept(keys::DATA).ok().flatten();
                 self.unsaved = false;
                 if matches!(self.notice, Some(Notice::SaveFailed(_))) {
                     self.notice = None;
@@ -238,6 +247,7 @@ impl<S: KeyValue> TabStore<S> {
         if self.notice == Some(Notice::Unreadable) {
             self.may_save = true;
             self.last_text = None;
+            self.last_kept = None;
             self.unsaved = true;
         }
     }
@@ -254,6 +264,7 @@ impl<S: KeyValue> TabStore<S> {
 
     /// Takes in a version of the stored data that this tab has not seen.
     fn integrate(&mut self, text: Option<String>, now: DateTime<Utc>) {
+        self.last_kept = None;
         let read = text
             .as_deref()
             .map(|text| self.layout.read(&self.store, text, now));
