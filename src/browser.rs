@@ -2,6 +2,16 @@
 
 use std::sync::OnceLock;
 
+/// A plain JavaScript object of `entries`: the option and parameter dictionaries the browser's
+/// APIs take (WebCrypto, the file system, date formatting).
+pub fn js_object(entries: &[(&str, wasm_bindgen::JsValue)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (name, value) in entries {
+        let _ = js_sys::Reflect::set(&object, &(*name).into(), value);
+    }
+    object
+}
+
 pub fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())

@@ -11,13 +11,13 @@
 use std::cell::RefCell;
 
 use chrono::{DateTime, Utc};
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::browser;
+use crate::browser::{self, js_object};
 use crate::components::backup_reminder::note_backup_saved;
 use crate::i18n::{Texts, use_i18n};
 use crate::lock::backup;
@@ -81,16 +81,8 @@ async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValu
     }
 }
 
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
-    let object = Object::new();
-    for (key, value) in pairs {
-        let _ = Reflect::set(&object, &(*key).into(), value);
-    }
-    object.into()
-}
-
 fn read_write() -> JsValue {
-    options(&[("mode", "readwrite".into())])
+    js_object(&[("mode", "readwrite".into())]).into()
 }
 
 fn available() -> bool {
@@ -132,7 +124,7 @@ async fn names(folder: &JsValue) -> Result<Vec<String>, JsValue> {
 }
 
 async fn write(folder: &JsValue, name: &str, text: &str) -> Result<(), JsValue> {
-    let create = options(&[("create", true.into())]);
+    let create = js_object(&[("create", true.into())]).into();
     let file = call(folder, "getFileHandle", &[name.into(), create]).await?;
     let writable = call(&file, "createWritable", &[]).await?;
     call(&writable, "write", &[text.into()]).await?;
@@ -259,11 +251,11 @@ impl FolderBackups {
             let Ok(window) = web_sys::window().ok_or(()) else {
                 return;
             };
-            let asked = options(&[
+            let asked = js_object(&[
                 ("id", "stegvis-backups".into()),
                 ("mode", "readwrite".into()),
             ]);
-            let Ok(folder) = call(&window, "showDirectoryPicker", &[asked]).await else {
+            let Ok(folder) = call(&window, "showDirectoryPicker", &[asked.into()]).await else {
                 return; // the picker was closed
             };
             indexed_db::put_value(HANDLE_KEY, &folder).await;
@@ -333,7 +325,7 @@ pub fn FolderBackupSection() -> impl IntoView {
     let time = move |at: DateTime<Utc>| {
         let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
         // Hours and minutes: seconds tell a counsellor nothing.
-        let minutes = options(&[("hour", "2-digit".into()), ("minute", "2-digit".into())]);
+        let minutes = js_object(&[("hour", "2-digit".into()), ("minute", "2-digit".into())]);
         String::from(date.to_locale_time_string_with_options(i18n.language().code(), &minutes))
     };
     view! {

@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
+use crate::browser::js_object;
 use crate::domain::handover::HandoverError;
 use crate::domain::handover::book::DeviceKey;
 use crate::domain::handover::codec::{
@@ -97,7 +98,7 @@ async fn reply_key(
     device_public: &[u8],
     usage: &str,
 ) -> Result<(CryptoKey, Vec<u8>), HandoverError> {
-    let ecdh = object(&[("name", "ECDH".into()), ("public", public.into())]);
+    let ecdh = js_object(&[("name", "ECDH".into()), ("public", public.into())]);
     let shared = call(subtle.derive_bits_with_object(&ecdh, private, 256))
         .await
         .map_err(|_| HandoverError::Tampered)?;
@@ -112,7 +113,7 @@ async fn reply_key(
     .await
     .map_err(|_| HandoverError::NoCrypto)?;
     let info = [INFO, &reply.ephemeral_key, device_public].concat();
-    let params = object(&[
+    let params = js_object(&[
         ("name", "HKDF".into()),
         ("hash", "SHA-256".into()),
         ("salt", Uint8Array::from(&reply.invitation_id[..]).into()),
@@ -151,7 +152,7 @@ fn subtle() -> Result<SubtleCrypto, HandoverError> {
 }
 
 fn ecdh_p256() -> Object {
-    object(&[("name", "ECDH".into()), ("namedCurve", "P-256".into())])
+    js_object(&[("name", "ECDH".into()), ("namedCurve", "P-256".into())])
 }
 
 async fn generate_pair(subtle: &SubtleCrypto) -> Result<JsValue, HandoverError> {
@@ -196,7 +197,7 @@ async fn export(
 }
 
 fn aes_params(nonce: &[u8], associated_data: &[u8]) -> Object {
-    object(&[
+    js_object(&[
         ("name", "AES-GCM".into()),
         ("iv", Uint8Array::from(nonce).into()),
         ("additionalData", Uint8Array::from(associated_data).into()),
@@ -209,14 +210,6 @@ async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsVa
 
 fn get(target: &JsValue, name: &str) -> Result<JsValue, HandoverError> {
     Reflect::get(target, &name.into()).map_err(|_| HandoverError::NoCrypto)
-}
-
-fn object(entries: &[(&str, JsValue)]) -> Object {
-    let object = Object::new();
-    for (name, value) in entries {
-        let _ = Reflect::set(&object, &(*name).into(), value);
-    }
-    object
 }
 
 fn usages(names: &[&str]) -> Array {

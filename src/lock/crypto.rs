@@ -1,13 +1,14 @@
 //! The browser's part of the lock's cryptography: random bytes and PBKDF2-HMAC-SHA-256, both
 //! from WebCrypto (native code, several times faster than the same derivation in wasm).
 
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::SubtleCrypto;
 
 use std::collections::HashMap;
 
+use crate::browser::js_object;
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
 use crate::storage::sealed::{self, DataKey, KEY_LEN};
@@ -80,15 +81,12 @@ pub async fn pbkdf2(
         .await
         .map_err(|_| NoCrypto)?
         .unchecked_into();
-    let params = Object::new();
-    for (name, value) in [
+    let params = js_object(&[
         ("name", JsValue::from_str("PBKDF2")),
         ("hash", JsValue::from_str("SHA-256")),
         ("salt", Uint8Array::from(salt).into()),
         ("iterations", JsValue::from(iterations)),
-    ] {
-        let _ = Reflect::set(&params, &name.into(), &value);
-    }
+    ]);
     let bits = subtle
         .derive_bits_with_object(&params, &base, (KEY_LEN * 8) as u32)
         .map_err(|_| NoCrypto)?;
@@ -134,17 +132,14 @@ pub async fn open_ahead(key: &DataKey, store: &dyn KeyValue) -> HashMap<String, 
         let Ok(parts) = sealed::parts(key, &storage_key, &text) else {
             continue;
         };
-        let params = Object::new();
-        for (name, value) in [
+        let params = js_object(&[
             ("name", JsValue::from_str("AES-GCM")),
             ("iv", Uint8Array::from(&parts.iv[..]).into()),
             (
                 "additionalData",
                 Uint8Array::from(&parts.associated_data[..]).into(),
             ),
-        ] {
-            let _ = Reflect::set(&params, &name.into(), &value);
-        }
+        ]);
         let data = Uint8Array::from(&parts.data[..]);
         if let Ok(promise) = subtle.decrypt_with_object_and_js_u8_array(&params, &crypto_key, &data)
         {
