@@ -34,6 +34,7 @@ use pages::{
     home::HomePage,
     invitation::InvitationPage,
     invite::InvitePage,
+    my_plan::MyPlanPage,
     not_found::NotFoundPage,
     org_summary::OrgSummaryPage,
     participant::ParticipantPage,
@@ -157,6 +158,7 @@ fn OpenApp() -> impl IntoView {
                 <Route path=path!("/round/:rid/invite") view=InvitePage />
                 <Route path=path!("/invitation") view=InvitationPage />
                 <Route path=path!("/receive") view=ReceivePage />
+                <Route path=path!("/my-plan") view=MyPlanPage />
             </Routes>
         </PageFrame>
     }

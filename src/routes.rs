@@ -50,6 +50,8 @@ pub enum RouteOf<S> {
     Invite(S),
     Invitation,
     Receive,
+    /// The plan her counsellor gave her, kept on her own phone.
+    MyPlan,
     Training,
     /// The training page, scrolled to one finding's section.
     TrainingSection(S),
@@ -86,6 +88,7 @@ impl<S: AsRef<str>> RouteOf<S> {
             RouteOf::Invite(_) => "/round/:rid/invite",
             RouteOf::Invitation => "/invitation",
             RouteOf::Receive => "/receive",
+            RouteOf::MyPlan => "/my-plan",
             RouteOf::Training | RouteOf::TrainingSection(_) => "/training",
             RouteOf::Present { .. } => "/training/present",
             RouteOf::Exercises => "/training/exercises",
@@ -193,6 +196,7 @@ impl ReadRoute {
             ["round", rid, "invite"] => RouteOf::Invite(id(rid)?),
             ["invitation"] => RouteOf::Invitation,
             ["receive"] => RouteOf::Receive,
+            ["my-plan"] => RouteOf::MyPlan,
             ["training"] if !fragment.is_empty() => RouteOf::TrainingSection(decode(fragment)),
             ["training"] => RouteOf::Training,
             ["training", "present"] => RouteOf::Present {
@@ -326,6 +330,7 @@ mod tests {
             Route::Invite(odd),
             Route::Invitation,
             Route::Receive,
+            Route::MyPlan,
             Route::Training,
             Route::TrainingSection("belief"),
             Route::Present { slide: None },

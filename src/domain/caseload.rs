@@ -332,6 +332,7 @@ impl Caseload {
     pub fn erase_all(&mut self) {
         self.participants.clear();
         self.handover.forget_rounds(|_| true);
+        self.handover.her_plan = None;
         self.rounds.clear();
         self.plans.clear();
         self.reflections.clear();

@@ -11,6 +11,7 @@ pub mod caseload_parts;
 pub mod charts;
 pub mod error;
 pub mod handover;
+pub mod her_plan;
 pub mod interventions;
 pub mod language;
 pub mod merge;

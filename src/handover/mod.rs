@@ -6,6 +6,7 @@
 mod benchmark;
 pub mod camera;
 pub mod link;
+pub mod plan_seal;
 pub mod qr;
 pub mod seal;
 pub mod send;
@@ -21,6 +22,10 @@ pub fn error_text(t: &Texts, error: &HandoverError) -> &'static str {
         HandoverError::NotBase64 | HandoverError::NotStegvis => t.handover_error_not_stegvis(),
         HandoverError::InvitationNotReply => t.handover_error_invitation_not_reply(),
         HandoverError::ReplyNotInvitation => t.handover_error_reply_not_invitation(),
+        HandoverError::NotAPlan => t.handover_error_not_a_plan(),
+        HandoverError::PlanNotAnswers => t.handover_error_plan_not_answers(),
+        HandoverError::WrongCode => t.handover_error_wrong_code(),
+        HandoverError::OlderPlan => t.handover_error_older_plan(),
         HandoverError::UnknownVersion(_) => t.handover_error_unknown_version(),
         HandoverError::Truncated => t.handover_error_truncated(),
         HandoverError::TrailingBytes

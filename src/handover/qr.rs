@@ -8,17 +8,17 @@ use qrcode::{Color, EcLevel, QrCode};
 /// (and for many phone cameras), so the screen offers the link and the file instead.
 pub const LARGEST_VERSION: i16 = 25;
 
-/// The dark modules of `text`'s code at level M as one SVG path, its width in modules and its
-/// version; `None` when the text does not fit a code we show.
+/// The dark modules of `text`'s code as one SVG path, its width in modules and its version;
+/// `None` when the text does not fit a code we show. Level M where it fits, else level L: a
+/// code on a clean screen loses little to damage, and L keeps a longer text (a plan) readable.
 pub fn qr_path(text: &str) -> Option<(String, usize, i16)> {
-    let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
-    let version = match code.version() {
-        qrcode::Version::Normal(v) => v,
-        qrcode::Version::Micro(_) => return None,
-    };
-    if version > LARGEST_VERSION {
-        return None;
-    }
+    let (code, version) = [EcLevel::M, EcLevel::L].into_iter().find_map(|level| {
+        let code = QrCode::with_error_correction_level(text, level).ok()?;
+        match code.version() {
+            qrcode::Version::Normal(v) if v <= LARGEST_VERSION => Some((code, v)),
+            _ => None,
+        }
+    })?;
     let width = code.width();
     let colors = code.to_colors();
     let mut path = String::new();

@@ -140,7 +140,7 @@ async fn reply_key(
 }
 
 /// WebCrypto, where the browser has it: only on pages served securely (https or localhost).
-fn subtle() -> Result<SubtleCrypto, HandoverError> {
+pub(super) fn subtle() -> Result<SubtleCrypto, HandoverError> {
     let crypto = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .ok_or(HandoverError::NoCrypto)?;
@@ -196,7 +196,7 @@ async fn export(
         .map_err(|_| HandoverError::NoCrypto)
 }
 
-fn aes_params(nonce: &[u8], associated_data: &[u8]) -> Object {
+pub(super) fn aes_params(nonce: &[u8], associated_data: &[u8]) -> Object {
     js_object(&[
         ("name", "AES-GCM".into()),
         ("iv", Uint8Array::from(nonce).into()),

@@ -3,16 +3,27 @@ use leptos_router::components::A;
 
 use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
+use crate::state::use_state;
 
-/// `/`: what Stegvis is, and the three ways in.
+/// `/`: what Stegvis is, and the three ways in (four on a phone with her plan).
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_state();
+    let has_plan = move || state.read(|d| d.her_plan().is_some());
     view! {
         <h1>{i18n.text(|t| t.home_title())}</h1>
         <p class="lead">{i18n.text(|t| t.home_intro())}</p>
         <h2>{i18n.text(|t| t.home_choose())}</h2>
         <ul class="ways-in">
+            // On her own phone, the plan her counsellor gave her comes first.
+            <Show when=has_plan>
+                <WayIn
+                    to=Route::MyPlan
+                    title=|t| t.her_plan_title()
+                    text=|t| t.her_plan_home_text()
+                />
+            </Show>
             <WayIn
                 to=Route::Participant
                 title=|t| t.home_participant_title()

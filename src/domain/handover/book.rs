@@ -28,6 +28,10 @@ pub struct Handover {
     pub sent: Vec<SentInvitation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub answering: Vec<AnsweringFor>,
+    /// On her own phone: the plan her counsellor gave her ("My plan"). Optional, so no new
+    /// schema version; boxed, as it is rarely there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub her_plan: Option<Box<crate::domain::her_plan::HerPlan>>,
 }
 
 /// An ECDH P-256 key pair as WebCrypto exports it, base64url: PKCS #8 and the raw public point.
@@ -83,6 +87,15 @@ impl Handover {
     pub(in crate::domain) fn merge_from(&mut self, incoming: &Handover) {
         if self.device_key.is_none() {
             self.device_key = incoming.device_key.clone();
+        }
+        // A backup read back keeps the newer of two plans, as opening a plan does.
+        if let Some(plan) = &incoming.her_plan
+            && self
+                .her_plan
+                .as_ref()
+                .is_none_or(|kept| kept.is_replaced_by(plan))
+        {
+            self.her_plan = Some(plan.clone());
         }
         for sent in &incoming.sent {
             if !self.sent.iter().any(|s| s.id == sent.id) {

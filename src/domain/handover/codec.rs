@@ -20,6 +20,8 @@ use super::HandoverError;
 const MAGIC: u8 = b'S';
 const INVITATION_KIND: u8 = b'I';
 const REPLY_KIND: u8 = b'R';
+/// A participant's plan, from the counsellor's device to her phone (`domain::her_plan`).
+pub(crate) const PLAN_KIND: u8 = b'P';
 /// The format version this build writes and the only one it reads so far.
 pub const FORMAT_VERSION: u8 = 1;
 pub const ID_LEN: usize = 16;
@@ -156,7 +158,7 @@ impl ReplyContent {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<ReplyContent, HandoverError> {
-        let mut reader = Reader { bytes, at: 0 };
+        let mut reader = Reader::over(bytes);
         let seconds = u32::from_be_bytes(reader.array()?);
         let completed =
             DateTime::from_timestamp(i64::from(seconds), 0).ok_or(HandoverError::Truncated)?;
@@ -216,7 +218,7 @@ pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
 
 /// The payload in what someone pasted or a file held: a whole link (the part after `#`), or
 /// the payload itself, with surrounding white space ignored.
-fn decode_text(text: &str) -> Result<Vec<u8>, HandoverError> {
+pub(crate) fn decode_text(text: &str) -> Result<Vec<u8>, HandoverError> {
     if text.len() > MAX_TEXT_LEN {
         return Err(HandoverError::TooLarge);
     }
@@ -232,7 +234,7 @@ fn decode_text(text: &str) -> Result<Vec<u8>, HandoverError> {
         .map_err(|_| HandoverError::NotBase64)
 }
 
-fn header(kind: u8) -> Vec<u8> {
+pub(crate) fn header(kind: u8) -> Vec<u8> {
     vec![MAGIC, kind, FORMAT_VERSION]
 }
 
@@ -245,7 +247,7 @@ fn public_key(bytes: [u8; PUBLIC_KEY_LEN]) -> Result<[u8; PUBLIC_KEY_LEN], Hando
 }
 
 /// Lengths up to 127 take one byte, longer ones two (comments are far below 32 KB).
-fn write_length(out: &mut Vec<u8>, length: usize) {
+pub(crate) fn write_length(out: &mut Vec<u8>, length: usize) {
     let length = length.min(0x7fff);
     if length < 0x80 {
         out.push(length as u8);
@@ -255,21 +257,30 @@ fn write_length(out: &mut Vec<u8>, length: usize) {
     }
 }
 
-struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> Reader<'a> {
+    /// Reads bytes that have no header (what was sealed).
+    pub(crate) fn over(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+
     /// Checks the three header bytes, in the order that gives the most useful message.
-    fn after_header(bytes: &'a [u8], kind: u8) -> Result<Reader<'a>, HandoverError> {
+    pub(crate) fn after_header(bytes: &'a [u8], kind: u8) -> Result<Reader<'a>, HandoverError> {
         match bytes {
             [] => Err(HandoverError::Empty),
             [first, ..] if *first != MAGIC => Err(HandoverError::NotStegvis),
             [_] | [_, _] => Err(HandoverError::Truncated),
-            [_, found, _, ..] if *found != kind => match *found {
-                INVITATION_KIND => Err(HandoverError::InvitationNotReply),
-                REPLY_KIND => Err(HandoverError::ReplyNotInvitation),
+            [_, found, _, ..] if *found != kind => match (*found, kind) {
+                (_, PLAN_KIND) if [INVITATION_KIND, REPLY_KIND].contains(found) => {
+                    Err(HandoverError::NotAPlan)
+                }
+                (PLAN_KIND, _) => Err(HandoverError::PlanNotAnswers),
+                (INVITATION_KIND, _) => Err(HandoverError::InvitationNotReply),
+                (REPLY_KIND, _) => Err(HandoverError::ReplyNotInvitation),
                 _ => Err(HandoverError::NotStegvis),
             },
             [_, _, version, ..] if *version != FORMAT_VERSION => {
@@ -282,7 +293,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn take(&mut self, length: usize) -> Result<&'a [u8], HandoverError> {
+    pub(crate) fn take(&mut self, length: usize) -> Result<&'a [u8], HandoverError> {
         let end = self
             .at
             .checked_add(length)
@@ -295,11 +306,11 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], HandoverError> {
+    pub(crate) fn array<const N: usize>(&mut self) -> Result<[u8; N], HandoverError> {
         Ok(self.take(N)?.try_into().expect("take returns N bytes"))
     }
 
-    fn length(&mut self) -> Result<usize, HandoverError> {
+    pub(crate) fn length(&mut self) -> Result<usize, HandoverError> {
         let [first] = self.array()?;
         if first < 0x80 {
             return Ok(usize::from(first));
@@ -308,13 +319,13 @@ impl<'a> Reader<'a> {
         Ok((usize::from(first & 0x7f) << 8) | usize::from(second))
     }
 
-    fn rest(&mut self) -> &'a [u8] {
+    pub(crate) fn rest(&mut self) -> &'a [u8] {
         let rest = &self.bytes[self.at..];
         self.at = self.bytes.len();
         rest
     }
 
-    fn finish(&self) -> Result<(), HandoverError> {
+    pub(crate) fn finish(&self) -> Result<(), HandoverError> {
         if self.at == self.bytes.len() {
             Ok(())
         } else {

@@ -22,6 +22,14 @@ pub enum HandoverError {
     InvitationNotReply,
     /// A reply where an invitation was expected.
     ReplyNotInvitation,
+    /// An invitation or a reply where a participant's plan was expected.
+    NotAPlan,
+    /// A participant's plan where an invitation or a reply was expected.
+    PlanNotAnswers,
+    /// The code she typed does not open the plan (or the plan was changed on the way).
+    WrongCode,
+    /// This phone already has this plan, or a newer one from the same counsellor.
+    OlderPlan,
     /// Made by a newer (or unknown) version of the app.
     UnknownVersion(u8),
     /// Cut short: part of the link or file is missing.

@@ -1,5 +1,7 @@
 //! The words for a plan's statuses and activities, shared by the plan screen and its print.
 
+use chrono::NaiveDate;
+
 use crate::domain::interventions::Catalogue;
 use crate::domain::plan::{Activity, ActivityStatus, SubGoalStatus};
 use crate::i18n::Texts;
@@ -51,8 +53,13 @@ pub fn activity_name(t: &Texts, catalogue: &Catalogue, activity: &Activity) -> S
 
 /// When an activity runs, in words.
 pub fn activity_dates(t: &Texts, activity: &Activity) -> String {
-    let start = t.date(activity.start);
-    match activity.end {
+    dates(t, activity.start, activity.end)
+}
+
+/// From `start` to `end`, or from `start` and ongoing.
+pub fn dates(t: &Texts, start: NaiveDate, end: Option<NaiveDate>) -> String {
+    let start = t.date(start);
+    match end {
         Some(end) => t.plan_activity_dates(t.date(end), &start),
         None => t.plan_activity_dates_ongoing(&start),
     }

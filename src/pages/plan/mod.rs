@@ -6,8 +6,9 @@ mod activities;
 mod editor;
 mod fields;
 mod focus;
+mod give;
 mod goal;
-mod labels;
+pub(crate) mod labels;
 pub mod print;
 mod row;
 mod sub_goals;
@@ -23,6 +24,7 @@ use crate::state::use_state;
 use activities::ActivitiesSection;
 use editor::PlanEditor;
 use focus::FocusSection;
+use give::GivePlan;
 use goal::GoalSection;
 use sub_goals::SubGoalsSection;
 use timeline::TimelineSection;
@@ -47,6 +49,7 @@ pub fn PlanPage() -> impl IntoView {
             let name = name.clone();
             move || i18n.t().plan_back(&name)
         };
+        let give = view! { <GivePlan pid=pid name=name.clone() /> };
         view! {
             <p>
                 <A href=overview exact=true attr:class="link-tap">
@@ -61,6 +64,7 @@ pub fn PlanPage() -> impl IntoView {
             <ActivitiesSection editor=editor />
             <TimelineSection editor=editor />
             <AdviceList pid=pid counsellor_side=false />
+            {give}
             <p>
                 <A href=Route::PlanPrint(&pid.get()).href() attr:class="button secondary">
                     {i18n.text(|t| t.plan_print_link())}

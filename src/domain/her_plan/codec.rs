@@ -1,0 +1,257 @@
+//! A plan as it travels to her phone: compact bytes, written base64url into a link's fragment,
+//! a QR code or a file, like the invitation and the reply (`domain::handover::codec`).
+//!
+//! Sealed plan, format version 1: `S`, `P`, version, a 16-byte salt and a 12-byte nonce in the
+//! clear, then the content sealed with AES-256-GCM under a key derived from the short code she
+//! types (PBKDF2-HMAC-SHA-256 with the salt, [`ITERATIONS`] rounds); the clear bytes are the
+//! associated data, so none of them can be changed unnoticed.
+//!
+//! Content: when it was sent (u32 seconds), the counsellor's name, the goal's kind (0 none,
+//! 1 work, 2 studies) and her words, the next follow-up, her latest answers, the focus items,
+//! the sub-goals and the activities. Texts are a length and UTF-8; dates are days since
+//! 2000-01-01 in two bytes, 0 for none; statuses are their place in the plan's lists.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{HerActivity, HerDiagram, HerPlan, HerSubGoal};
+use crate::domain::handover::HandoverError;
+use crate::domain::handover::codec::{
+    PLAN_KIND, Reader, TAG_LEN, decode_text, header, write_length,
+};
+use crate::domain::participant::GoalKind;
+use crate::domain::plan::{ActivityStatus, SubGoalStatus};
+use crate::domain::questionnaire::ParticipantItem;
+
+pub const SALT_LEN: usize = 16;
+pub const NONCE_LEN: usize = 12;
+/// As the lock's passphrase: a phone derives the key in well under a second with WebCrypto,
+/// while guessing ten digits offline costs 600,000 hashes a guess.
+pub const ITERATIONS: u32 = 600_000;
+
+const SUB_GOAL_STATUSES: [SubGoalStatus; 4] = [
+    SubGoalStatus::NotStarted,
+    SubGoalStatus::UnderWay,
+    SubGoalStatus::Reached,
+    SubGoalStatus::Dropped,
+];
+const ACTIVITY_STATUSES: [ActivityStatus; 4] = [
+    ActivityStatus::Planned,
+    ActivityStatus::UnderWay,
+    ActivityStatus::Completed,
+    ActivityStatus::Stopped,
+];
+/// Far more than a plan screen holds; refuses a payload that claims thousands.
+const MOST_ROWS: u8 = 100;
+
+/// A sealed plan as it travels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SealedPlan {
+    pub salt: [u8; SALT_LEN],
+    pub nonce: [u8; NONCE_LEN],
+    /// The sealed content with its tag.
+    pub sealed: Vec<u8>,
+}
+
+impl SealedPlan {
+    /// The clear part, which the sealing authenticates.
+    pub fn associated_data(&self) -> Vec<u8> {
+        let mut out = header(PLAN_KIND);
+        out.extend_from_slice(&self.salt);
+        out.extend_from_slice(&self.nonce);
+        out
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = self.associated_data();
+        out.extend_from_slice(&self.sealed);
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<SealedPlan, HandoverError> {
+        let mut reader = Reader::after_header(bytes, PLAN_KIND)?;
+        let salt = reader.array()?;
+        let nonce = reader.array()?;
+        let sealed = reader.rest();
+        if sealed.len() < TAG_LEN + MIN_CONTENT_LEN {
+            return Err(HandoverError::Truncated);
+        }
+        Ok(SealedPlan {
+            salt,
+            nonce,
+            sealed: sealed.to_vec(),
+        })
+    }
+
+    pub fn encode(&self) -> String {
+        crate::domain::handover::codec::to_base64url(&self.to_bytes())
+    }
+
+    /// Reads a plan from a link, its fragment, a file's text or the bare payload.
+    pub fn decode(text: &str) -> Result<SealedPlan, HandoverError> {
+        SealedPlan::from_bytes(&decode_text(text)?)
+    }
+}
+
+/// Time, three empty texts' lengths, goal kind, follow-up, diagram flag and three counts.
+const MIN_CONTENT_LEN: usize = 4 + 1 + 1 + 1 + 2 + 1 + 3;
+
+const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(2000, 1, 1).expect("a real date");
+
+fn write_text(out: &mut Vec<u8>, text: &str) {
+    // Lengths are written up to 32 KB: a longer text (none fits a plan screen) is cut at a
+    // character boundary rather than written wrong.
+    let mut end = text.len().min(0x7fff);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    write_length(out, end);
+    out.extend_from_slice(&text.as_bytes()[..end]);
+}
+
+fn write_date(out: &mut Vec<u8>, date: Option<NaiveDate>) {
+    let days = date.map_or(0, |d| (d - EPOCH).num_days().clamp(1, i64::from(u16::MAX)));
+    out.extend_from_slice(&(days as u16).to_be_bytes());
+}
+
+fn write_count(out: &mut Vec<u8>, count: usize) {
+    out.push(count.min(usize::from(MOST_ROWS)) as u8);
+}
+
+fn position<T: PartialEq>(all: &[T], value: &T) -> u8 {
+    all.iter().position(|v| v == value).unwrap_or(0) as u8
+}
+
+fn read_text(reader: &mut Reader<'_>) -> Result<String, HandoverError> {
+    let length = reader.length()?;
+    String::from_utf8(reader.take(length)?.to_vec()).map_err(|_| HandoverError::BadComment)
+}
+
+fn read_date(reader: &mut Reader<'_>) -> Result<Option<NaiveDate>, HandoverError> {
+    let days = u16::from_be_bytes(reader.array()?);
+    Ok((days != 0).then(|| EPOCH + chrono::Days::new(u64::from(days))))
+}
+
+fn read_count(reader: &mut Reader<'_>) -> Result<usize, HandoverError> {
+    let [count] = reader.array()?;
+    if count > MOST_ROWS {
+        return Err(HandoverError::TooLarge);
+    }
+    Ok(usize::from(count))
+}
+
+fn read_one<T: Copy>(reader: &mut Reader<'_>, all: &[T]) -> Result<T, HandoverError> {
+    let [index] = reader.array()?;
+    all.get(usize::from(index))
+        .copied()
+        .ok_or(HandoverError::BadAnswer(index))
+}
+
+impl HerPlan {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let seconds = u32::try_from(self.sent.timestamp().max(0)).unwrap_or(u32::MAX);
+        let mut out = seconds.to_be_bytes().to_vec();
+        write_text(&mut out, &self.counsellor);
+        out.push(match self.goal_kind {
+            None => 0,
+            Some(GoalKind::Work) => 1,
+            Some(GoalKind::Studies) => 2,
+        });
+        write_text(&mut out, &self.goal);
+        write_date(&mut out, self.next_follow_up);
+        match &self.diagram {
+            None => out.push(0),
+            Some(diagram) => {
+                out.push(1);
+                write_date(&mut out, Some(diagram.date));
+                for index in 0..ParticipantItem::ALL.len() {
+                    out.push(diagram.values.get(index).copied().flatten().unwrap_or(0));
+                }
+            }
+        }
+        write_count(&mut out, self.focus_items.len());
+        for item in self.focus_items.iter().take(usize::from(MOST_ROWS)) {
+            out.push(position(&ParticipantItem::ALL, item));
+        }
+        write_count(&mut out, self.sub_goals.len());
+        for sub_goal in self.sub_goals.iter().take(usize::from(MOST_ROWS)) {
+            write_text(&mut out, &sub_goal.text);
+            write_date(&mut out, sub_goal.due);
+            out.push(position(&SUB_GOAL_STATUSES, &sub_goal.status));
+        }
+        write_count(&mut out, self.activities.len());
+        for activity in self.activities.iter().take(usize::from(MOST_ROWS)) {
+            write_text(&mut out, &activity.name);
+            write_date(&mut out, Some(activity.start));
+            write_date(&mut out, activity.end);
+            write_text(&mut out, &activity.responsible);
+            out.push(position(&ACTIVITY_STATUSES, &activity.status));
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<HerPlan, HandoverError> {
+        let mut reader = Reader::over(bytes);
+        let seconds = u32::from_be_bytes(reader.array()?);
+        let sent = DateTime::<Utc>::from_timestamp(i64::from(seconds), 0)
+            .ok_or(HandoverError::Truncated)?;
+        let counsellor = read_text(&mut reader)?;
+        let goal_kind = read_one(
+            &mut reader,
+            &[None, Some(GoalKind::Work), Some(GoalKind::Studies)],
+        )?;
+        let goal = read_text(&mut reader)?;
+        let next_follow_up = read_date(&mut reader)?;
+        let diagram = match reader.array()? {
+            [0] => None,
+            [1] => {
+                let date = read_date(&mut reader)?.ok_or(HandoverError::Truncated)?;
+                let codes: [u8; 8] = reader.array()?;
+                let values = codes
+                    .into_iter()
+                    .map(|code| match code {
+                        0 => Ok(None),
+                        1..=5 => Ok(Some(code)),
+                        _ => Err(HandoverError::BadAnswer(code)),
+                    })
+                    .collect::<Result<_, _>>()?;
+                Some(HerDiagram { date, values })
+            }
+            [other] => return Err(HandoverError::BadAnswer(other)),
+        };
+        let focus_items = (0..read_count(&mut reader)?)
+            .map(|_| read_one(&mut reader, &ParticipantItem::ALL))
+            .collect::<Result<_, _>>()?;
+        let sub_goals = (0..read_count(&mut reader)?)
+            .map(|_| {
+                Ok(HerSubGoal {
+                    text: read_text(&mut reader)?,
+                    due: read_date(&mut reader)?,
+                    status: read_one(&mut reader, &SUB_GOAL_STATUSES)?,
+                })
+            })
+            .collect::<Result<_, HandoverError>>()?;
+        let activities = (0..read_count(&mut reader)?)
+            .map(|_| {
+                Ok(HerActivity {
+                    name: read_text(&mut reader)?,
+                    start: read_date(&mut reader)?.ok_or(HandoverError::Truncated)?,
+                    end: read_date(&mut reader)?,
+                    responsible: read_text(&mut reader)?,
+                    status: read_one(&mut reader, &ACTIVITY_STATUSES)?,
+                })
+            })
+            .collect::<Result<_, HandoverError>>()?;
+        reader.finish()?;
+        Ok(HerPlan {
+            sent,
+            counsellor,
+            goal_kind,
+            goal,
+            focus_items,
+            sub_goals,
+            activities,
+            diagram,
+            next_follow_up,
+        })
+    }
+}

@@ -1,0 +1,159 @@
+//! The action plan as it travels to the participant's own phone and is kept there under "My
+//! plan": what she sees of it, and nothing else (no comments, no other person, no ids from the
+//! counsellor's device). SKAPA's point is that the plan is hers; with no server, it has to go
+//! to her phone.
+//!
+//! `codec` writes it as compact bytes for a QR code, a link or a file; `code` is the short
+//! code she types to open it; `changes` says what a newer plan changed; `calendar` writes its
+//! dates as an iCalendar file. The sealing itself is WebCrypto's (`src/handover/plan_seal.rs`).
+
+pub mod calendar;
+pub mod changes;
+pub mod code;
+pub mod codec;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::caseload::Caseload;
+use super::handover::HandoverError;
+use super::participant::GoalKind;
+use super::plan::{Activity, ActivityStatus, SubGoalStatus};
+use super::progression::{View, round_values};
+use super::questionnaire::ParticipantItem;
+use changes::PlanChange;
+
+/// A plan as her phone keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HerPlan {
+    /// When the counsellor gave it: a newer plan replaces an older one, never the reverse.
+    pub sent: DateTime<Utc>,
+    /// The counsellor's name as the counsellor's device has it (may be empty).
+    pub counsellor: String,
+    pub goal_kind: Option<GoalKind>,
+    /// The goal in her own words.
+    pub goal: String,
+    pub focus_items: Vec<ParticipantItem>,
+    pub sub_goals: Vec<HerSubGoal>,
+    pub activities: Vec<HerActivity>,
+    /// Her latest answers, for her diagram.
+    pub diagram: Option<HerDiagram>,
+    /// Three months after the latest round: when she meets her counsellor again.
+    pub next_follow_up: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HerSubGoal {
+    pub text: String,
+    pub due: Option<NaiveDate>,
+    pub status: SubGoalStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HerActivity {
+    /// The catalogue's name in the counsellor's language, or the words typed for it.
+    pub name: String,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+    pub responsible: String,
+    pub status: ActivityStatus,
+}
+
+/// One round of her own answers: 1–5 per item in item order, `None` where there is none.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HerDiagram {
+    pub date: NaiveDate,
+    pub values: Vec<Option<u8>>,
+}
+
+impl HerPlan {
+    /// Participant `pid`'s plan as she will see it, `None` when she has no plan yet.
+    /// `activity_name` names an activity in the counsellor's language.
+    pub fn of(
+        caseload: &Caseload,
+        pid: &str,
+        sent: DateTime<Utc>,
+        activity_name: impl Fn(&Activity) -> String,
+    ) -> Option<HerPlan> {
+        let participant = caseload.participant(pid)?;
+        let plan = caseload.plan_of(pid)?;
+        let rounds = caseload.rounds_of(pid);
+        let diagram = round_values(&rounds, View::Participant)
+            .pop()
+            .map(|latest| HerDiagram {
+                date: latest.date,
+                values: latest.values,
+            });
+        Some(HerPlan {
+            sent,
+            counsellor: participant
+                .current_counsellor()
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            goal_kind: participant.goal.as_ref().map(|g| g.kind),
+            goal: participant
+                .goal
+                .as_ref()
+                .map(|g| g.text.clone())
+                .unwrap_or_default(),
+            focus_items: plan.focus_items.clone(),
+            sub_goals: plan
+                .sub_goals
+                .iter()
+                .map(|s| HerSubGoal {
+                    text: s.text.clone(),
+                    due: s.due,
+                    status: s.status,
+                })
+                .collect(),
+            activities: plan
+                .activities
+                .iter()
+                .map(|a| HerActivity {
+                    name: activity_name(a),
+                    start: a.start,
+                    end: a.end,
+                    responsible: a.responsible.clone(),
+                    status: a.status,
+                })
+                .collect(),
+            diagram,
+            next_follow_up: super::assessment::next_follow_up_due(rounds),
+        })
+    }
+
+    /// Whether `incoming` may replace this plan: only a plan given later (a link opened twice,
+    /// or an old one found again, changes nothing).
+    pub fn is_replaced_by(&self, incoming: &HerPlan) -> bool {
+        incoming.sent > self.sent
+    }
+}
+
+impl Caseload {
+    /// The plan kept on her phone.
+    pub fn her_plan(&self) -> Option<&HerPlan> {
+        self.handover.her_plan.as_deref()
+    }
+
+    /// Keeps a plan she opened: the first one, or one given after the one she has, whose
+    /// changes it returns. An older or the same plan (a link opened again) changes nothing.
+    pub fn keep_her_plan(
+        &mut self,
+        plan: HerPlan,
+    ) -> Result<Option<Vec<PlanChange>>, HandoverError> {
+        let changed = match self.her_plan() {
+            Some(kept) if !kept.is_replaced_by(&plan) => return Err(HandoverError::OlderPlan),
+            Some(kept) => Some(changes::changes(kept, &plan)),
+            None => None,
+        };
+        self.handover.her_plan = Some(Box::new(plan));
+        Ok(changed)
+    }
+
+    pub fn remove_her_plan(&mut self) {
+        self.handover.her_plan = None;
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,141 @@
+//! "Give the plan to …": the plan, sealed here under a ten-digit code, as a QR code her
+//! phone's ordinary camera opens, a link and a file; the code is shown beside it and is never
+//! part of the link. Her phone keeps it under "My plan" (`pages::my_plan`).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::labels::activity_name;
+use crate::browser;
+use crate::domain::her_plan::{HerPlan, code};
+use crate::handover::error_text;
+use crate::handover::link::link_to;
+use crate::handover::plan_seal::seal_plan;
+use crate::handover::qr::QrImage;
+use crate::handover::share::CopyLink;
+use crate::i18n::use_i18n;
+use crate::routes::Route;
+use crate::state::use_state;
+
+#[derive(Clone)]
+enum Shown {
+    Nothing,
+    Sealing,
+    Ready { link: String, code: String },
+    Refused(crate::domain::handover::HandoverError),
+}
+
+#[component]
+pub fn GivePlan(pid: Memo<String>, name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let shown = RwSignal::new(Shown::Nothing);
+    let saved = RwSignal::new(false);
+    let has_plan = Memo::new(move |_| {
+        state.read(|d| {
+            d.plan_of(&pid.get())
+                .is_some_and(|p| !p.sub_goals.is_empty() || !p.activities.is_empty())
+        })
+    });
+    let give = move |_| {
+        let t = i18n.t();
+        let plan = state.read(|d| {
+            let catalogue = &d.settings().catalogue;
+            HerPlan::of(d, &pid.get_untracked(), browser::now(), |a| {
+                activity_name(t, catalogue, a)
+            })
+        });
+        let Some(plan) = plan else { return };
+        shown.set(Shown::Sealing);
+        saved.set(false);
+        spawn_local(async move {
+            shown.set(match seal_plan(&plan).await {
+                Ok((payload, code)) => Shown::Ready {
+                    link: link_to(Route::MyPlan, &payload),
+                    code,
+                },
+                Err(error) => Shown::Refused(error),
+            });
+        });
+    };
+    let heading = i18n.t().her_plan_give_heading(&name);
+    let intro = name.clone();
+    view! {
+        <section class="panel handover give-plan" aria-labelledby="give-heading">
+            <h2 id="give-heading">{heading}</h2>
+            <p>{move || i18n.t().her_plan_give_intro(&intro)}</p>
+            <Show
+                when=move || has_plan.get()
+                fallback=move || {
+                    view! { <p class="help">{i18n.text(|t| t.her_plan_give_no_plan())}</p> }
+                }
+            >
+                <button type="button" class="button" on:click=give>
+                    {i18n.text(|t| t.her_plan_give_button())}
+                </button>
+            </Show>
+            {move || {
+                let t = i18n.t();
+                match shown.get() {
+                    Shown::Nothing => ().into_any(),
+                    Shown::Sealing => {
+                        view! { <p role="status">{t.her_plan_give_sealing()}</p> }.into_any()
+                    }
+                    Shown::Refused(error) => {
+                        view! {
+                            <p class="error" role="alert">
+                                {error_text(t, &error)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Shown::Ready { link, code: digits } => {
+                        let file = link.clone();
+                        let save = move |_| {
+                            browser::download(
+                                &format!("stegvis-plan-{}.txt", browser::today()),
+                                "text/plain",
+                                &format!("{file}\n"),
+                            );
+                            saved.set(true);
+                        };
+                        let fits = crate::handover::qr::qr_path(&link).is_some();
+                        view! {
+                            <p>{t.her_plan_give_scan_help(&name)}</p>
+                            {if fits {
+                                view! {
+                                    <div class="handover-code plan-code">
+                                        <QrImage
+                                            text=link.clone()
+                                            label=t.her_plan_give_qr_label().to_owned()
+                                        />
+                                    </div>
+                                }
+                                    .into_any()
+                            } else {
+                                view! { <p class="warning">{t.her_plan_give_too_long()}</p> }
+                                    .into_any()
+                            }}
+                            <p class="plan-code-digits">
+                                {t.her_plan_give_code_label()} ": "
+                                <strong class="code-digits" dir="ltr">
+                                    {code::shown(&digits)}
+                                </strong>
+                            </p>
+                            <p class="help">{t.her_plan_give_code_help()}</p>
+                            <h3 class="send-option">{t.her_plan_give_other_ways()}</h3>
+                            <CopyLink link=link label=t.her_plan_give_link_label() />
+                            <button type="button" class="button secondary" on:click=save>
+                                {t.her_plan_give_file()}
+                            </button>
+                            <Show when=move || saved.get()>
+                                <p role="status">{i18n.text(|t| t.her_plan_give_file_saved())}</p>
+                            </Show>
+                        }
+                            .into_any()
+                    }
+                }
+            }}
+        </section>
+    }
+}
