@@ -443,11 +443,12 @@ mod tests {
                 "/participant",
                 "/round/:rid/answer/:n",
                 "/round/:rid/summary",
-                "/round/:rid/thanks"
+                "/round/:rid/thanks",
+                "/my-plan"
             ]
         );
         assert!(include_str!("../index.html").contains(
-            r"/^\/(participant|round\/[^/]+\/(answer\/[^/]+|summary|thanks))?\/?$/.test(path)"
+            r"/^\/(participant|my-plan|round\/[^/]+\/(answer\/[^/]+|summary|thanks))?\/?$/.test(path)"
         ));
         let whole: Vec<&str> = every_route().iter().map(Route::pattern).collect();
         assert!(hers.iter().all(|pattern| whole.contains(pattern)));
