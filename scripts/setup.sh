@@ -40,19 +40,21 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   }
 fi
 
-if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  step "installing Debian's Chromium for the browser tests"
-  sudo_cmd=""
+# Debian's packages for the browser tests, each only when its command is missing.
+debian_package() { # command, why, packages...
+  [ "${SETUP_BROWSER:-}" = yes ] && ! command -v "$1" >/dev/null || return 0
+  step "installing Debian's $3 $2"
+  local sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver
-fi
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${@:3}"
+}
+SETUP_BROWSER=no
+[ "${1:-}" = "--browser" ] && SETUP_BROWSER=yes
+debian_package /usr/bin/chromium "for the browser tests" chromium chromium-driver
+debian_package /usr/bin/chromedriver "for the browser tests" chromium chromium-driver
 # ffmpeg turns the phone's screenshot of its reply code into a video for Chromium's fake camera.
-if [ "${1:-}" = "--browser" ] && ! command -v ffmpeg >/dev/null; then
-  step "installing Debian's ffmpeg for the webcam test"
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq ffmpeg
-fi
+debian_package ffmpeg "for the webcam test" ffmpeg
+# zbar reads the plan's QR code from a photo of the laptop's screen: a decoder that is not ours.
+debian_package zbarimg "for the plan's QR code test" zbar-tools
 return 0

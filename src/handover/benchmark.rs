@@ -1,4 +1,4 @@
-//! Payload sizes and QR versions of a reply, for the figures the issue asks for. Ignored by
+//! Payload sizes and QR versions of a reply and of her plan, for the figures the issue asks for. Ignored by
 //! default: `cargo test --release --lib handover::benchmark -- --ignored --nocapture`.
 
 use chrono::DateTime;
@@ -6,6 +6,7 @@ use chrono::DateTime;
 use super::qr::{LARGEST_VERSION, qr_path};
 use crate::domain::assessment::{ItemAnswer, Ratings};
 use crate::domain::handover::codec::{Invitation, ReplyContent, SealedReply, TAG_LEN};
+use crate::domain::her_plan::codec::SealedPlan;
 use crate::domain::questionnaire::ParticipantItem;
 
 /// The aim: a reply without comments fits version 10 at level M (a 720p webcam, arm's length).
@@ -99,5 +100,20 @@ fn payload_sizes_and_qr_versions() {
         invitation.len() * 3 / 4,
         link.len(),
         version(&link)
+    );
+    // Her plan: 1 goal, 4 sub-goals and 6 activities of 60 characters (the issue's size).
+    let content = crate::domain::her_plan::tests::sample().to_bytes();
+    let plan = SealedPlan {
+        salt: [0x42; 16],
+        nonce: [0x24; 12],
+        sealed: vec![0x99; content.len() + TAG_LEN],
+    };
+    let link = format!("https://stegvis.example.org/my-plan#{}", plan.encode());
+    println!(
+        "plan (1 goal, 4 sub-goals, 6 activities of 60 characters): {} bytes sealed, link {} characters, QR at level M {}, shown at version {} (goal <= {LARGEST_VERSION})",
+        plan.to_bytes().len(),
+        link.len(),
+        version(&link),
+        qr_path(&link).map_or("none".to_owned(), |(_, _, v)| v.to_string()),
     );
 }

@@ -43,13 +43,14 @@ enum Step {
 pub fn MyPlanPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let step = RwSignal::new(
-        match take_fragment().map(|text| SealedPlan::decode(&text)) {
-            None => Step::Showing,
-            Some(Ok(sealed)) => Step::Asking(sealed),
-            Some(Err(error)) => Step::Refused(error),
-        },
-    );
+    let step = RwSignal::new(arrived().unwrap_or(Step::Showing));
+    // A plan's link opened while this page is open changes only the address's fragment.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(next) = arrived() {
+            step.set(next);
+        }
+    });
+    on_cleanup(move || listener.remove());
     let plan = Memo::new(move |_| state.read(|d| d.her_plan().cloned()));
     // Whether the last digits typed did not open the plan (the form is drawn anew after a try).
     let wrong = RwSignal::new(false);
@@ -90,6 +91,15 @@ pub fn MyPlanPage() -> impl IntoView {
             }
         }}
     }
+}
+
+/// What the address's fragment brought, taken out of the address: a sealed plan to open, or
+/// why it cannot be one.
+fn arrived() -> Option<Step> {
+    Some(match SealedPlan::decode(&take_fragment()?) {
+        Ok(sealed) => Step::Asking(sealed),
+        Err(error) => Step::Refused(error),
+    })
 }
 
 /// The ten digits, typed in whatever digits her keyboard writes.
@@ -247,13 +257,20 @@ fn PlanView(plan: HerPlan, step: RwSignal<Step>) -> impl IntoView {
         let all_events = StoredValue::new(plan.clone());
         view! {
             <p class="lead">{from}</p>
-            <section class="panel" aria-labelledby="my-goal">
-                <h2 id="my-goal">{t.her_plan_goal_heading()}</h2>
-                <p dir="auto">{goal}</p>
-                {(!plan.focus_items.is_empty())
-                    .then(|| {
-                        view! {
-                            <h3>{t.her_plan_focus_heading()}</h3>
+            {(!goal.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="panel" aria-labelledby="my-goal">
+                            <h2 id="my-goal">{t.her_plan_goal_heading()}</h2>
+                            <p dir="auto">{goal}</p>
+                        </section>
+                    }
+                })}
+            {(!plan.focus_items.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="panel" aria-labelledby="my-focus">
+                            <h2 id="my-focus">{t.her_plan_focus_heading()}</h2>
                             <ul>
                                 {plan
                                     .focus_items
@@ -261,9 +278,9 @@ fn PlanView(plan: HerPlan, step: RwSignal<Step>) -> impl IntoView {
                                     .map(|item| view! { <li>{t.item_short(*item)}</li> })
                                     .collect_view()}
                             </ul>
-                        }
-                    })}
-            </section>
+                        </section>
+                    }
+                })}
             {(!plan.sub_goals.is_empty())
                 .then(|| {
                     view! {
@@ -317,7 +334,9 @@ fn PlanView(plan: HerPlan, step: RwSignal<Step>) -> impl IntoView {
                 })}
             {plan
                 .next_follow_up
+                .filter(|date| *date >= browser::today())
                 .map(|date| {
+                    // Once the day has passed, the date would only confuse.
                     view! {
                         <section class="panel" aria-labelledby="my-follow-up">
                             <h2 id="my-follow-up">{t.her_plan_follow_up_heading()}</h2>

@@ -30,7 +30,10 @@ pub struct Handover {
     pub answering: Vec<AnsweringFor>,
     /// On her own phone: the plan her counsellor gave her ("My plan"). Optional, so no new
     /// schema version; boxed, as it is rarely there.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::her_plan::stored"
+    )]
     pub her_plan: Option<Box<crate::domain::her_plan::HerPlan>>,
 }
 

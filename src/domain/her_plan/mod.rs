@@ -11,9 +11,9 @@ pub mod calendar;
 pub mod changes;
 pub mod code;
 pub mod codec;
+pub mod stored;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::caseload::Caseload;
 use super::handover::HandoverError;
@@ -23,8 +23,8 @@ use super::progression::{View, round_values};
 use super::questionnaire::ParticipantItem;
 use changes::PlanChange;
 
-/// A plan as her phone keeps it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A plan as her phone keeps it (stored as its travelling bytes: see `stored`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HerPlan {
     /// When the counsellor gave it: a newer plan replaces an older one, never the reverse.
     pub sent: DateTime<Utc>,
@@ -42,14 +42,14 @@ pub struct HerPlan {
     pub next_follow_up: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HerSubGoal {
     pub text: String,
     pub due: Option<NaiveDate>,
     pub status: SubGoalStatus,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HerActivity {
     /// The catalogue's name in the counsellor's language, or the words typed for it.
     pub name: String,
@@ -60,7 +60,7 @@ pub struct HerActivity {
 }
 
 /// One round of her own answers: 1–5 per item in item order, `None` where there is none.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HerDiagram {
     pub date: NaiveDate,
     pub values: Vec<Option<u8>>,

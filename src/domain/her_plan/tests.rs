@@ -328,6 +328,7 @@ fn the_calendar_file_escapes_folds_and_reminds() {
     assert!(file.contains("DESCRIPTION:Ansvarig: Ada\\nTill 31 mars\r\n"));
     assert!(file.contains("DTSTART;VALUE=DATE:20270111\r\nDTEND;VALUE=DATE:20270112\r\n"));
     assert!(file.contains("TRIGGER:-P1D"));
+    assert!(file.contains(&format!("DTSTAMP:{}\r\n", sent().format("%Y%m%dT%H%M%SZ"))));
     assert_eq!(file.matches("BEGIN:VEVENT").count(), 2);
     for line in file.split("\r\n") {
         assert!(line.len() <= 75, "{line}");
@@ -409,8 +410,12 @@ fn her_phone_keeps_the_newest_plan_and_says_what_changed() {
     assert_eq!(phone.her_plan(), Some(&newer));
     // Stored and read back as any data is.
     let text = serde_json::to_string(&phone).unwrap();
+    assert!(text.contains("\"her_plan\":\"P1:"), "{text}");
     let read: Caseload = serde_json::from_str(&text).unwrap();
     assert_eq!(read.her_plan(), Some(&newer));
+    // A plan in a format this build does not know is not read as no plan.
+    let unknown = text.replace("\"her_plan\":\"P1:", "\"her_plan\":\"P2:");
+    assert!(serde_json::from_str::<Caseload>(&unknown).is_err());
     phone.erase_all();
     assert_eq!(phone.her_plan(), None);
 }

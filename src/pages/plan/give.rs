@@ -102,26 +102,30 @@ pub fn GivePlan(pid: Memo<String>, name: String) -> impl IntoView {
                         let fits = crate::handover::qr::qr_path(&link).is_some();
                         view! {
                             <p>{t.her_plan_give_scan_help(&name)}</p>
-                            {if fits {
-                                view! {
-                                    <div class="handover-code plan-code">
-                                        <QrImage
-                                            text=link.clone()
-                                            label=t.her_plan_give_qr_label().to_owned()
-                                        />
-                                    </div>
-                                }
-                                    .into_any()
-                            } else {
-                                view! { <p class="warning">{t.her_plan_give_too_long()}</p> }
-                                    .into_any()
-                            }}
-                            <p class="plan-code-digits">
-                                {t.her_plan_give_code_label()} ": "
-                                <strong class="code-digits" dir="ltr">
-                                    {code::shown(&digits)}
-                                </strong>
-                            </p>
+                            // The code and the digits side by side where there is room, so
+                            // that a projector shows both at once.
+                            <div class="plan-code-pair">
+                                {if fits {
+                                    view! {
+                                        <div class="handover-code plan-code">
+                                            <QrImage
+                                                text=link.clone()
+                                                label=t.her_plan_give_qr_label().to_owned()
+                                            />
+                                        </div>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! { <p class="warning">{t.her_plan_give_too_long()}</p> }
+                                        .into_any()
+                                }}
+                                <p class="plan-code-digits">
+                                    {t.her_plan_give_code_label()} ": "
+                                    <strong class="code-digits" dir="ltr">
+                                        {code::shown(&digits)}
+                                    </strong>
+                                </p>
+                            </div>
                             <p class="help">{t.her_plan_give_code_help()}</p>
                             <h3 class="send-option">{t.her_plan_give_other_ways()}</h3>
                             <CopyLink link=link label=t.her_plan_give_link_label() />
