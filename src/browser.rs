@@ -225,3 +225,20 @@ pub fn stop_speaking() {
         speech.cancel();
     }
 }
+
+/// The file just chosen in the file input that fired `event`; the input is cleared, so that
+/// choosing the same file again reads it again.
+pub fn chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = wasm_bindgen::JsCast::dyn_into(event.target()?).ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}
+
+/// A file's text, or `None` when the browser cannot read it as text.
+pub async fn file_text(file: &web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?
+        .as_string()
+}

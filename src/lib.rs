@@ -34,6 +34,7 @@ use pages::{
     home::HomePage,
     invitation::InvitationPage,
     invite::InvitePage,
+    move_person::MovePersonPage,
     my_plan::MyPlanPage,
     not_found::NotFoundPage,
     org_summary::OrgSummaryPage,
@@ -151,6 +152,7 @@ fn OpenApp() -> impl IntoView {
                 <Route path=path!("/counsellor/:pid") view=ParticipantOverviewPage />
                 <Route path=path!("/counsellor/:pid/plan") view=PlanPage />
                 <Route path=path!("/counsellor/:pid/plan/print") view=PlanPrintPage />
+                <Route path=path!("/counsellor/:pid/move") view=MovePersonPage />
                 <Route path=path!("/round/:rid/answer/:n") view=QuestionPage />
                 <Route path=path!("/round/:rid/summary") view=SummaryPage />
                 <Route path=path!("/round/:rid/thanks") view=ThanksPage />

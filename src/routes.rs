@@ -38,6 +38,8 @@ pub enum RouteOf<S> {
     Person(S),
     Plan(S),
     PlanPrint(S),
+    /// Moving one person's record to a colleague's device.
+    MovePerson(S),
     /// Question `number` (1-based) of a round; `from_summary` when changed from the summary.
     Question {
         round: S,
@@ -81,6 +83,7 @@ impl<S: AsRef<str>> RouteOf<S> {
             RouteOf::Person(_) => "/counsellor/:pid",
             RouteOf::Plan(_) => "/counsellor/:pid/plan",
             RouteOf::PlanPrint(_) => "/counsellor/:pid/plan/print",
+            RouteOf::MovePerson(_) => "/counsellor/:pid/move",
             RouteOf::Question { .. } => "/round/:rid/answer/:n",
             RouteOf::Summary(_) => "/round/:rid/summary",
             RouteOf::Thanks(_) => "/round/:rid/thanks",
@@ -105,6 +108,7 @@ impl<S: AsRef<str>> RouteOf<S> {
             RouteOf::Person(id)
             | RouteOf::Plan(id)
             | RouteOf::PlanPrint(id)
+            | RouteOf::MovePerson(id)
             | RouteOf::Question { round: id, .. }
             | RouteOf::Summary(id)
             | RouteOf::Thanks(id)
@@ -185,6 +189,7 @@ impl ReadRoute {
             ["counsellor", pid] => RouteOf::Person(id(pid)?),
             ["counsellor", pid, "plan"] => RouteOf::Plan(id(pid)?),
             ["counsellor", pid, "plan", "print"] => RouteOf::PlanPrint(id(pid)?),
+            ["counsellor", pid, "move"] => RouteOf::MovePerson(id(pid)?),
             ["round", rid, "answer", n] => RouteOf::Question {
                 round: id(rid)?,
                 number: n.parse().ok()?,
@@ -314,6 +319,7 @@ mod tests {
             Route::Person(odd),
             Route::Plan("p1"),
             Route::PlanPrint(odd),
+            Route::MovePerson(odd),
             Route::Question {
                 round: odd,
                 number: 3,

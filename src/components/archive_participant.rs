@@ -11,6 +11,7 @@ pub fn left_for_text(t: &Texts, reason: LeftFor) -> &'static str {
         LeftFor::Studies => t.worklist_left_studies(),
         LeftFor::Moved => t.worklist_left_moved(),
         LeftFor::Ended => t.worklist_left_ended(),
+        LeftFor::Colleague => t.worklist_left_colleague(),
     }
 }
 

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::merge::{
     Choices, Conflict, MergeError, MergePreview, Resolution, apply_merge, preview_merge,
@@ -117,11 +116,9 @@ pub fn ImportBackup(
         })
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = crate::browser::chosen_file(&ev) else {
             return;
         };
-        input.set_value(""); // choosing the same file again reads it again
         status.set(String::new());
         if file.size() > MAX_BACKUP_BYTES as f64 {
             stage.set(Stage::Failed(|t| t.data_error_too_large()));
@@ -129,11 +126,7 @@ pub fn ImportBackup(
         }
         stage.set(Stage::Reading);
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
-            take_text(text);
+            take_text(crate::browser::file_text(&file).await);
         });
     };
     if let Some(offered) = offered {

@@ -20,6 +20,7 @@ pub mod participant_edit;
 pub mod plan_advice;
 pub mod progress_view;
 pub mod read_aloud;
+pub mod receive_person;
 pub mod refusal;
 pub mod round_answers;
 pub mod round_missing;

@@ -40,14 +40,17 @@ pub enum LeftFor {
     Studies,
     Moved,
     Ended,
+    /// Her record went to another counsellor's device ("Move to a colleague").
+    Colleague,
 }
 
 impl LeftFor {
-    pub const ALL: [LeftFor; 4] = [
+    pub const ALL: [LeftFor; 5] = [
         LeftFor::Work,
         LeftFor::Studies,
         LeftFor::Moved,
         LeftFor::Ended,
+        LeftFor::Colleague,
     ];
 
     pub fn key(self) -> &'static str {
@@ -56,6 +59,7 @@ impl LeftFor {
             LeftFor::Studies => "studies",
             LeftFor::Moved => "moved",
             LeftFor::Ended => "ended",
+            LeftFor::Colleague => "colleague",
         }
     }
 }

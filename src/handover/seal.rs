@@ -17,7 +17,7 @@ use crate::browser::js_object;
 use crate::domain::handover::HandoverError;
 use crate::domain::handover::book::DeviceKey;
 use crate::domain::handover::codec::{
-    Invitation, PUBLIC_KEY_LEN, ReplyContent, SealedReply, from_base64url, to_base64url,
+    ID_LEN, Invitation, PUBLIC_KEY_LEN, ReplyContent, SealedReply, from_base64url, to_base64url,
 };
 
 const INFO: &[u8] = b"stegvis-reply-v1";
@@ -41,35 +41,86 @@ pub async fn seal(
     invitation: &Invitation,
     content: &ReplyContent,
 ) -> Result<SealedReply, HandoverError> {
+    let mut reply = SealedReply {
+        invitation_id: invitation.id,
+        ephemeral_key: [0; PUBLIC_KEY_LEN],
+        sealed: Vec::new(),
+    };
+    let to = Recipient {
+        id: invitation.id,
+        public_key: &invitation.public_key,
+        info: INFO,
+    };
+    (reply.ephemeral_key, reply.sealed) = seal_to(&to, &content.to_bytes(), |ephemeral| {
+        SealedReply {
+            ephemeral_key: *ephemeral,
+            ..reply.clone()
+        }
+        .associated_data()
+    })
+    .await?;
+    Ok(reply)
+}
+
+/// Opens a reply with this device's key. A reply changed on the way does not open.
+pub async fn open(reply: &SealedReply, device: &DeviceKey) -> Result<ReplyContent, HandoverError> {
+    let plain = open_with(
+        device,
+        reply.invitation_id,
+        INFO,
+        &reply.ephemeral_key,
+        &reply.associated_data(),
+        &reply.sealed,
+    )
+    .await?;
+    ReplyContent::from_bytes(&plain)
+}
+
+/// Whom a payload is sealed for: the id that salts the key, the device's public key, and the
+/// payload kind's HKDF info (so that one kind's key never opens another).
+pub(super) struct Recipient<'a> {
+    pub id: [u8; ID_LEN],
+    pub public_key: &'a [u8; PUBLIC_KEY_LEN],
+    pub info: &'static [u8],
+}
+
+/// Seals `plain` for `to` with a one-time key pair: the one-time public key and the sealed
+/// bytes, authenticated with the clear part `associated` builds around the one-time key.
+pub(super) async fn seal_to(
+    to: &Recipient<'_>,
+    plain: &[u8],
+    associated: impl FnOnce(&[u8; PUBLIC_KEY_LEN]) -> Vec<u8>,
+) -> Result<([u8; PUBLIC_KEY_LEN], Vec<u8>), HandoverError> {
     let subtle = subtle()?;
     let pair = generate_pair(&subtle).await?;
     let ephemeral_key: [u8; PUBLIC_KEY_LEN] = export(&subtle, "raw", &get(&pair, "publicKey")?)
         .await?
         .try_into()
         .map_err(|_| HandoverError::NoCrypto)?;
-    let device_public = import_public(&subtle, &invitation.public_key).await?;
-    let mut reply = SealedReply {
-        invitation_id: invitation.id,
-        ephemeral_key,
-        sealed: Vec::new(),
-    };
-    let (key, nonce) = reply_key(
+    let recipient = import_public(&subtle, to.public_key).await?;
+    let (key, nonce) = payload_key(
         &subtle,
         get(&pair, "privateKey")?.unchecked_ref(),
-        &device_public,
-        &reply,
-        &invitation.public_key,
+        &recipient,
+        (&to.id, to.info, &ephemeral_key, to.public_key),
         "encrypt",
     )
     .await?;
-    let params = aes_params(&nonce, &reply.associated_data());
-    let promise = subtle.encrypt_with_object_and_u8_array(&params, &key, &content.to_bytes());
-    reply.sealed = bytes(call(promise).await.map_err(|_| HandoverError::NoCrypto)?);
-    Ok(reply)
+    let params = aes_params(&nonce, &associated(&ephemeral_key));
+    let promise = subtle.encrypt_with_object_and_u8_array(&params, &key, plain);
+    let sealed = bytes(call(promise).await.map_err(|_| HandoverError::NoCrypto)?);
+    Ok((ephemeral_key, sealed))
 }
 
-/// Opens a reply with this device's key. A reply changed on the way does not open.
-pub async fn open(reply: &SealedReply, device: &DeviceKey) -> Result<ReplyContent, HandoverError> {
+/// Opens what [`seal_to`] sealed for this device.
+pub(super) async fn open_with(
+    device: &DeviceKey,
+    id: [u8; ID_LEN],
+    info: &'static [u8],
+    ephemeral_key: &[u8; PUBLIC_KEY_LEN],
+    associated: &[u8],
+    sealed: &[u8],
+) -> Result<Vec<u8>, HandoverError> {
     let subtle = subtle()?;
     let (Some(pkcs8), Some(public_raw)) = (
         from_base64url(&device.private_pkcs8),
@@ -78,24 +129,31 @@ pub async fn open(reply: &SealedReply, device: &DeviceKey) -> Result<ReplyConten
         return Err(HandoverError::NotForThisDevice);
     };
     let private = import(&subtle, "pkcs8", &pkcs8, &["deriveBits"]).await?;
-    let ephemeral = import_public(&subtle, &reply.ephemeral_key)
+    let ephemeral = import_public(&subtle, ephemeral_key)
         .await
         .map_err(|_| HandoverError::Tampered)?;
-    let (key, nonce) =
-        reply_key(&subtle, &private, &ephemeral, reply, &public_raw, "decrypt").await?;
-    let params = aes_params(&nonce, &reply.associated_data());
-    let promise = subtle.decrypt_with_object_and_u8_array(&params, &key, &reply.sealed);
-    let plain = bytes(call(promise).await.map_err(|_| HandoverError::Tampered)?);
-    ReplyContent::from_bytes(&plain)
+    let (key, nonce) = payload_key(
+        &subtle,
+        &private,
+        &ephemeral,
+        (&id, info, ephemeral_key, &public_raw),
+        "decrypt",
+    )
+    .await?;
+    let params = aes_params(&nonce, associated);
+    let promise = subtle.decrypt_with_object_and_u8_array(&params, &key, sealed);
+    Ok(bytes(
+        call(promise).await.map_err(|_| HandoverError::Tampered)?,
+    ))
 }
 
-/// ECDH between `private` and `public`, then HKDF: the AES-GCM key (for `usage`) and nonce.
-async fn reply_key(
+/// ECDH between `private` and `public`, then HKDF (salt: the id; info: the kind's info, the
+/// one-time public key and the recipient's public key): the AES-GCM key (for `usage`) and nonce.
+async fn payload_key(
     subtle: &SubtleCrypto,
     private: &CryptoKey,
     public: &CryptoKey,
-    reply: &SealedReply,
-    device_public: &[u8],
+    (id, info, ephemeral_key, recipient_public): (&[u8], &[u8], &[u8], &[u8]),
     usage: &str,
 ) -> Result<(CryptoKey, Vec<u8>), HandoverError> {
     let ecdh = js_object(&[("name", "ECDH".into()), ("public", public.into())]);
@@ -112,11 +170,11 @@ async fn reply_key(
     ))
     .await
     .map_err(|_| HandoverError::NoCrypto)?;
-    let info = [INFO, &reply.ephemeral_key, device_public].concat();
+    let info = [info, ephemeral_key, recipient_public].concat();
     let params = js_object(&[
         ("name", "HKDF".into()),
         ("hash", "SHA-256".into()),
-        ("salt", Uint8Array::from(&reply.invitation_id[..]).into()),
+        ("salt", Uint8Array::from(id).into()),
         ("info", Uint8Array::from(info.as_slice()).into()),
     ]);
     let okm = call(subtle.derive_bits_with_object(

@@ -8,6 +8,7 @@ use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::folder_backup::{FolderBackupSection, use_folder_backups};
 use crate::components::import_backup::ImportBackup;
+use crate::components::receive_person::ReceivePerson;
 use crate::domain::caseload::Caseload;
 use crate::domain::settings::DeviceRole;
 use crate::i18n::use_i18n;
@@ -59,7 +60,8 @@ pub fn DataPage() -> impl IntoView {
     let state = use_state();
     let status = RwSignal::new(String::new());
     // The newest backup of the backup folder, when the counsellor restores from it.
-    let offered_from_folder = use_folder_backups().map(|backups| backups.offered);
+    // (and a person's record from a colleague, once opened).
+    let offered = use_folder_backups().map_or_else(|| RwSignal::new(None), |b| b.offered);
     let include_sensitive = RwSignal::new(false);
     let include_comments = RwSignal::new(false);
     let lock = use_lock();
@@ -167,7 +169,10 @@ pub fn DataPage() -> impl IntoView {
         <crate::offline::IosStorageNote />
         <crate::offline::MacSafariNote />
 
-        <ImportBackup status=status offered=offered_from_folder />
+        <Show when=organisation>
+            <ReceivePerson offered=offered />
+        </Show>
+        <ImportBackup status=status offered=Some(offered) />
 
         <Show when=organisation>
             <section class="panel" aria-labelledby="settings-heading">

@@ -7,6 +7,7 @@ pub mod data;
 pub mod home;
 pub mod invitation;
 pub mod invite;
+pub mod move_person;
 pub mod my_plan;
 pub mod not_found;
 pub mod org_summary;

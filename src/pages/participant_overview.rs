@@ -121,6 +121,12 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             <RoundList pid=pid />
             <ParticipantEdit pid=pid />
             <ArchiveParticipant pid=pid />
+            <section class="panel" aria-labelledby="move-heading">
+                <h2 id="move-heading">{i18n.text(|t| t.colleague_move_link())}</h2>
+                <A href=Route::MovePerson(&pid.get()).href() attr:class="button secondary">
+                    {i18n.text(|t| t.colleague_move_link())}
+                </A>
+            </section>
             <MergeParticipant pid=pid merged=merged />
             <section class="panel">
                 <button

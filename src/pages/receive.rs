@@ -77,15 +77,13 @@ pub fn ReceivePage() -> impl IntoView {
         receive.run(pasted.get_untracked());
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = browser::chosen_file(&ev) else {
             return;
         };
-        input.set_value("");
         spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => receive.run(text.as_string().unwrap_or_default()),
-                Err(_) => step.set(Step::Refused(HandoverError::NotStegvis)),
+            match browser::file_text(&file).await {
+                Some(text) => receive.run(text),
+                None => step.set(Step::Refused(HandoverError::NotStegvis)),
             }
         });
     };

@@ -22,6 +22,14 @@ const INVITATION_KIND: u8 = b'I';
 const REPLY_KIND: u8 = b'R';
 /// A participant's plan, from the counsellor's device to her phone (`domain::her_plan`).
 pub(crate) const PLAN_KIND: u8 = b'P';
+/// Every kind of payload Stegvis makes (see also `colleague`).
+const KINDS: [u8; 5] = [
+    INVITATION_KIND,
+    REPLY_KIND,
+    PLAN_KIND,
+    super::colleague::RECEIVE_KIND,
+    super::colleague::RECORD_KIND,
+];
 /// The format version this build writes and the only one it reads so far.
 pub const FORMAT_VERSION: u8 = 1;
 pub const ID_LEN: usize = 16;
@@ -238,7 +246,9 @@ pub(crate) fn header(kind: u8) -> Vec<u8> {
     vec![MAGIC, kind, FORMAT_VERSION]
 }
 
-fn public_key(bytes: [u8; PUBLIC_KEY_LEN]) -> Result<[u8; PUBLIC_KEY_LEN], HandoverError> {
+pub(crate) fn public_key(
+    bytes: [u8; PUBLIC_KEY_LEN],
+) -> Result<[u8; PUBLIC_KEY_LEN], HandoverError> {
     if bytes[0] == 0x04 {
         Ok(bytes)
     } else {
@@ -274,15 +284,14 @@ impl<'a> Reader<'a> {
             [] => Err(HandoverError::Empty),
             [first, ..] if *first != MAGIC => Err(HandoverError::NotStegvis),
             [_] | [_, _] => Err(HandoverError::Truncated),
-            [_, found, _, ..] if *found != kind => match (*found, kind) {
-                (_, PLAN_KIND) if [INVITATION_KIND, REPLY_KIND].contains(found) => {
-                    Err(HandoverError::NotAPlan)
-                }
-                (PLAN_KIND, _) => Err(HandoverError::PlanNotAnswers),
-                (INVITATION_KIND, _) => Err(HandoverError::InvitationNotReply),
-                (REPLY_KIND, _) => Err(HandoverError::ReplyNotInvitation),
-                _ => Err(HandoverError::NotStegvis),
-            },
+            [_, found, _, ..] if *found != kind => Err(match (*found, kind) {
+                (found, PLAN_KIND) if KINDS.contains(&found) => HandoverError::NotAPlan,
+                (PLAN_KIND, INVITATION_KIND | REPLY_KIND) => HandoverError::PlanNotAnswers,
+                (INVITATION_KIND, REPLY_KIND) => HandoverError::InvitationNotReply,
+                (REPLY_KIND, INVITATION_KIND) => HandoverError::ReplyNotInvitation,
+                (found, _) if KINDS.contains(&found) => HandoverError::OtherStep,
+                _ => HandoverError::NotStegvis,
+            }),
             [_, _, version, ..] if *version != FORMAT_VERSION => {
                 Err(HandoverError::UnknownVersion(*version))
             }

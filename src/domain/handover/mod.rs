@@ -5,6 +5,7 @@
 
 pub mod book;
 pub mod codec;
+pub mod colleague;
 
 use std::fmt;
 
@@ -30,6 +31,9 @@ pub enum HandoverError {
     WrongCode,
     /// This phone already has this plan, or a newer one from the same counsellor.
     OlderPlan,
+    /// Something Stegvis made, for another step than this screen's (a receive code where a
+    /// moved record was expected, an invitation where a receive code was, ...).
+    OtherStep,
     /// Made by a newer (or unknown) version of the app.
     UnknownVersion(u8),
     /// Cut short: part of the link or file is missing.

@@ -1,0 +1,172 @@
+//! On the data page: receiving a person from a colleague. This device's receive link (its
+//! public key) to give the colleague, and the sealed record that comes back, by link or file,
+//! opened here and handed to the import review, which shows what comes and overwrites nothing.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::handover::HandoverError;
+use crate::domain::handover::colleague::SealedRecord;
+use crate::handover::colleague::open_record;
+use crate::handover::error_text;
+use crate::handover::link::{link_to, take_fragment};
+use crate::handover::seal::new_device_key;
+use crate::handover::share::CopyLink;
+use crate::i18n::use_i18n;
+use crate::routes::Route;
+use crate::state::use_state;
+
+#[derive(Clone, PartialEq)]
+enum Opening {
+    Idle,
+    Busy,
+    Opened,
+    Refused(HandoverError),
+}
+
+#[component]
+pub fn ReceivePerson(
+    /// Where an opened record goes: the import review's offered text.
+    offered: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_state();
+    let showing = RwSignal::new(false);
+    let key_failed = RwSignal::new(None::<HandoverError>);
+    let typed = RwSignal::new(String::new());
+    let opening = RwSignal::new(Opening::Idle);
+    let receive_link = Memo::new(move |_| {
+        state.read(|d| {
+            d.receive_code()
+                .map(|code| link_to(Route::Data, &code.encode()))
+        })
+    });
+    let show = move |_| {
+        showing.set(true);
+        if receive_link.get_untracked().is_some() {
+            return;
+        }
+        spawn_local(async move {
+            match new_device_key().await {
+                Ok(key) => {
+                    let _ = state.change(|d| {
+                        d.keep_device_key(key);
+                        Ok(())
+                    });
+                }
+                Err(error) => key_failed.set(Some(error)),
+            }
+        });
+    };
+    let open = move |text: String| {
+        let record = match SealedRecord::decode(&text) {
+            Ok(record) => record,
+            Err(error) => return opening.set(Opening::Refused(error)),
+        };
+        let Some(device) = state.read(|d| d.handover().device_key.clone()) else {
+            return opening.set(Opening::Refused(HandoverError::NotForThisDevice));
+        };
+        opening.set(Opening::Busy);
+        spawn_local(async move {
+            match open_record(&record, &device).await {
+                Ok(backup) => {
+                    opening.set(Opening::Opened);
+                    offered.set(Some(backup));
+                }
+                Err(error) => opening.set(Opening::Refused(error)),
+            }
+        });
+    };
+    // A record's link opens this page with the record in its fragment.
+    if let Some(text) = take_fragment() {
+        open(text);
+    }
+    let on_file = move |event: leptos::ev::Event| {
+        let Some(file) = crate::browser::chosen_file(&event) else {
+            return;
+        };
+        spawn_local(async move {
+            match crate::browser::file_text(&file).await {
+                Some(text) => open(text),
+                None => opening.set(Opening::Refused(HandoverError::NotStegvis)),
+            }
+        });
+    };
+    view! {
+        <section class="panel handover" aria-labelledby="receive-person-heading">
+            <h2 id="receive-person-heading">{i18n.text(|t| t.colleague_receive_heading())}</h2>
+            <p>{i18n.text(|t| t.colleague_receive_intro())}</p>
+            <button
+                type="button"
+                class="button secondary"
+                aria-expanded=move || showing.get().to_string()
+                on:click=show
+            >
+                {i18n.text(|t| t.colleague_receive_show())}
+            </button>
+            {move || {
+                let t = i18n.t();
+                match (showing.get(), key_failed.get(), receive_link.get()) {
+                    (false, _, _) => ().into_any(),
+                    (true, Some(error), _) => {
+                        view! {
+                            <p class="error" role="alert">
+                                {error_text(t, &error)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    (true, None, Some(link)) => {
+                        view! { <CopyLink link=link label=t.colleague_receive_link_label() /> }
+                            .into_any()
+                    }
+                    (true, None, None) => ().into_any(),
+                }
+            }}
+            <label for="record-link" class="link-label">
+                {i18n.text(|t| t.colleague_receive_record_label())}
+            </label>
+            <input
+                id="record-link"
+                class="link-text"
+                type="text"
+                prop:value=move || typed.get()
+                on:input=move |e| typed.set(event_target_value(&e))
+            />
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| open(typed.get_untracked())>
+                    {i18n.text(|t| t.colleague_receive_open())}
+                </button>
+                <label class="file-pick button secondary">
+                    <span>{i18n.text(|t| t.colleague_receive_record_file())}</span>
+                    <input
+                        type="file"
+                        accept=".txt,text/plain"
+                        class="visually-hidden"
+                        on:change=on_file
+                    />
+                </label>
+            </div>
+            {move || {
+                let t = i18n.t();
+                match opening.get() {
+                    Opening::Idle => ().into_any(),
+                    Opening::Busy => {
+                        view! { <p role="status">{t.handover_sealing()}</p> }.into_any()
+                    }
+                    Opening::Opened => {
+                        view! { <p role="status">{t.colleague_receive_opened()}</p> }.into_any()
+                    }
+                    Opening::Refused(error) => {
+                        view! {
+                            <p class="error" role="alert">
+                                {error_text(t, &error)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }
+            }}
+        </section>
+    }
+}
