@@ -275,21 +275,23 @@ fn ImportReview(
     ];
     let conflicts = preview.conflicts.clone();
     view! {
-        <div class="import-review" role="region" aria-label=t.data_import_heading()>
+        // Inside the section the import heading names: no landmark of its own.
+        <div class="import-review">
             {if adds == 0 && preview.conflicts.is_empty() {
                 view! { <p role="status">{t.data_import_nothing_new()}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="counts" role="status">
-                        {counts
-                            .into_iter()
-                            .map(|(text, count)| view! { <li>{text(t, count)}</li> })
-                            .collect_view()}
-                    </ul>
+                    <div role="status">
+                        <ul class="counts">
+                            {counts
+                                .into_iter()
+                                .map(|(text, count)| view! { <li>{text(t, count)}</li> })
+                                .collect_view()}
+                        </ul>
+                    </div>
                 }
                     .into_any()
-            }}
-            {(!conflicts.is_empty()).then(|| view! { <p>{t.data_import_conflicts()}</p> })}
+            }} {(!conflicts.is_empty()).then(|| view! { <p>{t.data_import_conflicts()}</p> })}
             {conflicts
                 .into_iter()
                 .enumerate()
@@ -326,8 +328,7 @@ fn ImportReview(
                         </fieldset>
                     }
                 })
-                .collect_view()}
-            <div class="actions">
+                .collect_view()} <div class="actions">
                 <button type="button" class="button" on:click=move |_| on_apply(incoming.clone())>
                     {t.data_import_apply()}
                 </button>

@@ -9,7 +9,7 @@ use crate::domain::handover::HandoverError;
 use crate::domain::handover::colleague::SealedRecord;
 use crate::handover::colleague::open_record;
 use crate::handover::error_text;
-use crate::handover::link::{link_to, take_fragment};
+use crate::handover::link::{link_to, on_payload};
 use crate::handover::seal::new_device_key;
 use crate::handover::share::CopyLink;
 use crate::i18n::use_i18n;
@@ -78,9 +78,7 @@ pub fn ReceivePerson(
         });
     };
     // A record's link opens this page with the record in its fragment.
-    if let Some(text) = take_fragment() {
-        open(text);
-    }
+    on_payload(open);
     let on_file = move |event: leptos::ev::Event| {
         let Some(file) = crate::browser::chosen_file(&event) else {
             return;

@@ -57,3 +57,18 @@ pub async fn copy(text: &str) -> bool {
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Calls `take` with the payload this page was opened with, and with each one a link opened
+/// later in the same tab brings (a link to the same page changes only the fragment), for as
+/// long as the calling component lives.
+pub fn on_payload(take: impl Fn(String) + Clone + 'static) {
+    if let Some(payload) = take_fragment() {
+        take(payload);
+    }
+    let listener = leptos::prelude::window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(payload) = take_fragment() {
+            take(payload);
+        }
+    });
+    leptos::prelude::on_cleanup(move || listener.remove());
+}

@@ -137,8 +137,7 @@ pub fn MovePersonPage() -> impl IntoView {
             </p>
             <h1>{title}</h1>
             <p class="lead">{t.colleague_move_intro()}</p>
-            <section class="panel" aria-labelledby="move-to-heading">
-                <h2 id="move-to-heading">{t.colleague_move_code_label()}</h2>
+            <div class="panel">
                 <label for="receive-code">{t.colleague_move_code_label()}</label>
                 <p id="receive-code-help" class="help">
                     {t.colleague_move_code_help()}
@@ -188,7 +187,7 @@ pub fn MovePersonPage() -> impl IntoView {
                     {move || if missing.get() { i18n.t().colleague_move_missing() } else { "" }}
                 </p>
                 {move || sealed_view(sealing.get())}
-            </section>
+            </div>
             <Show when=move || matches!(sealing.get(), Sealing::Done { .. })>
                 <section class="panel" aria-labelledby="after-heading">
                     <h2 id="after-heading">{i18n.text(|t| t.colleague_move_after_heading())}</h2>

@@ -19,7 +19,7 @@ use crate::domain::her_plan::{HerActivity, HerPlan, code};
 use crate::domain::participant::GoalKind;
 use crate::domain::progression::RoundValues;
 use crate::handover::error_text;
-use crate::handover::link::take_fragment;
+use crate::handover::link::on_payload;
 use crate::handover::plan_seal::open_plan;
 use crate::i18n::{Texts, use_i18n};
 use crate::pages::plan::labels::{activity_status, dates, sub_goal_status};
@@ -43,14 +43,13 @@ enum Step {
 pub fn MyPlanPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let step = RwSignal::new(arrived().unwrap_or(Step::Showing));
-    // A plan's link opened while this page is open changes only the address's fragment.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(next) = arrived() {
-            step.set(next);
-        }
+    let step = RwSignal::new(Step::Showing);
+    on_payload(move |text| {
+        step.set(match SealedPlan::decode(&text) {
+            Ok(sealed) => Step::Asking(sealed),
+            Err(error) => Step::Refused(error),
+        })
     });
-    on_cleanup(move || listener.remove());
     let plan = Memo::new(move |_| state.read(|d| d.her_plan().cloned()));
     // Whether the last digits typed did not open the plan (the form is drawn anew after a try).
     let wrong = RwSignal::new(false);
@@ -91,15 +90,6 @@ pub fn MyPlanPage() -> impl IntoView {
             }
         }}
     }
-}
-
-/// What the address's fragment brought, taken out of the address: a sealed plan to open, or
-/// why it cannot be one.
-fn arrived() -> Option<Step> {
-    Some(match SealedPlan::decode(&take_fragment()?) {
-        Ok(sealed) => Step::Asking(sealed),
-        Err(error) => Step::Refused(error),
-    })
 }
 
 /// The ten digits, typed in whatever digits her keyboard writes.

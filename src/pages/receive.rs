@@ -9,7 +9,7 @@ use crate::domain::handover::codec::{ReplyContent, SealedReply};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::handover::camera::CameraScan;
 use crate::handover::error_text;
-use crate::handover::link::take_fragment;
+use crate::handover::link::on_payload;
 use crate::handover::seal::open;
 use crate::i18n::{TextWith, Texts, use_i18n};
 use crate::routes::Route;
@@ -62,16 +62,7 @@ pub fn ReceivePage() -> impl IntoView {
             });
         });
     });
-    if let Some(text) = take_fragment() {
-        receive.run(text);
-    }
-    // Another reply link opened in this tab only changes the fragment: read that one too.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(text) = take_fragment() {
-            receive.run(text);
-        }
-    });
-    on_cleanup(move || listener.remove());
+    on_payload(move |text| receive.run(text));
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         receive.run(pasted.get_untracked());

@@ -1,0 +1,160 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { LANGUAGES, TEXTS, type Texts } from './locales';
+import { storedData } from './pages/app';
+import { DataPage, fill } from './pages/data';
+import { V2, device } from './pages/handover';
+import { planBackup } from './pages/plan';
+
+// Two devices are made inside each test; the phone and desktop projects would only repeat it.
+test.beforeEach(({}, info) => {
+  test.skip(info.project.name !== 'desktop', 'plays both devices itself');
+  test.setTimeout(120_000);
+});
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+const RECORD_FIXTURE = readFileSync('tests/fixtures/handover/record-v1.txt', 'utf8').trim();
+
+/** Lane, with a round, a plan, and a comment, on the sending laptop. */
+function lane() {
+  const data = JSON.parse(planBackup({ plan: { sub_goals: [{ id: 's1', text: 'Apply for three jobs', status: 'under_way' }] } }));
+  data.data.rounds[0].participant_part.answers.job_chances.comment = 'A shop would suit me';
+  return JSON.stringify(data);
+}
+
+/** On the colleague's laptop: its receive link, from the data page. */
+async function receiveLink(page: Page, t: Texts): Promise<string> {
+  await page.goto('data');
+  const section = page.locator('section').filter({ has: page.getByRole('heading', { name: t.colleague_receive_heading }) });
+  await section.getByRole('button', { name: t.colleague_receive_show }).click();
+  await expect(section.locator('#handover-link')).toHaveValue(/\/data#U0MB/);
+  return section.locator('#handover-link').inputValue();
+}
+
+/** On the sending laptop: Lane's record sealed for `receive`, by keyboard; returns the record's link. */
+async function sealFor(page: Page, t: Texts, receive: string, colleague: string): Promise<string> {
+  await page.goto('counsellor/p1');
+  await page.getByRole('link', { name: t.colleague_move_link }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fill(t.colleague_move_title, { name: 'Lane' }));
+  await page.getByLabel(t.colleague_move_code_label, { exact: true }).fill(receive);
+  await page.getByLabel(t.colleague_move_colleague_label).fill(colleague);
+  await page.getByRole('button', { name: t.colleague_move_seal }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#handover-link')).toHaveValue(/\/data#U00B/);
+  return page.locator('#handover-link').inputValue();
+}
+
+test("a person's whole record goes to a colleague's laptop, is reviewed there, and stays archived here", async ({ browser, baseURL }, info) => {
+  const t = TEXTS.en;
+  const sender = await device(browser, baseURL!, 'laptop');
+  const colleague = await device(browser, baseURL!, 'laptop');
+  await new DataPage(sender.page).open();
+  await new DataPage(sender.page).importAndApply(lane());
+  // The colleague already follows someone else.
+  await colleague.page.goto('counsellor');
+  await colleague.page.getByLabel(t.caseload_name_label).fill('Noor');
+  await colleague.page.getByRole('button', { name: t.caseload_add_button }).click();
+
+  const receive = await receiveLink(colleague.page, t);
+  expect(await axe(colleague.page)).toEqual([]);
+  // A mistyped receive link says so before anything is sealed.
+  await sender.page.goto('counsellor/p1/move');
+  await sender.page.getByLabel(t.colleague_move_code_label, { exact: true }).fill(receive.slice(0, -4));
+  await expect(sender.page.getByRole('alert').first()).toHaveText(t.handover_error_truncated);
+  const link = await sealFor(sender.page, t, receive, 'Bea');
+  await expect(sender.page.getByRole('status').filter({ hasText: t.colleague_move_sealed.split('(')[0].trim() })).toBeVisible();
+  expect(await axe(sender.page)).toEqual([]);
+  await sender.page.screenshot({ path: info.outputPath('move-sender.png'), fullPage: true });
+  const [download] = await Promise.all([
+    sender.page.waitForEvent('download'),
+    sender.page.getByRole('button', { name: t.colleague_move_file }).click(),
+  ]);
+  const file = readFileSync((await download.path())!, 'utf8');
+  expect(file.trim()).toBe(link);
+  // The record holds no name in the clear.
+  expect(link).not.toContain('Lane');
+
+  // Changed on the way: nothing opens.
+  const [address, payload] = link.split('#');
+  const at = Math.floor(payload.length * 0.5);
+  await colleague.page.goto(`data#${payload.slice(0, at)}${payload[at] === 'A' ? 'B' : 'A'}${payload.slice(at + 1)}`);
+  await expect(colleague.page.getByRole('alert').first()).toHaveText(t.handover_error_tampered);
+
+  // By the file, into the import review: Lane is added beside Noor, with Bea as counsellor.
+  await colleague.page.goto('data');
+  await colleague.page.getByLabel(t.colleague_receive_record_file).setInputFiles({
+    name: 'stegvis-record.txt', mimeType: 'text/plain', buffer: Buffer.from(file),
+  });
+  await expect(colleague.page.getByRole('status').filter({ hasText: t.colleague_receive_opened })).toBeVisible();
+  await expect(colleague.page.getByText(fill(t.data_import_new_participants, { count: 1 }))).toBeVisible();
+  expect(await axe(colleague.page)).toEqual([]);
+  await colleague.page.getByRole('button', { name: t.data_import_apply }).click();
+  const received = await storedData(colleague.page);
+  const person = received.participants.find((p: any) => p.display_name === 'Lane');
+  expect(person.counsellors.map((c: any) => c.name)).toEqual(['Ada', 'Bea']);
+  expect(received.participants.map((p: any) => p.display_name).sort()).toEqual(['Lane', 'Noor']);
+  expect(received.rounds[0].participant_part.answers.job_chances.comment).toBe('A shop would suit me');
+  expect(received.plans[0].sub_goals[0].text).toBe('Apply for three jobs');
+  expect(received.handover?.device_key?.public_raw).toBeTruthy();
+  // Seen on the colleague's worklist and diagram.
+  await colleague.page.goto('counsellor');
+  await expect(colleague.page.getByRole('link', { name: 'Lane' })).toBeVisible();
+  await colleague.page.getByRole('link', { name: 'Lane' }).click();
+  await expect(colleague.page.getByText(fill(t.caseload_counsellor_now, { name: 'Bea' }))).toBeVisible();
+  await expect(colleague.page.locator('#participant-chart canvas')).toBeVisible();
+  // The same record again by its link changes nothing.
+  await colleague.page.goto(`data#${payload}`);
+  await expect(colleague.page.getByText(t.data_import_nothing_new)).toBeVisible();
+
+  // The sender keeps her archived, moved to a colleague.
+  await sender.page.getByRole('radio', { name: fill(t.colleague_move_after_archive, { name: 'Lane' }) }).check();
+  await sender.page.getByRole('button', { name: t.colleague_move_done }).click();
+  await expect(sender.page.getByRole('status').filter({ hasText: fill(t.colleague_move_done_archived, { name: 'Lane' }) })).toBeVisible();
+  const kept = (await storedData(sender.page)).participants[0];
+  expect(kept.archived.reason).toBe('colleague');
+  expect(kept.counsellors.map((c: any) => c.name)).toEqual(['Ada', 'Bea']);
+
+  expect([...sender.problems, ...colleague.problems]).toEqual([]);
+  await sender.context.close();
+  await colleague.context.close();
+});
+
+test('a record made by version 1 keeps opening on the device it was sealed for, and on no other', async ({ browser, baseURL }) => {
+  const t = TEXTS.en;
+  const other = await device(browser, baseURL!, 'laptop');
+  await other.page.goto(`data#${RECORD_FIXTURE.split('#')[1]}`);
+  await expect(other.page.getByRole('alert').first()).toHaveText(t.handover_error_not_for_this_device);
+
+  const meant = await device(browser, baseURL!, 'laptop', 'en-GB', V2);
+  await meant.page.goto(`data#${RECORD_FIXTURE.split('#')[1]}`);
+  await expect(meant.page.getByRole('status').filter({ hasText: t.colleague_receive_opened })).toBeVisible();
+  await expect(meant.page.getByRole('button', { name: t.data_import_apply })).toBeVisible();
+  expect([...other.problems, ...meant.problems]).toEqual([]);
+  await other.context.close();
+  await meant.context.close();
+});
+
+for (const language of LANGUAGES) {
+  test(`moving a person in ${language} passes axe and speaks the language`, async ({ browser, baseURL }) => {
+    const t = TEXTS[language];
+    const sender = await device(browser, baseURL!, 'laptop', language);
+    const colleague = await device(browser, baseURL!, 'laptop', language);
+    await new DataPage(sender.page, t).open();
+    await new DataPage(sender.page, t).importAndApply(lane());
+    const receive = await receiveLink(colleague.page, t);
+    const link = await sealFor(sender.page, t, receive, 'Bea');
+    expect(await axe(sender.page)).toEqual([]);
+    await colleague.page.goto(`data#${link.split('#')[1]}`);
+    await expect(colleague.page.getByRole('button', { name: t.data_import_apply })).toBeVisible();
+    expect(await axe(colleague.page)).toEqual([]);
+    expect([...sender.problems, ...colleague.problems]).toEqual([]);
+    await sender.context.close();
+    await colleague.context.close();
+  });
+}
