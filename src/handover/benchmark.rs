@@ -116,4 +116,47 @@ fn payload_sizes_and_qr_versions() {
         version(&link),
         qr_path(&link).map_or("none".to_owned(), |(_, _, v)| v.to_string()),
     );
+    // A participant with 12 rounds, a 60-character comment on every answer, for a colleague.
+    let mut data = crate::storage::benchmark::generated(1, 12);
+    let rounds: Vec<String> = data.rounds().iter().map(|r| r.id.clone()).collect();
+    let comment: String = "Jag vill gärna börja på ett lager snart, men först må jag bättre. "
+        .chars()
+        .take(60)
+        .collect();
+    for round in &rounds {
+        for item in ParticipantItem::ALL {
+            let answer = ItemAnswer {
+                comment: Some(comment.clone()),
+                ..ItemAnswer::rated(3).unwrap()
+            };
+            let now = DateTime::from_timestamp(1_782_864_000, 0).unwrap();
+            data.set_participant_answer(round, item, answer, now)
+                .unwrap();
+        }
+    }
+    let pid = data.participants()[0].id.clone();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+    let record = data.for_colleague(&pid, "Bea", today).unwrap();
+    let text = crate::storage::backup::export_backup(
+        &record,
+        DateTime::from_timestamp(1_782_864_000, 0).unwrap(),
+        false,
+    );
+    let sealed = crate::domain::handover::colleague::SealedRecord {
+        receive_id: [0x42; 16],
+        ephemeral_key: public_key,
+        sealed: vec![0x99; text.len() + TAG_LEN],
+    };
+    let link = format!("https://stegvis.example.org/data#{}", sealed.encode());
+    println!(
+        "record for a colleague (12 rounds, a 60-character comment on each answer): {} bytes of backup text, link {} characters; QR {}: {}",
+        text.len(),
+        link.len(),
+        version(&link),
+        if qr_path(&link).is_some() {
+            "by code, link or file"
+        } else {
+            "by link or file (too big for a code)"
+        }
+    );
 }

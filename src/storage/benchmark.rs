@@ -15,7 +15,7 @@ use crate::domain::caseload::Caseload;
 use crate::domain::questionnaire::ParticipantItem;
 
 /// `people` participants with `rounds` full rounds each, three months apart.
-fn generated(people: usize, rounds: usize) -> Caseload {
+pub(crate) fn generated(people: usize, rounds: usize) -> Caseload {
     let mut data = Caseload::default();
     let start = NaiveDate::from_ymd_opt(2023, 1, 2).unwrap();
     for p in 0..people {

@@ -11,7 +11,7 @@
 pub mod backup;
 pub mod backup_reminder;
 #[cfg(test)]
-mod benchmark;
+pub(crate) mod benchmark;
 pub mod browser_store;
 pub mod csv;
 pub mod device_store;
