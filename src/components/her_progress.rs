@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::components::progress_view::{
-    Moved, NumbersTable, OnceAnswered, Shown, chart_label, dated, png_name, radar_series, rounds_of,
+    Moved, NamedRounds, NumbersTable, OnceAnswered, Shown, chart_label, dated, png_name,
+    radar_series, rounds_of,
 };
 use crate::components::spider_svg::SpiderSvg;
 use crate::domain::progression::View;
@@ -19,22 +20,31 @@ pub fn HerProgress(pid: Memo<String>) -> impl IntoView {
         let before = participant.len().saturating_sub(2);
         dated(i18n.t(), participant[before..].to_vec())
     });
-    let series = Signal::derive(move || radar_series(i18n.t(), lines.get()));
     let shown = RwSignal::new(Shown::Only(View::Participant));
     view! {
         <section class="panel progress hers" aria-labelledby="progress-heading">
             <h2 id="progress-heading">{i18n.text(|t| t.dialogue_hers_heading())}</h2>
             <p class="help">{i18n.text(|t| t.dialogue_hers_intro())}</p>
             <OnceAnswered lines=lines>
-                <SpiderSvg
-                    id="participant-chart"
-                    series=series
-                    label=chart_label(lines)
-                    png_name=png_name()
-                />
-                <NumbersTable lines=lines />
+                <HerDiagram lines=lines />
                 <Moved rounds=rounds shown=shown />
             </OnceAnswered>
         </section>
+    }
+}
+
+/// Her rounds as her spider diagram (SVG) and the same numbers as a table.
+#[component]
+pub fn HerDiagram(lines: Memo<NamedRounds>) -> impl IntoView {
+    let i18n = use_i18n();
+    let series = Signal::derive(move || radar_series(i18n.t(), lines.get()));
+    view! {
+        <SpiderSvg
+            id="participant-chart"
+            series=series
+            label=chart_label(lines)
+            png_name=png_name()
+        />
+        <NumbersTable lines=lines />
     }
 }

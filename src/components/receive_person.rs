@@ -10,6 +10,7 @@ use crate::domain::handover::colleague::SealedRecord;
 use crate::handover::colleague::open_record;
 use crate::handover::error_text;
 use crate::handover::link::{link_to, on_payload};
+use crate::handover::paste_or_file::PasteOrFile;
 use crate::handover::seal::new_device_key;
 use crate::handover::share::CopyLink;
 use crate::i18n::use_i18n;
@@ -33,7 +34,6 @@ pub fn ReceivePerson(
     let state = use_state();
     let showing = RwSignal::new(false);
     let key_failed = RwSignal::new(None::<HandoverError>);
-    let typed = RwSignal::new(String::new());
     let opening = RwSignal::new(Opening::Idle);
     let receive_link = Memo::new(move |_| {
         state.read(|d| {
@@ -79,17 +79,6 @@ pub fn ReceivePerson(
     };
     // A record's link opens this page with the record in its fragment.
     on_payload(open);
-    let on_file = move |event: leptos::ev::Event| {
-        let Some(file) = crate::browser::chosen_file(&event) else {
-            return;
-        };
-        spawn_local(async move {
-            match crate::browser::file_text(&file).await {
-                Some(text) => open(text),
-                None => opening.set(Opening::Refused(HandoverError::NotStegvis)),
-            }
-        });
-    };
     view! {
         <section class="panel handover" aria-labelledby="receive-person-heading">
             <h2 id="receive-person-heading">{i18n.text(|t| t.colleague_receive_heading())}</h2>
@@ -121,30 +110,16 @@ pub fn ReceivePerson(
                     (true, None, None) => ().into_any(),
                 }
             }}
-            <label for="record-link" class="link-label">
-                {i18n.text(|t| t.colleague_receive_record_label())}
-            </label>
-            <input
+            <PasteOrFile
                 id="record-link"
-                class="link-text"
-                type="text"
-                prop:value=move || typed.get()
-                on:input=move |e| typed.set(event_target_value(&e))
+                label=|t| t.colleague_receive_record_label()
+                open=|t| t.colleague_receive_open()
+                file=|t| t.colleague_receive_record_file()
+                on_text=Callback::new(open)
+                on_unreadable=Callback::new(move |()| {
+                    opening.set(Opening::Refused(HandoverError::NotStegvis))
+                })
             />
-            <div class="actions">
-                <button type="button" class="button" on:click=move |_| open(typed.get_untracked())>
-                    {i18n.text(|t| t.colleague_receive_open())}
-                </button>
-                <label class="file-pick button secondary">
-                    <span>{i18n.text(|t| t.colleague_receive_record_file())}</span>
-                    <input
-                        type="file"
-                        accept=".txt,text/plain"
-                        class="visually-hidden"
-                        on:change=on_file
-                    />
-                </label>
-            </div>
             {move || {
                 let t = i18n.t();
                 match opening.get() {

@@ -7,6 +7,7 @@ mod benchmark;
 pub mod camera;
 pub mod colleague;
 pub mod link;
+pub mod paste_or_file;
 pub mod plan_seal;
 pub mod qr;
 pub mod seal;

@@ -138,17 +138,11 @@ pub fn MovePersonPage() -> impl IntoView {
             <h1>{title}</h1>
             <p class="lead">{t.colleague_move_intro()}</p>
             <div class="panel">
-                <label for="receive-code">{t.colleague_move_code_label()}</label>
-                <p id="receive-code-help" class="help">
-                    {t.colleague_move_code_help()}
-                </p>
-                <input
+                <TextField
                     id="receive-code"
-                    class="link-text"
-                    type="text"
-                    aria-describedby="receive-code-help receive-code-error"
-                    prop:value=move || code_text.get()
-                    on:input=move |e| code_text.set(event_target_value(&e))
+                    label=t.colleague_move_code_label()
+                    help=t.colleague_move_code_help()
+                    value=code_text
                 />
                 <p id="receive-code-error" class="error" role="alert">
                     {move || match code.get() {
@@ -156,17 +150,11 @@ pub fn MovePersonPage() -> impl IntoView {
                         _ => "",
                     }}
                 </p>
-                <label for="colleague-name">{t.colleague_move_colleague_label()}</label>
-                <p id="colleague-name-help" class="help">
-                    {t.colleague_move_colleague_help()}
-                </p>
-                <input
+                <TextField
                     id="colleague-name"
-                    type="text"
-                    autocomplete="off"
-                    aria-describedby="colleague-name-help"
-                    prop:value=move || colleague.get()
-                    on:input=move |e| colleague.set(event_target_value(&e))
+                    label=t.colleague_move_colleague_label()
+                    help=t.colleague_move_colleague_help()
+                    value=colleague
                 />
                 <Show when=move || has_sensitive.get()>
                     <label class="check">
@@ -221,6 +209,30 @@ pub fn MovePersonPage() -> impl IntoView {
             </Show>
         }
         .into_any()
+    }
+}
+
+/// A labelled text field with its help (`{id}-help`) and room for an error (`{id}-error`).
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    help: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <p id=format!("{id}-help") class="help">
+            {help}
+        </p>
+        <input
+            id=id
+            type="text"
+            autocomplete="off"
+            aria-describedby=format!("{id}-help {id}-error")
+            prop:value=move || value.get()
+            on:input=move |e| value.set(event_target_value(&e))
+        />
     }
 }
 

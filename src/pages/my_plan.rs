@@ -9,8 +9,8 @@ use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::progress_view::{NumbersTable, chart_label, dated, png_name, radar_series};
-use crate::components::spider_svg::SpiderSvg;
+use crate::components::her_progress::HerDiagram;
+use crate::components::progress_view::dated;
 use crate::domain::handover::HandoverError;
 use crate::domain::her_plan::calendar::{Event, ics};
 use crate::domain::her_plan::changes::PlanChange;
@@ -404,17 +404,10 @@ fn Diagram(date: chrono::NaiveDate, values: Vec<Option<u8>>) -> impl IntoView {
         comments,
     };
     let lines = Memo::new(move |_| dated(i18n.t(), vec![round.clone()]));
-    let series = Signal::derive(move || radar_series(i18n.t(), lines.get()));
     view! {
         <section class="panel progress hers" aria-labelledby="my-diagram">
             <h2 id="my-diagram">{i18n.text(|t| t.her_plan_diagram_heading())}</h2>
-            <SpiderSvg
-                id="participant-chart"
-                series=series
-                label=chart_label(lines)
-                png_name=png_name()
-            />
-            <NumbersTable lines=lines />
+            <HerDiagram lines=lines />
         </section>
     }
 }

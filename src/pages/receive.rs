@@ -10,6 +10,7 @@ use crate::domain::questionnaire::ParticipantItem;
 use crate::handover::camera::CameraScan;
 use crate::handover::error_text;
 use crate::handover::link::on_payload;
+use crate::handover::paste_or_file::PasteOrFile;
 use crate::handover::seal::open;
 use crate::i18n::{TextWith, Texts, use_i18n};
 use crate::routes::Route;
@@ -38,7 +39,6 @@ pub fn ReceivePage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let step = RwSignal::new(Step::Waiting);
-    let pasted = RwSignal::new(String::new());
     let receive = Callback::new(move |text: String| {
         let reply = match SealedReply::decode(&text) {
             Ok(reply) => reply,
@@ -63,21 +63,6 @@ pub fn ReceivePage() -> impl IntoView {
         });
     });
     on_payload(move |text| receive.run(text));
-    let on_paste = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        receive.run(pasted.get_untracked());
-    };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = browser::chosen_file(&ev) else {
-            return;
-        };
-        spawn_local(async move {
-            match browser::file_text(&file).await {
-                Some(text) => receive.run(text),
-                None => step.set(Step::Refused(HandoverError::NotStegvis)),
-            }
-        });
-    };
     let add = move |opened: Opened| {
         let outcome = state.change(|d| {
             Ok(d.receive_reply(&opened.invitation_id, &opened.content, browser::now()))
@@ -156,22 +141,16 @@ pub fn ReceivePage() -> impl IntoView {
         </section>
         <section class="panel">
             <h2>{i18n.text(|t| t.handover_receive_link_heading())}</h2>
-            <form class="receive-form" on:submit=on_paste>
-                <label for="reply-text">{i18n.text(|t| t.handover_receive_paste_label())}</label>
-                <input id="reply-text" type="text" autocomplete="off" bind:value=pasted />
-                <button type="submit" class="button">
-                    {i18n.text(|t| t.handover_receive_open())}
-                </button>
-            </form>
-            <label class="file-pick button secondary">
-                <span>{i18n.text(|t| t.handover_receive_file_label())}</span>
-                <input
-                    type="file"
-                    accept=".txt,text/plain"
-                    class="visually-hidden"
-                    on:change=on_file
-                />
-            </label>
+            <PasteOrFile
+                id="reply-text"
+                label=|t| t.handover_receive_paste_label()
+                open=|t| t.handover_receive_open()
+                file=|t| t.handover_receive_file_label()
+                on_text=receive
+                on_unreadable=Callback::new(move |()| {
+                    step.set(Step::Refused(HandoverError::NotStegvis))
+                })
+            />
         </section>
     }
 }

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { axeViolations as axe } from './pages/app';
 import { LANGUAGES, TEXTS } from './locales';
 import { fill } from './pages/data';
 import { FIXTURE_INVITATION, FIXTURE_REPLY, FIXTURE_ROUND, Handover, V2, device, payload } from './pages/handover';
@@ -12,11 +12,6 @@ test.beforeEach(({}, info) => {
   test.skip(info.project.name !== 'desktop', 'plays both devices itself');
   test.setTimeout(90_000);
 });
-
-async function axe(page: import('@playwright/test').Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 test('invite on the laptop, answer on the phone, send back by link and by file, receive once', async ({ browser, baseURL }) => {
   const laptop = await device(browser, baseURL!, 'laptop');

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { axeViolations as axe } from './pages/app';
 import { LANGUAGES, TEXTS, type Texts } from './locales';
 import { fill } from './pages/data';
 import { device } from './pages/handover';
@@ -14,11 +14,6 @@ test.beforeEach(({}, info) => {
   test.skip(info.project.name !== 'desktop', 'plays both devices itself');
   test.setTimeout(120_000);
 });
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 /** Sixty characters: the size the issue gives for every text of a plan. */
 const sixty = (label: string) => `${label} ${'öva att söka jobb och skriva ett cv varje vecka '.repeat(3)}`.slice(0, 60);

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS, type Texts } from './locales';
-import { storedData } from './pages/app';
+import { axeViolations as axe, storedData } from './pages/app';
 import { DataPage, fill } from './pages/data';
 import { V2, device } from './pages/handover';
 import { planBackup } from './pages/plan';
@@ -13,11 +12,6 @@ test.beforeEach(({}, info) => {
   test.skip(info.project.name !== 'desktop', 'plays both devices itself');
   test.setTimeout(120_000);
 });
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 const RECORD_FIXTURE = readFileSync('tests/fixtures/handover/record-v1.txt', 'utf8').trim();
 

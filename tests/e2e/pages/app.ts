@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type Locator, type Page, expect } from '@playwright/test';
 import { type Language, TEXTS, type Texts } from '../locales';
 
@@ -134,4 +135,10 @@ export async function storedData(page: Page, prefix = 'stegvis.') {
     rounds: records.flatMap((r) => r.rounds ?? []),
     plans: records.flatMap((r) => (r.plan ? [r.plan] : [])),
   };
+}
+
+/** What axe-core finds wrong on the page, one line per rule: [] when nothing. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
