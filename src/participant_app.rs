@@ -1,5 +1,5 @@
-//! The participant's own app: home, her start page, the eight questions, her summary, her
-//! thanks and her plan ("My plan"), and nothing else, so the wasm her phone downloads holds only those pages.
+//! The participant's own app: home, her start page, the eight questions, her summary and her
+//! thanks, and nothing else, so the wasm her phone downloads holds only those pages.
 //!
 //! `index.html` loads it for exactly those paths, on a device with no lock, not handed over and
 //! not in the training sandbox (its loader script); everywhere else the whole app runs. A link to
@@ -17,8 +17,8 @@ use crate::PageFrame;
 use crate::components::handed_over::HandedOver;
 use crate::components::site_header::SiteHeader;
 use crate::pages::{
-    answers_summary::SummaryPage, home::HomePage, my_plan::MyPlanPage,
-    participant::ParticipantPage, question::QuestionPage, thanks::HerThanksPage,
+    answers_summary::SummaryPage, home::HomePage, participant::ParticipantPage,
+    question::QuestionPage, thanks::HerThanksPage,
 };
 use crate::storage::browser_store;
 use crate::{browser, lock, state};
@@ -51,7 +51,6 @@ fn HerPages(store: state::AppStore) -> impl IntoView {
                 <Route path=path!("/round/:rid/answer/:n") view=QuestionPage />
                 <Route path=path!("/round/:rid/summary") view=SummaryPage />
                 <Route path=path!("/round/:rid/thanks") view=HerThanksPage />
-                <Route path=path!("/my-plan") view=MyPlanPage />
             </Routes>
         </PageFrame>
     }

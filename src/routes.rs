@@ -449,12 +449,11 @@ mod tests {
                 "/participant",
                 "/round/:rid/answer/:n",
                 "/round/:rid/summary",
-                "/round/:rid/thanks",
-                "/my-plan"
+                "/round/:rid/thanks"
             ]
         );
         assert!(include_str!("../index.html").contains(
-            r"/^\/(participant|my-plan|round\/[^/]+\/(answer\/[^/]+|summary|thanks))?\/?$/.test(path)"
+            r"/^\/(participant|round\/[^/]+\/(answer\/[^/]+|summary|thanks))?\/?$/.test(path)"
         ));
         let whole: Vec<&str> = every_route().iter().map(Route::pattern).collect();
         assert!(hers.iter().all(|pattern| whole.contains(pattern)));

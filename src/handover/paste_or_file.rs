@@ -37,7 +37,7 @@ pub fn PasteOrFile(
     view! {
         <form class="receive-form" on:submit=on_paste>
             <label for=id>{move || label(i18n.t())}</label>
-            <input id=id type="text" autocomplete="off" bind:value=pasted />
+            <input id=id type="text" autocomplete="off" dir="auto" bind:value=pasted />
             <button type="submit" class="button">
                 {move || open(i18n.t())}
             </button>

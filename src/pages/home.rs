@@ -10,7 +10,7 @@ use crate::state::use_state;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let has_plan = move || state.read(|d| d.her_plan().is_some());
+    let has_plan = move || state.read(|d| d.has_her_plan());
     view! {
         <h1>{i18n.text(|t| t.home_title())}</h1>
         <p class="lead">{i18n.text(|t| t.home_intro())}</p>

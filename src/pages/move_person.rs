@@ -229,6 +229,7 @@ fn TextField(
             id=id
             type="text"
             autocomplete="off"
+            dir="auto"
             aria-describedby=format!("{id}-help {id}-error")
             prop:value=move || value.get()
             on:input=move |e| value.set(event_target_value(&e))

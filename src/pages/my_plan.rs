@@ -50,7 +50,7 @@ pub fn MyPlanPage() -> impl IntoView {
             Err(error) => Step::Refused(error),
         })
     });
-    let plan = Memo::new(move |_| state.read(|d| d.her_plan().cloned()));
+    let plan = Memo::new(move |_| state.read(|d| d.her_plan()));
     // Whether the last digits typed did not open the plan (the form is drawn anew after a try).
     let wrong = RwSignal::new(false);
     view! {

@@ -15,7 +15,7 @@ const ARABIC_NAME = 'مريم أحمد';
 /** The free-text fields on the page (not links and codes, which are always left to right). */
 async function fieldsWithoutAutoDirection(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('input[type="text"]:not([readonly]):not(#reply-text), input[type="search"], textarea')]
+    [...document.querySelectorAll('input[type="text"]:not([readonly]), input[type="search"], textarea')]
       .filter((field) => field.getAttribute('dir') !== 'auto')
       .map((field) => field.outerHTML.slice(0, 80)),
   );
@@ -27,7 +27,7 @@ const direction = (page: Page, label: string) =>
 test('every free-text field follows the direction of what is written in it', async ({ page }) => {
   await seed(page, flaggedCaseload());
   const app = new AppShell(page);
-  for (const path of ['counsellor', 'counsellor/b', 'counsellor/b/plan', 'participant', 'data', 'training/exercises', 'round/rb/counsellor']) {
+  for (const path of ['counsellor', 'counsellor/b', 'counsellor/b/plan', 'counsellor/b/move', 'participant', 'data', 'receive', 'training/exercises', 'round/rb/counsellor']) {
     await app.goto(path);
     await expect(app.heading()).toBeVisible();
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));

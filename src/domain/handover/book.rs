@@ -30,11 +30,8 @@ pub struct Handover {
     pub answering: Vec<AnsweringFor>,
     /// On her own phone: the plan her counsellor gave her ("My plan"). Optional, so no new
     /// schema version; boxed, as it is rarely there.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        with = "crate::domain::her_plan::stored"
-    )]
-    pub her_plan: Option<Box<crate::domain::her_plan::HerPlan>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub her_plan: Option<crate::domain::her_plan::stored::StoredPlan>,
 }
 
 /// An ECDH P-256 key pair as WebCrypto exports it, base64url: PKCS #8 and the raw public point.
@@ -92,13 +89,14 @@ impl Handover {
             self.device_key = incoming.device_key.clone();
         }
         // A backup read back keeps the newer of two plans, as opening a plan does.
-        if let Some(plan) = &incoming.her_plan
+        if let Some(plan) = incoming.her_plan.as_ref().and_then(|p| p.open())
             && self
                 .her_plan
                 .as_ref()
-                .is_none_or(|kept| kept.is_replaced_by(plan))
+                .and_then(|p| p.open())
+                .is_none_or(|kept| kept.is_replaced_by(&plan))
         {
-            self.her_plan = Some(plan.clone());
+            self.her_plan = incoming.her_plan.clone();
         }
         for sent in &incoming.sent {
             if !self.sent.iter().any(|s| s.id == sent.id) {

@@ -130,9 +130,14 @@ impl HerPlan {
 }
 
 impl Caseload {
-    /// The plan kept on her phone.
-    pub fn her_plan(&self) -> Option<&HerPlan> {
-        self.handover.her_plan.as_deref()
+    /// The plan kept on her phone, opened.
+    pub fn her_plan(&self) -> Option<HerPlan> {
+        self.handover.her_plan.as_ref()?.open()
+    }
+
+    /// Whether a plan is kept on this device (without opening it).
+    pub fn has_her_plan(&self) -> bool {
+        self.handover.her_plan.is_some()
     }
 
     /// Keeps a plan she opened: the first one, or one given after the one she has, whose
@@ -143,10 +148,10 @@ impl Caseload {
     ) -> Result<Option<Vec<PlanChange>>, HandoverError> {
         let changed = match self.her_plan() {
             Some(kept) if !kept.is_replaced_by(&plan) => return Err(HandoverError::OlderPlan),
-            Some(kept) => Some(changes::changes(kept, &plan)),
+            Some(kept) => Some(changes::changes(&kept, &plan)),
             None => None,
         };
-        self.handover.her_plan = Some(Box::new(plan));
+        self.handover.her_plan = Some(stored::StoredPlan::of(&plan));
         Ok(changed)
     }
 

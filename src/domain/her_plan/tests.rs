@@ -407,15 +407,18 @@ fn her_phone_keeps_the_newest_plan_and_says_what_changed() {
         Ok(Some(vec![PlanChange::FollowUp(None)]))
     );
     assert_eq!(phone.keep_her_plan(sample()), Err(HandoverError::OlderPlan));
-    assert_eq!(phone.her_plan(), Some(&newer));
+    assert_eq!(phone.her_plan(), Some(newer.clone()));
     // Stored and read back as any data is.
     let text = serde_json::to_string(&phone).unwrap();
     assert!(text.contains("\"her_plan\":\"P1:"), "{text}");
     let read: Caseload = serde_json::from_str(&text).unwrap();
-    assert_eq!(read.her_plan(), Some(&newer));
-    // A plan in a format this build does not know is not read as no plan.
+    assert_eq!(read.her_plan(), Some(newer.clone()));
+    // A plan in a format this build does not know is kept as it is, not dropped.
     let unknown = text.replace("\"her_plan\":\"P1:", "\"her_plan\":\"P2:");
-    assert!(serde_json::from_str::<Caseload>(&unknown).is_err());
+    let read: Caseload = serde_json::from_str(&unknown).unwrap();
+    assert!(read.has_her_plan());
+    assert_eq!(read.her_plan(), None);
+    assert_eq!(serde_json::to_string(&read).unwrap(), unknown);
     phone.erase_all();
     assert_eq!(phone.her_plan(), None);
 }
