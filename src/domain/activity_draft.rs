@@ -69,6 +69,7 @@ impl ActivityDraft {
             start,
             end,
             responsible: self.responsible,
+            place: String::new(),
             status: self.status,
         })
     }

@@ -916,6 +916,7 @@ mod tests {
             start: date(2, 1),
             end: None,
             responsible: " Ada ".into(),
+            place: String::new(),
             status: ActivityStatus::Planned,
         });
         data.save_plan(plan).unwrap();
@@ -1006,6 +1007,7 @@ mod tests {
             start: date(2, 1),
             end: None,
             responsible: String::new(),
+            place: String::new(),
             status: ActivityStatus::Planned,
         }
     }

@@ -419,6 +419,7 @@ mod tests {
             start: date(3),
             end: None,
             responsible: String::new(),
+            place: String::new(),
             status: crate::domain::plan::ActivityStatus::Planned,
         });
         incoming.save_plan(plan).unwrap();

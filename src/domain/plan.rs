@@ -59,6 +59,9 @@ pub struct Activity {
     pub end: Option<NaiveDate>,
     #[serde(default)]
     pub responsible: String,
+    /// Where it happens, in the counsellor's words (optional).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
     pub status: ActivityStatus,
 }
 
@@ -176,6 +179,7 @@ impl ActionPlan {
         for activity in &mut self.activities {
             activity.own_text = optional_text(activity.own_text.take())?;
             activity.responsible = activity.responsible.trim().to_owned();
+            activity.place = activity.place.trim().to_owned();
         }
         Ok(self)
     }
@@ -211,6 +215,7 @@ impl Activity {
             }
         }
         fitting(&self.responsible)?;
+        fitting(&self.place)?;
         sane_date(self.start)?;
         self.end.map_or(Ok(()), sane_date)?;
         if self.end.is_some_and(|end| end < self.start) {
@@ -241,6 +246,7 @@ pub(crate) fn own_activity(
         start,
         end,
         responsible: String::new(),
+        place: String::new(),
         status: ActivityStatus::UnderWay,
     }
 }
@@ -262,6 +268,7 @@ mod tests {
             start: date(2, 1),
             end: None,
             responsible: "Ada".into(),
+            place: String::new(),
             status: ActivityStatus::UnderWay,
         }
     }

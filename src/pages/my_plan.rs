@@ -380,6 +380,8 @@ fn ActivityItem(plan: StoredValue<HerPlan>, index: usize, activity: HerActivity)
             <p>{dates}</p>
             {(!activity.responsible.is_empty())
                 .then(|| view! { <p>{t.her_plan_responsible(&activity.responsible)}</p> })}
+            {(!activity.place.is_empty())
+                .then(|| view! { <p dir="auto">{t.her_plan_place(&activity.place)}</p> })}
             <p class="status">{activity_status(t, activity.status)}</p>
             <button
                 type="button"
@@ -433,6 +435,7 @@ fn save_calendar(t: &Texts, plan: &HerPlan, only: Option<usize>) {
                 date: a.start,
                 summary: a.name.clone(),
                 description: description.join("\n"),
+                location: a.place.clone(),
                 remind_day_before: false,
             }
         })
@@ -445,6 +448,7 @@ fn save_calendar(t: &Texts, plan: &HerPlan, only: Option<usize>) {
             date,
             summary: t.her_plan_calendar_follow_up().to_owned(),
             description: String::new(),
+            location: String::new(),
             remind_day_before: true,
         });
     }

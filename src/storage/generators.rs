@@ -117,23 +117,27 @@ fn activity() -> impl Strategy<Value = Activity> {
         date(),
         option::of(0u64..400),
         text(),
+        text(),
         0usize..4,
     )
-        .prop_map(|(seed, own, start, days, responsible, status)| Activity {
-            id: String::new(),
-            own_text: seed.is_none().then_some(own),
-            group: seed.as_ref().map_or(InterventionGroup::Social, |s| s.1),
-            catalogue_id: seed.map(|s| s.0),
-            start,
-            end: days.map(|d| start + chrono::Days::new(d)),
-            responsible,
-            status: [
-                ActivityStatus::Planned,
-                ActivityStatus::UnderWay,
-                ActivityStatus::Completed,
-                ActivityStatus::Stopped,
-            ][status],
-        })
+        .prop_map(
+            |(seed, own, start, days, responsible, place, status)| Activity {
+                id: String::new(),
+                own_text: seed.is_none().then_some(own),
+                group: seed.as_ref().map_or(InterventionGroup::Social, |s| s.1),
+                catalogue_id: seed.map(|s| s.0),
+                start,
+                end: days.map(|d| start + chrono::Days::new(d)),
+                responsible,
+                place,
+                status: [
+                    ActivityStatus::Planned,
+                    ActivityStatus::UnderWay,
+                    ActivityStatus::Completed,
+                    ActivityStatus::Stopped,
+                ][status],
+            },
+        )
 }
 
 fn sub_goal() -> impl Strategy<Value = SubGoal> {

@@ -16,7 +16,7 @@ test.beforeEach(({}, info) => {
 });
 
 /** Sixty characters: the size the issue gives for every text of a plan. */
-const sixty = (label: string) => `${label} ${'öva att söka jobb och skriva ett cv varje vecka '.repeat(3)}`.slice(0, 60);
+const sixty = (label: string) => `${`${label} ${'öva att söka jobb och skriva ett cv varje vecka '.repeat(3)}`.slice(0, 59)}.`;
 
 /** One goal, four sub-goals and six activities of 60 characters. */
 function sizedPlan() {
@@ -63,6 +63,8 @@ test('the plan goes from the laptop to her phone by its code and link, opens off
   const phone = await device(browser, baseURL!, 'phone');
   const plan = new PlanPage(laptop.page);
   await plan.openWith(planBackup({ plan: sizedPlan() }));
+  // Where an activity happens is typed on its row and goes with the plan.
+  await laptop.page.locator('.activity').nth(1).getByLabel(t.plan_activity_place_label).fill('Jobbtorget, plan 2');
   const { link, digits } = await givePlan(laptop.page, t);
 
   // The code, as her phone's camera sees the laptop's screen: a 1080p photo, read by zbar.
@@ -88,6 +90,7 @@ test('the plan goes from the laptop to her phone by its code and link, opens off
   await expect(phone.page.getByRole('status').filter({ hasText: t.her_plan_saved })).toBeVisible();
   await expect(phone.page.getByText(sixty('Delmål 3'))).toBeVisible();
   await expect(phone.page.getByText(sixty('Aktivitet 6'))).toBeVisible();
+  await expect(phone.page.getByText(fill(t.her_plan_place, { place: 'Jobbtorget, plan 2' }))).toBeVisible();
   await expect(phone.page.getByText(fill(t.her_plan_from, { counsellor: 'Ada', date: '' }).trim().replace(/,$/, ''))).toBeVisible();
   await expect(phone.page.locator('#participant-chart')).toBeVisible();
   expect(await axe(phone.page)).toEqual([]);
@@ -103,6 +106,8 @@ test('the plan goes from the laptop to her phone by its code and link, opens off
   expect(events.map((e) => e.summary)).toEqual([1, 2, 3, 4, 5, 6].map((n) => sixty(`Aktivitet ${n}`)).concat(t.her_plan_calendar_follow_up));
   expect(events[0].startDate.toString()).toBe('2027-01-11');
   expect(events[0].description).toBe(`${fill(t.her_plan_responsible, { name: 'Ada' })}\n${fill(t.her_plan_calendar_until, { date: '31 Mar 2027' })}`);
+  expect(events[1].location).toBe('Jobbtorget, plan 2');
+  expect(events[0].location).toBeNull();
   expect(events[6].component.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString()).toBe('-P1D');
   const [one] = await Promise.all([
     phone.page.waitForEvent('download'),

@@ -12,6 +12,8 @@ pub struct Event {
     pub date: NaiveDate,
     pub summary: String,
     pub description: String,
+    /// Where, when known.
+    pub location: String,
     /// A reminder the day before, with the summary as its words.
     pub remind_day_before: bool,
 }
@@ -41,6 +43,9 @@ pub fn ics(events: &[Event], stamp: DateTime<Utc>) -> String {
         lines.push(format!("SUMMARY:{}", escape(&event.summary)));
         if !event.description.is_empty() {
             lines.push(format!("DESCRIPTION:{}", escape(&event.description)));
+        }
+        if !event.location.is_empty() {
+            lines.push(format!("LOCATION:{}", escape(&event.location)));
         }
         lines.push("TRANSP:TRANSPARENT".to_owned());
         if event.remind_day_before {

@@ -16,7 +16,7 @@ pub enum PlanChange {
     ActivityAdded(String),
     ActivityRemoved(String),
     ActivityStatus(String, ActivityStatus),
-    /// New dates or a new person responsible.
+    /// New dates, a new person responsible or a new place.
     ActivityDetails(String),
     FollowUp(Option<NaiveDate>),
 }
@@ -75,8 +75,13 @@ pub fn changes(old: &HerPlan, new: &HerPlan) -> Vec<PlanChange> {
     out
 }
 
-fn details(activity: &HerActivity) -> (NaiveDate, Option<NaiveDate>, &str) {
-    (activity.start, activity.end, &activity.responsible)
+fn details(activity: &HerActivity) -> (NaiveDate, Option<NaiveDate>, &str, &str) {
+    (
+        activity.start,
+        activity.end,
+        &activity.responsible,
+        &activity.place,
+    )
 }
 
 struct Matched<'a, T> {

@@ -8,7 +8,7 @@
 //!
 //! Content: when it was sent (u32 seconds), the counsellor's name, the goal's kind (0 none,
 //! 1 work, 2 studies) and her words, the next follow-up, her latest answers, the focus items,
-//! the sub-goals and the activities. Texts are a length and UTF-8; dates are days since
+//! the sub-goals and the activities (with who is responsible and where). Texts are a length and UTF-8; dates are days since
 //! 2000-01-01 in two bytes, 0 for none; statuses are their place in the plan's lists.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -184,6 +184,7 @@ impl HerPlan {
             write_date(&mut out, Some(activity.start));
             write_date(&mut out, activity.end);
             write_text(&mut out, &activity.responsible);
+            write_text(&mut out, &activity.place);
             out.push(position(&ACTIVITY_STATUSES, &activity.status));
         }
         out
@@ -237,6 +238,7 @@ impl HerPlan {
                     start: read_date(&mut reader)?.ok_or(HandoverError::Truncated)?,
                     end: read_date(&mut reader)?,
                     responsible: read_text(&mut reader)?,
+                    place: read_text(&mut reader)?,
                     status: read_one(&mut reader, &ACTIVITY_STATUSES)?,
                 })
             })

@@ -56,6 +56,7 @@ pub struct HerActivity {
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
     pub responsible: String,
+    pub place: String,
     pub status: ActivityStatus,
 }
 
@@ -114,6 +115,7 @@ impl HerPlan {
                     start: a.start,
                     end: a.end,
                     responsible: a.responsible.clone(),
+                    place: a.place.clone(),
                     status: a.status,
                 })
                 .collect(),

@@ -52,6 +52,11 @@ pub(crate) fn sample() -> HerPlan {
                 start: date(2027, 1, n as u32 + 10),
                 end: (n % 3 == 0).then(|| date(2027, 3, 31)),
                 responsible: "Ada Lund".into(),
+                place: if n == 1 {
+                    "Arbetsförmedlingen, Storgatan 1".into()
+                } else {
+                    String::new()
+                },
                 status: ActivityStatus::Planned,
             })
             .collect(),
@@ -276,6 +281,7 @@ fn her_plan_is_taken_from_the_caseload_with_her_latest_answers() {
                 start: date(2026, 11, 10),
                 end: None,
                 responsible: "Ada".into(),
+                place: String::new(),
                 status: ActivityStatus::Planned,
             });
             Ok(())
@@ -311,6 +317,7 @@ fn the_calendar_file_escapes_folds_and_reminds() {
             date: date(2027, 1, 11),
             summary: "Jobbsök; CV, brev\\ och intervju".into(),
             description: "Ansvarig: Ada\nTill 31 mars".into(),
+            location: "Storgatan 1, Malmö".into(),
             remind_day_before: false,
         },
         Event {
@@ -318,6 +325,7 @@ fn the_calendar_file_escapes_folds_and_reminds() {
             date: date(2027, 3, 1),
             summary: "Uppföljning med din handläggare ".repeat(4),
             description: String::new(),
+            location: String::new(),
             remind_day_before: true,
         },
     ];
@@ -328,6 +336,8 @@ fn the_calendar_file_escapes_folds_and_reminds() {
     assert!(file.contains("DESCRIPTION:Ansvarig: Ada\\nTill 31 mars\r\n"));
     assert!(file.contains("DTSTART;VALUE=DATE:20270111\r\nDTEND;VALUE=DATE:20270112\r\n"));
     assert!(file.contains("TRIGGER:-P1D"));
+    assert!(file.contains("LOCATION:Storgatan 1\\, Malmö\r\n"));
+    assert_eq!(file.matches("LOCATION:").count(), 1);
     assert!(file.contains(&format!("DTSTAMP:{}\r\n", sent().format("%Y%m%dT%H%M%SZ"))));
     assert_eq!(file.matches("BEGIN:VEVENT").count(), 2);
     for line in file.split("\r\n") {

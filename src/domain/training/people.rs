@@ -356,6 +356,7 @@ impl FictionalPerson {
                     start: dates[step.from_round],
                     end,
                     responsible: String::new(),
+                    place: String::new(),
                     status: if end.is_some() {
                         ActivityStatus::Completed
                     } else {

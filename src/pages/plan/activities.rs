@@ -6,9 +6,8 @@ use super::fields::{RemoveButton, date_bounds, date_value, parse_date, status_op
 use super::labels::{
     ACTIVITY_STATUSES, activity_dates, activity_name, activity_status, from_index,
 };
-use super::row::{PlanRow, RowDate, entry_ids};
+use super::row::{PlanRow, RowDate, RowText, entry_ids};
 use crate::browser;
-use crate::components::live_text::live_text;
 use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::activity_draft::{ActivityChoice, ActivityDraft};
 use crate::domain::error::MAX_TEXT_CHARS;
@@ -115,7 +114,6 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
     };
     let ongoing = move || activity.get().is_some_and(|a| a.end.is_none());
     let status = move || activity.get().map_or(ActivityStatus::Planned, |a| a.status);
-    let responsible = live_text(move || activity.get().map(|a| a.responsible).unwrap_or_default());
     let heading_id = row.heading_id();
     let labelled_by = heading_id.clone();
     // Every field in the row is described by the row's heading: "Start", of which activity.
@@ -156,21 +154,20 @@ fn ActivityRow(editor: PlanEditor, id: String) -> impl IntoView {
                 </label>
             </div>
             <div class="field-row">
-                <label class="field">
-                    <span>{i18n.text(|t| t.plan_activity_responsible_label())}</span>
-                    <input
-                        type="text"
-                        dir="auto"
-                        aria-describedby=described.clone()
-                        maxlength=MAX_TEXT_CHARS
-                        prop:value=responsible
-                        on:input=move |ev| {
-                            responsible.set(event_target_value(&ev));
-                            let who = responsible.get_untracked();
-                            let _ = row.update(move |a| a.responsible = who);
-                        }
-                    />
-                </label>
+                <RowText
+                    row=row
+                    label=|t| t.plan_activity_responsible_label()
+                    described=described.clone()
+                    saved=|a| a.responsible.clone()
+                    set=|a, who| a.responsible = who
+                />
+                <RowText
+                    row=row
+                    label=|t| t.plan_activity_place_label()
+                    described=described.clone()
+                    saved=|a| a.place.clone()
+                    set=|a, place| a.place = place
+                />
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_activity_status_label())}</span>
                     <select

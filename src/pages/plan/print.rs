@@ -139,7 +139,19 @@ pub fn PlanPrintPage() -> impl IntoView {
             .map(|activity| {
                 view! {
                     <tr>
-                        <td>{activity_name(t, &catalogue, activity)}</td>
+                        // Where it happens under its name: a column more would not fit A4.
+                        <td>
+                            {activity_name(t, &catalogue, activity)}
+                            {(!activity.place.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <br />
+                                        <span class="help">
+                                            {t.her_plan_place(&activity.place)}
+                                        </span>
+                                    }
+                                })}
+                        </td>
                         <td>{t.group_name(activity.group)}</td>
                         <td>{activity_dates(t, activity)}</td>
                         <td>{activity.responsible.clone()}</td>

@@ -182,3 +182,37 @@ pub(super) fn RowDate<T: PlanEntry>(
         </label>
     }
 }
+
+/// A free-text field of a row (who is responsible, where), saved at each keystroke.
+#[component]
+pub(super) fn RowText<T: PlanEntry>(
+    row: PlanRow<T>,
+    label: fn(&Texts) -> &'static str,
+    /// The row's heading: which sub-goal or activity the field belongs to.
+    described: String,
+    saved: fn(&T) -> String,
+    set: fn(&mut T, String),
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let entry = row.entry;
+    let text = crate::components::live_text::live_text(move || {
+        entry.get().map(|e| saved(&e)).unwrap_or_default()
+    });
+    view! {
+        <label class="field">
+            <span>{move || label(i18n.t())}</span>
+            <input
+                type="text"
+                dir="auto"
+                aria-describedby=described
+                maxlength=crate::domain::error::MAX_TEXT_CHARS
+                prop:value=text
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    let typed = text.get_untracked();
+                    let _ = row.update(move |entry| set(entry, typed));
+                }
+            />
+        </label>
+    }
+}
