@@ -99,6 +99,10 @@ test("a person's whole record goes to a colleague's laptop, is reviewed there, a
   // Seen on the colleague's worklist and diagram.
   await colleague.page.goto('counsellor');
   await expect(colleague.page.getByRole('link', { name: 'Lane' })).toBeVisible();
+  // The worklist flags the change of counsellor, as BIP's advice about changes asks.
+  await expect(colleague.page.locator('.caseload > li').filter({ hasText: 'Lane' })).toContainText(
+    t.worklist_reason_new_counsellor.split('{date}')[0],
+  );
   await colleague.page.getByRole('link', { name: 'Lane' }).click();
   await expect(colleague.page.getByText(fill(t.caseload_counsellor_now, { name: 'Bea' }))).toBeVisible();
   await expect(colleague.page.locator('#participant-chart canvas')).toBeVisible();
