@@ -27,6 +27,7 @@ pub struct ActivityDraft {
     /// Read only when the activity is not ongoing.
     pub end: Option<NaiveDate>,
     pub responsible: String,
+    pub place: String,
     pub status: ActivityStatus,
 }
 
@@ -69,7 +70,7 @@ impl ActivityDraft {
             start,
             end,
             responsible: self.responsible,
-            place: String::new(),
+            place: self.place,
             status: self.status,
         })
     }
@@ -90,6 +91,7 @@ mod tests {
             ongoing: true,
             end: Some(day(9)),
             responsible: "AL".into(),
+            place: String::new(),
             status: ActivityStatus::Planned,
         }
     }
@@ -118,6 +120,12 @@ mod tests {
             (activity.start, activity.responsible.as_str()),
             (day(1), "AL")
         );
+        let placed = ActivityDraft {
+            place: "Jobbtorget".into(),
+            ..draft(ActivityChoice::Catalogue(some_entry(&catalogue).0))
+        };
+        let activity = placed.activity("a2".into(), &catalogue).unwrap();
+        assert_eq!(activity.place, "Jobbtorget");
     }
 
     #[test]

@@ -64,7 +64,7 @@ test('the plan goes from the laptop to her phone by its code and link, opens off
   const plan = new PlanPage(laptop.page);
   await plan.openWith(planBackup({ plan: sizedPlan() }));
   // Where an activity happens is typed on its row and goes with the plan.
-  await laptop.page.locator('.activity').nth(1).getByLabel(t.plan_activity_place_label).fill('Jobbtorget, plan 2');
+  await laptop.page.locator('.activity').nth(1).getByLabel(t.plan_activity_place_label, { exact: true }).fill('Jobbtorget, plan 2');
   const { link, digits } = await givePlan(laptop.page, t);
 
   // The code, as her phone's camera sees the laptop's screen: a 1080p photo, read by zbar.

@@ -29,7 +29,7 @@ test('a plan is built together: goal, focus, sub-goals and activities, kept afte
 
   await plan.addActivity({ name: t.interventions_adult_education });
   await expect(plan.advice()).toHaveText([t.plan_advice_no_job_title]);
-  await plan.addActivity({ name: 'Football with colleagues', own: t.interventions_group_social });
+  await plan.addActivity({ name: 'Football with colleagues', own: t.interventions_group_social, place: 'Sports hall, Parkvägen 3' });
   await plan.addActivity({ name: t.interventions_work_trial });
   await expect(plan.advice()).toHaveCount(0);
   await expect(page.getByText(t.plan_advice_none)).toBeVisible();
@@ -46,6 +46,9 @@ test('a plan is built together: goal, focus, sub-goals and activities, kept afte
   await expect(plan.activity(t.interventions_work_trial).getByLabel(t.plan_activity_responsible_label)).toHaveValue('Job coach Kim');
   const stored = (await plan.stored()).plans[0];
   expect(stored.activities.map((a: any) => a.group)).toEqual(['upskilling', 'social', 'job_focused']);
+  // Where it happens, typed when it was added, kept and shown on its row.
+  expect(stored.activities.map((a: any) => a.place)).toEqual([undefined, 'Sports hall, Parkvägen 3', undefined]);
+  await expect(plan.activity('Football with colleagues').getByLabel(t.plan_activity_place_label, { exact: true })).toHaveValue('Sports hall, Parkvägen 3');
   expect(stored.sub_goals[0]).toMatchObject({ text: 'Visit the school', item: 'competence', due: '2026-12-15' });
   expect((await plan.stored()).participants[0].goal).toEqual({ kind: 'studies', text: 'Finish upper-secondary school' });
 });

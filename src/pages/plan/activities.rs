@@ -220,6 +220,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
     let ongoing = RwSignal::new(true);
     let end = RwSignal::new(String::new());
     let responsible = RwSignal::new(String::new());
+    let place = RwSignal::new(String::new());
     let status = RwSignal::new(ActivityStatus::Planned);
     let refused = RwSignal::new(None::<Refusal>);
     let added = RwSignal::new(String::new());
@@ -241,6 +242,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
             ongoing: ongoing.get_untracked(),
             end: parse_date(&end.get_untracked()),
             responsible: responsible.get_untracked(),
+            place: place.get_untracked(),
             status: status.get_untracked(),
         };
         let activity = match catalogue.with_untracked(|c| draft.activity(browser::new_id(), c)) {
@@ -263,6 +265,7 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                 ongoing.set(true);
                 end.set(String::new());
                 responsible.set(String::new());
+                place.set(String::new());
                 status.set(ActivityStatus::Planned);
             }
             Err(error) => refused.set(Some(error.into())),
@@ -335,6 +338,10 @@ fn AddActivity(editor: PlanEditor) -> impl IntoView {
                     <span id="responsible-hint" class="help">
                         {i18n.text(|t| t.plan_activity_responsible_hint())}
                     </span>
+                </label>
+                <label class="field">
+                    <span>{i18n.text(|t| t.plan_activity_place_label())}</span>
+                    <input type="text" dir="auto" maxlength=MAX_TEXT_CHARS bind:value=place />
                 </label>
                 <label class="field">
                     <span>{i18n.text(|t| t.plan_activity_status_label())}</span>

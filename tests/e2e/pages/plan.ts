@@ -77,7 +77,7 @@ export class PlanPage extends AppShell {
   }
 
   /** Adds an activity from the catalogue (by its shown name) or in own words with a group. */
-  async addActivity(activity: { name: string; own?: string; start?: string; end?: string }) {
+  async addActivity(activity: { name: string; own?: string; start?: string; end?: string; place?: string }) {
     const form = this.page.locator('.activity-add');
     const choice = form.getByLabel(this.t.plan_activity_choice_label);
     if (activity.own) {
@@ -88,6 +88,7 @@ export class PlanPage extends AppShell {
       await choice.selectOption({ label: activity.name });
     }
     if (activity.start) await form.getByLabel(this.t.plan_activity_start_label).fill(activity.start);
+    if (activity.place) await form.getByLabel(this.t.plan_activity_place_label, { exact: true }).fill(activity.place);
     if (activity.end) {
       await form.getByLabel(this.t.plan_activity_ongoing).uncheck();
       await form.getByLabel(this.t.plan_activity_end_label, { exact: true }).fill(activity.end);
