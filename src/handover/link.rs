@@ -72,3 +72,13 @@ pub fn on_payload(take: impl Fn(String) + Clone + 'static) {
     });
     leptos::prelude::on_cleanup(move || listener.remove());
 }
+
+/// Saves `link` as a text file named `{name}-{today}.txt`, for sending another way: the file
+/// holds the whole link, which opens it where it is read.
+pub fn save_as_file(name: &str, link: &str) {
+    crate::browser::download(
+        &format!("{name}-{}.txt", crate::browser::today()),
+        "text/plain",
+        &format!("{link}\n"),
+    );
+}

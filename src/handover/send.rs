@@ -9,7 +9,6 @@ use super::link::link_to;
 use super::qr::{QrImage, qr_path};
 use super::seal::seal;
 use super::share::CopyLink;
-use crate::browser;
 use crate::domain::handover::codec::ReplyContent;
 use crate::i18n::use_i18n;
 use crate::routes::Route;
@@ -60,11 +59,7 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
                 let fits = qr_path(&payload).is_some();
                 let file = link.clone();
                 let save = move |_| {
-                    browser::download(
-                        &format!("stegvis-{}.txt", browser::today()),
-                        "text/plain",
-                        &format!("{file}\n"),
-                    );
+                    super::link::save_as_file("stegvis", &file);
                     saved.set(true);
                 };
                 view! {

@@ -253,11 +253,7 @@ fn sealed_view(sealing: Sealing) -> impl IntoView {
         Sealing::Done { link, bytes } => {
             let file = link.clone();
             let save = move |_| {
-                browser::download(
-                    &format!("stegvis-record-{}.txt", browser::today()),
-                    "text/plain",
-                    &format!("{file}\n"),
-                );
+                crate::handover::link::save_as_file("stegvis-record", &file);
             };
             view! {
                 <p role="status">{t.colleague_move_sealed(bytes.div_ceil(1024))}</p>

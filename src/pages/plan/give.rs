@@ -92,11 +92,7 @@ pub fn GivePlan(pid: Memo<String>, name: String) -> impl IntoView {
                     Shown::Ready { link, code: digits } => {
                         let file = link.clone();
                         let save = move |_| {
-                            browser::download(
-                                &format!("stegvis-plan-{}.txt", browser::today()),
-                                "text/plain",
-                                &format!("{file}\n"),
-                            );
+                            crate::handover::link::save_as_file("stegvis-plan", &file);
                             saved.set(true);
                         };
                         let fits = crate::handover::qr::qr_path(&link).is_some();
