@@ -1,12 +1,16 @@
-//! Compiles the locale files into Rust so that every text is checked at build time.
+//! Checks the locale files and generates the typed access to their texts.
 //!
 //! `locales/<lang>/<feature>.json` holds flat `"key": "text"` pairs. Each becomes the method
-//! `<feature>_<key>()` of one generated `Texts` type, with one static instance per
-//! language; each key's texts are one array, so the linker leaves out of an app's wasm every
-//! key that app never reads.
-//! The build fails when a language lacks a key another has, when a text is empty, or when the
-//! `{placeholders}` of one key differ between languages; a view that names a missing key does
-//! not compile. A text with placeholders is a method with one argument
+//! `<feature>_<key>()` of one generated `Texts` type, so a view that names a missing key does
+//! not compile. The texts themselves are not compiled into the wasm: the app fetches one
+//! language's file when that language is chosen (`scripts/texts.mjs` writes them into the build,
+//! `src/i18n/loading.rs` reads them), so a phone downloads one language's words, not four.
+//! Native builds (the tests) get every language compiled in instead.
+//!
+//! The build fails when one of the four full languages lacks a key another has, when a text is
+//! empty, or when the `{placeholders}` of one key differ between languages. A language of her
+//! pages only (`PARTIAL`) may lack keys (the counsellor's, which stay in sv, nb, da and en): its
+//! file gets the English text for those. A text with placeholders is a method with one argument
 //! per placeholder, in alphabetical order (`t.plan_print_title(name)`), so a view that leaves
 //! one out or names one the text does not have does not compile either. (We generate code
 //! ourselves instead of using leptos_i18n: the needs are small and this keeps compile time and
@@ -18,6 +22,8 @@ use std::fs;
 use std::path::Path;
 
 const LANGUAGES: [&str; 4] = ["sv", "nb", "da", "en"];
+/// Her languages: her pages only (keep in step with `Language` and scripts/texts.mjs).
+const PARTIAL: [&str; 6] = ["ar", "uk", "ti", "so", "prs", "sv-x-easy"];
 
 type Catalogue = BTreeMap<String, String>;
 
@@ -28,67 +34,75 @@ fn main() {
         .map(|lang| (*lang, read_language(lang)))
         .collect();
     check_consistent(&catalogues);
-
     let first = &catalogues[0].1;
+    let partial: Vec<(&str, Catalogue)> = PARTIAL
+        .iter()
+        .map(|lang| (*lang, read_language(lang)))
+        .collect();
+    for (lang, catalogue) in &partial {
+        check_partial(lang, catalogue, first);
+    }
+
     let english = &catalogues.iter().find(|(lang, _)| *lang == "en").unwrap().1;
-    let mut out = String::from(
-        "/// Every user-facing text in one language, one method per locale key.\n\
-         pub struct Texts {\n    index: usize,\n}\n\n",
-    );
-    for (index, lang) in LANGUAGES.iter().enumerate() {
-        writeln!(
-            out,
-            "pub static {}: Texts = Texts {{ index: {index} }};",
-            lang.to_uppercase()
-        )
-        .unwrap();
-    }
-    // One array per key, a text per language: a key no page of an app reads is left out of
-    // that app's wasm by the linker, with all its translations.
-    for key in first.keys() {
-        let texts: Vec<String> = catalogues
-            .iter()
-            .map(|(_, catalogue)| format!("{:?}", catalogue[key]))
-            .collect();
-        writeln!(
-            out,
-            "static {}: [&str; {}] = [{}];",
-            array_name(key),
-            LANGUAGES.len(),
-            texts.join(", ")
-        )
-        .unwrap();
-    }
-    out.push_str("\nimpl Texts {\n");
+    let mut out = String::new();
+    out.push_str("impl Texts {\n");
     for (key, text) in first {
         if placeholders(text).is_empty() {
             writeln!(
                 out,
-                "    /// {:?}\n    pub fn {key}(&self) -> &'static str {{\n        {}[self.index % {}]\n    }}",
+                "    /// {:?}\n    pub fn {key}(&self) -> &'static str {{\n        self.get({key:?})\n    }}",
                 english[key],
-                array_name(key),
-                LANGUAGES.len()
             )
             .unwrap();
         } else {
             write_filler(&mut out, key, text, &english[key]);
         }
     }
-    write_lookups(&mut out, first);
     out.push_str("}\n");
+    write_native_bundles(&mut out, &catalogues, &partial, english);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("texts.rs");
     fs::write(dest, out).unwrap();
 }
 
+/// Every language's texts, for native builds (the tests), where nothing is fetched: the JSON a
+/// language's file holds, her languages completed with English as scripts/texts.mjs does.
+fn write_native_bundles(
+    out: &mut String,
+    full: &[(&str, Catalogue)],
+    partial: &[(&str, Catalogue)],
+    english: &Catalogue,
+) {
+    out.push_str(
+        "\n/// A language's texts as its file holds them (native builds only).\n\
+         #[cfg(not(target_arch = \"wasm32\"))]\npub fn bundled(code: &str) -> Option<&'static str> {\n    match code {\n",
+    );
+    let bundles = full
+        .iter()
+        .map(|(lang, catalogue)| (*lang, catalogue.clone()))
+        .chain(partial.iter().map(|(lang, catalogue)| {
+            let mut whole = english.clone();
+            whole.extend(catalogue.clone());
+            (*lang, whole)
+        }));
+    for (lang, catalogue) in bundles {
+        let json = serde_json::to_string(&catalogue).unwrap();
+        writeln!(out, "        {lang:?} => Some({json:?}),").unwrap();
+    }
+    out.push_str("        _ => None,\n    }\n}\n");
+}
+
 fn read_language(lang: &str) -> Catalogue {
     let dir = Path::new("locales").join(lang);
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+    let mut catalogue = Catalogue::new();
+    let Ok(entries) = fs::read_dir(&dir) else {
+        assert!(PARTIAL.contains(&lang), "cannot read {}", dir.display());
+        return catalogue;
+    };
+    let mut files: Vec<_> = entries
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
     files.sort();
-    let mut catalogue = Catalogue::new();
     for path in files {
         let feature = path.file_stem().unwrap().to_str().unwrap().to_owned();
         let raw = fs::read_to_string(&path).unwrap();
@@ -113,6 +127,20 @@ fn read_language(lang: &str) -> Catalogue {
         }
     }
     catalogue
+}
+
+/// A language of her pages: only keys the full languages have, each with their placeholders.
+fn check_partial(lang: &str, catalogue: &Catalogue, first: &Catalogue) {
+    for (key, text) in catalogue {
+        let Some(source) = first.get(key) else {
+            panic!("locales/{lang}: `{key}` is in no full language");
+        };
+        assert_eq!(
+            placeholders(text),
+            placeholders(source),
+            "`{key}`: placeholders in {lang} differ from sv"
+        );
+    }
 }
 
 fn check_consistent(catalogues: &[(&str, Catalogue)]) {
@@ -168,74 +196,11 @@ fn write_filler(out: &mut String, key: &str, text: &str, english: &str) {
     writeln!(out, "    /// {english:?}").unwrap();
     writeln!(
         out,
-        "    pub fn {key}(&self, {}) -> String {{\n        super::fill({}[self.index % {}], &[{}])\n    }}",
+        "    pub fn {key}(&self, {}) -> String {{\n        super::fill(self.get({key:?}), &[{}])\n    }}",
         params.join(", "),
-        array_name(key),
-        LANGUAGES.len(),
         values.join(", ")
     )
     .unwrap();
-}
-
-fn array_name(key: &str) -> String {
-    format!("TEXT_{}", key.to_uppercase())
-}
-
-/// `lookup_<feature>(key)` per locale file, for texts named by data (an item id, a step number;
-/// texts with placeholders are not among them), and `lookup(key)` over all of them. An app
-/// that reads one feature's texts by name keeps only that feature's.
-fn write_lookups(out: &mut String, catalogue: &Catalogue) {
-    let features = features();
-    let feature_of = |key: &str| {
-        features
-            .iter()
-            .filter(|f| key.starts_with(&format!("{f}_")))
-            .max_by_key(|f| f.len())
-            .cloned()
-            .unwrap_or_else(|| panic!("`{key}` is in no locale file"))
-    };
-    let mut by_feature: BTreeMap<String, Vec<&String>> = BTreeMap::new();
-    for (key, text) in catalogue {
-        if placeholders(text).is_empty() {
-            by_feature.entry(feature_of(key)).or_default().push(key);
-        }
-    }
-    for (feature, keys) in &by_feature {
-        writeln!(
-            out,
-            "    /// A text of locales/*/{feature}.json by its whole key.\n    pub fn lookup_{feature}(&self, key: &str) -> Option<&'static str> {{\n        let texts = match key {{"
-        )
-        .unwrap();
-        for key in keys {
-            writeln!(out, "            {key:?} => &{},", array_name(key)).unwrap();
-        }
-        writeln!(
-            out,
-            "            _ => return None,\n        }};\n        Some(texts[self.index % {}])\n    }}",
-            LANGUAGES.len()
-        )
-        .unwrap();
-    }
-    out.push_str("    /// A text by its whole key, in any locale file.\n    pub fn lookup(&self, key: &str) -> Option<&'static str> {\n        None");
-    for feature in by_feature.keys() {
-        write!(out, "\n            .or_else(|| self.lookup_{feature}(key))").unwrap();
-    }
-    out.push_str("\n    }\n");
-}
-
-/// The locale files' names (the same in every language: `check_consistent`).
-fn features() -> Vec<String> {
-    let dir = Path::new("locales").join(LANGUAGES[0]);
-    let mut names: Vec<String> = fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|entry| {
-            let path = entry.unwrap().path();
-            let json = path.extension().is_some_and(|ext| ext == "json");
-            json.then(|| path.file_stem().unwrap().to_str().unwrap().to_owned())
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 fn placeholders(text: &str) -> BTreeSet<String> {

@@ -7,8 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { FULL, PARTIAL, bundle, hasLanguage } from './locales.mjs';
+
 const PLACEHOLDER = '{} /* boot-texts */';
-const LANGUAGES = ['sv', 'nb', 'da', 'en'];
+const LANGUAGES = [...FULL, ...PARTIAL].filter(hasLanguage);
 // The page, and its locale file with the "title" and "intro" its view shows (src/pages/).
 const PAGES = { '': 'home', participant: 'self', counsellor: 'caseload' };
 
@@ -18,8 +20,13 @@ if (!html.includes(PLACEHOLDER)) {
   console.error(`boot-texts: ${file} has no ${PLACEHOLDER}`);
   process.exit(1);
 }
-const locale = (language, feature) =>
-  JSON.parse(readFileSync(new URL(`../locales/${language}/${feature}.json`, import.meta.url), 'utf8'));
+const texts = Object.fromEntries(LANGUAGES.map((language) => [language, bundle(language)]));
+const locale = (language, feature) => {
+  const prefix = `${feature}_`;
+  return Object.fromEntries(
+    Object.entries(texts[language]).filter(([key]) => key.startsWith(prefix)).map(([key, text]) => [key.slice(prefix.length), text]),
+  );
+};
 const openings = Object.fromEntries(
   Object.entries(PAGES).map(([path, feature]) => [
     path,

@@ -6,6 +6,7 @@
 await import('./minify.mjs');
 await import('./lazy-echarts.mjs');
 await import('./choose-app.mjs');
+await import('./texts.mjs');
 await import('./boot-texts.mjs');
 await import('./minify-page.mjs');
 await import('./csp-hash.mjs');

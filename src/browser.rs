@@ -18,6 +18,25 @@ pub fn document() -> web_sys::Document {
         .expect("a document")
 }
 
+/// A file of this site as text (a relative address is read from the page's base), or None
+/// when it does not come: no network and not kept, or an error answer.
+pub async fn fetch_text(address: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str(address))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
 /// The browser's preferred language tags, most preferred first.
 pub fn preferred_languages() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
@@ -32,9 +51,10 @@ pub fn preferred_languages() -> Vec<String> {
 }
 
 /// Keeps `<html lang>` in step with the interface so screen readers pronounce it right.
-pub fn set_document_language(code: &str) {
+pub fn set_document_language(tag: &str, right_to_left: bool) {
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", code);
+        let _ = root.set_attribute("lang", tag);
+        let _ = root.set_attribute("dir", if right_to_left { "rtl" } else { "ltr" });
     }
 }
 
@@ -92,6 +112,14 @@ pub fn hide_boot_screen_from_readers() {
 }
 
 /// Removes the static welcome once the app has started.
+/// The app cannot start here (its texts did not come): the boot screen says so in its own
+/// words and offers to try again (index.html).
+pub fn say_not_started() {
+    if let Ok(event) = web_sys::Event::new("stegvis-not-started") {
+        let _ = document().dispatch_event(&event);
+    }
+}
+
 pub fn remove_boot_screen() {
     if let Some(boot) = boot_screen() {
         boot.remove();

@@ -56,14 +56,37 @@ pub fn start() {
     // The data is read from IndexedDB (moved there first, the first time) before any page.
     wasm_bindgen_futures::spawn_local(async {
         storage::indexed_db::start().await;
-        mount(App);
+        if load_first_texts(i18n::Bundle::Whole).await {
+            mount(App);
+        }
     });
 }
 
 /// The participant's own, lighter app: her pages alone, loaded by `index.html` for her paths
 /// on a device with no lock (see `participant_app`).
 pub fn start_participant_app() {
-    mount(participant_app::ParticipantApp);
+    wasm_bindgen_futures::spawn_local(async {
+        if load_first_texts(i18n::Bundle::Hers).await {
+            mount(participant_app::ParticipantApp);
+        }
+    });
+}
+
+/// The texts of the language the app starts in (`index.html` has already asked for them, while
+/// the wasm came), or failing that English's. If neither comes (offline on a device that has not
+/// kept them), the boot screen says so in its own words and offers to try again: never a blank
+/// page.
+async fn load_first_texts(bundle: i18n::Bundle) -> bool {
+    i18n::use_bundle(bundle);
+    let language = initial_language();
+    if i18n::load(language).await.is_ok() {
+        return true;
+    }
+    if i18n::load(Language::En).await.is_ok() {
+        return true;
+    }
+    browser::say_not_started();
+    false
 }
 
 /// Replaces the static welcome in index.html with the running app; inside another site's
@@ -103,10 +126,10 @@ fn initial_language() -> Language {
 
 /// The interface language, provided to every page and kept as the document's and the device's.
 fn provide_language() {
-    let i18n = I18n::provide(initial_language());
+    let i18n = I18n::provide(i18n::first_loaded().unwrap_or_else(initial_language));
     Effect::new(move |_| {
         let language = i18n.language();
-        browser::set_document_language(language.code());
+        browser::set_document_language(language.tag(), language.is_rtl());
         storage::preferences::save_language(language);
     });
 }

@@ -25,6 +25,20 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'(')
     .remove(b')');
 
+/// Whether a path (below the base) is one of her pages, which speak her languages too: home,
+/// her start, the questions, her summary and thanks, an invitation and her plan.
+pub fn is_her_page(path: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    if matches!(path, "" | "/participant" | "/invitation" | "/my-plan") {
+        return true;
+    }
+    let parts: Vec<&str> = path.split('/').collect();
+    matches!(
+        parts.as_slice(),
+        ["", "round", _, "answer", _] | ["", "round", _, "summary" | "thanks"]
+    )
+}
+
 /// One screen of the app, its ids as `S`: a [`Route`] when a link is built, a [`ReadRoute`]
 /// when a path is read back.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,35 +1,51 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
+use crate::browser::base_path;
 use crate::domain::language::Language;
-use crate::i18n::{texts, use_i18n};
+use crate::i18n::use_i18n;
+use crate::routes::is_her_page;
 
-/// A native select: each language named in itself, so anyone can find their own.
+/// A native select: each language named in itself, so anyone can find their own. Her pages
+/// offer her languages too; the counsellor's pages the four they are written in (and the one
+/// in use, so the select never shows a wrong name).
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
     let on_change = move |ev| {
         if let Some(language) = Language::from_tag(&event_target_value(&ev)) {
             i18n.set_language(language);
         }
     };
+    let offered = move || {
+        let path = location.pathname.get();
+        let hers = is_her_page(path.strip_prefix(base_path()).unwrap_or(&path));
+        let current = i18n.language();
+        Language::ALL
+            .into_iter()
+            .filter(move |language| hers || language.is_full() || *language == current)
+    };
     view! {
         <div class="language-switch">
             <label for="language">{i18n.text(|t| t.common_language_label())}</label>
             <select id="language" on:change=on_change>
-                {Language::ALL
-                    .into_iter()
-                    .map(|language| {
-                        view! {
-                            <option
-                                value=language.code()
-                                lang=language.code()
-                                selected=move || i18n.language() == language
-                            >
-                                {texts(language).common_language_name()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    offered()
+                        .map(|language| {
+                            view! {
+                                <option
+                                    value=language.code()
+                                    lang=language.tag()
+                                    dir=if language.is_rtl() { "rtl" } else { "ltr" }
+                                    selected=move || i18n.language() == language
+                                >
+                                    {language.own_name()}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
             </select>
         </div>
     }

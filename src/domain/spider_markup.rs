@@ -59,8 +59,10 @@ impl SpiderShape {
     pub fn svg(&self) -> String {
         let (w, h) = (px(self.width), px(self.height));
         let (cx, cy) = (px(self.centre.x), px(self.centre.y));
+        // Left to right whatever the page's direction: a name's anchor is the side of the
+        // diagram it stands on (its own words, Arabic too, still run their own way).
         let mut out = format!(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}" font-size="{}" focusable="false">"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}" font-size="{}" direction="ltr" focusable="false">"#,
             px(self.font_size)
         );
         for (i, r) in self.rings.iter().enumerate() {

@@ -8,6 +8,10 @@
 //   or all at once when the page says "keep-whole"): it does unless the device has only run the
 //   participant's own app (src/participant_app.rs) and is a phone or tablet or has the browser's
 //   data saver on, so her phone, often on a metered plan, is not made to download it.
+// - Each language's texts (texts/, src/i18n/loading.rs) are kept for the languages this device
+//   has used: index.html marks the language in TEXTS_MARK when it asks for its file, a file
+//   fetched through the worker is kept and its language marked, and a new version keeps the
+//   marked languages' files at install (the whole app's too where it keeps the whole app).
 // - index.html is asked for at the address of the page installing the worker, so the host can
 //   answer "not modified" to a browser that has just loaded it.
 // - Hashed assets (and the rest of FILES) come from the cache first: a name never changes content.
@@ -25,6 +29,13 @@ const KEPT = new Set(FILES.map(url));
 const INDEX = url('index.html');
 const WHOLE_FILES = new Set(WHOLE.map(url));
 const WHOLE_MARK = `stegvis-whole-app ${SCOPE}`;
+const TEXTS_MARK = `stegvis-texts-used ${SCOPE}`;
+// texts/[her-]<language>-<hash>.json: the language's mark (its address without "her-" and the
+// hash), and whether it is the whole app's (her app's file has her pages' texts only).
+const textsOf = (address) => {
+  const [, dir, her, language] = address.match(/^(.*\/texts\/)(her-)?(.+)-[0-9a-f]+\.json$/) ?? [];
+  return dir && { mark: dir + language, whole: !her };
+};
 // A patchy connection should not keep someone waiting for a page the device already has.
 const NETWORK_PATIENCE_MS = 4000;
 // Trunk's names carry a content hash: the browser's HTTP cache is then as good as the network.
@@ -34,7 +45,12 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const whole = await caches.has(WHOLE_MARK);
-      const files = FILES.filter((file) => (whole || !WHOLE_FILES.has(url(file))) && url(file) !== INDEX);
+      const used = await usedTexts();
+      const files = FILES.filter((file) => {
+        const texts = textsOf(url(file));
+        if (texts) return used.has(texts.mark) && (whole || !texts.whole);
+        return (whole || !WHOLE_FILES.has(url(file))) && url(file) !== INDEX;
+      });
       const cache = await caches.open(CACHE);
       // All or nothing: if one file fails, this version does not install and the old one stays.
       await cache.addAll(files.map((file) => new Request(url(file), { cache: HASHED.test(file) ? 'default' : 'no-cache' })));
@@ -42,6 +58,14 @@ self.addEventListener('install', (event) => {
     })(),
   );
 });
+
+// The names of the texts this device has used (without their hash: a new build's file of the
+// same texts has another).
+async function usedTexts() {
+  if (!(await caches.has(TEXTS_MARK))) return new Set();
+  const marks = await (await caches.open(TEXTS_MARK)).keys();
+  return new Set(marks.map((request) => request.url));
+}
 
 // index.html, asked for at the address of the page that is installing this worker (every page
 // of the app is index.html): the browser has just loaded it, so the host can answer "not
@@ -79,7 +103,9 @@ self.addEventListener('message', (event) => {
 async function keepWhole() {
   const cache = await caches.open(CACHE);
   const missing = [];
-  for (const file of WHOLE_FILES) if (!(await cache.match(file))) missing.push(file);
+  const used = await usedTexts();
+  const texts = FILES.map(url).filter((file) => textsOf(file)?.whole && used.has(textsOf(file).mark));
+  for (const file of [...WHOLE_FILES, ...texts]) if (!(await cache.match(file))) missing.push(file);
   await cache.addAll(missing);
 }
 
@@ -95,8 +121,11 @@ async function kept(request) {
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  // The whole app, started on a device that had not used it when this version installed.
-  if (response.ok && WHOLE_FILES.has(request.url)) await cache.put(request, response.clone());
+  // The whole app, started on a device that had not used it when this version installed, or a
+  // language used here for the first time.
+  const texts = textsOf(request.url);
+  if (response.ok && (WHOLE_FILES.has(request.url) || texts)) await cache.put(request, response.clone());
+  if (response.ok && texts) await (await caches.open(TEXTS_MARK)).put(texts.mark, new Response(''));
   return response;
 }
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Locator, type Page, expect } from '@playwright/test';
-import { type Language, TEXTS, type Texts } from '../locales';
+import { type Language, TAG, TEXTS, type Texts } from '../locales';
 
 /** The routes every later feature hangs off, with the locale key of each page's heading. */
 export const ROUTES = [
@@ -34,7 +34,7 @@ export class AppShell {
 
   async chooseLanguage(from: Language, to: Language) {
     await this.languageSwitch(from).selectOption(to);
-    await expect(this.page.locator('html')).toHaveAttribute('lang', to);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', TAG[to]);
   }
 
   /** Nothing wider than the screen, and every control big enough for a finger (44 px). */
