@@ -7,13 +7,16 @@
 //   her app's wasm: a text's method names its key as a string there (build.rs), and the linker
 //   leaves out every method no page calls. The texts her pages name by data (a question's steps,
 //   an item's short name) are whole locale files: DATA_NAMED.
+// - audio/<code>/: the clips an organisation recorded for reading her questions aloud where
+//   phones have no voice for the language (public/audio/, scripts/audio-clips.mjs).
 // - index.html gets a meta tag naming every file by bundle and language, read by the app and by
 //   the loader script, which asks for the one the app will start in while the wasm comes.
 // The hash in a name is its content's, like Trunk's, so a file is cached for good.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { clips } from './audio.mjs';
 import { FULL, PARTIAL, bundle, catalogue, hasLanguage } from './locales.mjs';
 
 const DATA_NAMED = ['questions', 'items'];
@@ -48,6 +51,14 @@ let herBytes = 0;
 for (const language of [...FULL, ...PARTIAL]) {
   if (!hasLanguage(language)) continue;
   const texts = bundle(language);
+  // Recorded clips for reading her questions aloud (scripts/audio.mjs): copied, and named in
+  // both of the language's files as `audio:<name>`.
+  for (const [name, clip] of Object.entries(clips(language))) {
+    mkdirSync(join(dir, 'audio', language), { recursive: true });
+    copyFileSync(new URL(`../public/audio/${language}/${clip}`, import.meta.url), join(dir, 'audio', language, clip));
+    texts[`audio:${name}`] = `audio/${language}/${clip}`;
+    hers.includes(`audio:${name}`) || hers.push(`audio:${name}`);
+  }
   write(language, texts);
   herBytes = Math.max(herBytes, write(`her-${language}`, Object.fromEntries(hers.map((key) => [key, texts[key]]))));
 }

@@ -51,10 +51,10 @@ pub fn preferred_languages() -> Vec<String> {
 }
 
 /// Keeps `<html lang>` in step with the interface so screen readers pronounce it right.
-pub fn set_document_language(tag: &str, right_to_left: bool) {
+pub fn set_document_language(tag: &str, dir: &str) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", tag);
-        let _ = root.set_attribute("dir", if right_to_left { "rtl" } else { "ltr" });
+        let _ = root.set_attribute("dir", dir);
     }
 }
 

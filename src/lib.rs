@@ -117,7 +117,8 @@ fn mount<V: IntoView + 'static>(app: fn() -> V) {
     );
 }
 
-fn initial_language() -> Language {
+/// The device's own language: the one chosen here, else the browser's first we speak, else English.
+pub(crate) fn initial_language() -> Language {
     storage::preferences::saved_language().unwrap_or_else(|| {
         let tags = browser::preferred_languages();
         Language::from_preferences(tags.iter().map(String::as_str))
@@ -129,8 +130,11 @@ fn provide_language() {
     let i18n = I18n::provide(i18n::first_loaded().unwrap_or_else(initial_language));
     Effect::new(move |_| {
         let language = i18n.language();
-        browser::set_document_language(language.tag(), language.is_rtl());
-        storage::preferences::save_language(language);
+        browser::set_document_language(language.tag(), language.dir());
+        // While the device is in her hands, her language is hers, not the device's.
+        if storage::browser_store::handed_over().is_none() {
+            storage::preferences::save_language(language);
+        }
     });
 }
 

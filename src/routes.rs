@@ -485,6 +485,7 @@ mod tests {
             participant_id: "p1".into(),
             date: NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
             participant_part: Some(ParticipantPart {
+                language: None,
                 answers,
                 filled_by: FilledBy::CounsellorWithParticipant,
                 updated: at,

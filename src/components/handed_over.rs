@@ -99,6 +99,28 @@ pub fn KeepInHerPart() -> impl IntoView {
             None => handed.end(),
         }
     });
+    // Her language while the device is hers: hers as chosen for her (again after a reload),
+    // and a language she picks in the switch is remembered as hers.
+    let participant = move || {
+        handed
+            .round()
+            .and_then(|rid| state.read(|d| d.round(&rid).map(|r| r.participant_id.clone())))
+    };
+    Effect::new(move |applied: Option<bool>| {
+        let language = i18n.language();
+        let Some(pid) = participant() else {
+            return false;
+        };
+        let hers = state.read(|d| d.participant(&pid).and_then(|p| p.her_language()));
+        match (applied, hers) {
+            (Some(true), hers) if hers != Some(language) => {
+                let _ = state.change(|d| d.set_her_language(&pid, Some(language)));
+            }
+            (None | Some(false), Some(hers)) if hers != language => i18n.set_language(hers),
+            _ => {}
+        }
+        true
+    });
     let on_thanks = move || {
         pathname.with(|path| matches!(ReadRoute::parse(below_base(path)), Some(RouteOf::Thanks(_))))
     };
@@ -131,6 +153,8 @@ pub fn GiveBack() -> impl IntoView {
             .round()
             .and_then(|rid| state.read(|d| d.round(&rid).map(|r| r.participant_id.clone())));
         handed.end();
+        // The device's own language again.
+        i18n.set_language(crate::initial_language());
         let path =
             participant.map_or_else(|| Route::Caseload.href(), |pid| Route::Person(&pid).href());
         navigate(&path, Default::default());

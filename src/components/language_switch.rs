@@ -37,7 +37,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                                 <option
                                     value=language.code()
                                     lang=language.tag()
-                                    dir=if language.is_rtl() { "rtl" } else { "ltr" }
+                                    dir=language.dir()
                                     selected=move || i18n.language() == language
                                 >
                                     {language.own_name()}

@@ -11,6 +11,7 @@ pub mod echarts_loader;
 pub mod folder_backup;
 pub mod framed_notice;
 pub mod handed_over;
+pub mod her_language;
 pub mod her_progress;
 pub mod import_backup;
 pub mod language_switch;

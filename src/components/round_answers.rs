@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::her_language::when_loaded;
 use crate::domain::assessment::{ItemAnswer, ParticipantPart};
+use crate::domain::language::Language;
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::{Texts, use_i18n};
+use crate::i18n::{Texts, texts, use_i18n};
 
 /// The described step and, if there is one, the comment; `labelled` names them as the
 /// participant's (beside the counsellor's own rating, where it could be mistaken for theirs).
@@ -29,6 +31,23 @@ fn answer_lines(
                     <p class="their-comment">{label(t.dialogue_their_comment())} <q>{c}</q></p>
                 }
             })}
+    }
+}
+
+/// Her answer as she read it, in her language.
+fn her_wording(
+    t: &'static Texts,
+    language: Language,
+    item: ParticipantItem,
+    answer: Option<&ItemAnswer>,
+) -> impl IntoView + use<> {
+    view! {
+        <p class="her-wording">
+            {t.her_language_her_wording(language.own_name())} ": "
+            <span lang=language.tag() dir=language.dir()>
+                {texts(language).answer_text(item, answer)}
+            </span>
+        </p>
     }
 }
 
@@ -58,18 +77,29 @@ pub fn RoundAnswers(part: ParticipantPart, open: bool) -> impl IntoView {
         // The page may be gone by then: nothing is left to write.
         browser::when_idle(move || _ = unfolded.try_set(true));
     }
+    // Answered in another language than the one read here: her wording too.
+    let answered_in = part.language.as_deref().and_then(Language::from_tag);
+    let hers = when_loaded(Signal::derive(move || {
+        answered_in.filter(|l| *l != i18n.language())
+    }));
     let part = StoredValue::new(part);
     let rows = move || {
         let t = i18n.t();
+        let hers = hers.get().filter(|l| *l != i18n.language());
         unfolded.get().then(|| {
             part.with_value(|part| {
                 ParticipantItem::ALL
                     .into_iter()
                     .map(|item| {
+                        let answer = part.answers.get(&item);
+                        let wording = hers
+                            .filter(|_| answer.is_some())
+                            .map(|language| her_wording(t, language, item, answer));
                         view! {
                             <li>
                                 <h4>{t.item_short(item)}</h4>
-                                {answer_lines(t, item, part.answers.get(&item), false)}
+                                {answer_lines(t, item, answer, false)}
+                                {wording}
                             </li>
                         }
                     })

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::assessment::{ItemAnswer, Rating, SensitiveAnswer};
 use crate::domain::error::ModelError;
+use crate::domain::language::Language;
 
 /// What a person picked on a five-step item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,24 @@ impl TryFrom<ScaleChoice> for SensitiveAnswer {
 /// One rated item as a native radio group: a legend, five described steps, each with its
 /// number (so the scale never relies on colour), and the no-value option last.
 /// Arrow keys move between options, as in every native radio group.
+/// The question's wording in a second language, shown under hers ("show in two languages").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Beside {
+    pub language: Language,
+    pub question: String,
+    pub steps: Vec<String>,
+    pub no_value: String,
+}
+
+/// One line of the second language, marked as that language for screen readers and fonts.
+fn beside_line(language: Language, text: String) -> impl IntoView {
+    view! {
+        <span class="beside" lang=language.tag() dir=language.dir()>
+            {text}
+        </span>
+    }
+}
+
 #[component]
 pub fn ScaleQuestion(
     /// Unique radio-group name on the page.
@@ -70,8 +89,23 @@ pub fn ScaleQuestion(
     /// Shown under the question, before the steps (e.g. the participant's own answer).
     #[prop(optional)]
     children: Option<Children>,
+    /// The same question in a second language, under each line.
+    #[prop(optional, into)]
+    beside: Signal<Option<Beside>>,
 ) -> impl IntoView {
+    let beside_of = move |pick: fn(&Beside, usize) -> String, index: usize| {
+        move || beside.with(|b| b.as_ref().map(|b| beside_line(b.language, pick(b, index))))
+    };
     let option = move |choice: ScaleChoice, number: Option<u8>, label: Signal<String>| {
+        let under = beside_of(
+            |b, n| {
+                b.steps
+                    .get(n)
+                    .cloned()
+                    .unwrap_or_else(|| b.no_value.clone())
+            },
+            number.map_or(usize::MAX, |n| usize::from(n - 1)),
+        );
         view! {
             <label class="scale-option" class:no-value=number.is_none()>
                 <input
@@ -88,13 +122,13 @@ pub fn ScaleQuestion(
                             </span>
                         }
                     })}
-                <span class="step-text">{label}</span>
+                <span class="step-text">{label} {under}</span>
             </label>
         }
     };
     view! {
         <fieldset class="scale-question">
-            <legend>{question}</legend>
+            <legend>{question} {beside_of(|b, _| b.question.clone(), 0)}</legend>
             {children.map(|children| children())}
             {(1..=5u8)
                 .map(|n| {

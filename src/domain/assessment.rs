@@ -96,6 +96,10 @@ pub struct ParticipantPart {
     pub updated: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed: Option<DateTime<Utc>>,
+    /// The language of the questions as she saw them, when it is not the one her counsellor
+    /// reads them in (a `Language` code): the counsellor's screens show her wording too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// The interventions the participant had in the past period. "None" is an answer of its own:
@@ -307,6 +311,7 @@ mod tests {
     #[test]
     fn resuming_starts_at_the_first_unanswered_item() {
         let mut part = ParticipantPart {
+            language: None,
             answers: Ratings::new(),
             filled_by: FilledBy::Participant,
             updated: DateTime::default(),
@@ -328,6 +333,7 @@ mod tests {
     #[test]
     fn comments_are_read_per_item_and_blank_ones_do_not_count() {
         let mut part = ParticipantPart {
+            language: None,
             answers: Ratings::new(),
             filled_by: FilledBy::Participant,
             updated: DateTime::default(),

@@ -14,6 +14,7 @@ use super::assessment::{
 use super::error::{ModelError, fitting, optional_text, required_text, sane_date, unique_ids};
 use super::handover::book::Handover;
 use super::interventions::Catalogue;
+use super::language::Language;
 use super::participant::{Archived, Goal, LeftFor, Participant};
 use super::plan::ActionPlan;
 use super::questionnaire::ParticipantItem;
@@ -193,6 +194,16 @@ impl Caseload {
 
     pub fn set_contact_note(&mut self, id: &str, note: Option<String>) -> Result<(), ModelError> {
         self.participant_mut(id)?.contact_note = optional_text(note)?;
+        Ok(())
+    }
+
+    /// The language her part is in from now on (`None`: the device's).
+    pub fn set_her_language(
+        &mut self,
+        id: &str,
+        language: Option<Language>,
+    ) -> Result<(), ModelError> {
+        self.participant_mut(id)?.language = language.map(|l| l.code().to_owned());
         Ok(())
     }
 
@@ -400,6 +411,7 @@ impl Caseload {
             }
             None => {
                 round.participant_part = Some(ParticipantPart {
+                    language: None,
                     answers: Ratings::new(),
                     filled_by,
                     updated: now,
@@ -420,6 +432,18 @@ impl Caseload {
         let answer = tidy(answer)?;
         let part = self.participant_part_mut(round_id, now)?;
         part.answers.insert(item, answer);
+        Ok(())
+    }
+
+    /// The language she is answering in (the wording she sees).
+    pub fn note_her_wording(
+        &mut self,
+        round_id: &str,
+        language: Language,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        let part = self.participant_part_mut(round_id, now)?;
+        part.language = Some(language.code().to_owned());
         Ok(())
     }
 

@@ -67,6 +67,11 @@ impl Language {
         matches!(self, Language::Ar | Language::Prs)
     }
 
+    /// The `dir` attribute for its text.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() { "rtl" } else { "ltr" }
+    }
+
     /// Whether the counsellor's pages have their own texts in this language.
     pub fn is_full(self) -> bool {
         Language::FULL.contains(&self)

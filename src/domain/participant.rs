@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::error::{ModelError, fitting, required_text, sane_date};
+use super::language::Language;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
@@ -24,6 +25,10 @@ pub struct Participant {
     /// Set when the person has left: kept out of the daily list and its counts, restorable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<Archived>,
+    /// The language her part is in, chosen for her (a `Language` code; one this build does not
+    /// speak is kept as it is, and her part then opens in the device's language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// When and why a participant left the caseload.
@@ -96,7 +101,13 @@ impl Participant {
             counsellors: Vec::new(),
             goal: None,
             archived: None,
+            language: None,
         })
+    }
+
+    /// Her language, if one was chosen for her and this build speaks it.
+    pub fn her_language(&self) -> Option<Language> {
+        self.language.as_deref().and_then(Language::from_tag)
     }
 
     pub fn current_counsellor(&self) -> Option<&CounsellorSpell> {
@@ -144,6 +155,7 @@ impl Participant {
             goal: self.goal.clone().or(other.goal),
             // Still on the daily list if either record was.
             archived: self.archived.clone().filter(|_| other.archived.is_some()),
+            language: self.language.clone().or(other.language),
         };
         merged.check()?;
         Ok(merged)
@@ -162,6 +174,9 @@ impl Participant {
         }
         if let Some(goal) = &self.goal {
             fitting(&goal.text)?;
+        }
+        if let Some(language) = &self.language {
+            fitting(language)?;
         }
         if self.counsellors.windows(2).any(|w| w[1].from < w[0].from) {
             return Err(ModelError::CounsellorChangeBeforeLatest);

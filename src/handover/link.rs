@@ -4,10 +4,16 @@ use crate::routes::Route;
 
 /// `{origin}{base}{route}#{payload}`: a link another device opens.
 pub fn link_to(route: Route<'_>, payload: &str) -> String {
+    link_with_query(route, "", payload)
+}
+
+/// A link with a query before its payload (`?lang=ar&with=sv`: what the page opens in; never
+/// anything private, as a query reaches the host's log).
+pub fn link_with_query(route: Route<'_>, query: &str, payload: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}{}#{payload}", route.href())
+    format!("{origin}{}{query}#{payload}", route.href())
 }
 
 /// The fragment this page was opened with, removed from the address bar and from history

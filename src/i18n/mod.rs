@@ -212,6 +212,11 @@ impl I18n {
         self.language.get()
     }
 
+    /// The current language, for an event handler (tracks nothing).
+    pub fn language_untracked(self) -> Language {
+        self.language.get_untracked()
+    }
+
     /// One text that follows the language, for a view. Every use shares this one closure type,
     /// so the wasm holds its rendering code once instead of once per text.
     pub fn text(

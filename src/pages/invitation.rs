@@ -1,18 +1,20 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::browser;
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
 use crate::domain::handover::HandoverError;
 use crate::domain::handover::codec::Invitation;
+use crate::domain::language::Language;
 use crate::domain::settings::DeviceRole;
 use crate::handover::error_text;
 use crate::handover::link::take_fragment;
 use crate::i18n::use_i18n;
 use crate::routes::{Route, her_part_route};
 use crate::state::use_state;
+use crate::storage::preferences;
 
 /// `/invitation#…`: a participant opens her counsellor's invitation on her own phone. A round
 /// that already answers it continues; otherwise she starts one, or sends a finished round
@@ -22,6 +24,18 @@ pub fn InvitationPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let navigate = use_navigate();
+    // The invitation says which language her part is in, and her counsellor's (invite.rs).
+    let query = use_query_map();
+    let (hers, counsellor) = query.with_untracked(|q| {
+        let language = |name| q.get(name).as_deref().and_then(Language::from_tag);
+        (language("lang"), language("with"))
+    });
+    if let Some(hers) = hers.filter(|l| *l != i18n.language_untracked()) {
+        i18n.set_language(hers);
+    }
+    if let Some(counsellor) = counsellor {
+        preferences::save_second_language(counsellor);
+    }
     let invitation: Result<Invitation, HandoverError> =
         take_fragment().map_or(Err(HandoverError::Empty), |text| Invitation::decode(&text));
     // Opened before: continue where she was.

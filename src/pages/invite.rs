@@ -5,8 +5,9 @@ use leptos_router::components::A;
 use crate::browser;
 use crate::components::round_missing::RoundMissing;
 use crate::domain::handover::codec::{Invitation, from_base64url, id_from_hex};
+use crate::domain::language::Language;
 use crate::handover::error_text;
-use crate::handover::link::link_to;
+use crate::handover::link::link_with_query;
 use crate::handover::qr::QrImage;
 use crate::handover::seal::new_device_key;
 use crate::handover::share::CopyLink;
@@ -33,7 +34,18 @@ pub fn InvitePage() -> impl IntoView {
                 id: id_from_hex(&sent.id)?,
                 public_key: public.try_into().ok()?,
             };
-            Some(link_to(Route::Invitation, &invitation.encode()))
+            // Her language, if one was chosen for her, and the counsellor's, for "show in two
+            // languages" on her phone.
+            let hers = d
+                .round(&rid.get())
+                .and_then(|r| d.participant(&r.participant_id))
+                .and_then(|p| p.her_language());
+            let query = invitation_query(hers, i18n.language());
+            Some(link_with_query(
+                Route::Invitation,
+                &query,
+                &invitation.encode(),
+            ))
         })
     });
     Effect::new(move |_| {
@@ -107,5 +119,13 @@ pub fn InvitePage() -> impl IntoView {
             </p>
         }
         .into_any()
+    }
+}
+
+/// The invitation's query: the language her part opens in on her phone, and her counsellor's.
+fn invitation_query(hers: Option<Language>, counsellor: Language) -> String {
+    match hers {
+        Some(hers) => format!("?lang={}&with={}", hers.code(), counsellor.code()),
+        None => format!("?with={}", counsellor.code()),
     }
 }

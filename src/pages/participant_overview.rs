@@ -6,6 +6,7 @@ use crate::browser;
 use crate::components::archive_participant::ArchiveParticipant;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::handed_over::use_handed_over;
+use crate::components::her_language::HerLanguageChoice;
 use crate::components::merge_participant::MergeParticipant;
 use crate::components::participant_edit::ParticipantEdit;
 use crate::components::plan_advice::{AdviceList, CounsellorChanges};
@@ -105,6 +106,7 @@ pub fn ParticipantOverviewPage() -> impl IntoView {
             <AdviceList pid=pid counsellor_side=true />
             <ProgressView pid=pid />
             <h2>{i18n.text(|t| t.caseload_rounds_heading())}</h2>
+            <HerLanguageChoice pid=pid />
             <button type="button" class="button" on:click=new_round>
                 {i18n.text(|t| t.caseload_new_round())}
             </button>
@@ -213,6 +215,15 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                 });
                             if started.is_ok() {
                                 handed.begin(&rid);
+                                if let Some(language) = state
+                                    .read(|d| {
+                                        d
+                                            .participant(&pid.get_untracked())
+                                            .and_then(|p| p.her_language())
+                                    })
+                                {
+                                    i18n.set_language(language);
+                                }
                                 let path = state
                                     .read(|d| d.round(&rid).map(resume_path))
                                     .unwrap_or_default();
@@ -228,7 +239,10 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                             .participant_part
                             .clone()
                             .filter(|p| p.answered_count() > 0)
-                            .map(|part| view! { <RoundAnswers part=part open=index == 0 /> });
+                            .map(|part| {
+                                // Her part in her language while the device is hers.
+                                view! { <RoundAnswers part=part open=index == 0 /> }
+                            });
                         view! {
                             <li class="panel round">
                                 <h3>{t.caseload_round_title(t.date(round.date))}</h3>

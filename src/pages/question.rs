@@ -4,14 +4,15 @@ use leptos_router::hooks::use_query_map;
 
 use crate::browser;
 use crate::components::handed_over::use_handed_over;
+use crate::components::her_language::{second_language, when_loaded};
 use crate::components::live_text::live_text;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::round_missing::RoundMissing;
-use crate::components::scale_question::{ScaleChoice, ScaleQuestion};
+use crate::components::scale_question::{Beside, ScaleChoice, ScaleQuestion};
 use crate::domain::assessment::{FilledBy, ItemAnswer};
 use crate::domain::error::MAX_TEXT_CHARS;
 use crate::domain::questionnaire::ParticipantItem;
-use crate::i18n::use_i18n;
+use crate::i18n::{texts, use_i18n};
 use crate::routes::{Route, use_question_number, use_round_id};
 use crate::state::use_state;
 
@@ -68,7 +69,8 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
             {
                 d.start_participant_part(&round, FilledBy::Participant, browser::now())?;
             }
-            d.set_participant_answer(&round, item.get_untracked(), answer, browser::now())
+            d.set_participant_answer(&round, item.get_untracked(), answer, browser::now())?;
+            d.note_her_wording(&round, i18n.language_untracked(), browser::now())
         });
     };
     let on_select = Callback::new(move |choice: ScaleChoice| {
@@ -88,6 +90,7 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
         }
     };
 
+    let handed_over = use_handed_over();
     let heading = NodeRef::<html::H1>::new();
     // A new question: move focus to its heading so screen readers announce it.
     Effect::new(move |_| {
@@ -95,6 +98,25 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
         if let Some(heading) = heading.get() {
             let _ = heading.focus();
         }
+    });
+    // "Show in two languages": her counsellor's wording under hers, so they talk about the
+    // same words.
+    let second = Signal::derive(move || second_language(i18n.language(), handed_over.is_on()));
+    let both = RwSignal::new(false);
+    let second_here = when_loaded(Signal::derive(move || {
+        both.get().then(|| second.get()).flatten()
+    }));
+    let beside = Signal::derive(move || {
+        let language = second_here
+            .get()
+            .filter(|l| both.get() && Some(*l) == second.get())?;
+        let (t, id) = (texts(language), item.get());
+        Some(Beside {
+            language,
+            question: t.item_question(id).to_owned(),
+            steps: t.steps(id.id()),
+            no_value: t.questions_rather_not().to_owned(),
+        })
     });
     let spoken = Signal::derive(move || {
         let (t, item) = (i18n.t(), item.get());
@@ -127,7 +149,6 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
         (false, n) => href(Some(n - 1)),
     };
     // Handed over, question 1 has no way back: out of her part is the counsellor's side.
-    let handed_over = use_handed_over();
     let no_way_back = move || number.get() == 1 && !from_summary.get() && handed_over.is_on();
     let to_summary = move || from_summary.get() || number.get() == total;
     let next = move || {
@@ -152,6 +173,16 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
                 number.track();
                 view! { <ReadAloud text=spoken /> }
             }}
+            <Show when=move || second.get().is_some()>
+                <button
+                    type="button"
+                    class="button secondary both-languages"
+                    aria-pressed=move || both.get().to_string()
+                    on:click=move |_| both.update(|on| *on = !*on)
+                >
+                    {i18n.text(|t| t.her_language_both_languages())}
+                </button>
+            </Show>
             <ScaleQuestion
                 name=Signal::derive(move || format!("item-{}", item.get().id()))
                 question=Signal::derive(move || i18n.t().item_question(item.get()).to_owned())
@@ -159,6 +190,7 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
                 no_value_label=Signal::derive(move || i18n.t().questions_rather_not().to_owned())
                 selected=selected
                 on_select=on_select
+                beside=beside
             />
             <Show when=move || selected.get().is_some()>
                 <label class="comment">

@@ -26,6 +26,8 @@ pub const PERSON_PREFIX: &str = "stegvis.person.";
 pub const STORE: &str = "stegvis.store";
 /// The interface language of this device (see `preferences.rs`).
 pub const LANGUAGE: &str = "stegvis.language";
+/// Her counsellor's language, from an invitation, for "show in two languages" on her phone.
+pub const SECOND_LANGUAGE: &str = "stegvis.language.second";
 /// The lock's own parameters (salts, iteration counts, the wrapped data key), in clear: present
 /// exactly while this device's data is locked with a passphrase (see `lock_record.rs`).
 pub const LOCK: &str = "stegvis.lock";
@@ -49,6 +51,7 @@ pub const RECOVERY_PREFIX: &str = "stegvis.recovery.";
 pub fn is_private(key: &str) -> bool {
     key.starts_with("stegvis.")
         && key != LANGUAGE
+        && key != SECOND_LANGUAGE
         && key != LOCK
         && key != STORE
         && !key.starts_with("stegvis.lock.")
@@ -101,6 +104,7 @@ mod tests {
             PERSON_PREFIX,
             STORE,
             LANGUAGE,
+            SECOND_LANGUAGE,
             LOCK,
             LOCK_SIGNAL,
             DRAFT,
@@ -128,7 +132,14 @@ mod tests {
         ] {
             assert!(is_private(key), "{key}");
         }
-        for key in [LANGUAGE, LOCK, LOCK_SIGNAL, STORE, "other.app"] {
+        for key in [
+            LANGUAGE,
+            SECOND_LANGUAGE,
+            LOCK,
+            LOCK_SIGNAL,
+            STORE,
+            "other.app",
+        ] {
             assert!(!is_private(key), "{key}");
         }
     }

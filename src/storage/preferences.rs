@@ -1,4 +1,5 @@
-//! Per-device preferences that are not part of anyone's data: the interface language.
+//! Per-device preferences that are not part of anyone's data: the interface language, and on
+//! her phone her counsellor's (from an invitation) for "show in two languages".
 
 use super::browser_store::LocalStore;
 use super::keys;
@@ -14,4 +15,13 @@ pub fn saved_language() -> Option<Language> {
 /// lasts until the tab closes, which is all that can be done.
 pub fn save_language(language: Language) {
     let _ = LocalStore.set(keys::LANGUAGE, language.code());
+}
+
+/// Her counsellor's language, as the last invitation opened here said.
+pub fn second_language() -> Option<Language> {
+    Language::from_tag(&LocalStore.get(keys::SECOND_LANGUAGE).ok()??)
+}
+
+pub fn save_second_language(language: Language) {
+    let _ = LocalStore.set(keys::SECOND_LANGUAGE, language.code());
 }

@@ -194,6 +194,7 @@ impl Caseload {
             .map(Arc::make_mut)
             .expect("found above");
         round.participant_part = Some(ParticipantPart {
+            language: None,
             answers,
             filled_by: FilledBy::Participant,
             updated: now,
