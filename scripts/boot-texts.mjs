@@ -27,19 +27,23 @@ const locale = (language, feature) => {
     Object.entries(texts[language]).filter(([key]) => key.startsWith(prefix)).map(([key, text]) => [key.slice(prefix.length), text]),
   );
 };
+// A language whose words are English's (her languages have no counsellor's page of their own)
+// is left out: the boot screen shows English's, as the app will.
+const own = (table) =>
+  Object.fromEntries(Object.entries(table).filter(([language, words]) => language === 'en' || JSON.stringify(words) !== JSON.stringify(table.en)));
 const openings = Object.fromEntries(
   Object.entries(PAGES).map(([path, feature]) => [
     path,
-    Object.fromEntries(LANGUAGES.map((language) => {
+    own(Object.fromEntries(LANGUAGES.map((language) => {
       const { title, intro } = locale(language, feature);
       return [language, [title, intro]];
-    })),
+    }))),
   ]),
 );
-const notStarted = Object.fromEntries(LANGUAGES.map((language) => {
+const notStarted = own(Object.fromEntries(LANGUAGES.map((language) => {
   const { not_started_title, not_started_text, not_started_retry } = locale(language, 'offline');
   return [language, [not_started_title, not_started_text, not_started_retry]];
-}));
+})));
 // Inside a script: "<" never ends it early.
 const json = JSON.stringify({ openings, notStarted }).replaceAll('<', '\\u003c');
 writeFileSync(file, html.replace(PLACEHOLDER, json));

@@ -41,8 +41,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 # Debian's packages for the browser tests, each only when its command is missing.
-debian_package() { # command, why, packages...
-  [ "${SETUP_BROWSER:-}" = yes ] && ! command -v "$1" >/dev/null || return 0
+debian_package() { # command (or file), why, packages...
+  [ "${SETUP_BROWSER:-}" = yes ] || return 0
+  { [ -e "$1" ] || command -v "$1" >/dev/null; } && return 0
   step "installing Debian's $3 $2"
   local sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
@@ -57,4 +58,7 @@ debian_package /usr/bin/chromedriver "for the browser tests" chromium chromium-d
 debian_package ffmpeg "for the webcam test" ffmpeg
 # zbar reads the plan's QR code from a photo of the laptop's screen: a decoder that is not ours.
 debian_package zbarimg "for the plan's QR code test" zbar-tools
+# Tigrinya's Ethiopic script, which phones have (Noto Sans Ethiopic on Android, Kefa on iOS) and
+# this machine lacks: her pages in Tigrinya are measured and looked at in a real font.
+debian_package /usr/share/fonts/truetype/abyssinica/AbyssinicaSIL-Regular.ttf "for her pages in Tigrinya" fonts-sil-abyssinica
 return 0

@@ -229,12 +229,61 @@ fn speech() -> Option<web_sys::SpeechSynthesis> {
     web_sys::window()?.speech_synthesis().ok()
 }
 
-/// Whether this browser can read text aloud.
-pub fn can_speak() -> bool {
-    speech().is_some()
+/// Whether this browser has a voice for the language with this BCP 47 tag (its first
+/// subtag: a voice for "fa-IR" reads Dari's "fa-AF" too). The voices come after the page: a
+/// view reading this tracks `voices_changed`.
+pub fn has_voice(tag: &str) -> bool {
+    let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    speech().is_some_and(|speech| {
+        speech.get_voices().iter().any(|voice| {
+            let voice: web_sys::SpeechSynthesisVoice = wasm_bindgen::JsCast::unchecked_into(voice);
+            voice.lang().to_ascii_lowercase().split(['-', '_']).next() == Some(primary.as_str())
+        })
+    })
 }
 
-/// Reads `text` aloud in the language with this code, instead of whatever was being read.
+/// Counts the browser's "voiceschanged" events (its voices load after the page).
+pub fn voices_changed() -> leptos::prelude::RwSignal<u32> {
+    use leptos::prelude::{RwSignal, Update};
+    thread_local! {
+        static CHANGES: RwSignal<u32> = {
+            let changes = RwSignal::new(0);
+            if let Some(speech) = speech() {
+                let bump = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    changes.update(|n| *n += 1);
+                });
+                let _ = speech.add_event_listener_with_callback(
+                    "voiceschanged",
+                    wasm_bindgen::JsCast::unchecked_ref(bump.as_ref()),
+                );
+                bump.forget(); // for the page's life
+            }
+            changes
+        };
+    }
+    CHANGES.with(|changes| *changes)
+}
+
+thread_local! {
+    static CLIP: std::cell::RefCell<Option<web_sys::HtmlAudioElement>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Plays a recorded clip of this site (instead of anything being read), and calls `ended`
+/// when it ends or cannot play.
+pub fn play_clip(address: &str, ended: impl Fn() + 'static) {
+    stop_speaking();
+    let Ok(audio) = web_sys::HtmlAudioElement::new_with_src(address) else {
+        return ended();
+    };
+    let ended = wasm_bindgen::closure::Closure::<dyn Fn()>::new(ended);
+    audio.set_onended(Some(wasm_bindgen::JsCast::unchecked_ref(ended.as_ref())));
+    audio.set_onerror(Some(wasm_bindgen::JsCast::unchecked_ref(ended.as_ref())));
+    ended.forget(); // one small closure per clip played
+    let _ = audio.play();
+    CLIP.with_borrow_mut(|clip| *clip = Some(audio));
+}
+
+/// Reads `text` aloud in the language with this tag, instead of whatever was being read.
 pub fn speak(text: &str, language_code: &str) {
     let (Some(speech), Ok(utterance)) = (
         speech(),
@@ -248,9 +297,13 @@ pub fn speak(text: &str, language_code: &str) {
     speech.speak(&utterance);
 }
 
+/// Stops what is being read aloud, by a voice or from a clip.
 pub fn stop_speaking() {
     if let Some(speech) = speech() {
         speech.cancel();
+    }
+    if let Some(clip) = CLIP.with_borrow_mut(Option::take) {
+        let _ = clip.pause();
     }
 }
 

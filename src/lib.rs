@@ -147,7 +147,7 @@ fn App() -> impl IntoView {
     view! {
         <Router base=browser::base_path()>
             <executor::OwnSlice>
-                <SiteHeader />
+                <SiteHeader lock_now=ViewFn::from(|| view! { <lock::LockNowButton /> }) />
             </executor::OwnSlice>
             <Show when=move || lock.is_open() fallback=UnlockPage>
                 <OpenApp />

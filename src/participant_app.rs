@@ -30,7 +30,7 @@ pub fn ParticipantApp() -> impl IntoView {
     HandedOver::provide();
     view! {
         <Router base=browser::base_path()>
-            <SiteHeader />
+            <SiteHeader lock_now=ViewFn::from(|| ()) />
             // Locked since index.html chose (in another tab): the whole app has the unlock screen.
             <Show when=move || lock.is_open() fallback=WholeApp>
                 <HerPages store=lock.store() />
@@ -50,9 +50,23 @@ fn HerPages(store: state::AppStore) -> impl IntoView {
                 <Route path=path!("/participant") view=ParticipantPage />
                 <Route path=path!("/round/:rid/answer/:n") view=QuestionPage />
                 <Route path=path!("/round/:rid/summary") view=SummaryPage />
-                <Route path=path!("/round/:rid/thanks") view=HerThanksPage />
+                <Route path=path!("/round/:rid/thanks") view=Thanks />
             </Routes>
         </PageFrame>
+    }
+}
+
+/// Her thanks, unless the round answers an invitation: its reply is sealed and sent from the
+/// whole app (a phone that opened an invitation has run the whole app, which keeps it offline).
+#[component]
+fn Thanks() -> impl IntoView {
+    let state = state::use_state();
+    let round = crate::routes::use_round_id();
+    if state.read(|d| d.answers_invitation(&round.get_untracked())) {
+        let _ = state.flush();
+        WholeApp().into_any()
+    } else {
+        HerThanksPage().into_any()
     }
 }
 

@@ -7,9 +7,10 @@ use super::handed_over::use_handed_over;
 use super::language_switch::LanguageSwitch;
 use crate::i18n::use_i18n;
 
-/// The app's name (a link home) and the language switch, on every page.
+/// The app's name (a link home), "Lock now" (the whole app's; her app has no lock to close)
+/// and the language switch, on every page.
 #[component]
-pub fn SiteHeader() -> impl IntoView {
+pub fn SiteHeader(lock_now: ViewFn) -> impl IntoView {
     let i18n = use_i18n();
     let handed = use_handed_over();
     // Handed over, the name leads nowhere: her screens are all there is.
@@ -25,11 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
             .into_any()
         }
     };
-    view! {
-        <header class="site-header">
-            {brand} <crate::lock::LockNowButton /> <LanguageSwitch />
-        </header>
-    }
+    view! { <header class="site-header">{brand} {lock_now.run()} <LanguageSwitch /></header> }
 }
 
 /// The promise that matters most with sensitive data, on every page.

@@ -17,6 +17,8 @@ mod generated {
 }
 mod loading;
 mod refusal;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sheet;
 
 pub use loading::{Bundle, LoadError, first_loaded, load, use_bundle};
 
@@ -309,6 +311,79 @@ mod tests {
                     "{id} in {language:?}"
                 );
             }
+        }
+    }
+
+    /// The texts of a locale folder as files hold them (`feature_key` → text).
+    fn own_texts(code: &str) -> std::collections::BTreeMap<String, String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(code);
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|entry| {
+                let path = entry.unwrap().path();
+                let feature = path.file_stem()?.to_str()?.to_owned();
+                (path.extension()? == "json").then_some((feature, path))
+            })
+            .flat_map(|(feature, path)| {
+                let texts: std::collections::BTreeMap<String, String> =
+                    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+                texts
+                    .into_iter()
+                    .map(move |(key, text)| (format!("{feature}_{key}"), text))
+            })
+            .collect()
+    }
+
+    fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_key_and_her_languages_fall_back_to_english() {
+        let swedish = own_texts("sv");
+        for language in Language::ALL {
+            let (t, own) = (texts(language), own_texts(language.code()));
+            for (key, source) in &swedish {
+                let text = t
+                    .lookup(key)
+                    .unwrap_or_else(|| panic!("{key} in {language:?}"));
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(source),
+                    "{key} in {language:?}"
+                );
+                if !own.contains_key(key) {
+                    assert!(!language.is_full(), "{key} missing in {language:?}");
+                    assert_eq!(Some(text), texts(Language::En).lookup(key), "{key}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn her_languages_have_her_questions_and_pages_in_their_own_words() {
+        let swedish = own_texts("sv");
+        let hers = ["questions_", "items_", "self_", "home_"];
+        for language in Language::ALL.into_iter().filter(|l| !l.is_full()) {
+            let own = own_texts(language.code());
+            for key in swedish
+                .keys()
+                .filter(|k| hers.iter().any(|p| k.starts_with(p)))
+            {
+                assert!(own.contains_key(key), "{key} in {language:?}");
+            }
+            // Each ships with its English back-translation, text for text.
+            let back = own_texts(&format!("{}/back", language.code()));
+            assert_eq!(
+                back.keys().collect::<Vec<_>>(),
+                own.keys().collect::<Vec<_>>(),
+                "{language:?}"
+            );
         }
     }
 }

@@ -68,15 +68,6 @@ pub struct Lock {
 impl Lock {
     /// The whole app's lock, which unlocks and seals.
     pub fn provide() -> Lock {
-        Lock::provide_with(Cipher::aes_gcm(crypto::random))
-    }
-
-    /// Her own app's: it tells whether the device has a lock, and never unlocks.
-    pub fn provide_keyless() -> Lock {
-        Lock::provide_with(Cipher::none())
-    }
-
-    fn provide_with(cipher: Cipher) -> Lock {
         let (phase, record) = match LocalStore.get(keys::LOCK) {
             Ok(Some(text)) => match LockRecord::parse(&text) {
                 Ok(record) => (Phase::Locked, Some(record)),
@@ -84,13 +75,7 @@ impl Lock {
             },
             _ => (Phase::Open, None),
         };
-        let lock = Lock {
-            slot: StoredValue::new_local(KeySlot::default()),
-            opened: StoredValue::new_local(Opened::default()),
-            cipher,
-            phase: RwSignal::new(phase),
-            record: RwSignal::new(record),
-        };
+        let lock = Lock::provide_with(Cipher::aes_gcm(crypto::random), phase, record);
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             match event.key().as_deref() {
                 Some(keys::LOCK) => lock.lock_changed(event.new_value()),
@@ -100,6 +85,35 @@ impl Lock {
             }
         });
         on_cleanup(move || listener.remove());
+        lock
+    }
+
+    /// Her own app's: it tells whether the device has a lock, and never unlocks. Any lock is
+    /// the whole app's to open (index.html starts it on a locked device; a lock set in another
+    /// tab since reloads into it), so her app reads no lock record and links none of its code.
+    pub fn provide_keyless() -> Lock {
+        let phase = match LocalStore.get(keys::LOCK) {
+            Ok(Some(_)) => Phase::Locked,
+            _ => Phase::Open,
+        };
+        let lock = Lock::provide_with(Cipher::none(), phase, None);
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if matches!(event.key().as_deref(), Some(keys::LOCK) | None) {
+                reload();
+            }
+        });
+        on_cleanup(move || listener.remove());
+        lock
+    }
+
+    fn provide_with(cipher: Cipher, phase: Phase, record: Option<LockRecord>) -> Lock {
+        let lock = Lock {
+            slot: StoredValue::new_local(KeySlot::default()),
+            opened: StoredValue::new_local(Opened::default()),
+            cipher,
+            phase: RwSignal::new(phase),
+            record: RwSignal::new(record),
+        };
         provide_context(lock);
         lock
     }

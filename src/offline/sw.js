@@ -12,6 +12,7 @@
 //   has used: index.html marks the language in TEXTS_MARK when it asks for its file, a file
 //   fetched through the worker is kept and its language marked, and a new version keeps the
 //   marked languages' files at install (the whole app's too where it keeps the whole app).
+//   Recorded clips for reading aloud (audio/) are kept once played.
 // - index.html is asked for at the address of the page installing the worker, so the host can
 //   answer "not modified" to a browser that has just loaded it.
 // - Hashed assets (and the rest of FILES) come from the cache first: a name never changes content.
@@ -32,6 +33,8 @@ const WHOLE_MARK = `stegvis-whole-app ${SCOPE}`;
 const TEXTS_MARK = `stegvis-texts-used ${SCOPE}`;
 // texts/[her-]<language>-<hash>.json: the language's mark (its address without "her-" and the
 // hash), and whether it is the whole app's (her app's file has her pages' texts only).
+// A recorded clip (audio/<language>/): kept once it has played, not at install on every phone.
+const isClip = (address) => address.startsWith(url('audio/'));
 const textsOf = (address) => {
   const [, dir, her, language] = address.match(/^(.*\/texts\/)(her-)?(.+)-[0-9a-f]+\.json$/) ?? [];
   return dir && { mark: dir + language, whole: !her };
@@ -49,6 +52,7 @@ self.addEventListener('install', (event) => {
       const files = FILES.filter((file) => {
         const texts = textsOf(url(file));
         if (texts) return used.has(texts.mark) && (whole || !texts.whole);
+        if (isClip(url(file))) return false;
         return (whole || !WHOLE_FILES.has(url(file))) && url(file) !== INDEX;
       });
       const cache = await caches.open(CACHE);
@@ -124,7 +128,8 @@ async function kept(request) {
   // The whole app, started on a device that had not used it when this version installed, or a
   // language used here for the first time.
   const texts = textsOf(request.url);
-  if (response.ok && (WHOLE_FILES.has(request.url) || texts)) await cache.put(request, response.clone());
+  // (A clip is often asked for in ranges: only a whole answer is kept.)
+  if (response.status === 200 && (WHOLE_FILES.has(request.url) || texts || isClip(request.url))) await cache.put(request, response.clone());
   if (response.ok && texts) await (await caches.open(TEXTS_MARK)).put(texts.mark, new Response(''));
   return response;
 }

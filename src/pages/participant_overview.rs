@@ -217,8 +217,7 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
                                 handed.begin(&rid);
                                 if let Some(language) = state
                                     .read(|d| {
-                                        d
-                                            .participant(&pid.get_untracked())
+                                        d.participant(&pid.get_untracked())
                                             .and_then(|p| p.her_language())
                                     })
                                 {

@@ -171,7 +171,10 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
             // Its own per question: leaving a question stops what is being read.
             {move || {
                 number.track();
-                view! { <ReadAloud text=spoken /> }
+                let clip = Signal::derive(move || {
+                    format!("questions_{}_question", item.get().id())
+                });
+                view! { <ReadAloud text=spoken clip=clip /> }
             }}
             <Show when=move || second.get().is_some()>
                 <button

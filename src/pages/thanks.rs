@@ -9,23 +9,30 @@ use crate::i18n::use_i18n;
 use crate::routes::{Route, use_round_id};
 use crate::state::use_state;
 
-/// `/round/:rid/thanks` in the whole app: the answers are saved; hand the device back if it was
-/// handed over.
+/// `/round/:rid/thanks` in the whole app: the answers are saved; sent back if they answer an
+/// invitation; hand the device back if it was handed over.
 #[component]
 pub fn ThanksPage() -> impl IntoView {
-    view! { <Thanks give_back=ViewFn::from(|| view! { <GiveBack /> }) /> }
+    let rid = use_round_id();
+    view! {
+        <Thanks
+            give_back=ViewFn::from(|| view! { <GiveBack /> })
+            send_reply=ViewFn::from(move || view! { <SendReply round_id=Signal::from(rid) /> })
+        />
+    }
 }
 
 /// `/round/:rid/thanks` in her own app, which never runs in a handed-over tab (index.html starts
 /// the whole app there): without "give the device back", and so without the lock's passphrase
-/// check in her wasm.
+/// check in her wasm; and without sending a reply, which the whole app does (a round that
+/// answers an invitation reloads there: `participant_app`), so no sealing or QR code either.
 #[component]
 pub fn HerThanksPage() -> impl IntoView {
-    view! { <Thanks give_back=ViewFn::from(|| ()) /> }
+    view! { <Thanks give_back=ViewFn::from(|| ()) send_reply=ViewFn::from(|| ()) /> }
 }
 
 #[component]
-fn Thanks(give_back: ViewFn) -> impl IntoView {
+fn Thanks(give_back: ViewFn, send_reply: ViewFn) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let rid = use_round_id();
@@ -51,7 +58,7 @@ fn Thanks(give_back: ViewFn) -> impl IntoView {
     view! {
         <h1>{i18n.text(|t| t.questions_thanks_title())}</h1>
         <p class="lead">{i18n.text(|t| t.questions_thanks_text())}</p>
-        <SendReply round_id=Signal::from(rid) />
+        {send_reply.run()}
         <HerProgress pid=participant />
         {move || match handed_over_by() {
             Some(_) if handed.is_on() => {

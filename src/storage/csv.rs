@@ -254,7 +254,7 @@ fn spreadsheet_safe(text: &str) -> String {
     }
 }
 
-pub(super) fn push_row(out: &mut String, cells: Vec<String>) {
+pub(crate) fn push_row(out: &mut String, cells: Vec<String>) {
     let quoted: Vec<String> = cells.iter().map(|cell| quote(cell)).collect();
     out.push_str(&quoted.join(","));
     out.push_str("\r\n");

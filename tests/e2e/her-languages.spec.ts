@@ -62,3 +62,86 @@ for (const language of HER_LANGUAGES) {
     });
   });
 }
+
+// Issue 33.6: read aloud with the phone's voice for her language, else with a clip her
+// organisation recorded, else no button (not one that reads in the wrong language).
+test.describe('read aloud in her language', () => {
+  test.use({ serviceWorkers: 'block' });
+  test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'on her phone'));
+
+  /** A phone whose speech voices are `voices`; what it reads and plays is noted. */
+  async function phoneWithVoices(page: Page, voices: string[]) {
+    await page.addInitScript((langs) => {
+      (window as any).spoken = [];
+      (window as any).played = [];
+      speechSynthesis.getVoices = () => langs.map((lang) => ({ lang, name: lang })) as unknown as SpeechSynthesisVoice[];
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => (window as any).spoken.push(u.lang);
+      HTMLMediaElement.prototype.play = function () {
+        (window as any).played.push(this.src);
+        return Promise.resolve();
+      };
+    }, voices);
+  }
+
+  test.describe('Arabic, with a voice', () => {
+    test.use({ locale: 'ar-SY' });
+    test('reads with the voice', async ({ page }) => {
+      await phoneWithVoices(page, ['ar-SA', 'en-US']);
+      const q = new Questionnaire(page, TEXTS.ar);
+      await q.start('Amal');
+      await page.getByRole('button', { name: TEXTS.ar.questions_read_aloud }).click();
+      expect(await page.evaluate(() => (window as any).spoken)).toEqual(['ar']);
+    });
+  });
+
+  test.describe('Somali, with no voice', () => {
+    test.use({ locale: 'so-SO' });
+    test('no clip: no button', async ({ page }) => {
+      await phoneWithVoices(page, ['en-US', 'sv-SE']);
+      const q = new Questionnaire(page, TEXTS.so);
+      await q.start('Hodan');
+      await expect(page.locator('.read-aloud')).toHaveCount(0);
+    });
+
+    test('a recorded clip: the button plays it', async ({ page }) => {
+      await phoneWithVoices(page, ['en-US']);
+      const clip = 'audio/so/questions_job_chances_question.mp3';
+      // As a build lists a clip put in public/audio/so/ (scripts/texts.mjs).
+      await page.route(/\/texts\/her-so-[0-9a-f]+\.json$/, async (route) => {
+        const texts = await (await route.fetch()).json();
+        await route.fulfill({ json: { ...texts, 'audio:questions_job_chances_question': clip } });
+      });
+      await page.route(`**/${clip}`, (route) => route.fulfill({ body: Buffer.alloc(64), contentType: 'audio/mpeg' }));
+      const q = new Questionnaire(page, TEXTS.so);
+      await q.start('Hodan');
+      await page.getByRole('button', { name: TEXTS.so.questions_read_aloud }).click();
+      expect(await page.evaluate(() => (window as any).played)).toEqual([expect.stringContaining(clip)]);
+      expect(await page.evaluate(() => (window as any).spoken)).toEqual([]);
+      // The next question has no clip: no button.
+      await q.answer(1, 3);
+      await q.next();
+      await expect(page.locator('.read-aloud')).toHaveCount(0);
+    });
+  });
+});
+
+// A language's file that cannot come leaves English's; with no texts at all, the boot screen
+// says the app cannot start and offers to try again: never a blank page.
+test.describe('when her language cannot come', () => {
+  test.use({ locale: 'ar-SY', serviceWorkers: 'block', expectedErrors: ['Failed to load resource: net::ERR_FAILED'] });
+  test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'on her phone'));
+
+  test('English stands in for it', async ({ page }) => {
+    await page.route(/\/texts\/her-ar-[0-9a-f]+\.json$/, (route) => route.abort());
+    const q = new Questionnaire(page, TEXTS.en);
+    await q.goto();
+    await q.expectHeading(TEXTS.en, 'home_title');
+  });
+
+  test('with no texts at all, the boot screen says so', async ({ page }) => {
+    await page.route(/\/texts\//, (route) => route.abort());
+    await page.goto('');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXTS.ar.offline_not_started_title);
+    await expect(page.getByRole('button', { name: TEXTS.ar.offline_not_started_retry })).toBeVisible();
+  });
+});

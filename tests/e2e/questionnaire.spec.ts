@@ -145,6 +145,8 @@ test('a comment is kept with its answer', async ({ page }) => {
 test('"read aloud" reads the question and its options only when asked', async ({ page }) => {
   await page.addInitScript(() => {
     (window as any).spoken = [];
+    // A device with an English voice (the button shows only where there is one).
+    speechSynthesis.getVoices = () => [{ lang: 'en-GB', name: 'Test voice' }] as unknown as SpeechSynthesisVoice[];
     speechSynthesis.speak = (u: SpeechSynthesisUtterance) => (window as any).spoken.push({ text: u.text, lang: u.lang });
   });
   const q = new Questionnaire(page);

@@ -240,6 +240,14 @@ impl Caseload {
     }
 
     /// On the phone: the invitation this round answers, if it answers one.
+    /// Whether this round answers an invitation (its reply is sent from the whole app).
+    pub fn answers_invitation(&self, round_id: &str) -> bool {
+        self.handover
+            .answering
+            .iter()
+            .any(|a| a.round_id == round_id)
+    }
+
     pub fn invitation_of_round(&self, round_id: &str) -> Option<Invitation> {
         self.handover
             .answering

@@ -29,7 +29,7 @@ export class AppShell {
   }
 
   languageSwitch(language: Language): Locator {
-    return this.page.getByRole('combobox', { name: TEXTS[language].common_language_label });
+    return this.page.getByRole('combobox', { name: TEXTS[language].common_language_label, exact: true });
   }
 
   async chooseLanguage(from: Language, to: Language) {
