@@ -2,6 +2,7 @@
 // brotli bytes of the build, the browser benchmarks' JSON in test-results/ and Lighthouse's
 // medians. A figure over its goal is marked, never failed: benchmarks report, tests assert.
 // Usage: node scripts/bench-summary.mjs [dist] [test-results]
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,7 +28,14 @@ if (existsSync(dist)) {
   const size = (file) => statSync(join(dist, file)).size;
   const sum = (list) => kb(list.reduce((total, file) => total + size(file), 0));
   // Her phone loads the participant's app; the whole app is for every other page (src/participant_app.rs).
-  row("wasm of the participant's app, brotli", sum(files.filter((f) => f.startsWith('participant-') && f.includes('_bg.wasm'))), 'KB', 300);
+  row("wasm of the participant's app, brotli", sum(files.filter((f) => f.startsWith('participant-') && f.includes('_bg.wasm'))), 'KB', 275);
+  // One language's texts for her pages (texts/her-<code>-<hash>.json): the largest of them.
+  const texts = join(dist, 'texts');
+  if (existsSync(texts)) {
+    const hers = readdirSync(texts).filter((f) => f.startsWith('her-') && f.endsWith('.json.br'));
+    const largest = hers.map((f) => [f, statSync(join(texts, f)).size]).sort((a, b) => b[1] - a[1])[0];
+    row(`one language's texts for her pages, brotli (largest: ${largest?.[0].replace(/-[0-9a-f]+\.json\.br$/, '')})`, largest && kb(largest[1]), 'KB', 12);
+  }
   // The goal is her phone's wasm; the whole app's (the counsellor's and trainer's pages, which
   // her phone fetches only if it opens them) is shown beside it, and its pages have Lighthouse's goals.
   row('wasm of the whole app, brotli (not on her path)', sum(files.filter((f) => f.startsWith('stegvis-') && f.includes('_bg.wasm'))), 'KB');
@@ -36,9 +44,21 @@ if (existsSync(dist)) {
 }
 
 const bytes = read('bench-bytes-allow.json');
-row("participant's path (home → 8 questions → thanks), with the service worker", bytes?.total_kb, 'KB', 320);
-row("participant's path, with the service worker and the data saver on", read('bench-bytes-saver.json')?.total_kb, 'KB', 320);
-row("participant's path, without the service worker", read('bench-bytes-block.json')?.total_kb, 'KB', 320);
+row("participant's path (home → 8 questions → thanks), in English, with the service worker", bytes?.total_kb, 'KB', 310);
+row("participant's path, in English, with the service worker and the data saver on", read('bench-bytes-saver.json')?.total_kb, 'KB', 310);
+row("participant's path, in English, without the service worker", read('bench-bytes-block.json')?.total_kb, 'KB', 310);
+for (const language of ['sv', 'ar', 'ti']) {
+  row(`participant's path in ${language}, with the service worker`, read(`bench-bytes-${language}.json`)?.total_kb, 'KB', 310);
+}
+
+// LIX of her pages' texts (issue 33), by the shared tool where this machine has it.
+const lixTool = new URL('../../shared/tools/lix.py', import.meta.url);
+for (const [language, goal] of [['sv-x-easy', 14], ['sv', 20], ['nb', 22], ['da', 22]]) {
+  const files = ['questions', 'self', 'home', 'items'].map((f) => `locales/${language}/${f}.json`);
+  const run = existsSync(lixTool) ? spawnSync('python3', [lixTool.pathname, '--min-words', '3', ...files], { encoding: 'utf8' }) : undefined;
+  const lix = run?.stdout?.match(/overall LIX ([0-9.]+)/)?.[1];
+  row(`LIX of her pages' texts, ${language} (questions, self, home, items)`, lix === undefined ? undefined : Number(lix), '', goal);
+}
 
 for (const [page, name] of [['/', 'home'], ['/participant', 'participant start'], ['/counsellor', 'counsellor']]) {
   const lh = read('lighthouse.json')?.[page];

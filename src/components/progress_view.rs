@@ -243,7 +243,7 @@ pub(crate) fn NumbersTable(lines: Memo<NamedRounds>) -> impl IntoView {
                                             .map(|(_, round)| {
                                                 let value = round
                                                     .values[index]
-                                                    .map_or("–".to_owned(), |v| v.to_string());
+                                                    .map_or("–".to_owned(), |v| t.number(v));
                                                 view! { <td>{value}</td> }
                                             })
                                             .collect_view()}

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::domain::assessment::{ItemAnswer, Rating, SensitiveAnswer};
 use crate::domain::error::ModelError;
 use crate::domain::language::Language;
+use crate::i18n::use_i18n;
 
 /// What a person picked on a five-step item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +94,7 @@ pub fn ScaleQuestion(
     #[prop(optional, into)]
     beside: Signal<Option<Beside>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let beside_of = move |pick: fn(&Beside, usize) -> String, index: usize| {
         move || beside.with(|b| b.as_ref().map(|b| beside_line(b.language, pick(b, index))))
     };
@@ -118,7 +120,7 @@ pub fn ScaleQuestion(
                     .map(|n| {
                         view! {
                             <span class="step-number" aria-hidden="true">
-                                {n}
+                                {move || i18n.t().number(n)}
                             </span>
                         }
                     })}

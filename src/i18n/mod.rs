@@ -161,7 +161,7 @@ impl Texts {
             }) => {
                 let step = rating.get();
                 let text = self.question_text(&format!("questions_{}_step_{step}", item.id()));
-                format!("{step}. {text}")
+                format!("{}. {text}", self.number(step))
             }
         }
     }
@@ -186,7 +186,23 @@ impl Texts {
 
     /// A date the way people write it in this language, e.g. "15 Jan 2026" or "15. jan. 2026".
     pub fn date(&self, date: NaiveDate) -> String {
-        self.common_date_pattern(date.day(), self.month_name(date), date.year())
+        self.common_date_pattern(
+            self.number(date.day()),
+            self.month_name(date),
+            self.number(date.year()),
+        )
+    }
+
+    /// A number in the digits this language writes (Arabic-Indic in Arabic, Persian in Dari).
+    pub fn number(&self, n: impl std::fmt::Display) -> String {
+        let digits: Vec<char> = self.common_digits().chars().collect();
+        n.to_string()
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if digits.len() == 10 => digits[d as usize],
+                _ => c,
+            })
+            .collect()
     }
 }
 
@@ -253,6 +269,16 @@ mod tests {
             fill("{a} of {b}, {a}", &[("a", "3"), ("b", "8")]),
             "3 of 8, 3"
         );
+    }
+
+    #[test]
+    fn numbers_are_written_in_the_language_s_digits() {
+        assert_eq!(texts(Language::Ar).number(2026), "٢٠٢٦");
+        assert_eq!(texts(Language::Prs).number(18), "۱۸");
+        assert_eq!(texts(Language::Sv).number(18), "18");
+        assert_eq!(texts(Language::Ti).number("3 / 8"), "3 / 8");
+        let date = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert!(texts(Language::Ar).date(date).starts_with('٥'));
     }
 
     #[test]

@@ -162,7 +162,10 @@ fn Question(round_id: String, number: Memo<usize>, from_summary: Memo<bool>) -> 
     view! {
         <div class="questionnaire">
             <p class="progress-text">
-                {move || i18n.t().questions_progress(number.get().to_string(), total.to_string())}
+                {move || {
+                    let t = i18n.t();
+                    t.questions_progress(t.number(number.get()), t.number(total))
+                }}
             </p>
             <progress max=total value=move || number.get() aria-hidden="true"></progress>
             <h1 node_ref=heading tabindex="-1">

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { TEXTS } from './locales';
+import { TEXTS, num } from './locales';
 import { axeViolations } from './pages/app';
 import { fill } from './pages/data';
 import { Handover, device } from './pages/handover';
@@ -59,7 +59,7 @@ test('her part in Arabic on a Swedish laptop, both languages at a tap, and the i
   await expect(l.page.getByRole('heading', { level: 1 })).toHaveText('Amal');
   const wording = l.page.locator('.her-wording').first();
   await expect(wording).toContainText(fill(sv.her_language_her_wording, { language: 'العربية' }));
-  await expect(wording.locator('[lang="ar"]')).toHaveText(`4. ${ar.questions_job_chances_step_4}`);
+  await expect(wording.locator('[lang="ar"]')).toHaveText(`${num(ar, 4)}. ${ar.questions_job_chances_step_4}`);
 
   // The invitation now carries her language and her counsellor's to her phone.
   await l.page.getByRole('link', { name: sv.handover_invite_button }).first().click();

@@ -28,3 +28,9 @@ export const TEXTS: Record<Language, Texts> = Object.fromEntries([
   ...LANGUAGES.map((language) => [language, load(language)]),
   ...HER_LANGUAGES.map((language) => [language, { ...load('en'), ...load(language) }]),
 ]) as Record<Language, Texts>;
+
+/** A number in a language's digits (Arabic-Indic in Arabic, Persian in Dari), as the app writes it. */
+export function num(t: Texts, n: number): string {
+  const digits = [...(t.common_digits ?? '0123456789')];
+  return String(n).replace(/[0-9]/g, (d) => digits[Number(d)]);
+}

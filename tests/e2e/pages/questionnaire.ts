@@ -1,5 +1,5 @@
 import { type Page, expect } from '@playwright/test';
-import { TEXTS, type Texts } from '../locales';
+import { TEXTS, type Texts, num } from '../locales';
 import { AppShell, storedData } from './app';
 import { fill } from './data';
 
@@ -22,7 +22,7 @@ export class Questionnaire extends AppShell {
   }
 
   async expectQuestion(n: number) {
-    await expect(this.page.getByText(fill(this.t.questions_progress, { current: n, total: 8 }))).toBeVisible();
+    await expect(this.page.getByText(fill(this.t.questions_progress, { current: num(this.t, n), total: num(this.t, 8) }))).toBeVisible();
     await expect(this.heading()).toHaveText(this.t[`items_${ITEMS[n - 1]}_short`]);
   }
 
