@@ -196,7 +196,7 @@ fn write_filler(out: &mut String, key: &str, text: &str, english: &str) {
     writeln!(out, "    /// {english:?}").unwrap();
     writeln!(
         out,
-        "    pub fn {key}(&self, {}) -> String {{\n        super::fill(self.get({key:?}), &[{}])\n    }}",
+        "    pub fn {key}(&self, {}) -> String {{\n        self.fill({key:?}, &[{}])\n    }}",
         params.join(", "),
         values.join(", ")
     )

@@ -77,11 +77,14 @@ impl Language {
         Language::FULL.contains(&self)
     }
 
-    /// The language's name in itself, so anyone finds their own in the switch.
+    /// The language's name in itself, so anyone finds their own in the switch. Kept short:
+    /// the switch is as wide as its longest name, and on a 412 px phone the header holds the
+    /// app's name and the switch on one line with "Norsk bokmål" at most (wider, the page
+    /// moves down as the app starts).
     pub fn own_name(self) -> &'static str {
         match self {
             Language::Sv => "Svenska",
-            Language::Nb => "Norsk (bokmål)",
+            Language::Nb => "Norsk bokmål",
             Language::Da => "Dansk",
             Language::En => "English",
             Language::Ar => "العربية",
@@ -89,7 +92,7 @@ impl Language {
             Language::Ti => "ትግርኛ",
             Language::So => "Soomaali",
             Language::Prs => "دری",
-            Language::SvEasy => "Lättläst svenska",
+            Language::SvEasy => "Lättläst",
         }
     }
 

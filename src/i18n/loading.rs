@@ -59,7 +59,7 @@ fn not_loaded(language: Language) -> &'static Texts {
     let json = super::generated::bundled(language.code()).expect("every language is compiled in");
     keep(
         language,
-        Texts::parse(json).expect("build.rs writes valid JSON"),
+        Texts::parse(json, language.is_rtl()).expect("build.rs writes valid JSON"),
     )
 }
 
@@ -68,7 +68,10 @@ fn not_loaded(language: Language) -> &'static Texts {
 #[cfg(target_arch = "wasm32")]
 fn not_loaded(_: Language) -> &'static Texts {
     thread_local! {
-        static NONE: &'static Texts = Box::leak(Box::new(Texts { texts: HashMap::new() }));
+        static NONE: &'static Texts = Box::leak(Box::new(Texts {
+            texts: HashMap::new(),
+            right_to_left: false,
+        }));
     }
     LOADED
         .with_borrow(|loaded| loaded.first().map(|(_, t)| *t))
@@ -99,7 +102,7 @@ pub async fn load(language: Language) -> Result<&'static Texts, LoadError> {
     let json = crate::browser::fetch_text(&file)
         .await
         .ok_or(LoadError::NotFetched)?;
-    let texts = Texts::parse(&json).map_err(|_| LoadError::NotFetched)?;
+    let texts = Texts::parse(&json, language.is_rtl()).map_err(|_| LoadError::NotFetched)?;
     Ok(keep(language, texts))
 }
 

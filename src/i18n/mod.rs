@@ -26,6 +26,8 @@ pub use loading::{Bundle, LoadError, first_loaded, load, use_bundle};
 /// so a key no locale file has does not compile), each reading the language's file as loaded.
 pub struct Texts {
     texts: HashMap<String, &'static str>,
+    /// Written right to left: a filled-in name or word is isolated (see `fill`).
+    right_to_left: bool,
 }
 
 /// A text with one placeholder, where one of several such texts is chosen first:
@@ -35,13 +37,16 @@ pub type TextWith<T> = fn(&Texts, T) -> String;
 impl Texts {
     /// A language's file (a flat JSON object of texts by key); kept for the rest of the
     /// session, as the pages hold its texts.
-    fn parse(json: &str) -> Result<&'static Texts, serde_json::Error> {
+    fn parse(json: &str, right_to_left: bool) -> Result<&'static Texts, serde_json::Error> {
         let texts: HashMap<String, String> = serde_json::from_str(json)?;
         let texts = texts
             .into_iter()
             .map(|(key, text)| (key, &*Box::leak(text.into_boxed_str())))
             .collect();
-        Ok(Box::leak(Box::new(Texts { texts })))
+        Ok(Box::leak(Box::new(Texts {
+            texts,
+            right_to_left,
+        })))
     }
 
     /// A text by its whole key (`feature_key`), for texts named by data: an item id, a step.
@@ -66,12 +71,23 @@ fn keyed(text: Option<&'static str>) -> &'static str {
     text.unwrap_or_default()
 }
 
-/// Replaces each `{name}` in a text with its value. Only the generated methods call it, so
-/// every placeholder a page fills is checked by the compiler.
-fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(text.to_owned(), |out, (name, value)| {
-        out.replace(&format!("{{{name}}}"), value)
-    })
+impl Texts {
+    /// The text of `key` with each `{name}` replaced by its value. Only the generated methods
+    /// call it, so every placeholder a page fills is checked by the compiler. In a language
+    /// written right to left, a value with letters (a name, a word in another script) is
+    /// isolated, as `<bdi>` would: "Amal (2)" stays as written inside an Arabic sentence.
+    fn fill(&self, key: &'static str, values: &[(&str, &str)]) -> String {
+        values
+            .iter()
+            .fold(self.get(key).to_owned(), |out, (name, value)| {
+                let value = if self.right_to_left && value.chars().any(char::is_alphabetic) {
+                    format!("\u{2068}{value}\u{2069}")
+                } else {
+                    (*value).to_owned()
+                };
+                out.replace(&format!("{{{name}}}"), &value)
+            })
+    }
 }
 
 impl Texts {
@@ -264,11 +280,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fill_replaces_every_placeholder() {
+    fn fill_replaces_every_placeholder_and_isolates_names_right_to_left() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
         assert_eq!(
-            fill("{a} of {b}, {a}", &[("a", "3"), ("b", "8")]),
-            "3 of 8, 3"
+            texts(Language::En).caseload_round_title(texts(Language::En).date(date)),
+            "Round of 5 Mar 2026"
         );
+        let arabic = texts(Language::Ar).handover_back_to("Amal (2)");
+        assert!(arabic.contains("\u{2068}Amal (2)\u{2069}"), "{arabic}");
+        let count = texts(Language::Ar).questions_progress("٣", "٨");
+        assert!(!count.contains('\u{2068}'), "{count}");
     }
 
     #[test]
