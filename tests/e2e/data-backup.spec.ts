@@ -142,6 +142,9 @@ test('a choice made in the review survives another tab changing the data meanwhi
   await edit.getByLabel(data.t.participant_edit_note_label).fill('Changed in the other tab');
   await edit.getByRole('button', { name: data.t.participant_edit_save }).click();
   await expect(edit.getByRole('status')).toHaveText(data.t.participant_edit_saved);
+  // The change reaches this tab a moment later (the store's broadcast): a person would not press
+  // Apply within milliseconds, and on a busy machine a robot did, before it came.
+  await page.waitForTimeout(1000);
 
   await page.getByRole('button', { name: data.t.data_import_apply }).click();
   const note = page.getByRole('group', { name: fill(data.t.data_import_conflict_participant, { label: person.display_name }) });
