@@ -53,14 +53,15 @@ for (const language of [...FULL, ...PARTIAL]) {
   const texts = bundle(language);
   // Recorded clips for reading her questions aloud (scripts/audio.mjs): copied, and named in
   // both of the language's files as `audio:<name>`.
+  const audio = {};
   for (const [name, clip] of Object.entries(clips(language))) {
     mkdirSync(join(dir, 'audio', language), { recursive: true });
     copyFileSync(new URL(`../public/audio/${language}/${clip}`, import.meta.url), join(dir, 'audio', language, clip));
-    texts[`audio:${name}`] = `audio/${language}/${clip}`;
-    hers.includes(`audio:${name}`) || hers.push(`audio:${name}`);
+    audio[`audio:${name}`] = `audio/${language}/${clip}`;
   }
-  write(language, texts);
-  herBytes = Math.max(herBytes, write(`her-${language}`, Object.fromEntries(hers.map((key) => [key, texts[key]]))));
+  write(language, { ...texts, ...audio });
+  const herTexts = { ...Object.fromEntries(hers.map((key) => [key, texts[key]])), ...audio };
+  herBytes = Math.max(herBytes, write(`her-${language}`, herTexts));
 }
 const meta = `<meta name="stegvis-texts" content="${JSON.stringify(files).replaceAll('"', '&quot;')}" />`;
 const loader = '<script data-stegvis-loader>';

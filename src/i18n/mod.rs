@@ -433,4 +433,42 @@ mod tests {
             );
         }
     }
+
+    // The language list stands in four places beside `Language`: build.rs and the build's
+    // scripts (which files to read and write), and index.html's loader and boot screen (which
+    // file to ask for first, its `lang` and `dir`). One missing there would leave a language
+    // without its file or its direction.
+    #[test]
+    fn the_build_and_the_boot_screen_know_every_language() {
+        let build = include_str!("../../build.rs");
+        let scripts = include_str!("../../scripts/locales.mjs");
+        let index = include_str!("../../index.html");
+        for language in Language::ALL {
+            let code = language.code();
+            assert!(build.contains(&format!("\"{code}\"")), "{code} in build.rs");
+            assert!(
+                scripts.contains(&format!("'{code}'")),
+                "{code} in locales.mjs"
+            );
+            assert!(index.contains(&format!("'{code}'")), "{code} in index.html");
+            if language.tag() != code {
+                let key = if code.contains('-') {
+                    format!("'{code}'")
+                } else {
+                    code.to_owned()
+                };
+                let tag = format!("{key}: '{}'", language.tag());
+                assert!(index.contains(&tag), "{tag} in index.html");
+            }
+        }
+        let rtl: Vec<String> = Language::ALL
+            .iter()
+            .filter(|l| l.is_rtl())
+            .map(|l| format!("'{}'", l.code()))
+            .collect();
+        assert!(
+            index.contains(&format!("[{}]", rtl.join(", "))),
+            "{rtl:?} in index.html"
+        );
+    }
 }
