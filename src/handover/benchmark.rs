@@ -6,7 +6,7 @@ use chrono::DateTime;
 use super::qr::{LARGEST_VERSION, qr_path};
 use crate::domain::assessment::{ItemAnswer, Ratings};
 use crate::domain::handover::codec::{Invitation, ReplyContent, SealedReply, TAG_LEN};
-use crate::domain::her_plan::codec::SealedPlan;
+use crate::domain::her_plan::codec::{PlanLock, SealedPlan};
 use crate::domain::questionnaire::ParticipantItem;
 
 /// The aim: a reply without comments fits version 10 at level M (a 720p webcam, arm's length).
@@ -38,7 +38,8 @@ fn reply(comment_chars: usize) -> SealedReply {
     key[0] = 0x04;
     SealedReply {
         invitation_id: [0x42; 16],
-        ephemeral_key: key,
+        phone_key: key,
+        nonce: Some([0x11; 12]),
         // AES-GCM keeps the length and adds its tag.
         sealed: vec![0x99; content.to_bytes().len() + TAG_LEN],
     }
@@ -103,19 +104,36 @@ fn payload_sizes_and_qr_versions() {
     );
     // Her plan: 1 goal, 4 sub-goals and 6 activities of 60 characters (the size).
     let content = crate::domain::her_plan::tests::sample().to_bytes();
-    let plan = SealedPlan {
-        salt: [0x42; 16],
-        nonce: [0x24; 12],
-        sealed: vec![0x99; content.len() + TAG_LEN],
-    };
-    let link = format!("https://stegvis.example.org/my-plan#{}", plan.encode());
-    println!(
-        "plan (1 goal, 4 sub-goals, 6 activities of 60 characters): {} bytes sealed, link {} characters, QR at level M {}, shown at version {} (goal <= {LARGEST_VERSION})",
-        plan.to_bytes().len(),
-        link.len(),
-        version(&link),
-        qr_path(&link).map_or("none".to_owned(), |(_, _, v)| v.to_string()),
-    );
+    let locks = [
+        (
+            "with digits",
+            PlanLock::Digits {
+                salt: [0x42; 16],
+                nonce: [0x24; 12],
+            },
+        ),
+        (
+            "to her phone",
+            PlanLock::Phone {
+                invitation_id: [0x42; 16],
+                nonce: [0x24; 12],
+            },
+        ),
+    ];
+    for (how, lock) in locks {
+        let plan = SealedPlan {
+            lock,
+            sealed: vec![0x99; content.len() + TAG_LEN],
+        };
+        let link = format!("https://stegvis.example.org/my-plan#{}", plan.encode());
+        println!(
+            "plan {how} (1 goal, 4 sub-goals, 6 activities of 60 characters): {} bytes sealed, link {} characters, QR at level M {}, shown at version {} (goal <= {LARGEST_VERSION})",
+            plan.to_bytes().len(),
+            link.len(),
+            version(&link),
+            qr_path(&link).map_or("none".to_owned(), |(_, _, v)| v.to_string()),
+        );
+    }
     // A participant with 12 rounds, a 60-character comment on every answer, for a colleague.
     let mut data = crate::storage::benchmark::generated(1, 12);
     let rounds: Vec<String> = data.rounds().iter().map(|r| r.id.clone()).collect();

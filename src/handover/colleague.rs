@@ -47,6 +47,7 @@ pub async fn open_record(
         record.receive_id,
         INFO,
         &record.ephemeral_key,
+        None,
         &record.associated_data(),
         &record.sealed,
     )

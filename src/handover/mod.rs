@@ -28,6 +28,7 @@ pub fn error_text(t: &Texts, error: &HandoverError) -> &'static str {
         HandoverError::PlanNotAnswers => t.handover_error_plan_not_answers(),
         HandoverError::WrongCode => t.handover_error_wrong_code(),
         HandoverError::OlderPlan => t.handover_error_older_plan(),
+        HandoverError::ForAnotherPhone => t.handover_error_for_another_phone(),
         HandoverError::OtherStep => t.handover_error_other_step(),
         HandoverError::UnknownVersion(_) => t.handover_error_unknown_version(),
         HandoverError::Truncated => t.handover_error_truncated(),

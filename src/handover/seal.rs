@@ -7,6 +7,11 @@
 //! and its 96-bit nonce (a fresh key per reply, so the nonce is never reused and need not
 //! travel). AES-GCM seals the answers with the reply's clear header as associated data: magic,
 //! kind, format version, invitation id and one-time key.
+//!
+//! Version 2 (what this build's phones send): the same, with the phone's own kept key pair
+//! instead of a one-time one, so that her plan can later be sealed to it; the info is
+//! "stegvis-reply-v2", and since the same two keys meet again if she sends the same round
+//! twice, the AES-GCM nonce is random and travels in the clear part.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,12 +22,14 @@ use crate::browser::js_object;
 use crate::domain::handover::HandoverError;
 use crate::domain::handover::book::DeviceKey;
 use crate::domain::handover::codec::{
-    ID_LEN, Invitation, PUBLIC_KEY_LEN, ReplyContent, SealedReply, from_base64url, to_base64url,
+    ID_LEN, Invitation, NONCE_LEN, PUBLIC_KEY_LEN, ReplyContent, SealedReply, from_base64url,
+    to_base64url,
 };
+use crate::lock::crypto::random_array;
 
 const INFO: &[u8] = b"stegvis-reply-v1";
+const KEPT_KEY_INFO: &[u8] = b"stegvis-reply-v2";
 const KEY_LEN: usize = 32;
-const NONCE_LEN: usize = 12;
 
 /// A new key pair for this device, exported to be kept with the caseload.
 pub async fn new_device_key() -> Result<DeviceKey, HandoverError> {
@@ -36,39 +43,88 @@ pub async fn new_device_key() -> Result<DeviceKey, HandoverError> {
     })
 }
 
-/// Seals the answers so that only the device that made `invitation` can open them.
+/// Seals the answers with this phone's own key pair (`phone`), so that only the device that
+/// made `invitation` can open them, and it learns the key her plan can be sealed to.
 pub async fn seal(
     invitation: &Invitation,
     content: &ReplyContent,
+    phone: &DeviceKey,
 ) -> Result<SealedReply, HandoverError> {
-    let mut reply = SealedReply {
+    let reply = SealedReply {
         invitation_id: invitation.id,
-        ephemeral_key: [0; PUBLIC_KEY_LEN],
+        phone_key: from_base64url(&phone.public_raw)
+            .and_then(|raw| raw.try_into().ok())
+            .ok_or(HandoverError::NoCrypto)?,
+        nonce: Some(random_array()),
         sealed: Vec::new(),
     };
-    let to = Recipient {
+    let between = Between {
+        own: phone,
+        their_public: &invitation.public_key,
         id: invitation.id,
-        public_key: &invitation.public_key,
-        info: INFO,
+        info: KEPT_KEY_INFO,
     };
-    (reply.ephemeral_key, reply.sealed) = seal_to(&to, &content.to_bytes(), |ephemeral| {
-        SealedReply {
-            ephemeral_key: *ephemeral,
-            ..reply.clone()
-        }
-        .associated_data()
-    })
+    let nonce = reply.nonce.expect("set above");
+    let sealed = seal_between(
+        &between,
+        &nonce,
+        &reply.associated_data(),
+        &content.to_bytes(),
+    )
     .await?;
-    Ok(reply)
+    Ok(SealedReply { sealed, ..reply })
+}
+
+/// Two kept keys that meet: this device's own pair and the other's public key, the id that
+/// salts their shared key, and the payload kind's HKDF info.
+pub(super) struct Between<'a> {
+    pub own: &'a DeviceKey,
+    pub their_public: &'a [u8; PUBLIC_KEY_LEN],
+    pub id: [u8; ID_LEN],
+    pub info: &'static [u8],
+}
+
+/// Seals `plain` between two kept keys (the other opens it with [`open_with`] and the same
+/// nonce): the same two keys meet again, so the nonce is random and must travel.
+pub(super) async fn seal_between(
+    between: &Between<'_>,
+    nonce: &[u8; NONCE_LEN],
+    associated: &[u8],
+    plain: &[u8],
+) -> Result<Vec<u8>, HandoverError> {
+    let subtle = subtle()?;
+    let own_public = from_base64url(&between.own.public_raw).ok_or(HandoverError::NoCrypto)?;
+    let private = private_key(&subtle, between.own)
+        .await
+        .map_err(|_| HandoverError::NoCrypto)?;
+    let theirs = import_public(&subtle, between.their_public).await?;
+    let (key, _) = payload_key(
+        &subtle,
+        &private,
+        &theirs,
+        (&between.id, between.info, &own_public, between.their_public),
+        "encrypt",
+    )
+    .await?;
+    let params = aes_params(nonce, associated);
+    let promise = subtle.encrypt_with_object_and_u8_array(&params, &key, plain);
+    Ok(bytes(
+        call(promise).await.map_err(|_| HandoverError::NoCrypto)?,
+    ))
 }
 
 /// Opens a reply with this device's key. A reply changed on the way does not open.
 pub async fn open(reply: &SealedReply, device: &DeviceKey) -> Result<ReplyContent, HandoverError> {
+    let info = match reply.nonce {
+        None => INFO,
+        Some(_) => KEPT_KEY_INFO,
+    };
     let plain = open_with(
         device,
         reply.invitation_id,
-        INFO,
-        &reply.ephemeral_key,
+        info,
+        &reply.phone_key,
+        reply.nonce.as_ref(),
         &reply.associated_data(),
         &reply.sealed,
     )
@@ -112,35 +168,33 @@ pub(super) async fn seal_to(
     Ok((ephemeral_key, sealed))
 }
 
-/// Opens what [`seal_to`] sealed for this device.
+/// Opens what [`seal_to`] or [`seal_between`] sealed for this device (`sender_key`: the
+/// one-time key or the other's kept key): the nonce is derived with the key unless it
+/// travelled.
 pub(super) async fn open_with(
     device: &DeviceKey,
     id: [u8; ID_LEN],
     info: &'static [u8],
-    ephemeral_key: &[u8; PUBLIC_KEY_LEN],
+    sender_key: &[u8; PUBLIC_KEY_LEN],
+    nonce: Option<&[u8; NONCE_LEN]>,
     associated: &[u8],
     sealed: &[u8],
 ) -> Result<Vec<u8>, HandoverError> {
     let subtle = subtle()?;
-    let (Some(pkcs8), Some(public_raw)) = (
-        from_base64url(&device.private_pkcs8),
-        from_base64url(&device.public_raw),
-    ) else {
-        return Err(HandoverError::NotForThisDevice);
-    };
-    let private = import(&subtle, "pkcs8", &pkcs8, &["deriveBits"]).await?;
-    let ephemeral = import_public(&subtle, ephemeral_key)
+    let public_raw = from_base64url(&device.public_raw).ok_or(HandoverError::NotForThisDevice)?;
+    let private = private_key(&subtle, device).await?;
+    let sender = import_public(&subtle, sender_key)
         .await
         .map_err(|_| HandoverError::Tampered)?;
-    let (key, nonce) = payload_key(
+    let (key, derived) = payload_key(
         &subtle,
         &private,
-        &ephemeral,
-        (&id, info, ephemeral_key, &public_raw),
+        &sender,
+        (&id, info, sender_key, &public_raw),
         "decrypt",
     )
     .await?;
-    let params = aes_params(&nonce, associated);
+    let params = aes_params(nonce.map_or(&derived[..], |n| &n[..]), associated);
     let promise = subtle.decrypt_with_object_and_u8_array(&params, &key, sealed);
     Ok(bytes(
         call(promise).await.map_err(|_| HandoverError::Tampered)?,
@@ -148,7 +202,7 @@ pub(super) async fn open_with(
 }
 
 /// ECDH between `private` and `public`, then HKDF (salt: the id; info: the kind's info, the
-/// one-time public key and the recipient's public key): the AES-GCM key (for `usage`) and nonce.
+/// sender's public key and the recipient's): the AES-GCM key (for `usage`) and a nonce.
 async fn payload_key(
     subtle: &SubtleCrypto,
     private: &CryptoKey,
@@ -217,6 +271,15 @@ async fn generate_pair(subtle: &SubtleCrypto) -> Result<JsValue, HandoverError> 
     call(subtle.generate_key_with_object(&ecdh_p256(), true, &usages(&["deriveBits"])))
         .await
         .map_err(|_| HandoverError::NoCrypto)
+}
+
+/// This device's private key, for deriving.
+async fn private_key(
+    subtle: &SubtleCrypto,
+    device: &DeviceKey,
+) -> Result<CryptoKey, HandoverError> {
+    let pkcs8 = from_base64url(&device.private_pkcs8).ok_or(HandoverError::NotForThisDevice)?;
+    import(subtle, "pkcs8", &pkcs8, &["deriveBits"]).await
 }
 
 async fn import_public(subtle: &SubtleCrypto, raw: &[u8]) -> Result<CryptoKey, HandoverError> {

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::error_text;
 use super::link::link_to;
 use super::qr::{QrImage, qr_path};
-use super::seal::seal;
+use super::seal::{new_device_key, seal};
 use super::share::CopyLink;
 use crate::domain::handover::codec::ReplyContent;
 use crate::i18n::use_i18n;
@@ -30,16 +30,39 @@ pub fn SendReply(round_id: Signal<String>) -> impl IntoView {
                 completed,
                 answers: part.answers.clone(),
             };
-            Some((invitation, content))
+            Some((invitation, content, d.handover().device_key.clone()))
         })
     };
     let sealed = RwSignal::new(None);
     Effect::new(move |_| {
-        if let Some((invitation, content)) = to_seal() {
-            spawn_local(async move {
-                sealed.set(Some(seal(&invitation, &content).await.map(|r| r.encode())));
-            });
-        }
+        let Some((invitation, content, key)) = to_seal() else {
+            return;
+        };
+        spawn_local(async move {
+            let key = match key {
+                Some(key) => key,
+                // Her phone's own key pair, made on its first reply and kept, so that her
+                // plan can later be sealed to it. Once kept, this runs again with it.
+                None => match new_device_key().await {
+                    Ok(key) => {
+                        let kept = state.change(|d| {
+                            d.keep_device_key(key.clone());
+                            Ok(())
+                        });
+                        if kept.is_ok() {
+                            return;
+                        }
+                        // Not kept (the store says why): the answers still go; her plan
+                        // will then need the digits.
+                        key
+                    }
+                    Err(error) => return sealed.set(Some(Err(error))),
+                },
+            };
+            sealed.set(Some(
+                seal(&invitation, &content, &key).await.map(|r| r.encode()),
+            ));
+        });
     });
     let showing = RwSignal::new(false);
     let saved = RwSignal::new(false);

@@ -1,5 +1,6 @@
 //! `/my-plan`, on her own phone: the plan her counsellor gave her. Opened from the QR code, the
-//! link or the file with the ten digits shown beside the code, kept in this device's store
+//! link or the file, with this phone's own key (where the plan was sealed to it) or with the
+//! ten digits shown beside the code, kept in this device's store
 //! (so it opens offline, like her other pages), replaced only by a plan given later, with
 //! what changed; each date can go into her calendar, and she can remove the plan.
 
@@ -14,17 +15,17 @@ use crate::components::progress_view::dated;
 use crate::domain::handover::HandoverError;
 use crate::domain::her_plan::calendar::{Event, ics};
 use crate::domain::her_plan::changes::PlanChange;
-use crate::domain::her_plan::codec::SealedPlan;
+use crate::domain::her_plan::codec::{PlanLock, SealedPlan};
 use crate::domain::her_plan::{HerActivity, HerPlan, code};
 use crate::domain::participant::GoalKind;
 use crate::domain::progression::RoundValues;
 use crate::handover::error_text;
 use crate::handover::link::on_payload;
-use crate::handover::plan_seal::open_plan;
+use crate::handover::plan_seal::{open_plan, open_plan_on_phone};
 use crate::i18n::{Texts, use_i18n};
 use crate::pages::plan::labels::{activity_status, dates, sub_goal_status};
 use crate::routes::Route;
-use crate::state::use_state;
+use crate::state::{AppState, use_state};
 
 #[derive(Clone, PartialEq)]
 enum Step {
@@ -44,11 +45,26 @@ pub fn MyPlanPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let step = RwSignal::new(Step::Showing);
-    on_payload(move |text| {
-        step.set(match SealedPlan::decode(&text) {
-            Ok(sealed) => Step::Asking(sealed),
-            Err(error) => Step::Refused(error),
-        })
+    on_payload(move |text| match SealedPlan::decode(&text) {
+        // Sealed to this phone's own key: nothing to type.
+        Ok(sealed) if let PlanLock::Phone { invitation_id, .. } = sealed.lock => {
+            let (phone, counsellor) = state.read(|d| {
+                (
+                    d.handover().device_key.clone(),
+                    d.answered_invitation(&invitation_id),
+                )
+            });
+            step.set(Step::Opening(sealed.clone()));
+            spawn_local(async move {
+                let opened = open_plan_on_phone(&sealed, phone.as_ref(), counsellor.as_ref());
+                step.set(match opened.await {
+                    Ok(plan) => keep(state, plan).unwrap_or(Step::Showing),
+                    Err(error) => Step::Refused(error),
+                });
+            });
+        }
+        Ok(sealed) => step.set(Step::Asking(sealed)),
+        Err(error) => step.set(Step::Refused(error)),
     });
     let plan = Memo::new(move |_| state.read(|d| d.her_plan()));
     // Whether the last digits typed did not open the plan (the form is drawn anew after a try).
@@ -92,6 +108,16 @@ pub fn MyPlanPage() -> impl IntoView {
     }
 }
 
+/// Keeps an opened plan on this phone: what the page says next, or `None` when the store
+/// refused it (the store says why in its own notice, and the plan stays in the link).
+fn keep(state: AppState, plan: HerPlan) -> Option<Step> {
+    match state.change(|d| Ok(d.keep_her_plan(plan))) {
+        Ok(Ok(changed)) => Some(Step::Kept(changed)),
+        Ok(Err(error)) => Some(Step::Refused(error)),
+        Err(_) => None,
+    }
+}
+
 /// The ten digits, typed in whatever digits her keyboard writes.
 #[component]
 fn CodeForm(sealed: SealedPlan, step: RwSignal<Step>, wrong: RwSignal<bool>) -> impl IntoView {
@@ -118,12 +144,7 @@ fn CodeForm(sealed: SealedPlan, step: RwSignal<Step>, wrong: RwSignal<bool>) -> 
                     step.set(Step::Asking(sealed));
                 }
                 Err(error) => step.set(Step::Refused(error)),
-                Ok(plan) => match state.change(|d| Ok(d.keep_her_plan(plan))) {
-                    Ok(Ok(changed)) => step.set(Step::Kept(changed)),
-                    Ok(Err(error)) => step.set(Step::Refused(error)),
-                    // The store says why in its own notice; the plan stays in the link.
-                    Err(_) => step.set(Step::Asking(sealed)),
-                },
+                Ok(plan) => step.set(keep(state, plan).unwrap_or(Step::Asking(sealed))),
             }
         });
     };

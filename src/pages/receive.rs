@@ -21,6 +21,8 @@ use crate::state::use_state;
 struct Opened {
     invitation_id: [u8; 16],
     content: ReplyContent,
+    /// Her phone's own key, where the reply brought it: her plan can be sealed to it.
+    phone_key: Option<[u8; 65]>,
 }
 
 #[derive(Clone)]
@@ -57,6 +59,7 @@ pub fn ReceivePage() -> impl IntoView {
                 Ok(content) => Step::Preview(Opened {
                     invitation_id: reply.invitation_id,
                     content,
+                    phone_key: reply.kept_phone_key(),
                 }),
                 Err(error) => Step::Refused(error),
             });
@@ -65,7 +68,12 @@ pub fn ReceivePage() -> impl IntoView {
     on_payload(move |text| receive.run(text));
     let add = move |opened: Opened| {
         let outcome = state.change(|d| {
-            Ok(d.receive_reply(&opened.invitation_id, &opened.content, browser::now()))
+            Ok(d.receive_reply(
+                &opened.invitation_id,
+                &opened.content,
+                opened.phone_key.as_ref(),
+                browser::now(),
+            ))
         });
         match outcome {
             Ok(Ok(received)) => step.set(Step::Done(received, opened.invitation_id)),

@@ -15,7 +15,9 @@ use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
 
 use super::HandoverError;
-use super::codec::{Invitation, ReplyContent, id_to_hex};
+use super::codec::{
+    Invitation, PUBLIC_KEY_LEN, ReplyContent, from_base64url, id_from_hex, id_to_hex, to_base64url,
+};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -51,6 +53,10 @@ pub struct SentInvitation {
     pub created: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received: Option<DateTime<Utc>>,
+    /// Her phone's own public key (base64url), where her reply said the phone keeps it
+    /// (reply version 2): her plan can be sealed to it, with no digits to type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_key: Option<String>,
 }
 
 /// An invitation this phone is answering, as it came (base64url), and the round that answers it.
@@ -59,6 +65,14 @@ pub struct AnsweringFor {
     pub invitation: String,
     pub round_id: String,
     pub opened: DateTime<Utc>,
+}
+
+/// Her phone, as the counsellor's device knows it from her reply: which invitation the reply
+/// answered and the phone's own public key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HerPhone {
+    pub invitation_id: [u8; 16],
+    pub key: [u8; PUBLIC_KEY_LEN],
 }
 
 /// What receiving a reply did.
@@ -144,6 +158,7 @@ impl Caseload {
             round_id: round_id.to_owned(),
             created: now,
             received: None,
+            phone_key: None,
         });
         Ok(())
     }
@@ -165,10 +180,12 @@ impl Caseload {
     /// Stores the answers of a reply as the participant's part of the invited round: the same
     /// data as if she had answered on this device. The counsellor's part is never touched;
     /// answers already there are never overwritten; the same reply twice changes nothing.
+    /// `phone_key` is her phone's own key where the reply carried one (version 2).
     pub fn receive_reply(
         &mut self,
         invitation_id: &[u8; 16],
         reply: &ReplyContent,
+        phone_key: Option<&[u8; PUBLIC_KEY_LEN]>,
         now: DateTime<Utc>,
     ) -> Result<Received, HandoverError> {
         let invitation = self
@@ -203,8 +220,38 @@ impl Caseload {
         let id = id_to_hex(invitation_id);
         if let Some(sent) = self.handover.sent.iter_mut().find(|s| s.id == id) {
             sent.received = Some(now);
+            sent.phone_key = phone_key.map(|key| to_base64url(key));
         }
         Ok(Received::Added)
+    }
+
+    /// The phone her latest reply came from, if that phone keeps its key: her plan can be
+    /// sealed to it. A reply from a phone on an older version (one-time key) gives none, and
+    /// the plan goes with digits.
+    pub fn her_phone(&self, participant_id: &str) -> Option<HerPhone> {
+        let (_, sent) = self
+            .handover
+            .sent
+            .iter()
+            .filter(|s| s.participant_id == participant_id)
+            .filter_map(|s| Some((s.received?, s)))
+            .max_by_key(|(received, _)| *received)?;
+        Some(HerPhone {
+            invitation_id: id_from_hex(&sent.id)?,
+            key: from_base64url(sent.phone_key.as_deref()?)?
+                .try_into()
+                .ok()?,
+        })
+    }
+
+    /// On the phone: the invitation with this id that this phone answered (its counsellor's
+    /// device key opens a plan sealed to this phone).
+    pub fn answered_invitation(&self, id: &[u8; 16]) -> Option<Invitation> {
+        self.handover
+            .answering
+            .iter()
+            .filter_map(|a| Invitation::decode(&a.invitation).ok())
+            .find(|invitation| invitation.id == *id)
     }
 
     /// On the phone: `round_id` answers this invitation. Opening the same invitation again

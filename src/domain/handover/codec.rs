@@ -4,9 +4,11 @@
 //! Every payload starts with the same three bytes: `S` (Stegvis), its kind (`I` invitation,
 //! `R` reply) and its format version. An invitation carries an invitation id and the
 //! counsellor device's public key, nothing else (no name). A reply carries the invitation id
-//! and the phone's one-time public key in the clear (they are the associated data the sealing
-//! authenticates) and then the sealed answers. Format version 1 is kept in
-//! `tests/fixtures/handover/` and must keep reading.
+//! and the phone's public key in the clear (they are the associated data the sealing
+//! authenticates) and then the sealed answers. In reply version 1 that key was one-time; in
+//! version 2 it is the phone's own, kept key (so that her plan can later be sealed to it,
+//! `domain::her_plan::codec`), and as the key is no longer used once, a random nonce travels
+//! after it. Version 1 payloads are kept in `tests/fixtures/handover/` and must keep reading.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -30,8 +32,12 @@ const KINDS: [u8; 5] = [
     super::colleague::RECEIVE_KIND,
     super::colleague::RECORD_KIND,
 ];
-/// The format version this build writes and the only one it reads so far.
+/// The format version of invitations and of the payloads that have only one.
 pub const FORMAT_VERSION: u8 = 1;
+/// A reply sealed with the phone's own kept key, with its nonce (see the module's notes).
+pub const REPLY_KEPT_KEY_VERSION: u8 = 2;
+/// AES-GCM's nonce, where one travels.
+pub const NONCE_LEN: usize = 12;
 pub const ID_LEN: usize = 16;
 /// An uncompressed P-256 point (0x04, x, y): what WebCrypto exports as "raw".
 pub const PUBLIC_KEY_LEN: usize = 65;
@@ -52,7 +58,10 @@ pub struct Invitation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SealedReply {
     pub invitation_id: [u8; ID_LEN],
-    pub ephemeral_key: [u8; PUBLIC_KEY_LEN],
+    /// The phone's public key: one-time in version 1, the phone's own in version 2.
+    pub phone_key: [u8; PUBLIC_KEY_LEN],
+    /// Version 2 only: the phone keeps its key, so each sealing takes a random nonce.
+    pub nonce: Option<[u8; NONCE_LEN]>,
     /// The sealed [`ReplyContent`] with its tag.
     pub sealed: Vec<u8>,
 }
@@ -93,13 +102,27 @@ impl Invitation {
 }
 
 impl SealedReply {
-    /// The clear part: magic, kind, version, invitation id and one-time key. The sealing
-    /// authenticates exactly these bytes, so none of them can be changed unnoticed.
+    /// The clear part: magic, kind, version, invitation id, the phone's key and (version 2)
+    /// the nonce. The sealing authenticates exactly these bytes, so none of them can be
+    /// changed unnoticed.
     pub fn associated_data(&self) -> Vec<u8> {
-        let mut out = header(REPLY_KIND);
+        let version = match self.nonce {
+            None => FORMAT_VERSION,
+            Some(_) => REPLY_KEPT_KEY_VERSION,
+        };
+        let mut out = header_of(REPLY_KIND, version);
         out.extend_from_slice(&self.invitation_id);
-        out.extend_from_slice(&self.ephemeral_key);
+        out.extend_from_slice(&self.phone_key);
+        if let Some(nonce) = &self.nonce {
+            out.extend_from_slice(nonce);
+        }
         out
+    }
+
+    /// The phone's own key, where the phone said it keeps it (version 2): a plan can be
+    /// sealed to it.
+    pub fn kept_phone_key(&self) -> Option<[u8; PUBLIC_KEY_LEN]> {
+        self.nonce.map(|_| self.phone_key)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -109,16 +132,22 @@ impl SealedReply {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<SealedReply, HandoverError> {
-        let mut reader = Reader::after_header(bytes, REPLY_KIND)?;
+        let (mut reader, version) =
+            Reader::after_header_of(bytes, REPLY_KIND, &[FORMAT_VERSION, REPLY_KEPT_KEY_VERSION])?;
         let invitation_id = reader.array()?;
-        let ephemeral_key = public_key(reader.array()?)?;
+        let phone_key = public_key(reader.array()?)?;
+        let nonce = match version {
+            REPLY_KEPT_KEY_VERSION => Some(reader.array()?),
+            _ => None,
+        };
         let sealed = reader.rest();
         if sealed.len() < TAG_LEN + ReplyContent::MIN_LEN {
             return Err(HandoverError::Truncated);
         }
         Ok(SealedReply {
             invitation_id,
-            ephemeral_key,
+            phone_key,
+            nonce,
             sealed: sealed.to_vec(),
         })
     }
@@ -243,7 +272,11 @@ pub(crate) fn decode_text(text: &str) -> Result<Vec<u8>, HandoverError> {
 }
 
 pub(crate) fn header(kind: u8) -> Vec<u8> {
-    vec![MAGIC, kind, FORMAT_VERSION]
+    header_of(kind, FORMAT_VERSION)
+}
+
+pub(crate) fn header_of(kind: u8, version: u8) -> Vec<u8> {
+    vec![MAGIC, kind, version]
 }
 
 pub(crate) fn public_key(
@@ -278,8 +311,18 @@ impl<'a> Reader<'a> {
         Reader { bytes, at: 0 }
     }
 
-    /// Checks the three header bytes, in the order that gives the most useful message.
+    /// Checks the three header bytes of a payload that has one format version.
     pub(crate) fn after_header(bytes: &'a [u8], kind: u8) -> Result<Reader<'a>, HandoverError> {
+        Reader::after_header_of(bytes, kind, &[FORMAT_VERSION]).map(|(reader, _)| reader)
+    }
+
+    /// Checks the three header bytes, in the order that gives the most useful message, and
+    /// returns the version (one of `versions`).
+    pub(crate) fn after_header_of(
+        bytes: &'a [u8],
+        kind: u8,
+        versions: &[u8],
+    ) -> Result<(Reader<'a>, u8), HandoverError> {
         match bytes {
             [] => Err(HandoverError::Empty),
             [first, ..] if *first != MAGIC => Err(HandoverError::NotStegvis),
@@ -292,13 +335,16 @@ impl<'a> Reader<'a> {
                 (found, _) if KINDS.contains(&found) => HandoverError::OtherStep,
                 _ => HandoverError::NotStegvis,
             }),
-            [_, _, version, ..] if *version != FORMAT_VERSION => {
+            [_, _, version, ..] if !versions.contains(version) => {
                 Err(HandoverError::UnknownVersion(*version))
             }
-            _ => Ok(Reader {
-                bytes,
-                at: HEADER_LEN,
-            }),
+            [_, _, version, ..] => Ok((
+                Reader {
+                    bytes,
+                    at: HEADER_LEN,
+                },
+                *version,
+            )),
         }
     }
 

@@ -29,6 +29,9 @@ pub enum HandoverError {
     PlanNotAnswers,
     /// The code she typed does not open the plan (or the plan was changed on the way).
     WrongCode,
+    /// A plan sealed to another phone's key (or to this phone's, before its data was erased):
+    /// she asks for it with digits instead.
+    ForAnotherPhone,
     /// This phone already has this plan, or a newer one from the same counsellor.
     OlderPlan,
     /// Something Stegvis made, for another step than this screen's (a receive code where a

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::HandoverError;
-use super::book::{DeviceKey, Received};
+use super::book::{DeviceKey, HerPhone, Received};
 use super::codec::{
     FORMAT_VERSION, Invitation, ReplyContent, SealedReply, from_base64url, id_from_hex, id_to_hex,
     to_base64url,
@@ -48,11 +48,12 @@ fn content(comment: Option<&str>) -> ReplyContent {
 }
 
 fn sealed() -> SealedReply {
-    let mut ephemeral_key = [9u8; 65];
-    ephemeral_key[0] = 0x04;
+    let mut phone_key = [9u8; 65];
+    phone_key[0] = 0x04;
     SealedReply {
         invitation_id: [0xab; 16],
-        ephemeral_key,
+        phone_key,
+        nonce: Some([7; 12]),
         sealed: vec![1; 40],
     }
 }
@@ -222,6 +223,7 @@ fn format_version_1_fixtures_keep_reading() {
     );
     let reply = SealedReply::decode(&fixture("reply-v1.txt")).unwrap();
     assert_eq!(reply.invitation_id, invitation.id);
+    assert_eq!(reply.kept_phone_key(), None, "version 1's key was one-time");
     let content = from_base64url(fixture("reply-content-v1.txt").trim()).unwrap();
     let content = ReplyContent::from_bytes(&content).unwrap();
     assert_eq!(content.answers.len(), 8);
@@ -231,6 +233,34 @@ fn format_version_1_fixtures_keep_reading() {
             .as_deref(),
         Some("Jag vill jobba i butik.")
     );
+}
+
+// Version 2, made by Node's WebCrypto (tests/fixtures/handover/make-v2-fixtures.mjs): a reply
+// from a phone that keeps its key, and a plan sealed to that phone. The browser tests open them.
+#[test]
+fn format_version_2_fixtures_keep_reading() {
+    use crate::domain::her_plan::codec::{PlanLock, SealedPlan};
+
+    let phone: serde_json::Value =
+        serde_json::from_str(&fixture("phone-v2.json")).expect("phone-v2.json is JSON");
+    let phone: Caseload = serde_json::from_value(phone["data"].clone()).unwrap();
+    let phone_key = phone.handover().device_key.clone().unwrap();
+    let phone_public: [u8; 65] = from_base64url(&phone_key.public_raw)
+        .unwrap()
+        .try_into()
+        .unwrap();
+
+    let invitation = Invitation::decode(&fixture("invitation-v1.txt")).unwrap();
+    let reply = SealedReply::decode(&fixture("reply-v2.txt")).unwrap();
+    assert_eq!(reply.invitation_id, invitation.id);
+    assert_eq!(reply.kept_phone_key(), Some(phone_public));
+    assert!(reply.nonce.is_some());
+
+    let plan = SealedPlan::decode(&fixture("plan-v2.txt")).unwrap();
+    let PlanLock::Phone { invitation_id, .. } = plan.lock else {
+        panic!("version 2 is sealed to her phone");
+    };
+    assert_eq!(phone.answered_invitation(&invitation_id), Some(invitation));
 }
 
 fn key() -> DeviceKey {
@@ -290,7 +320,10 @@ fn a_reply_becomes_the_participants_part_of_the_invited_round() {
         .get_mut(&ParticipantItem::Health)
         .unwrap()
         .comment = Some("  ".into());
-    assert_eq!(data.receive_reply(&id, &reply, at(10)), Ok(Received::Added));
+    assert_eq!(
+        data.receive_reply(&id, &reply, None, at(10)),
+        Ok(Received::Added)
+    );
     let round = data.round("r1").unwrap();
     let part = round.participant_part.as_ref().unwrap();
     assert_eq!(part.filled_by, FilledBy::Participant);
@@ -309,14 +342,71 @@ fn a_reply_becomes_the_participants_part_of_the_invited_round() {
     assert_eq!(data.sent_invitation(&id).unwrap().received, Some(at(10)));
 }
 
+// Her plan is sealed to the phone her latest reply came from, where that phone keeps its key;
+// a reply from an older phone (a one-time key) leaves the plan to the digits.
+#[test]
+fn her_phone_key_is_the_one_her_latest_reply_came_with() {
+    let (mut data, id) = invited();
+    assert_eq!(data.her_phone("p1"), None);
+    let mut phone_key = [3u8; 65];
+    phone_key[0] = 0x04;
+    data.receive_reply(&id, &content(None), Some(&phone_key), at(10))
+        .unwrap();
+    let phone = HerPhone {
+        invitation_id: id,
+        key: phone_key,
+    };
+    assert_eq!(data.her_phone("p1"), Some(phone));
+    assert_eq!(data.her_phone("someone else"), None);
+    let stored = serde_json::to_string(&data).unwrap();
+    let read: Caseload = serde_json::from_str(&stored).unwrap();
+    assert_eq!(read.her_phone("p1"), Some(phone), "kept in storage");
+
+    // A later round answered from an older phone: no key to seal to.
+    let day = NaiveDate::from_ymd_opt(2026, 4, 15).unwrap();
+    data.start_round("r2".into(), "p1", day).unwrap();
+    let later = "fedcba9876543210fedcba9876543210";
+    data.invite(later.into(), "r2", key(), at(20)).unwrap();
+    let later = id_from_hex(later).unwrap();
+    data.receive_reply(&later, &content(None), None, at(30))
+        .unwrap();
+    assert_eq!(data.her_phone("p1"), None);
+}
+
+#[test]
+fn a_reply_of_version_2_carries_the_phone_key_and_its_nonce() {
+    let reply = sealed();
+    let bytes = reply.to_bytes();
+    assert_eq!(&bytes[..3], b"SR\x02");
+    assert_eq!(bytes.len(), 3 + 16 + 65 + 12 + 40);
+    assert_eq!(reply.kept_phone_key(), Some(reply.phone_key));
+    let one_time = SealedReply {
+        nonce: None,
+        ..reply.clone()
+    };
+    assert_eq!(&one_time.to_bytes()[..3], b"SR\x01");
+    assert_eq!(
+        SealedReply::from_bytes(&one_time.to_bytes()),
+        Ok(one_time.clone())
+    );
+    assert_eq!(one_time.kept_phone_key(), None);
+    let mut newer = bytes.clone();
+    newer[2] = 3;
+    assert_eq!(
+        SealedReply::from_bytes(&newer),
+        Err(HandoverError::UnknownVersion(3))
+    );
+}
+
 // Guards the rule that receiving the same reply twice changes nothing and says so.
 #[test]
 fn the_same_reply_twice_changes_nothing() {
     let (mut data, id) = invited();
-    data.receive_reply(&id, &content(None), at(10)).unwrap();
+    data.receive_reply(&id, &content(None), None, at(10))
+        .unwrap();
     let before = data.clone();
     assert_eq!(
-        data.receive_reply(&id, &content(None), at(20)),
+        data.receive_reply(&id, &content(None), None, at(20)),
         Ok(Received::AlreadyThere)
     );
     assert_eq!(data, before);
@@ -337,7 +427,7 @@ fn other_answers_are_never_overwritten() {
     .unwrap();
     let before = data.clone();
     assert_eq!(
-        data.receive_reply(&id, &content(None), at(10)),
+        data.receive_reply(&id, &content(None), None, at(10)),
         Err(HandoverError::OtherAnswersThere)
     );
     assert_eq!(data, before);
@@ -348,7 +438,7 @@ fn a_reply_for_another_device_or_an_erased_round_changes_nothing() {
     let (mut data, id) = invited();
     let before = data.clone();
     assert_eq!(
-        data.receive_reply(&[0; 16], &content(None), at(10)),
+        data.receive_reply(&[0; 16], &content(None), None, at(10)),
         Err(HandoverError::NotForThisDevice)
     );
     assert_eq!(data, before);
@@ -359,7 +449,7 @@ fn a_reply_for_another_device_or_an_erased_round_changes_nothing() {
     );
     assert_eq!(data.handover().device_key, Some(key()));
     assert_eq!(
-        data.receive_reply(&id, &content(None), at(10)),
+        data.receive_reply(&id, &content(None), None, at(10)),
         Err(HandoverError::NotForThisDevice)
     );
 }

@@ -6,6 +6,11 @@
 //! types (PBKDF2-HMAC-SHA-256 with the salt, [`ITERATIONS`] rounds); the clear bytes are the
 //! associated data, so none of them can be changed unnoticed.
 //!
+//! Format version 2, where her phone is known: `S`, `P`, version, the id of the invitation her
+//! phone answered and a 12-byte nonce, then the same content sealed between the counsellor's
+//! device and her phone (see [`PlanLock::Phone`]). Both versions are written by this build and
+//! both keep reading.
+//!
 //! Content: when it was sent (u32 seconds), the counsellor's name, the goal's kind (0 none,
 //! 1 work, 2 studies) and her words, the next follow-up, her latest answers, the focus items,
 //! the sub-goals and the activities (with who is responsible and where). Texts are a length and UTF-8; dates are days since
@@ -16,14 +21,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{HerActivity, HerDiagram, HerPlan, HerSubGoal};
 use crate::domain::handover::HandoverError;
 use crate::domain::handover::codec::{
-    PLAN_KIND, Reader, TAG_LEN, decode_text, header, write_length,
+    ID_LEN, PLAN_KIND, Reader, TAG_LEN, decode_text, header_of, write_length,
 };
 use crate::domain::participant::GoalKind;
 use crate::domain::plan::{ActivityStatus, SubGoalStatus};
 use crate::domain::questionnaire::ParticipantItem;
 
 pub const SALT_LEN: usize = 16;
-pub const NONCE_LEN: usize = 12;
+pub use crate::domain::handover::codec::NONCE_LEN;
 /// As the lock's passphrase: a phone derives the key in well under a second with WebCrypto,
 /// while guessing ten digits offline costs 600,000 hashes a guess.
 pub const ITERATIONS: u32 = 600_000;
@@ -43,11 +48,32 @@ const ACTIVITY_STATUSES: [ActivityStatus; 4] = [
 /// Far more than a plan screen holds; refuses a payload that claims thousands.
 const MOST_ROWS: u8 = 100;
 
+/// How a plan is sealed: the version byte says which.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanLock {
+    /// Version 1: under the ten digits shown beside the code (PBKDF2, then AES-GCM).
+    Digits {
+        salt: [u8; SALT_LEN],
+        nonce: [u8; NONCE_LEN],
+    },
+    /// Version 2: between her counsellor's device and her phone, whose own key came with her
+    /// reply to the invitation named here: ECDH P-256 of the device's key and the phone's
+    /// (each knows the other's public key from that invitation and its reply), HKDF-SHA-256
+    /// with the invitation id as salt, AES-256-GCM with a random nonce. No digits to type, and
+    /// no larger than version 1, so it fits the same code.
+    Phone {
+        invitation_id: [u8; ID_LEN],
+        nonce: [u8; NONCE_LEN],
+    },
+}
+
+pub const DIGITS_VERSION: u8 = 1;
+pub const PHONE_VERSION: u8 = 2;
+
 /// A sealed plan as it travels.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SealedPlan {
-    pub salt: [u8; SALT_LEN],
-    pub nonce: [u8; NONCE_LEN],
+    pub lock: PlanLock,
     /// The sealed content with its tag.
     pub sealed: Vec<u8>,
 }
@@ -55,10 +81,23 @@ pub struct SealedPlan {
 impl SealedPlan {
     /// The clear part, which the sealing authenticates.
     pub fn associated_data(&self) -> Vec<u8> {
-        let mut out = header(PLAN_KIND);
-        out.extend_from_slice(&self.salt);
-        out.extend_from_slice(&self.nonce);
-        out
+        match &self.lock {
+            PlanLock::Digits { salt, nonce } => {
+                let mut out = header_of(PLAN_KIND, DIGITS_VERSION);
+                out.extend_from_slice(salt);
+                out.extend_from_slice(nonce);
+                out
+            }
+            PlanLock::Phone {
+                invitation_id,
+                nonce,
+            } => {
+                let mut out = header_of(PLAN_KIND, PHONE_VERSION);
+                out.extend_from_slice(invitation_id);
+                out.extend_from_slice(nonce);
+                out
+            }
+        }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -68,16 +107,24 @@ impl SealedPlan {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<SealedPlan, HandoverError> {
-        let mut reader = Reader::after_header(bytes, PLAN_KIND)?;
-        let salt = reader.array()?;
-        let nonce = reader.array()?;
+        let (mut reader, version) =
+            Reader::after_header_of(bytes, PLAN_KIND, &[DIGITS_VERSION, PHONE_VERSION])?;
+        let lock = match version {
+            DIGITS_VERSION => PlanLock::Digits {
+                salt: reader.array()?,
+                nonce: reader.array()?,
+            },
+            _ => PlanLock::Phone {
+                invitation_id: reader.array()?,
+                nonce: reader.array()?,
+            },
+        };
         let sealed = reader.rest();
         if sealed.len() < TAG_LEN + MIN_CONTENT_LEN {
             return Err(HandoverError::Truncated);
         }
         Ok(SealedPlan {
-            salt,
-            nonce,
+            lock,
             sealed: sealed.to_vec(),
         })
     }

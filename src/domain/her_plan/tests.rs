@@ -3,7 +3,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::calendar::{Event, ics};
 use super::changes::{PlanChange, changes};
 use super::code::{from_random, shown, typed};
-use super::codec::SealedPlan;
+use super::codec::{PlanLock, SealedPlan};
 use super::{HerActivity, HerDiagram, HerPlan, HerSubGoal};
 use crate::domain::assessment::{ItemAnswer, Rating};
 use crate::domain::caseload::Caseload;
@@ -79,8 +79,10 @@ pub(crate) fn sample() -> HerPlan {
 
 fn sealed(content_len: usize) -> SealedPlan {
     SealedPlan {
-        salt: [7; 16],
-        nonce: [9; 12],
+        lock: PlanLock::Digits {
+            salt: [7; 16],
+            nonce: [9; 12],
+        },
         sealed: vec![1; content_len],
     }
 }
@@ -147,11 +149,32 @@ fn a_sealed_plan_reads_back_and_refuses_what_is_not_one() {
         Err(HandoverError::Truncated)
     );
     let mut newer = plan.to_bytes();
-    newer[2] = 2;
+    newer[2] = 3;
     assert_eq!(
         SealedPlan::from_bytes(&newer),
-        Err(HandoverError::UnknownVersion(2))
+        Err(HandoverError::UnknownVersion(3))
     );
+    let to_phone = SealedPlan {
+        lock: PlanLock::Phone {
+            invitation_id: [6; 16],
+            nonce: [5; 12],
+        },
+        sealed: vec![1; 40],
+    };
+    assert_eq!(&to_phone.to_bytes()[..3], b"SP\x02");
+    assert_eq!(SealedPlan::decode(&to_phone.encode()).unwrap(), to_phone);
+    assert_eq!(
+        to_phone.to_bytes().len(),
+        plan.to_bytes().len(),
+        "no larger than a plan with digits: it fits the same code"
+    );
+    let bytes = to_phone.to_bytes();
+    for end in 1..3 + 16 + 12 + 16 + 12 {
+        assert!(
+            SealedPlan::from_bytes(&bytes[..end]).is_err(),
+            "cut at {end}"
+        );
+    }
     assert_eq!(SealedPlan::decode(""), Err(HandoverError::Empty));
     assert_eq!(SealedPlan::decode("%%%"), Err(HandoverError::NotBase64));
 }
@@ -365,17 +388,15 @@ fn format_version_1_plan_fixture_keeps_opening() {
     assert_eq!(sample().to_bytes(), content);
 
     let plan = SealedPlan::decode(&read("plan-v1.txt")).unwrap();
+    let PlanLock::Digits { salt, nonce } = plan.lock.clone() else {
+        panic!("version 1 is sealed under digits");
+    };
     let mut key = [0u8; 32];
-    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(
-        b"3141592653",
-        &plan.salt,
-        super::codec::ITERATIONS,
-        &mut key,
-    );
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(b"3141592653", &salt, super::codec::ITERATIONS, &mut key);
     let cipher = Aes256Gcm::new_from_slice(&key).unwrap();
     let opened = cipher
         .decrypt(
-            Nonce::from_slice(&plan.nonce),
+            Nonce::from_slice(&nonce),
             Payload {
                 msg: &plan.sealed,
                 aad: &plan.associated_data(),
@@ -384,17 +405,12 @@ fn format_version_1_plan_fixture_keeps_opening() {
         .unwrap();
     assert_eq!(opened, content);
     let mut wrong = [0u8; 32];
-    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(
-        b"3141592654",
-        &plan.salt,
-        super::codec::ITERATIONS,
-        &mut wrong,
-    );
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(b"3141592654", &salt, super::codec::ITERATIONS, &mut wrong);
     let wrong = Aes256Gcm::new_from_slice(&wrong).unwrap();
     assert!(
         wrong
             .decrypt(
-                Nonce::from_slice(&plan.nonce),
+                Nonce::from_slice(&nonce),
                 Payload {
                     msg: &plan.sealed,
                     aad: &plan.associated_data(),

@@ -1,6 +1,8 @@
-//! "Give the plan to …": the plan, sealed here under a ten-digit code, as a QR code her
-//! phone's ordinary camera opens, a link and a file; the code is shown beside it and is never
-//! part of the link. Her phone keeps it under "My plan" (`pages::my_plan`).
+//! "Give the plan to …": the plan, sealed here as a QR code her phone's ordinary camera opens,
+//! a link and a file. Sealed to her phone's own key where her latest reply brought it (only
+//! that phone opens it, with nothing to type); else, or when that phone cannot open it, under
+//! a ten-digit code shown beside it and never part of the link. Her phone keeps it under
+//! "My plan" (`pages::my_plan`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,7 +12,7 @@ use crate::browser;
 use crate::domain::her_plan::{HerPlan, code};
 use crate::handover::error_text;
 use crate::handover::link::link_to;
-use crate::handover::plan_seal::seal_plan;
+use crate::handover::plan_seal::{seal_plan, seal_plan_to_phone};
 use crate::handover::qr::QrImage;
 use crate::handover::share::CopyLink;
 use crate::i18n::use_i18n;
@@ -21,7 +23,11 @@ use crate::state::use_state;
 enum Shown {
     Nothing,
     Sealing,
-    Ready { link: String, code: String },
+    /// `code`: the digits she types, or none when the plan is sealed to her phone.
+    Ready {
+        link: String,
+        code: Option<String>,
+    },
     Refused(crate::domain::handover::HandoverError),
 }
 
@@ -37,7 +43,12 @@ pub fn GivePlan(pid: Memo<String>, name: String) -> impl IntoView {
                 .is_some_and(|p| !p.sub_goals.is_empty() || !p.activities.is_empty())
         })
     });
-    let give = move |_| {
+    // Her phone and this device's key, where her latest reply came from a phone that keeps
+    // its key: the plan is sealed between them.
+    let phone = Memo::new(move |_| {
+        state.read(|d| Some((d.her_phone(&pid.get())?, d.handover().device_key.clone()?)))
+    });
+    let give = move |with_digits: bool| {
         let t = i18n.t();
         let plan = state.read(|d| {
             let catalogue = &d.settings().catalogue;
@@ -48,8 +59,15 @@ pub fn GivePlan(pid: Memo<String>, name: String) -> impl IntoView {
         let Some(plan) = plan else { return };
         shown.set(Shown::Sealing);
         saved.set(false);
+        let phone = phone.get_untracked().filter(|_| !with_digits);
         spawn_local(async move {
-            shown.set(match seal_plan(&plan).await {
+            let sealed = match phone {
+                Some((phone, device)) => seal_plan_to_phone(&plan, &device, &phone)
+                    .await
+                    .map(|p| (p, None)),
+                None => seal_plan(&plan).await.map(|(p, code)| (p, Some(code))),
+            };
+            shown.set(match sealed {
                 Ok((payload, code)) => Shown::Ready {
                     link: link_to(Route::MyPlan, &payload),
                     code,
@@ -70,7 +88,7 @@ pub fn GivePlan(pid: Memo<String>, name: String) -> impl IntoView {
                     view! { <p class="help">{i18n.text(|t| t.her_plan_give_no_plan())}</p> }
                 }
             >
-                <button type="button" class="button" on:click=give>
+                <button type="button" class="button" on:click=move |_| give(false)>
                     {i18n.text(|t| t.her_plan_give_button())}
                 </button>
             </Show>
@@ -90,14 +108,33 @@ pub fn GivePlan(pid: Memo<String>, name: String) -> impl IntoView {
                             .into_any()
                     }
                     Shown::Ready { link, code: digits } => {
+                        let with_code = digits.is_some();
                         let file = link.clone();
                         let save = move |_| {
                             crate::handover::link::save_as_file("stegvis-plan", &file);
                             saved.set(true);
                         };
                         let fits = crate::handover::qr::qr_path(&link).is_some();
+                        let help = match &digits {
+                            Some(_) => t.her_plan_give_scan_help(&name),
+                            None => t.her_plan_give_phone_help(&name),
+                        };
+                        let digits_view = match digits {
+                            Some(digits) => {
+                                view! {
+                                    <p class="plan-code-digits">
+                                        {t.her_plan_give_code_label()} ": "
+                                        <strong class="code-digits" dir="ltr">
+                                            {code::shown(&digits)}
+                                        </strong>
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            None => ().into_any(),
+                        };
                         view! {
-                            <p>{t.her_plan_give_scan_help(&name)}</p>
+                            <p>{help}</p>
                             // The code and the digits side by side where there is room, so
                             // that a projector shows both at once.
                             <div class="plan-code-pair">
@@ -114,15 +151,23 @@ pub fn GivePlan(pid: Memo<String>, name: String) -> impl IntoView {
                                 } else {
                                     view! { <p class="warning">{t.her_plan_give_too_long()}</p> }
                                         .into_any()
-                                }}
-                                <p class="plan-code-digits">
-                                    {t.her_plan_give_code_label()} ": "
-                                    <strong class="code-digits" dir="ltr">
-                                        {code::shown(&digits)}
-                                    </strong>
-                                </p>
+                                }} {digits_view}
                             </div>
-                            <p class="help">{t.her_plan_give_code_help()}</p>
+                            {if with_code {
+                                view! { <p class="help">{t.her_plan_give_code_help()}</p> }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button secondary"
+                                        on:click=move |_| give(true)
+                                    >
+                                        {t.her_plan_give_with_digits()}
+                                    </button>
+                                }
+                                    .into_any()
+                            }}
                             <h3 class="send-option">{t.her_plan_give_other_ways()}</h3>
                             <CopyLink link=link label=t.her_plan_give_link_label() />
                             <button type="button" class="button secondary" on:click=save>
