@@ -109,7 +109,7 @@ test('what is not a reply for this device is refused with its own message', asyn
     [payload(FIXTURE_INVITATION), 'handover_error_invitation_not_reply'],
     [payload(FIXTURE_REPLY).slice(0, 60), 'handover_error_truncated'],
     ['eyJmb3JtYXQiOiJzdGVndmlzIn0', 'handover_error_not_stegvis'],
-    [`U1IC${payload(FIXTURE_REPLY).slice(4)}`, 'handover_error_unknown_version'],
+    [`U1ID${payload(FIXTURE_REPLY).slice(4)}`, 'handover_error_unknown_version'],
   ];
   for (const [text, key] of cases) {
     await l.goto(`receive#${text}`);
@@ -142,7 +142,8 @@ test('a phone with a finished round that was never sent offers to send that one'
   await phone.page.goto(`invitation#${payload(FIXTURE_INVITATION)}`);
   await phone.page.getByRole('button', { name: new RegExp(p.t.handover_invitation_send_earlier.split('{')[0]) }).click();
   await expect(phone.page.getByRole('heading', { name: p.t.handover_send_heading })).toBeVisible();
-  await expect(p.link()).toHaveValue(/\/receive#U1IB/);
+  // Version 2: this phone keeps its key, so that her plan can later be sealed to it.
+  await expect(p.link()).toHaveValue(/\/receive#U1IC/);
   expect(phone.problems).toEqual([]);
   await phone.context.close();
 });

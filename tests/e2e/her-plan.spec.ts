@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 import { axeViolations as axe } from './pages/app';
 import { LANGUAGES, TEXTS, type Texts } from './locales';
 import { fill } from './pages/data';
-import { device } from './pages/handover';
+import { Handover, V2, device, payload } from './pages/handover';
 import { PlanPage, planBackup } from './pages/plan';
 
 // Two devices are made inside each test; the phone and desktop projects would only repeat it.
@@ -170,6 +170,91 @@ test('a plan made by version 1 keeps opening on her phone', async ({ browser, ba
   await phone.page.goto(`my-plan#${reply.split('#')[1]}`);
   await expect(phone.page.getByRole('alert')).toHaveText(t.handover_error_not_a_plan);
   expect(phone.problems).toEqual([]);
+  await phone.context.close();
+});
+
+test('where her answers came from her phone, the plan is sealed to that phone and opens there with nothing to type', async ({ browser, baseURL }, info) => {
+  const t = TEXTS.en;
+  const laptop = await device(browser, baseURL!, 'laptop');
+  const phone = await device(browser, baseURL!, 'phone');
+  const other = await device(browser, baseURL!, 'phone');
+  const l = new Handover(laptop.page, t);
+  const p = new Handover(phone.page, t);
+  const here = (link: string) => link.replace(/^https?:\/\/[^/]+\//, '');
+
+  // Her answers come from her phone, which keeps its key (a reply of version 2).
+  const invitation = await l.invite('Lane');
+  await phone.page.goto(here(invitation));
+  await phone.page.getByRole('button', { name: t.self_start }).click();
+  await p.answerAll();
+  const reply = await p.shownLink();
+  expect(payload(reply).slice(0, 4)).toBe('U1IC');
+  await l.goto(`receive#${payload(reply)}`);
+  await l.add();
+  await expect(laptop.page.locator('main').getByRole('status')).toContainText(t.handover_receive_added.split('{')[0]);
+
+  // Her plan, built on the laptop and given: sealed to her phone, with no digits.
+  await laptop.page.getByRole('link', { name: fill(t.handover_back_to, { name: 'Lane' }) }).click();
+  await laptop.page.getByRole('link', { name: t.plan_open, exact: true }).click();
+  await new PlanPage(laptop.page, t).addSubGoal('Söka tre jobb i veckan');
+  const section = laptop.page.locator('.give-plan');
+  await section.getByRole('button', { name: t.her_plan_give_button }).focus();
+  await laptop.page.keyboard.press('Enter');
+  await expect(section.locator('#handover-link')).toHaveValue(/\/my-plan#U1AC/);
+  const link = await section.locator('#handover-link').inputValue();
+  await expect(section.getByText(fill(t.her_plan_give_phone_help, { name: 'Lane' }))).toBeVisible();
+  await expect(section.getByRole('img', { name: t.her_plan_give_qr_label })).toBeVisible();
+  await expect(section.locator('.code-digits')).toHaveCount(0);
+  expect(await axe(laptop.page)).toEqual([]);
+  await section.screenshot({ path: info.outputPath('give-to-her-phone.png') });
+
+  // Her phone opens it at once.
+  await phone.page.goto(here(link));
+  await expect(phone.page.getByRole('status').filter({ hasText: t.her_plan_saved })).toBeVisible();
+  await expect(phone.page.getByText('Söka tre jobb i veckan')).toBeVisible();
+  await expect(phone.page.getByLabel(t.her_plan_code_label, { exact: true })).toHaveCount(0);
+  expect(await axe(phone.page)).toEqual([]);
+  // The same plan again changes nothing.
+  await phone.page.goto(here(link));
+  await expect(phone.page.getByRole('alert')).toHaveText(t.handover_error_older_plan);
+
+  // Another phone is told to ask for the plan with numbers; the laptop gives it so.
+  await other.page.goto(here(link));
+  await expect(other.page.getByRole('alert')).toHaveText(t.handover_error_for_another_phone);
+  expect(await axe(other.page)).toEqual([]);
+  await other.page.screenshot({ path: info.outputPath('another-phone.png') });
+  await section.getByRole('button', { name: t.her_plan_give_with_digits }).focus();
+  await laptop.page.keyboard.press('Enter');
+  await expect(section.locator('#handover-link')).toHaveValue(/\/my-plan#U1AB/);
+  const withDigits = await section.locator('#handover-link').inputValue();
+  const digits = (await section.locator('.code-digits').innerText()).trim();
+  await openOnPhone(other.page, t, withDigits, digits);
+  await expect(other.page.getByRole('status').filter({ hasText: t.her_plan_saved })).toBeVisible();
+  await expect(other.page.getByText('Söka tre jobb i veckan')).toBeVisible();
+
+  expect([...laptop.problems, ...phone.problems, ...other.problems]).toEqual([]);
+  for (const d of [laptop, phone, other]) await d.context.close();
+});
+
+test('version 2: a reply from a phone that keeps its key, and a plan sealed to that phone, made by another implementation', async ({ browser, baseURL }) => {
+  const t = TEXTS.en;
+  const fixture = (name: string) => readFileSync(`tests/fixtures/handover/${name}`, 'utf8').trim();
+  const phoneData = 'tests/fixtures/handover/phone-v2.json';
+  const phoneKey = JSON.parse(fixture('phone-v2.json')).data.handover.device_key.public_raw;
+  const laptop = await device(browser, baseURL!, 'laptop', 'en-GB', V2);
+  const l = new Handover(laptop.page, t);
+  await l.goto(`receive#${payload(fixture('reply-v2.txt'))}`);
+  await expect(laptop.page.getByText('Jag vill jobba i butik.')).toBeVisible();
+  await l.add();
+  await expect(laptop.page.locator('main').getByRole('status')).toContainText(t.handover_receive_added.split('{')[0]);
+  expect((await l.stored()).handover.sent[0].phone_key).toBe(phoneKey);
+
+  const phone = await device(browser, baseURL!, 'phone', 'en-GB', phoneData);
+  await phone.page.goto(`my-plan#${payload(fixture('plan-v2.txt'))}`);
+  await expect(phone.page.getByRole('status').filter({ hasText: t.her_plan_saved })).toBeVisible();
+  await expect(phone.page.getByText('From Ada Lund')).toBeVisible();
+  expect([...laptop.problems, ...phone.problems]).toEqual([]);
+  await laptop.context.close();
   await phone.context.close();
 });
 
