@@ -108,6 +108,7 @@ fn payload_sizes_and_qr_versions() {
         (
             "with digits",
             PlanLock::Digits {
+                version: crate::domain::her_plan::codec::DIGITS_VERSION,
                 salt: [0x42; 16],
                 nonce: [0x24; 12],
             },

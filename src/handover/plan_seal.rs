@@ -13,7 +13,7 @@ use crate::domain::handover::book::{DeviceKey, HerPhone};
 use crate::domain::handover::codec::Invitation;
 use crate::domain::her_plan::HerPlan;
 use crate::domain::her_plan::code;
-use crate::domain::her_plan::codec::{ITERATIONS, PlanLock, SealedPlan};
+use crate::domain::her_plan::codec::{DIGITS_VERSION, ITERATIONS, PlanLock, SealedPlan};
 use crate::lock::crypto::{pbkdf2, random_array};
 
 /// HKDF's info for a plan sealed to her phone: a reply's or a record's key never opens it.
@@ -24,7 +24,11 @@ pub async fn seal_plan(plan: &HerPlan) -> Result<(String, String), HandoverError
     let code = code::from_random(random_array());
     let (salt, nonce) = (random_array(), random_array());
     let mut sealed = SealedPlan {
-        lock: PlanLock::Digits { salt, nonce },
+        lock: PlanLock::Digits {
+            version: DIGITS_VERSION,
+            salt,
+            nonce,
+        },
         sealed: Vec::new(),
     };
     let key = plan_key(&code, &salt, "encrypt").await?;
@@ -107,7 +111,7 @@ pub async fn open_plan_on_phone(
 
 /// Opens a plan with the code she typed (already read as ten digits by `code::typed`).
 pub async fn open_plan(sealed: &SealedPlan, code: &str) -> Result<HerPlan, HandoverError> {
-    let PlanLock::Digits { salt, nonce } = &sealed.lock else {
+    let PlanLock::Digits { salt, nonce, .. } = &sealed.lock else {
         return Err(HandoverError::WrongCode);
     };
     let key = plan_key(code, salt, "decrypt").await?;

@@ -58,7 +58,7 @@ pub fn MyPlanPage() -> impl IntoView {
             spawn_local(async move {
                 let opened = open_plan_on_phone(&sealed, phone.as_ref(), counsellor.as_ref());
                 step.set(match opened.await {
-                    Ok(plan) => keep(state, plan).unwrap_or(Step::Showing),
+                    Ok(plan) => keep(state, i18n.t(), plan).unwrap_or(Step::Showing),
                     Err(error) => Step::Refused(error),
                 });
             });
@@ -66,7 +66,11 @@ pub fn MyPlanPage() -> impl IntoView {
         Ok(sealed) => step.set(Step::Asking(sealed)),
         Err(error) => step.set(Step::Refused(error)),
     });
-    let plan = Memo::new(move |_| state.read(|d| d.her_plan()));
+    let plan = Memo::new(move |_| {
+        let mut plan = state.read(|d| d.her_plan())?;
+        in_her_words(&mut plan, i18n.t());
+        Some(plan)
+    });
     // Whether the last digits typed did not open the plan (the form is drawn anew after a try).
     let wrong = RwSignal::new(false);
     view! {
@@ -108,9 +112,17 @@ pub fn MyPlanPage() -> impl IntoView {
     }
 }
 
+/// Shipped activities named in the language she reads (the counsellor's name where hers has
+/// none).
+fn in_her_words(plan: &mut HerPlan, t: &Texts) {
+    plan.name_shipped(|id| t.seed_activity(id).map(str::to_owned));
+}
+
 /// Keeps an opened plan on this phone: what the page says next, or `None` when the store
 /// refused it (the store says why in its own notice, and the plan stays in the link).
-fn keep(state: AppState, plan: HerPlan) -> Option<Step> {
+fn keep(state: AppState, t: &Texts, mut plan: HerPlan) -> Option<Step> {
+    // Named in her language before it is kept, so that what a newer plan changed is too.
+    in_her_words(&mut plan, t);
     match state.change(|d| Ok(d.keep_her_plan(plan))) {
         Ok(Ok(changed)) => Some(Step::Kept(changed)),
         Ok(Err(error)) => Some(Step::Refused(error)),
@@ -144,7 +156,7 @@ fn CodeForm(sealed: SealedPlan, step: RwSignal<Step>, wrong: RwSignal<bool>) -> 
                     step.set(Step::Asking(sealed));
                 }
                 Err(error) => step.set(Step::Refused(error)),
-                Ok(plan) => step.set(keep(state, plan).unwrap_or(Step::Asking(sealed))),
+                Ok(plan) => step.set(keep(state, i18n.t(), plan).unwrap_or(Step::Asking(sealed))),
             }
         });
     };

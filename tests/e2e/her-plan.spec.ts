@@ -38,7 +38,8 @@ async function givePlan(page: Page, t: Texts): Promise<{ link: string; digits: s
   await expect(section.getByRole('heading', { name: fill(t.her_plan_give_heading, { name: 'Lane' }) })).toBeVisible();
   await section.getByRole('button', { name: t.her_plan_give_button }).focus();
   await page.keyboard.press('Enter');
-  await expect(section.locator('#handover-link')).toHaveValue(/\/my-plan#U1AB/);
+  // Version 3: digits, and which activities are shipped ones.
+  await expect(section.locator('#handover-link')).toHaveValue(/\/my-plan#U1AD/);
   const link = await section.locator('#handover-link').inputValue();
   const digits = (await section.locator('.code-digits').innerText()).trim();
   expect(digits).toMatch(/^\d{5} \d{5}$/);
@@ -225,7 +226,7 @@ test('where her answers came from her phone, the plan is sealed to that phone an
   await other.page.screenshot({ path: info.outputPath('another-phone.png') });
   await section.getByRole('button', { name: t.her_plan_give_with_digits }).focus();
   await laptop.page.keyboard.press('Enter');
-  await expect(section.locator('#handover-link')).toHaveValue(/\/my-plan#U1AB/);
+  await expect(section.locator('#handover-link')).toHaveValue(/\/my-plan#U1AD/);
   const withDigits = await section.locator('#handover-link').inputValue();
   const digits = (await section.locator('.code-digits').innerText()).trim();
   await openOnPhone(other.page, t, withDigits, digits);
@@ -253,6 +254,35 @@ test('version 2: a reply from a phone that keeps its key, and a plan sealed to t
   await phone.page.goto(`my-plan#${payload(fixture('plan-v2.txt'))}`);
   await expect(phone.page.getByRole('status').filter({ hasText: t.her_plan_saved })).toBeVisible();
   await expect(phone.page.getByText('From Ada Lund')).toBeVisible();
+  expect([...laptop.problems, ...phone.problems]).toEqual([]);
+  await laptop.context.close();
+  await phone.context.close();
+});
+
+test("a shipped activity is named on her phone in her language, one she named herself in her words", async ({ browser, baseURL }) => {
+  const sv = TEXTS.sv;
+  const ar = TEXTS.ar;
+  const laptop = await device(browser, baseURL!, 'laptop', 'sv-SE');
+  const phone = await device(browser, baseURL!, 'phone', 'ar-SY');
+  await new PlanPage(laptop.page, sv).openWith(planBackup({
+    plan: {
+      focus_items: [],
+      sub_goals: [],
+      activities: [
+        { id: 'a1', catalogue_id: 'work_trial', group: 'job_focused', start: '2027-01-11', responsible: 'Ada', status: 'planned' },
+        { id: 'a2', own_text: 'Simma på tisdagar', group: 'health', start: '2027-01-12', responsible: 'Lane', status: 'planned' },
+      ],
+    },
+  }));
+  await expect(laptop.page.locator('.activity').first()).toContainText(sv.interventions_work_trial);
+  const { link, digits } = await givePlan(laptop.page, sv);
+  await openOnPhone(phone.page, ar, link, digits);
+  await expect(phone.page.getByRole('status').filter({ hasText: ar.her_plan_saved })).toBeVisible();
+  expect(ar.interventions_work_trial).not.toBe(TEXTS.en.interventions_work_trial);
+  await expect(phone.page.getByText(ar.interventions_work_trial, { exact: true })).toBeVisible();
+  await expect(phone.page.getByText(sv.interventions_work_trial)).toHaveCount(0);
+  await expect(phone.page.getByText('Simma på tisdagar', { exact: true })).toBeVisible();
+  expect(await axe(phone.page)).toEqual([]);
   expect([...laptop.problems, ...phone.problems]).toEqual([]);
   await laptop.context.close();
   await phone.context.close();

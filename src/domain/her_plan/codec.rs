@@ -6,7 +6,9 @@
 //! types (PBKDF2-HMAC-SHA-256 with the salt, [`ITERATIONS`] rounds); the clear bytes are the
 //! associated data, so none of them can be changed unnoticed.
 //!
-//! Format version 2, where her phone is known: `S`, `P`, version, the id of the invitation her
+//! Format version 3 is version 1 whose content also says which activities are shipped ones, so
+//! that her phone names them in her language (see `shipped_bits`). Format version 2, where her
+//! phone is known: `S`, `P`, version, the id of the invitation her
 //! phone answered and a 12-byte nonce, then the same content sealed between the counsellor's
 //! device and her phone (see [`PlanLock::Phone`]). Both versions are written by this build and
 //! both keep reading.
@@ -23,6 +25,7 @@ use crate::domain::handover::HandoverError;
 use crate::domain::handover::codec::{
     ID_LEN, PLAN_KIND, Reader, TAG_LEN, decode_text, header_of, write_length,
 };
+use crate::domain::interventions::SEED;
 use crate::domain::participant::GoalKind;
 use crate::domain::plan::{ActivityStatus, SubGoalStatus};
 use crate::domain::questionnaire::ParticipantItem;
@@ -51,8 +54,11 @@ const MOST_ROWS: u8 = 100;
 /// How a plan is sealed: the version byte says which.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanLock {
-    /// Version 1: under the ten digits shown beside the code (PBKDF2, then AES-GCM).
+    /// Versions 1 and 3: under the ten digits shown beside the code (PBKDF2, then AES-GCM).
+    /// Version 3's content also says which activities are shipped ones (see `shipped_bits`);
+    /// this build writes 3 and still reads 1.
     Digits {
+        version: u8,
         salt: [u8; SALT_LEN],
         nonce: [u8; NONCE_LEN],
     },
@@ -67,8 +73,10 @@ pub enum PlanLock {
     },
 }
 
-pub const DIGITS_VERSION: u8 = 1;
+/// The first builds' plans: digits, and no shipped activities named.
+pub const FIRST_VERSION: u8 = 1;
 pub const PHONE_VERSION: u8 = 2;
+pub const DIGITS_VERSION: u8 = 3;
 
 /// A sealed plan as it travels.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,8 +90,12 @@ impl SealedPlan {
     /// The clear part, which the sealing authenticates.
     pub fn associated_data(&self) -> Vec<u8> {
         match &self.lock {
-            PlanLock::Digits { salt, nonce } => {
-                let mut out = header_of(PLAN_KIND, DIGITS_VERSION);
+            PlanLock::Digits {
+                version,
+                salt,
+                nonce,
+            } => {
+                let mut out = header_of(PLAN_KIND, *version);
                 out.extend_from_slice(salt);
                 out.extend_from_slice(nonce);
                 out
@@ -107,10 +119,14 @@ impl SealedPlan {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<SealedPlan, HandoverError> {
-        let (mut reader, version) =
-            Reader::after_header_of(bytes, PLAN_KIND, &[DIGITS_VERSION, PHONE_VERSION])?;
+        let (mut reader, version) = Reader::after_header_of(
+            bytes,
+            PLAN_KIND,
+            &[FIRST_VERSION, PHONE_VERSION, DIGITS_VERSION],
+        )?;
         let lock = match version {
-            DIGITS_VERSION => PlanLock::Digits {
+            FIRST_VERSION | DIGITS_VERSION => PlanLock::Digits {
+                version,
                 salt: reader.array()?,
                 nonce: reader.array()?,
             },
@@ -166,6 +182,42 @@ fn write_count(out: &mut Vec<u8>, count: usize) {
 
 fn position<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
+}
+
+/// Since plan version 2 (and 3), an activity's status byte also says which shipped activity
+/// it is: the status in the low two bits, the shipped activity's place in `SEED` plus one in
+/// the six above them (0: her own words). Version 1 wrote the status alone, which reads as
+/// "not a shipped one"; a version-1 reader refuses the new bytes rather than misreading them.
+const STATUS_BITS: u8 = 2;
+
+fn shipped_bits(activity: &HerActivity) -> u8 {
+    let place = activity
+        .shipped
+        .and_then(|id| SEED.iter().position(|(seed, _)| *seed == id));
+    place.map_or(0, |p| (p as u8 + 1) << STATUS_BITS)
+}
+
+/// An activity's status and shipped activity, with everything else empty.
+fn read_status_and_shipped(reader: &mut Reader<'_>) -> Result<HerActivity, HandoverError> {
+    let [byte] = reader.array()?;
+    let status = ACTIVITY_STATUSES[usize::from(byte & ((1 << STATUS_BITS) - 1))];
+    let shipped = match byte >> STATUS_BITS {
+        0 => None,
+        place => Some(
+            SEED.get(usize::from(place - 1))
+                .ok_or(HandoverError::BadAnswer(byte))?
+                .0,
+        ),
+    };
+    Ok(HerActivity {
+        name: String::new(),
+        shipped,
+        start: NaiveDate::MIN,
+        end: None,
+        responsible: String::new(),
+        place: String::new(),
+        status,
+    })
 }
 
 fn read_text(reader: &mut Reader<'_>) -> Result<String, HandoverError> {
@@ -232,7 +284,7 @@ impl HerPlan {
             write_date(&mut out, activity.end);
             write_text(&mut out, &activity.responsible);
             write_text(&mut out, &activity.place);
-            out.push(position(&ACTIVITY_STATUSES, &activity.status));
+            out.push(position(&ACTIVITY_STATUSES, &activity.status) | shipped_bits(activity));
         }
         out
     }
@@ -286,7 +338,7 @@ impl HerPlan {
                     end: read_date(&mut reader)?,
                     responsible: read_text(&mut reader)?,
                     place: read_text(&mut reader)?,
-                    status: read_one(&mut reader, &ACTIVITY_STATUSES)?,
+                    ..read_status_and_shipped(&mut reader)?
                 })
             })
             .collect::<Result<_, HandoverError>>()?;

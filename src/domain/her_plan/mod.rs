@@ -17,6 +17,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::caseload::Caseload;
 use super::handover::HandoverError;
+use super::interventions::{Catalogue, CatalogueName, SEED};
 use super::participant::GoalKind;
 use super::plan::{Activity, ActivityStatus, SubGoalStatus};
 use super::progression::{View, round_values};
@@ -53,6 +54,9 @@ pub struct HerSubGoal {
 pub struct HerActivity {
     /// The catalogue's name in the counsellor's language, or the words typed for it.
     pub name: String,
+    /// The shipped activity it is (`interventions::SEED`'s id), where the organisation kept
+    /// its shipped name: her phone names it in her own language.
+    pub shipped: Option<&'static str>,
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
     pub responsible: String,
@@ -112,6 +116,7 @@ impl HerPlan {
                 .iter()
                 .map(|a| HerActivity {
                     name: activity_name(a),
+                    shipped: shipped(&caseload.settings().catalogue, a),
                     start: a.start,
                     end: a.end,
                     responsible: a.responsible.clone(),
@@ -124,11 +129,31 @@ impl HerPlan {
         })
     }
 
+    /// Names each shipped activity as `named` names it (in her language), where it can: what
+    /// she reads, and what a newer plan's changes are told in.
+    pub fn name_shipped(&mut self, named: impl Fn(&str) -> Option<String>) {
+        for activity in &mut self.activities {
+            if let Some(name) = activity.shipped.and_then(&named) {
+                activity.name = name;
+            }
+        }
+    }
+
     /// Whether `incoming` may replace this plan: only a plan given later (a link opened twice,
     /// or an old one found again, changes nothing).
     pub fn is_replaced_by(&self, incoming: &HerPlan) -> bool {
         incoming.sent > self.sent
     }
+}
+
+/// The shipped activity `activity` is, if it is one still offered under its shipped name (an
+/// organisation's own name for it is its own words, and travels as such).
+fn shipped(catalogue: &Catalogue, activity: &Activity) -> Option<&'static str> {
+    let entry = catalogue.get(activity.catalogue_id.as_deref()?)?;
+    if entry.retired || entry.name != CatalogueName::Seed {
+        return None;
+    }
+    SEED.iter().map(|(id, _)| *id).find(|id| *id == entry.id)
 }
 
 impl Caseload {

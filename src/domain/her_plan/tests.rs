@@ -49,6 +49,7 @@ pub(crate) fn sample() -> HerPlan {
         activities: (1..=6)
             .map(|n| HerActivity {
                 name: text(10 + n),
+                shipped: None,
                 start: date(2027, 1, n as u32 + 10),
                 end: (n % 3 == 0).then(|| date(2027, 3, 31)),
                 responsible: "Ada Lund".into(),
@@ -80,6 +81,7 @@ pub(crate) fn sample() -> HerPlan {
 fn sealed(content_len: usize) -> SealedPlan {
     SealedPlan {
         lock: PlanLock::Digits {
+            version: 3,
             salt: [7; 16],
             nonce: [9; 12],
         },
@@ -111,6 +113,40 @@ fn the_sized_plan_stays_small_enough_for_a_code() {
     // within a version-25 code at level M (1,273 bytes of base64 text: checked in the browser).
     let bytes = sample().to_bytes().len();
     assert!(bytes < 900, "{bytes} bytes");
+}
+
+// A shipped activity travels as which one it is, so that her phone names it in her language;
+// her own words and the organisation's own names travel as words only.
+#[test]
+fn shipped_activities_travel_as_which_they_are_and_are_named_in_her_language() {
+    let mut plan = sample();
+    plan.activities[0].shipped = Some("work_trial");
+    plan.activities[1].shipped = Some("pain_rehabilitation");
+    plan.activities[1].status = ActivityStatus::Stopped;
+    let read = HerPlan::from_bytes(&plan.to_bytes()).unwrap();
+    assert_eq!(read, plan);
+    assert_eq!(
+        plan.to_bytes().len(),
+        sample().to_bytes().len(),
+        "no byte more"
+    );
+    let mut hers = read.clone();
+    hers.name_shipped(|id| (id == "work_trial").then(|| "تدريب عملي".to_owned()));
+    assert_eq!(hers.activities[0].name, "تدريب عملي");
+    assert_eq!(
+        hers.activities[1].name, plan.activities[1].name,
+        "no name: as it came"
+    );
+    assert_eq!(hers.activities[2].name, plan.activities[2].name);
+
+    // A place beyond the list is refused, not read as something else.
+    let mut bytes = plan.to_bytes();
+    let status_at = bytes.len() - 1;
+    bytes[status_at] = (40 << 2) | 1;
+    assert_eq!(
+        HerPlan::from_bytes(&bytes),
+        Err(HandoverError::BadAnswer((40 << 2) | 1))
+    );
 }
 
 #[test]
@@ -149,10 +185,10 @@ fn a_sealed_plan_reads_back_and_refuses_what_is_not_one() {
         Err(HandoverError::Truncated)
     );
     let mut newer = plan.to_bytes();
-    newer[2] = 3;
+    newer[2] = 4;
     assert_eq!(
         SealedPlan::from_bytes(&newer),
-        Err(HandoverError::UnknownVersion(3))
+        Err(HandoverError::UnknownVersion(4))
     );
     let to_phone = SealedPlan {
         lock: PlanLock::Phone {
@@ -316,6 +352,14 @@ fn her_plan_is_taken_from_the_caseload_with_her_latest_answers() {
     assert_eq!(plan.goal, "Läsa till undersköterska");
     assert_eq!(plan.sub_goals[0].text, "Söka till vux");
     assert_eq!(plan.activities[0].name, "named a1");
+    assert_eq!(plan.activities[0].shipped, Some("work_trial"));
+    // The organisation's own name for a shipped activity is its own words: it travels as such.
+    caseload
+        .catalogue_mut()
+        .rename("work_trial", "Praktik hos oss")
+        .unwrap();
+    let renamed = HerPlan::of(&caseload, "p1", now, |a| format!("named {}", a.id)).unwrap();
+    assert_eq!(renamed.activities[0].shipped, None);
     let diagram = plan.diagram.unwrap();
     assert_eq!(diagram.date, day);
     assert_eq!(diagram.values[1], Some(4));
@@ -388,7 +432,7 @@ fn format_version_1_plan_fixture_keeps_opening() {
     assert_eq!(sample().to_bytes(), content);
 
     let plan = SealedPlan::decode(&read("plan-v1.txt")).unwrap();
-    let PlanLock::Digits { salt, nonce } = plan.lock.clone() else {
+    let PlanLock::Digits { salt, nonce, .. } = plan.lock.clone() else {
         panic!("version 1 is sealed under digits");
     };
     let mut key = [0u8; 32];
@@ -436,11 +480,15 @@ fn her_phone_keeps_the_newest_plan_and_says_what_changed() {
     assert_eq!(phone.her_plan(), Some(newer.clone()));
     // Stored and read back as any data is.
     let text = serde_json::to_string(&phone).unwrap();
-    assert!(text.contains("\"her_plan\":\"P1:"), "{text}");
+    assert!(text.contains("\"her_plan\":\"P2:"), "{text}");
     let read: Caseload = serde_json::from_str(&text).unwrap();
     assert_eq!(read.her_plan(), Some(newer.clone()));
     // A plan in a format this build does not know is kept as it is, not dropped.
-    let unknown = text.replace("\"her_plan\":\"P1:", "\"her_plan\":\"P2:");
+    let unknown = text.replace("\"her_plan\":\"P2:", "\"her_plan\":\"P9:");
+    // The first builds' prefix reads the same.
+    let first = text.replace("\"her_plan\":\"P2:", "\"her_plan\":\"P1:");
+    let read: Caseload = serde_json::from_str(&first).unwrap();
+    assert_eq!(read.her_plan(), Some(newer.clone()));
     let read: Caseload = serde_json::from_str(&unknown).unwrap();
     assert!(read.has_her_plan());
     assert_eq!(read.her_plan(), None);
