@@ -259,7 +259,7 @@ test('version 2: a reply from a phone that keeps its key, and a plan sealed to t
   await phone.context.close();
 });
 
-test("a shipped activity is named on her phone in her language, one she named herself in her words", async ({ browser, baseURL }) => {
+test("a shipped activity is named on her phone in her language, one she named herself in her words", async ({ browser, baseURL }, info) => {
   const sv = TEXTS.sv;
   const ar = TEXTS.ar;
   const laptop = await device(browser, baseURL!, 'laptop', 'sv-SE');
@@ -282,7 +282,10 @@ test("a shipped activity is named on her phone in her language, one she named he
   await expect(phone.page.getByText(ar.interventions_work_trial, { exact: true })).toBeVisible();
   await expect(phone.page.getByText(sv.interventions_work_trial)).toHaveCount(0);
   await expect(phone.page.getByText('Simma på tisdagar', { exact: true })).toBeVisible();
+  // Its status too is in her language.
+  await expect(phone.page.getByText(ar.plan_activity_planned, { exact: true })).toHaveCount(2);
   expect(await axe(phone.page)).toEqual([]);
+  await phone.page.screenshot({ path: info.outputPath('my-plan-ar.png'), fullPage: true });
   expect([...laptop.problems, ...phone.problems]).toEqual([]);
   await laptop.context.close();
   await phone.context.close();
