@@ -1,19 +1,24 @@
 //! On the data page: receiving a person from a colleague. This device's receive link (its
-//! public key) to give the colleague, and the sealed record that comes back, by link or file,
+//! public key, also as a code for the colleague's camera) to give the colleague, and the
+//! sealed record that comes back, by link, file or a sequence of codes read with the camera,
 //! opened here and handed to the import review, which shows what comes and overwrites nothing.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::handover::HandoverError;
+use crate::domain::handover::codec::to_base64url;
 use crate::domain::handover::colleague::SealedRecord;
+use crate::domain::handover::sequence::{self, Read, Sequence};
+use crate::handover::camera::CameraScan;
 use crate::handover::colleague::open_record;
 use crate::handover::error_text;
 use crate::handover::link::{link_to, on_payload};
 use crate::handover::paste_or_file::PasteOrFile;
+use crate::handover::qr::QrImage;
 use crate::handover::seal::new_device_key;
 use crate::handover::share::CopyLink;
-use crate::i18n::use_i18n;
+use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
 use crate::state::use_state;
 
@@ -77,6 +82,34 @@ pub fn ReceivePerson(
             }
         });
     };
+    // The codes of a sequence, read by the camera in any order; a whole record in one code
+    // opens at once. The camera stops once the record is whole (or refused).
+    let sequence = StoredValue::new(Sequence::default());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let scanned = move |text: String| {
+        if !sequence::is_part(&text) {
+            open(text);
+            return true;
+        }
+        match sequence.try_update_value(|s| s.add(&text)) {
+            Some(Ok(Read::Reading { read, count })) => {
+                progress.set(Some((read, count)));
+                false
+            }
+            Some(Ok(Read::Whole(bytes))) => {
+                progress.set(None);
+                sequence.set_value(Sequence::default());
+                open(to_base64url(&bytes));
+                true
+            }
+            Some(Err(error)) => {
+                progress.set(None);
+                opening.set(Opening::Refused(error));
+                true
+            }
+            None => true,
+        }
+    };
     // A record's link opens this page with the record in its fragment.
     on_payload(open);
     view! {
@@ -104,12 +137,32 @@ pub fn ReceivePerson(
                             .into_any()
                     }
                     (true, None, Some(link)) => {
-                        view! { <CopyLink link=link label=t.colleague_receive_link_label() /> }
+                        view! {
+                            <div class="handover-code receive-code">
+                                <QrImage
+                                    text=link.clone()
+                                    label=t.colleague_receive_qr_label().to_owned()
+                                />
+                            </div>
+                            <CopyLink link=link label=t.colleague_receive_link_label() />
+                        }
                             .into_any()
                     }
                     (true, None, None) => ().into_any(),
                 }
             }}
+            <CameraScan
+                on_text=Callback::new(scanned)
+                button=Texts::colleague_receive_codes_scan
+                scanning=Texts::colleague_receive_codes_scanning
+            />
+            <p role="status">
+                {move || {
+                    progress
+                        .get()
+                        .map(|(read, count)| i18n.t().colleague_receive_codes_progress(read, count))
+                }}
+            </p>
             <PasteOrFile
                 id="record-link"
                 label=|t| t.colleague_receive_record_label()

@@ -135,14 +135,22 @@ fn payload_sizes_and_qr_versions() {
             qr_path(&link).map_or("none".to_owned(), |(_, _, v)| v.to_string()),
         );
     }
-    // A participant with 12 rounds, a 60-character comment on every answer, for a colleague.
-    let mut data = crate::storage::benchmark::generated(1, 12);
-    let rounds: Vec<String> = data.rounds().iter().map(|r| r.id.clone()).collect();
+    // A participant's record for a colleague: a new one, and a year with comments.
+    for (rounds, comments) in [(1, false), (2, true), (4, true), (12, true)] {
+        record_for_colleague(rounds, comments, &public_key);
+    }
+}
+
+/// A participant with `rounds` rounds (a 60-character comment on every answer, if `comments`),
+/// sealed for a colleague: its size and how it can travel.
+fn record_for_colleague(rounds: usize, comments: bool, public_key: &[u8; 65]) {
+    let mut data = crate::storage::benchmark::generated(1, rounds);
+    let ids: Vec<String> = data.rounds().iter().map(|r| r.id.clone()).collect();
     let comment: String = "Jag vill gärna börja på ett lager snart, men först må jag bättre. "
         .chars()
         .take(60)
         .collect();
-    for round in &rounds {
+    for round in ids.iter().filter(|_| comments) {
         for item in ParticipantItem::ALL {
             let answer = ItemAnswer {
                 comment: Some(comment.clone()),
@@ -163,19 +171,32 @@ fn payload_sizes_and_qr_versions() {
     );
     let sealed = crate::domain::handover::colleague::SealedRecord {
         receive_id: [0x42; 16],
-        ephemeral_key: public_key,
+        ephemeral_key: *public_key,
         sealed: vec![0x99; text.len() + TAG_LEN],
     };
     let link = format!("https://stegvis.example.org/data#{}", sealed.encode());
+    let codes = crate::domain::handover::sequence::codes(&sealed.to_bytes());
+    let versions: Vec<i16> = codes
+        .iter()
+        .flatten()
+        .filter_map(|code| qr_path(code).map(|(_, _, v)| v))
+        .collect();
     println!(
-        "record for a colleague (12 rounds, a 60-character comment on each answer): {} bytes of backup text, link {} characters; QR {}: {}",
+        "record for a colleague ({rounds} rounds, {}): {} bytes of backup text, link {} characters; {}",
+        if comments {
+            "a 60-character comment on each answer"
+        } else {
+            "no comments"
+        },
         text.len(),
         link.len(),
-        version(&link),
-        if qr_path(&link).is_some() {
-            "by code, link or file"
-        } else {
-            "by link or file (too big for a code)"
+        match codes {
+            Some(codes) => format!(
+                "by a sequence of {} codes (version {} at most), link or file",
+                codes.len(),
+                versions.iter().max().copied().unwrap_or_default()
+            ),
+            None => "by link or file (too many codes)".to_owned(),
         }
     );
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream};
 
-use crate::i18n::use_i18n;
+use crate::i18n::{Texts, use_i18n};
 
 /// Frames are scaled to at most this width before decoding: enough for a code that fills a
 /// phone's screen, and quick to search.
@@ -24,9 +24,17 @@ enum Camera {
     Refused,
 }
 
-/// A button that starts the camera and calls `on_text` with the first code it reads.
+/// A button that starts the camera and calls `on_text` with each code it reads, until
+/// `on_text` says it has what it needs (a single code: at once; a sequence: its last).
+/// `button` names the button and `scanning` says what to hold in front of the camera.
 #[component]
-pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
+pub fn CameraScan(
+    on_text: Callback<String, bool>,
+    #[prop(optional)] button: Option<fn(&Texts) -> &'static str>,
+    #[prop(optional)] scanning: Option<fn(&Texts) -> &'static str>,
+) -> impl IntoView {
+    let button = button.unwrap_or(Texts::handover_receive_scan);
+    let scanning = scanning.unwrap_or(Texts::handover_receive_scanning);
     let i18n = use_i18n();
     let camera = RwSignal::new(Camera::Off);
     let video = NodeRef::<html::Video>::new();
@@ -75,10 +83,11 @@ pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
                             None => canvas.as_ref().and_then(|c| decode_frame(&element, c)),
                         };
                         busy.set_value(false);
-                        if let Some(text) = found {
+                        if let Some(text) = found
+                            && on_text.run(text)
+                        {
                             stop();
                             camera.set(Camera::Off);
-                            on_text.run(text);
                         }
                     });
                 },
@@ -104,7 +113,7 @@ pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
             {move || match camera.get() {
                 Camera::On => {
                     view! {
-                        <p role="status">{i18n.t().handover_receive_scanning()}</p>
+                        <p role="status">{scanning(i18n.t())}</p>
                         <button type="button" class="button secondary" on:click=on_stop>
                             {i18n.t().handover_receive_scan_stop()}
                         </button>
@@ -117,7 +126,7 @@ pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
                             {i18n.t().handover_receive_no_camera()}
                         </p>
                         <button type="button" class="button secondary" on:click=start>
-                            {i18n.t().handover_receive_scan()}
+                            {button(i18n.t())}
                         </button>
                     }
                         .into_any()
@@ -130,7 +139,7 @@ pub fn CameraScan(on_text: Callback<String>) -> impl IntoView {
                             disabled=move || camera.get() == Camera::Starting
                             on:click=start
                         >
-                            {i18n.t().handover_receive_scan()}
+                            {button(i18n.t())}
                         </button>
                     }
                         .into_any()

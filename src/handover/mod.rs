@@ -12,6 +12,7 @@ pub mod plan_seal;
 pub mod qr;
 pub mod seal;
 pub mod send;
+pub mod sequence;
 pub mod share;
 
 use crate::domain::handover::HandoverError;

@@ -1,6 +1,8 @@
 //! `/counsellor/:pid/move`: one person's whole record to a colleague's device. The colleague's
 //! receive link says whom to seal it for; the colleague becomes her counsellor from today;
-//! sensitive answers go only when ticked. The record travels as a link or a file, and this
+//! sensitive answers go only when ticked. The receive link can be read from the colleague's
+//! screen with the camera. The record travels as a link, a file or (small enough) a sequence
+//! of codes for the colleague's camera, and this
 //! device then keeps her archived ("moved to a colleague") or erases her, as chosen.
 
 use leptos::prelude::*;
@@ -10,12 +12,15 @@ use leptos_router::components::A;
 use crate::browser;
 use crate::domain::handover::HandoverError;
 use crate::domain::handover::colleague::ReceiveCode;
+use crate::domain::handover::sequence;
 use crate::domain::participant::LeftFor;
+use crate::handover::camera::CameraScan;
 use crate::handover::colleague::seal_record;
 use crate::handover::error_text;
 use crate::handover::link::link_to;
+use crate::handover::sequence::CodeSequence;
 use crate::handover::share::CopyLink;
-use crate::i18n::use_i18n;
+use crate::i18n::{Texts, use_i18n};
 use crate::routes::{Route, use_person_id};
 use crate::state::use_state;
 use crate::storage::backup::export_backup;
@@ -24,7 +29,12 @@ use crate::storage::backup::export_backup;
 enum Sealing {
     Not,
     Busy,
-    Done { link: String, bytes: usize },
+    /// `codes`: the record as a sequence of QR codes, where it is small enough.
+    Done {
+        link: String,
+        bytes: usize,
+        codes: Option<Vec<String>>,
+    },
     Refused(HandoverError),
 }
 
@@ -76,10 +86,11 @@ pub fn MovePersonPage() -> impl IntoView {
         spawn_local(async move {
             sealing.set(match seal_record(&code, &text).await {
                 Ok(sealed) => {
-                    let payload = sealed.encode();
+                    let bytes = sealed.to_bytes();
                     Sealing::Done {
-                        bytes: payload.len() * 3 / 4,
-                        link: link_to(Route::Data, &payload),
+                        link: link_to(Route::Data, &sealed.encode()),
+                        codes: sequence::codes(&bytes),
+                        bytes: bytes.len(),
                     }
                 }
                 Err(error) => Sealing::Refused(error),
@@ -143,6 +154,13 @@ pub fn MovePersonPage() -> impl IntoView {
                     label=t.colleague_move_code_label()
                     help=t.colleague_move_code_help()
                     value=code_text
+                />
+                <CameraScan
+                    on_text=Callback::new(move |text| {
+                        code_text.set(text);
+                        true
+                    })
+                    scanning=Texts::colleague_move_code_scanning
                 />
                 <p id="receive-code-error" class="error" role="alert">
                     {move || match code.get() {
@@ -237,6 +255,35 @@ fn TextField(
     }
 }
 
+/// The record as codes for the colleague's camera, shown when asked for; or why not.
+fn codes_view(codes: Option<Vec<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = i18n.t();
+    let Some(codes) = codes else {
+        return view! { <p class="help">{t.colleague_move_codes_too_many()}</p> }.into_any();
+    };
+    let showing = RwSignal::new(false);
+    let codes = StoredValue::new(codes);
+    view! {
+        <button
+            type="button"
+            class="button secondary"
+            aria-expanded=move || showing.get().to_string()
+            on:click=move |_| showing.update(|s| *s = !*s)
+        >
+            {t.colleague_move_codes_show()}
+        </button>
+        <Show when=move || showing.get()>
+            <p>{i18n.text(|t| t.colleague_move_codes_help())}</p>
+            <CodeSequence
+                codes=codes.get_value()
+                label=i18n.t().colleague_move_codes_label().to_owned()
+            />
+        </Show>
+    }
+    .into_any()
+}
+
 /// The sealed record: its size, the link to copy and the file to save.
 fn sealed_view(sealing: Sealing) -> impl IntoView {
     let i18n = use_i18n();
@@ -250,7 +297,7 @@ fn sealed_view(sealing: Sealing) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Sealing::Done { link, bytes } => {
+        Sealing::Done { link, bytes, codes } => {
             let file = link.clone();
             let save = move |_| {
                 crate::handover::link::save_as_file("stegvis-record", &file);
@@ -261,6 +308,7 @@ fn sealed_view(sealing: Sealing) -> impl IntoView {
                 <button type="button" class="button secondary" on:click=save>
                     {t.colleague_move_file()}
                 </button>
+                {codes_view(codes)}
             }
             .into_any()
         }

@@ -145,7 +145,10 @@ pub fn ReceivePage() -> impl IntoView {
         </section>
         <section class="panel">
             <h2>{i18n.text(|t| t.handover_receive_code_heading())}</h2>
-            <CameraScan on_text=receive />
+            <CameraScan on_text=Callback::new(move |text| {
+                receive.run(text);
+                true
+            }) />
         </section>
         <section class="panel">
             <h2>{i18n.text(|t| t.handover_receive_link_heading())}</h2>

@@ -24,13 +24,14 @@ const INVITATION_KIND: u8 = b'I';
 const REPLY_KIND: u8 = b'R';
 /// A participant's plan, from the counsellor's device to her phone (`domain::her_plan`).
 pub(crate) const PLAN_KIND: u8 = b'P';
-/// Every kind of payload Stegvis makes (see also `colleague`).
-const KINDS: [u8; 5] = [
+/// Every kind of payload Stegvis makes (see also `colleague` and `sequence`).
+const KINDS: [u8; 6] = [
     INVITATION_KIND,
     REPLY_KIND,
     PLAN_KIND,
     super::colleague::RECEIVE_KIND,
     super::colleague::RECORD_KIND,
+    super::sequence::SEQUENCE_KIND,
 ];
 /// The format version of invitations and of the payloads that have only one.
 pub const FORMAT_VERSION: u8 = 1;

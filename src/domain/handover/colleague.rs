@@ -87,10 +87,14 @@ impl SealedRecord {
         out
     }
 
-    pub fn encode(&self) -> String {
+    pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = self.associated_data();
         out.extend_from_slice(&self.sealed);
-        to_base64url(&out)
+        out
+    }
+
+    pub fn encode(&self) -> String {
+        to_base64url(&self.to_bytes())
     }
 
     pub fn decode(text: &str) -> Result<SealedRecord, HandoverError> {

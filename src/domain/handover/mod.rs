@@ -6,6 +6,7 @@
 pub mod book;
 pub mod codec;
 pub mod colleague;
+pub mod sequence;
 
 use std::fmt;
 
