@@ -160,7 +160,7 @@ pub fn ReceivePerson(
                 {move || {
                     progress
                         .get()
-                        .map(|(read, count)| i18n.t().colleague_receive_codes_progress(read, count))
+                        .map(|(read, count)| i18n.t().colleague_receive_codes_progress(count, read))
                 }}
             </p>
             <PasteOrFile

@@ -42,7 +42,7 @@ pub fn CodeSequence(codes: Vec<String>, label: String) -> impl IntoView {
                         <QrImage text=codes.with_value(|c| c[place].clone()) label=label.clone() />
                     </div>
                     <p class="sequence-place">
-                        {i18n.t().colleague_move_codes_place(place + 1, count)}
+                        {i18n.t().colleague_move_codes_place(count, place + 1)}
                     </p>
                 }
             }} <div class="sequence-controls">

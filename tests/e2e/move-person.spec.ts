@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { type Page, chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { LANGUAGES, TEXTS, type Texts } from './locales';
 import { axeViolations as axe, storedData } from './pages/app';
@@ -117,6 +118,104 @@ test("a person's whole record goes to a colleague's laptop, is reviewed there, a
   const kept = (await storedData(sender.page)).participants[0];
   expect(kept.archived.reason).toBe('colleague');
   expect(kept.counsellors.map((c: any) => c.name)).toEqual(['Ada', 'Bea']);
+
+  expect([...sender.problems, ...colleague.problems]).toEqual([]);
+  await sender.context.close();
+  await colleague.context.close();
+});
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Pictures as a video for Chromium's fake camera, framed like a 640x480 webcam, each shown `seconds`. */
+function webcamVideo(pictures: string[], seconds: number, out: string): string {
+  const list = `${out}.txt`;
+  writeFileSync(list, pictures.map((p) => `file '${p}'\nduration ${seconds}\n`).join('') + `file '${pictures.at(-1)}'\n`);
+  execFileSync('ffmpeg', [
+    '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-r', '10', '-vf',
+    'scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
+    out,
+  ]);
+  return out;
+}
+
+/** A laptop whose webcam films `video`, as a persistent profile in `dir` (or a fresh one). */
+async function laptopFilming(dir: string, baseURL: string, video?: string) {
+  const args = video
+    ? [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]
+    : CHROMIUM_ARGS;
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', args, baseURL, locale: 'en-GB', viewport: { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  return { context, page, problems };
+}
+
+test("laptop to laptop by codes alone: the sender's webcam reads the receive code, the colleague's reads the record's codes", async ({ baseURL }, info) => {
+  const t = TEXTS.en;
+  // The colleague's laptop shows its receive code.
+  const profile = info.outputPath('colleague-profile');
+  let colleague = await laptopFilming(profile, baseURL!);
+  await receiveLink(colleague.page, t);
+  const receiveCode = colleague.page.getByRole('img', { name: t.colleague_receive_qr_label });
+  await expect(receiveCode).toBeVisible();
+  expect(await axe(colleague.page)).toEqual([]);
+  const receiveShot = info.outputPath('receive-code.png');
+  await receiveCode.screenshot({ path: receiveShot });
+  expect([...colleague.problems]).toEqual([]);
+  await colleague.context.close();
+
+  // The sender's webcam reads it; the record is sealed and shown as codes.
+  const sender = await laptopFilming(info.outputPath('sender-profile'), baseURL!, webcamVideo([receiveShot], 2, info.outputPath('receive-code.y4m')));
+  await new DataPage(sender.page).open();
+  await new DataPage(sender.page).importAndApply(lane());
+  await sender.page.goto('counsellor/p1/move');
+  await sender.page.getByRole('button', { name: t.handover_receive_scan }).click();
+  await expect(sender.page.getByLabel(t.colleague_move_code_label, { exact: true })).toHaveValue(/\/data#U0MB/, { timeout: 20_000 });
+  await sender.page.getByLabel(t.colleague_move_colleague_label).fill('Bea');
+  await sender.page.getByRole('button', { name: t.colleague_move_seal }).click();
+  await sender.page.getByRole('button', { name: t.colleague_move_codes_show }).click();
+  const place = sender.page.locator('.sequence-place');
+  await expect(place).toHaveText(/^Code \d+ of \d+$/);
+  // Paused, and stepped through by hand: each code once.
+  await sender.page.getByRole('button', { name: t.colleague_move_codes_pause }).click();
+  await expect(sender.page.getByRole('button', { name: t.colleague_move_codes_pause })).toHaveAttribute('aria-pressed', 'true');
+  const count = Number((await place.innerText()).split(' of ')[1]);
+  expect(count).toBeGreaterThan(1);
+  expect(count).toBeLessThanOrEqual(40);
+  expect(await axe(sender.page)).toEqual([]);
+  const shots: string[] = [];
+  const seen = new Set<string>();
+  for (let n = 0; n < count; n++) {
+    seen.add(await place.innerText());
+    const code = sender.page.locator('.sequence-code svg');
+    expect(Number(await code.getAttribute('data-version'))).toBeLessThanOrEqual(15);
+    const shot = info.outputPath(`record-code-${String(n).padStart(2, '0')}.png`);
+    await code.screenshot({ path: shot });
+    shots.push(shot);
+    await sender.page.getByRole('button', { name: t.colleague_move_codes_next }).click();
+    await expect(place).not.toHaveText([...seen].at(-1)!);
+  }
+  expect(seen.size).toBe(count);
+  await sender.page.screenshot({ path: info.outputPath('move-codes.png'), fullPage: true });
+  console.log(`[move-person] Lane's record (1 round, a comment, a plan): ${count} codes`);
+
+  // The colleague's webcam films the sender's screen: the codes come round, and the record opens.
+  colleague = await laptopFilming(profile, baseURL!, webcamVideo(shots, 0.5, info.outputPath('record-codes.y4m')));
+  await colleague.page.goto('data');
+  await colleague.page.getByRole('button', { name: t.colleague_receive_codes_scan }).click();
+  await expect(colleague.page.getByRole('status').filter({ hasText: t.colleague_receive_opened })).toBeVisible({ timeout: 60_000 });
+  await expect(colleague.page.getByText(fill(t.data_import_new_participants, { count: 1 }))).toBeVisible();
+  await colleague.page.getByRole('button', { name: t.data_import_apply }).click();
+  const received = await storedData(colleague.page);
+  const person = received.participants.find((p: any) => p.display_name === 'Lane');
+  expect(person.counsellors.map((c: any) => c.name)).toEqual(['Ada', 'Bea']);
+  expect(received.rounds[0].participant_part.answers.job_chances.comment).toBe('A shop would suit me');
 
   expect([...sender.problems, ...colleague.problems]).toEqual([]);
   await sender.context.close();
