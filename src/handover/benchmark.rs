@@ -170,6 +170,7 @@ fn record_for_colleague(rounds: usize, comments: bool, public_key: &[u8; 65]) {
         false,
     );
     let sealed = crate::domain::handover::colleague::SealedRecord {
+        version: crate::domain::handover::colleague::PLAIN_RECORD_VERSION,
         receive_id: [0x42; 16],
         ephemeral_key: *public_key,
         sealed: vec![0x99; text.len() + TAG_LEN],

@@ -1,27 +1,37 @@
 //! Sealing a person's record for a colleague's device and opening it there, through WebCrypto
-//! as a reply is (`seal::seal_to`); the formats are in `domain::handover::colleague`.
+//! as a reply is (`seal::seal_to`), compressed first (version 2) with the browser's deflate;
+//! the formats are in `domain::handover::colleague`.
 
+use super::deflate;
 use super::seal::{Recipient, open_with, seal_to};
 use crate::domain::handover::HandoverError;
 use crate::domain::handover::book::DeviceKey;
 use crate::domain::handover::codec::{PUBLIC_KEY_LEN, from_base64url};
-use crate::domain::handover::colleague::{ReceiveCode, SealedRecord, receive_id};
+use crate::domain::handover::colleague::{
+    COMPRESSED_RECORD_VERSION, ReceiveCode, SealedRecord, receive_id,
+};
 
 const INFO: &[u8] = b"stegvis-record-v1";
+const COMPRESSED_INFO: &[u8] = b"stegvis-record-v2";
 
-/// Seals `record` (a backup file's text) so that only the device that showed `code` opens it.
+/// Seals `record` (a backup file's text), compressed, so that only the device that showed
+/// `code` opens it.
 pub async fn seal_record(code: &ReceiveCode, record: &str) -> Result<SealedRecord, HandoverError> {
     let to = Recipient {
         id: code.id,
         public_key: &code.public_key,
-        info: INFO,
+        info: COMPRESSED_INFO,
     };
+    let compressed = deflate::compress(record.as_bytes())
+        .await
+        .map_err(|_| HandoverError::NoCrypto)?;
     let mut sealed = SealedRecord {
+        version: COMPRESSED_RECORD_VERSION,
         receive_id: code.id,
         ephemeral_key: [0; PUBLIC_KEY_LEN],
         sealed: Vec::new(),
     };
-    (sealed.ephemeral_key, sealed.sealed) = seal_to(&to, record.as_bytes(), |ephemeral| {
+    (sealed.ephemeral_key, sealed.sealed) = seal_to(&to, &compressed, |ephemeral| {
         SealedRecord {
             ephemeral_key: *ephemeral,
             ..sealed.clone()
@@ -42,15 +52,25 @@ pub async fn open_record(
     if receive_id(&public) != record.receive_id {
         return Err(HandoverError::NotForThisDevice);
     }
+    let info = match record.version {
+        COMPRESSED_RECORD_VERSION => COMPRESSED_INFO,
+        _ => INFO,
+    };
     let plain = open_with(
         device,
         record.receive_id,
-        INFO,
+        info,
         &record.ephemeral_key,
         None,
         &record.associated_data(),
         &record.sealed,
     )
     .await?;
+    let plain = match record.version {
+        COMPRESSED_RECORD_VERSION => deflate::decompress(&plain)
+            .await
+            .ok_or(HandoverError::TooLarge)?,
+        _ => plain,
+    };
     String::from_utf8(plain).map_err(|_| HandoverError::Tampered)
 }

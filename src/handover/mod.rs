@@ -6,6 +6,7 @@
 mod benchmark;
 pub mod camera;
 pub mod colleague;
+pub mod deflate;
 pub mod link;
 pub mod paste_or_file;
 pub mod plan_seal;

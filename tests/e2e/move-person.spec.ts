@@ -15,6 +15,8 @@ test.beforeEach(({}, info) => {
 });
 
 const RECORD_FIXTURE = readFileSync('tests/fixtures/handover/record-v1.txt', 'utf8').trim();
+/** The same record, compressed (version 2), made by Node's CompressionStream and WebCrypto. */
+const COMPRESSED_FIXTURE = readFileSync('tests/fixtures/handover/record-v2.txt', 'utf8').trim();
 
 /** Lane, with a round, a plan, and a comment, on the sending laptop. */
 function lane() {
@@ -41,7 +43,8 @@ async function sealFor(page: Page, t: Texts, receive: string, colleague: string)
   await page.getByLabel(t.colleague_move_colleague_label).fill(colleague);
   await page.getByRole('button', { name: t.colleague_move_seal }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.locator('#handover-link')).toHaveValue(/\/data#U00B/);
+  // Version 2: compressed.
+  await expect(page.locator('#handover-link')).toHaveValue(/\/data#U00C/);
   return page.locator('#handover-link').inputValue();
 }
 
@@ -222,6 +225,45 @@ test("laptop to laptop by codes alone: the sender's webcam reads the receive cod
   await colleague.context.close();
 });
 
+test("a year's record (12 rounds, a comment on every answer) travels as codes, as the hand-over benchmark figure asks", async ({ browser, baseURL }) => {
+  const t = TEXTS.en;
+  const sayings = [
+    'Jag vill gärna börja på ett lager snart', 'Sover dåligt sedan flytten i mars', 'Har ringt två arbetsgivare den här veckan',
+    'Barnen börjar förskolan i augusti', 'Ont i ryggen när det regnar', 'Kursen i svenska går bra nu', 'Vill prova praktik i butik', 'Ekonomin är stressig',
+  ];
+  const data = JSON.parse(lane());
+  const first = data.data.rounds[0];
+  data.data.rounds = Array.from({ length: 12 }, (_, r) => ({
+    ...first,
+    id: `r${r + 1}`,
+    date: `20${24 + Math.floor(r / 4)}-${String(1 + (r % 4) * 3).padStart(2, '0')}-10`,
+    participant_part: {
+      ...first.participant_part,
+      answers: Object.fromEntries(Object.entries(first.participant_part.answers).map(([item, answer]: [string, any], i) => [
+        item, { ...answer, comment: `${sayings[(i + r) % sayings.length]} (${r + 1}.${i + 1}), ${'och det känns okej'.slice(0, 10 + ((r * 7 + i) % 9))}.` },
+      ])),
+    },
+  }));
+  const sender = await device(browser, baseURL!, 'laptop');
+  const colleague = await device(browser, baseURL!, 'laptop');
+  await new DataPage(sender.page).open();
+  await new DataPage(sender.page).importAndApply(JSON.stringify(data));
+  const link = await sealFor(sender.page, t, await receiveLink(colleague.page, t), 'Bea');
+  const sealedBytes = Math.round((link.split('#')[1].length * 3) / 4);
+  const codes = sender.page.getByRole('button', { name: t.colleague_move_codes_show });
+  const byCodes = await codes.count();
+  let count = 0;
+  if (byCodes) {
+    await codes.click();
+    count = Number((await sender.page.locator('.sequence-place').innerText()).split(' of ')[1]);
+  }
+  console.log(`[bench] a year's record for a colleague (12 rounds, a comment on every answer): ${sealedBytes} bytes sealed (compressed), link ${link.length} characters; ${count ? `by ${count} codes (goal: by codes where they fit), link or file` : 'by link or file'}`);
+  expect(count).toBeGreaterThan(0);
+  expect([...sender.problems, ...colleague.problems]).toEqual([]);
+  await sender.context.close();
+  await colleague.context.close();
+});
+
 test('a record made by version 1 keeps opening on the device it was sealed for, and on no other', async ({ browser, baseURL }) => {
   const t = TEXTS.en;
   const other = await device(browser, baseURL!, 'laptop');
@@ -232,6 +274,12 @@ test('a record made by version 1 keeps opening on the device it was sealed for, 
   await meant.page.goto(`data#${RECORD_FIXTURE.split('#')[1]}`);
   await expect(meant.page.getByRole('status').filter({ hasText: t.colleague_receive_opened })).toBeVisible();
   await expect(meant.page.getByRole('button', { name: t.data_import_apply })).toBeVisible();
+  const plain = await meant.page.locator('.import-review').innerText();
+  // Version 2, compressed: the same record.
+  await meant.page.goto('data');
+  await meant.page.goto(`data#${COMPRESSED_FIXTURE.split('#')[1]}`);
+  await expect(meant.page.getByRole('status').filter({ hasText: t.colleague_receive_opened })).toBeVisible();
+  await expect(meant.page.locator('.import-review')).toHaveText(plain);
   expect([...other.problems, ...meant.problems]).toEqual([]);
   await other.context.close();
   await meant.context.close();

@@ -8,6 +8,9 @@
 //! record sealed as a reply is (ECDH P-256, HKDF-SHA-256 with the info "stegvis-record-v1",
 //! AES-256-GCM with the clear part as associated data). What is sealed is the person as a
 //! backup file's text (`storage::backup`), so that it is read, checked and reviewed as one.
+//! Version 2 (what this build writes) is the same with that text compressed first (raw
+//! deflate, RFC 1951, the browser's own) and the info "stegvis-record-v2": a backup's text
+//! shrinks about six times, so a year of rounds fits a sequence of codes (`sequence`).
 
 use std::collections::BTreeSet;
 
@@ -17,7 +20,8 @@ use sha2::{Digest, Sha256};
 use super::HandoverError;
 use super::book::Handover;
 use super::codec::{
-    ID_LEN, PUBLIC_KEY_LEN, Reader, TAG_LEN, decode_text, header, public_key, to_base64url,
+    ID_LEN, PUBLIC_KEY_LEN, Reader, TAG_LEN, decode_text, header, header_of, public_key,
+    to_base64url,
 };
 use crate::domain::caseload::Caseload;
 use crate::domain::error::ModelError;
@@ -32,9 +36,16 @@ pub struct ReceiveCode {
     pub public_key: [u8; PUBLIC_KEY_LEN],
 }
 
+/// The first records: the backup's text as it is.
+pub const PLAIN_RECORD_VERSION: u8 = 1;
+/// The backup's text compressed (raw deflate) before it is sealed.
+pub const COMPRESSED_RECORD_VERSION: u8 = 2;
+
 /// A person's record as it travels: in the clear only whom it is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SealedRecord {
+    /// [`PLAIN_RECORD_VERSION`] or [`COMPRESSED_RECORD_VERSION`].
+    pub version: u8,
     pub receive_id: [u8; ID_LEN],
     pub ephemeral_key: [u8; PUBLIC_KEY_LEN],
     pub sealed: Vec<u8>,
@@ -81,7 +92,7 @@ impl ReceiveCode {
 
 impl SealedRecord {
     pub fn associated_data(&self) -> Vec<u8> {
-        let mut out = header(RECORD_KIND);
+        let mut out = header_of(RECORD_KIND, self.version);
         out.extend_from_slice(&self.receive_id);
         out.extend_from_slice(&self.ephemeral_key);
         out
@@ -99,7 +110,11 @@ impl SealedRecord {
 
     pub fn decode(text: &str) -> Result<SealedRecord, HandoverError> {
         let bytes = decode_text(text)?;
-        let mut reader = Reader::after_header(&bytes, RECORD_KIND)?;
+        let (mut reader, version) = Reader::after_header_of(
+            &bytes,
+            RECORD_KIND,
+            &[PLAIN_RECORD_VERSION, COMPRESSED_RECORD_VERSION],
+        )?;
         let receive_id = reader.array()?;
         let ephemeral_key = public_key(reader.array()?)?;
         let sealed = reader.rest();
@@ -107,6 +122,7 @@ impl SealedRecord {
             return Err(HandoverError::Truncated);
         }
         Ok(SealedRecord {
+            version,
             receive_id,
             ephemeral_key,
             sealed: sealed.to_vec(),
@@ -209,6 +225,7 @@ mod tests {
     #[test]
     fn a_record_reads_back_and_refuses_what_is_not_one() {
         let record = SealedRecord {
+            version: COMPRESSED_RECORD_VERSION,
             receive_id: receive_id(&key()),
             ephemeral_key: key(),
             sealed: vec![3; 100],
@@ -335,5 +352,21 @@ mod tests {
         assert_eq!(code, ReceiveCode::for_device(public.try_into().unwrap()));
         let record = SealedRecord::decode(&read("handover/record-v1.txt")).unwrap();
         assert_eq!(record.receive_id, code.id);
+        assert_eq!(record.version, PLAIN_RECORD_VERSION);
+        // Version 2, compressed by Node's CompressionStream (make-record-v2-fixture.mjs).
+        let record = SealedRecord::decode(&read("handover/record-v2.txt")).unwrap();
+        assert_eq!(record.receive_id, code.id);
+        assert_eq!(record.version, COMPRESSED_RECORD_VERSION);
+        assert_eq!(
+            SealedRecord::decode(&record.encode()),
+            Ok(record.clone()),
+            "round trip"
+        );
+        let mut newer = record.to_bytes();
+        newer[2] = 3;
+        assert_eq!(
+            SealedRecord::decode(&to_base64url(&newer)),
+            Err(HandoverError::UnknownVersion(3))
+        );
     }
 }
