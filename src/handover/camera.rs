@@ -181,23 +181,43 @@ async fn detect(detector: &JsValue, video: &HtmlVideoElement) -> Option<String> 
         .as_string()
 }
 
-/// Draws the current frame, in grey, and looks for a QR code in it with `rqrr`.
+/// Looks for a QR code in the current frame with `rqrr`: in the whole frame, then in its
+/// central square (rqrr misses some larger codes beside wide plain margins, as a code held in
+/// the middle of a landscape frame has).
 fn decode_frame(video: &HtmlVideoElement, canvas: &HtmlCanvasElement) -> Option<String> {
-    let (width, height) = (video.video_width(), video.video_height());
-    if width == 0 || height == 0 {
+    let (width, height) = (
+        f64::from(video.video_width()),
+        f64::from(video.video_height()),
+    );
+    if width == 0.0 || height == 0.0 {
         return None;
     }
-    let scale = f64::from(FRAME_WIDTH.min(width)) / f64::from(width);
-    let (w, h) = (
-        (f64::from(width) * scale) as u32,
-        (f64::from(height) * scale) as u32,
-    );
+    let side = width.min(height);
+    let square = ((width - side) / 2.0, (height - side) / 2.0, side, side);
+    [(0.0, 0.0, width, height), square]
+        .into_iter()
+        .find_map(|area| decode_area(video, canvas, area))
+}
+
+/// Draws `area` of the frame (x, y, width, height), in grey, at most [`FRAME_WIDTH`] wide, and
+/// decodes the first code found in it.
+fn decode_area(
+    video: &HtmlVideoElement,
+    canvas: &HtmlCanvasElement,
+    (x, y, width, height): (f64, f64, f64, f64),
+) -> Option<String> {
+    let scale = f64::from(FRAME_WIDTH).min(width) / width;
+    let (w, h) = ((width * scale) as u32, (height * scale) as u32);
     canvas.set_width(w);
     canvas.set_height(h);
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     context
-        .draw_image_with_html_video_element_and_dw_and_dh(
+        .draw_image_with_html_video_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
             video,
+            x,
+            y,
+            width,
+            height,
             0.0,
             0.0,
             f64::from(w),
