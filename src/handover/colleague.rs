@@ -8,30 +8,31 @@ use crate::domain::handover::HandoverError;
 use crate::domain::handover::book::DeviceKey;
 use crate::domain::handover::codec::{PUBLIC_KEY_LEN, from_base64url};
 use crate::domain::handover::colleague::{
-    COMPRESSED_RECORD_VERSION, ReceiveCode, SealedRecord, receive_id,
+    COMPRESSED_RECORD_VERSION, PLAIN_RECORD_VERSION, ReceiveCode, SealedRecord, receive_id,
 };
 
 const INFO: &[u8] = b"stegvis-record-v1";
 const COMPRESSED_INFO: &[u8] = b"stegvis-record-v2";
 
-/// Seals `record` (a backup file's text), compressed, so that only the device that showed
-/// `code` opens it.
+/// Seals `record` (a backup file's text), compressed where this browser can (else as version
+/// 1), so that only the device that showed `code` opens it.
 pub async fn seal_record(code: &ReceiveCode, record: &str) -> Result<SealedRecord, HandoverError> {
+    let (version, info, content) = match deflate::compress(record.as_bytes()).await {
+        Ok(compressed) => (COMPRESSED_RECORD_VERSION, COMPRESSED_INFO, compressed),
+        Err(_) => (PLAIN_RECORD_VERSION, INFO, record.as_bytes().to_vec()),
+    };
     let to = Recipient {
         id: code.id,
         public_key: &code.public_key,
-        info: COMPRESSED_INFO,
+        info,
     };
-    let compressed = deflate::compress(record.as_bytes())
-        .await
-        .map_err(|_| HandoverError::NoCrypto)?;
     let mut sealed = SealedRecord {
-        version: COMPRESSED_RECORD_VERSION,
+        version,
         receive_id: code.id,
         ephemeral_key: [0; PUBLIC_KEY_LEN],
         sealed: Vec::new(),
     };
-    (sealed.ephemeral_key, sealed.sealed) = seal_to(&to, &compressed, |ephemeral| {
+    (sealed.ephemeral_key, sealed.sealed) = seal_to(&to, &content, |ephemeral| {
         SealedRecord {
             ephemeral_key: *ephemeral,
             ..sealed.clone()
@@ -67,9 +68,7 @@ pub async fn open_record(
     )
     .await?;
     let plain = match record.version {
-        COMPRESSED_RECORD_VERSION => deflate::decompress(&plain)
-            .await
-            .ok_or(HandoverError::TooLarge)?,
+        COMPRESSED_RECORD_VERSION => deflate::decompress(&plain).await?,
         _ => plain,
     };
     String::from_utf8(plain).map_err(|_| HandoverError::Tampered)

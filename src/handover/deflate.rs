@@ -8,6 +8,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStream, ReadableWritablePair, Response, WritableStream};
 
+use crate::domain::handover::HandoverError;
+
 #[wasm_bindgen]
 extern "C" {
     type CompressionStream;
@@ -42,14 +44,18 @@ pub async fn compress(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
     .await
 }
 
-/// `None` when the bytes are not raw deflate, or open to more than [`MOST_OPENED`].
-pub async fn decompress(bytes: &[u8]) -> Option<Vec<u8>> {
-    let stream = DecompressionStream::new(FORMAT).ok()?;
+/// The bytes opened; refused when this browser has no decompressor, when they are not raw
+/// deflate, or when they open to more than [`MOST_OPENED`].
+pub async fn decompress(bytes: &[u8]) -> Result<Vec<u8>, HandoverError> {
+    let stream = DecompressionStream::new(FORMAT).map_err(|_| HandoverError::NoCrypto)?;
     let pair = ReadableWritablePair::new(&stream.readable(), &stream.writable());
-    through(bytes, &pair)
+    let opened = through(bytes, &pair)
         .await
-        .ok()
-        .filter(|opened| opened.len() <= MOST_OPENED)
+        .map_err(|_| HandoverError::Tampered)?;
+    if opened.len() > MOST_OPENED {
+        return Err(HandoverError::TooLarge);
+    }
+    Ok(opened)
 }
 
 /// `bytes` through a transform stream, read to the end.
