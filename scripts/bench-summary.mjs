@@ -51,6 +51,13 @@ for (const language of ['sv', 'ar', 'ti']) {
   row(`participant's path in ${language}, with the service worker`, read(`bench-bytes-${language}.json`)?.total_kb, 'KB', 310);
 }
 
+// Records that travel (issue 34): her plan's code as her phone's camera reads it from the laptop,
+// and a year's record for a colleague (12 rounds, a comment on every answer) as codes.
+row("her plan (1 goal, 4 sub-goals, 6 activities of 60 characters): QR code version", read('bench-her-plan.json')?.version, '', 25);
+const record = read('bench-record.json');
+row("a year's record for a colleague (12 rounds, comments), sealed and compressed", record && kb(record.sealed_bytes), 'KB');
+row("the same record as a sequence of QR codes (version 15 at most)", record?.codes || undefined, 'codes', 40);
+
 // LIX of her pages' texts (issue 33), by the shared tool where this machine has it.
 const lixTool = new URL('../../shared/tools/lix.py', import.meta.url);
 for (const [language, goal] of [['sv-x-easy', 14], ['sv', 20], ['nb', 22], ['da', 22]]) {

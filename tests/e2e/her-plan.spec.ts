@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { axeViolations as axe } from './pages/app';
 import { LANGUAGES, TEXTS, type Texts } from './locales';
@@ -81,6 +81,8 @@ test('the plan goes from the laptop to her phone by its code and link, opens off
   const read = execFileSync('zbarimg', ['--quiet', '--raw', photo], { encoding: 'utf8' }).trim();
   expect(read).toBe(link);
   console.log(`[her-plan] a plan of 1 goal, 4 sub-goals, 6 activities: ${link.length} characters of link, QR version ${version}`);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/bench-her-plan.json', JSON.stringify({ link_chars: link.length, version }));
 
   // On her phone: a mistyped digit opens nothing and says so; the right ones keep the plan.
   await openOnPhone(phone.page, t, link, '12345 67890');

@@ -353,7 +353,7 @@ mod tests {
         let record = SealedRecord::decode(&read("handover/record-v1.txt")).unwrap();
         assert_eq!(record.receive_id, code.id);
         assert_eq!(record.version, PLAIN_RECORD_VERSION);
-        // Version 2, compressed by Node's CompressionStream (make-record-v2-fixture.mjs).
+        // Version 2, compressed by Node's CompressionStream (make-record-fixtures.mjs).
         let record = SealedRecord::decode(&read("handover/record-v2.txt")).unwrap();
         assert_eq!(record.receive_id, code.id);
         assert_eq!(record.version, COMPRESSED_RECORD_VERSION);
