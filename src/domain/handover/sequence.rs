@@ -194,6 +194,24 @@ mod tests {
         assert!(!is_part(&record));
     }
 
+    // A sequence made without the app's code (make-sequence-fixture.mjs) reads back into the
+    // record it was made of: the format's fixture.
+    #[test]
+    fn format_version_1_fixture_reads_back_whole() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/handover");
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+        let record = decode_text(read("record-v2.txt").trim()).unwrap();
+        let codes: Vec<String> = read("sequence-v1.txt").lines().map(str::to_owned).collect();
+        assert_eq!(
+            Some(codes.clone()),
+            super::codes(&record),
+            "the app makes the same codes"
+        );
+        let mut sequence = Sequence::default();
+        let last = codes.iter().rev().map(|code| sequence.add(code)).last();
+        assert_eq!(last, Some(Ok(Read::Whole(record))));
+    }
+
     #[test]
     fn too_long_for_codes_is_said_so() {
         assert!(codes(&payload(MOST_CODES * PART_LEN)).is_some());
