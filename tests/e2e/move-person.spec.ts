@@ -297,7 +297,12 @@ for (const language of LANGUAGES) {
     await new DataPage(sender.page, t).open();
     await new DataPage(sender.page, t).importAndApply(lane());
     const receive = await receiveLink(colleague.page, t);
+    await expect(colleague.page.getByRole('img', { name: t.colleague_receive_qr_label })).toBeVisible();
     const link = await sealFor(sender.page, t, receive, 'Bea');
+    // The record as codes: their place and controls in the language.
+    await sender.page.getByRole('button', { name: t.colleague_move_codes_show }).click();
+    await sender.page.getByRole('button', { name: t.colleague_move_codes_pause }).click();
+    await expect(sender.page.locator('.sequence-place')).toHaveText(new RegExp(`^${t.colleague_move_codes_place.replace('{place}', '\\d+').replace('{count}', '\\d+')}$`));
     expect(await axe(sender.page)).toEqual([]);
     await colleague.page.goto(`data#${link.split('#')[1]}`);
     await expect(colleague.page.getByRole('button', { name: t.data_import_apply })).toBeVisible();
