@@ -182,8 +182,9 @@ async fn detect(detector: &JsValue, video: &HtmlVideoElement) -> Option<String> 
 }
 
 /// Looks for a QR code in the current frame with `rqrr`: in the whole frame, then in its
-/// central square (rqrr misses some larger codes beside wide plain margins, as a code held in
-/// the middle of a landscape frame has).
+/// central square at a few sizes. rqrr misses some larger codes (a record's, version 15) beside
+/// wide plain margins, and at some sizes of their modules (measured on a fake webcam's frames:
+/// each code read at some of these sizes and not at others). Each look takes milliseconds.
 fn decode_frame(video: &HtmlVideoElement, canvas: &HtmlCanvasElement) -> Option<String> {
     let (width, height) = (
         f64::from(video.video_width()),
@@ -194,19 +195,26 @@ fn decode_frame(video: &HtmlVideoElement, canvas: &HtmlCanvasElement) -> Option<
     }
     let side = width.min(height);
     let square = ((width - side) / 2.0, (height - side) / 2.0, side, side);
-    [(0.0, 0.0, width, height), square]
-        .into_iter()
-        .find_map(|area| decode_area(video, canvas, area))
+    [
+        ((0.0, 0.0, width, height), 1.0),
+        (square, 1.0),
+        (square, 0.75),
+        (square, 0.66),
+        (square, 0.5),
+    ]
+    .into_iter()
+    .find_map(|(area, size)| decode_area(video, canvas, area, size))
 }
 
-/// Draws `area` of the frame (x, y, width, height), in grey, at most [`FRAME_WIDTH`] wide, and
-/// decodes the first code found in it.
+/// Draws `area` of the frame (x, y, width, height), in grey, at most [`FRAME_WIDTH`] wide
+/// times `size`, and decodes the first code found in it.
 fn decode_area(
     video: &HtmlVideoElement,
     canvas: &HtmlCanvasElement,
     (x, y, width, height): (f64, f64, f64, f64),
+    size: f64,
 ) -> Option<String> {
-    let scale = f64::from(FRAME_WIDTH).min(width) / width;
+    let scale = f64::from(FRAME_WIDTH).min(width) * size / width;
     let (w, h) = ((width * scale) as u32, (height * scale) as u32);
     canvas.set_width(w);
     canvas.set_height(h);

@@ -50,15 +50,13 @@ pub async fn seal_plan_to_phone(
     device: &DeviceKey,
     phone: &HerPhone,
 ) -> Result<String, HandoverError> {
+    let nonce = random_array();
     let mut sealed = SealedPlan {
         lock: PlanLock::Phone {
             invitation_id: phone.invitation_id,
-            nonce: random_array(),
+            nonce,
         },
         sealed: Vec::new(),
-    };
-    let PlanLock::Phone { nonce, .. } = sealed.lock else {
-        unreachable!("made above")
     };
     let between = Between {
         own: device,

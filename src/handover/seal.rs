@@ -50,12 +50,13 @@ pub async fn seal(
     content: &ReplyContent,
     phone: &DeviceKey,
 ) -> Result<SealedReply, HandoverError> {
+    let nonce = random_array();
     let reply = SealedReply {
         invitation_id: invitation.id,
         phone_key: from_base64url(&phone.public_raw)
             .and_then(|raw| raw.try_into().ok())
             .ok_or(HandoverError::NoCrypto)?,
-        nonce: Some(random_array()),
+        nonce: Some(nonce),
         sealed: Vec::new(),
     };
     let between = Between {
@@ -64,7 +65,6 @@ pub async fn seal(
         id: invitation.id,
         info: KEPT_KEY_INFO,
     };
-    let nonce = reply.nonce.expect("set above");
     let sealed = seal_between(
         &between,
         &nonce,
