@@ -10,16 +10,16 @@ use leptos::prelude::*;
 use super::crypto::{self, NoCrypto, normalized, passphrase_forms, pbkdf2, random_array};
 use super::draft;
 use crate::browser::reload;
-use crate::storage::browser_store::LocalStore;
 use crate::storage::device_store::DeviceStore;
 use crate::storage::keys;
-use crate::storage::kv::{KeyValue, KvError};
+use crate::storage::kv::KvError;
 use crate::storage::lock_record::{
     ITERATIONS, LockError, LockRecord, RECOVERY_LEN, SALT_LEN, Secret, Wrap, parse_recovery_code,
     recovery_code,
 };
 use crate::storage::lockable::{Cipher, KeySlot, LockableStore, Opened};
 use crate::storage::sealed::{DataKey, KEY_LEN};
+use crate::storage::small_store;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -68,8 +68,12 @@ pub struct Lock {
 impl Lock {
     /// The whole app's lock, which unlocks and seals.
     pub fn provide() -> Lock {
-        let (phase, record) = match LocalStore.get(keys::LOCK) {
-            Ok(Some(text)) => match LockRecord::parse(&text) {
+        let stored = small_store::read::<serde_json::Value>(keys::LOCK);
+        let (phase, record) = match stored.map(|found| found.map(|value| value.ok())) {
+            Ok(Some(value)) => match value
+                .ok_or(LockError::Damaged)
+                .and_then(LockRecord::from_value)
+            {
                 Ok(record) => (Phase::Locked, Some(record)),
                 Err(error) => (Phase::Unusable(error), None),
             },
@@ -92,7 +96,8 @@ impl Lock {
     /// the whole app's to open (index.html starts it on a locked device; a lock set in another
     /// tab since reloads into it), so her app reads no lock record and links none of its code.
     pub fn provide_keyless() -> Lock {
-        let phase = match LocalStore.get(keys::LOCK) {
+        // Present is enough: her app reads no lock record and links none of its code.
+        let phase = match small_store::read::<serde::de::IgnoredAny>(keys::LOCK) {
             Ok(Some(_)) => Phase::Locked,
             _ => Phase::Open,
         };
@@ -197,7 +202,7 @@ impl Lock {
         let recovery = wrap(Secret::RecoveryCode, &key, &bits).await?;
         let record = LockRecord::new(&key, passphrase, recovery);
         // The lock first: other tabs then stop writing plain text before anything is sealed.
-        LocalStore.set(keys::LOCK, &record.to_text())?;
+        small_store::write(keys::LOCK, &record)?;
         *self.slot.get_value().borrow_mut() = Some(key);
         self.record.set(Some(record));
         self.phase.set(Phase::Unlocked);
@@ -236,7 +241,7 @@ impl Lock {
     pub async fn remove(&self, current: &str) -> Result<(), LockFailure> {
         self.confirm(current).await?;
         self.store().open_all()?;
-        LocalStore.remove(keys::LOCK)?;
+        small_store::remove(keys::LOCK)?;
         *self.slot.get_value().borrow_mut() = None;
         self.record.set(None);
         self.phase.set(Phase::Open);
@@ -245,7 +250,7 @@ impl Lock {
 
     /// "Lock now": this tab and every other.
     pub fn lock_everywhere(&self) {
-        let _ = LocalStore.set(
+        let _ = small_store::write(
             keys::LOCK_SIGNAL,
             &crypto::random_array::<8>()
                 .map(|b| format!("{b:02x}"))
@@ -263,7 +268,7 @@ impl Lock {
     }
 
     fn save_record(&self, record: LockRecord) -> Result<(), LockFailure> {
-        LocalStore.set(keys::LOCK, &record.to_text())?;
+        small_store::write(keys::LOCK, &record)?;
         self.record.set(Some(record));
         Ok(())
     }

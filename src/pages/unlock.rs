@@ -15,6 +15,7 @@ use crate::storage::keys;
 use crate::storage::kv::KeyValue;
 use crate::storage::lock_record::{LockError, Secret};
 use crate::storage::lock_tries::WrongTries;
+use crate::storage::small_store;
 
 /// What the form says under the field; drawn in the language shown at the moment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +30,12 @@ enum Message {
 }
 
 fn wrong_tries() -> WrongTries {
-    WrongTries::parse(LocalStore.get(keys::LOCK_TRIES).ok().flatten().as_deref())
+    WrongTries::parse(
+        small_store::read_text(keys::LOCK_TRIES)
+            .ok()
+            .flatten()
+            .as_deref(),
+    )
 }
 
 #[component]
@@ -91,11 +97,11 @@ fn UnlockForm() -> impl IntoView {
                 .await
             {
                 Ok(()) => {
-                    let _ = LocalStore.remove(keys::LOCK_TRIES);
+                    let _ = small_store::remove(keys::LOCK_TRIES);
                 }
                 Err(LockFailure::WrongSecret) => {
                     let tries = wrong_tries().one_more(js_sys::Date::now());
-                    let _ = LocalStore.set(keys::LOCK_TRIES, &tries.to_text());
+                    let _ = small_store::write(keys::LOCK_TRIES, &tries.to_text());
                     let wait = tries.wait_seconds();
                     message.set(Message::Wrong { wait });
                     waiting.set(wait);

@@ -17,14 +17,9 @@ fn storage() -> Result<web_sys::Storage, KvError> {
         .ok_or(KvError::Unavailable)
 }
 
-/// Browsers name a full storage "QuotaExceededError" (Firefox once said "NS_ERROR_DOM_QUOTA_REACHED").
 fn classify(error: wasm_bindgen::JsValue) -> KvError {
     match error.dyn_into::<web_sys::DomException>() {
-        Ok(e) if e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED" => {
-            KvError::QuotaExceeded
-        }
-        Ok(e) if e.name() == "SecurityError" => KvError::Unavailable,
-        Ok(e) => KvError::Other(e.message()),
+        Ok(e) => KvError::from_browser(&e.name(), &e.message()),
         Err(other) => KvError::Other(format!("{other:?}")),
     }
 }

@@ -36,6 +36,7 @@ use super::browser_store::LocalStore;
 use super::device_store::{self, is_data_key};
 use super::keys;
 use super::kv::{KeyValue, KvError};
+use super::small_store;
 
 const DATABASE: &str = "stegvis";
 const RECORDS: &str = "records";
@@ -97,7 +98,7 @@ pub async fn start() {
 async fn open_and_move() -> Result<Rc<Mirror>, KvError> {
     let database = open().await?;
     let mut copy = read_all(&database).await?;
-    let moved_before = LocalStore.get(keys::STORE)?.as_deref() == Some(MOVED);
+    let moved_before = small_store::read_text(keys::STORE)?.as_deref() == Some(MOVED);
     if !moved_before {
         let moving: Vec<(String, String)> = (LocalStore.keys()?.into_iter())
             .filter(|key| is_data_key(key))
@@ -117,7 +118,7 @@ async fn open_and_move() -> Result<Rc<Mirror>, KvError> {
         if moving.iter().any(|(key, text)| copy.get(key) != Some(text)) {
             return Err(KvError::Other("read back unequal".into()));
         }
-        LocalStore.set(keys::STORE, MOVED)?;
+        small_store::write(keys::STORE, MOVED)?;
     }
     // The texts moved give way to the marker (also when a move was cut off after the flag).
     for key in LocalStore.keys()? {

@@ -13,6 +13,19 @@ pub enum KvError {
     Other(String),
 }
 
+impl KvError {
+    /// From the name of the browser's exception: browsers name a full storage
+    /// "QuotaExceededError" (Firefox once said "NS_ERROR_DOM_QUOTA_REACHED"), and refused
+    /// storage "SecurityError".
+    pub fn from_browser(name: &str, message: &str) -> KvError {
+        match name {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => KvError::QuotaExceeded,
+            "SecurityError" => KvError::Unavailable,
+            _ => KvError::Other(message.to_owned()),
+        }
+    }
+}
+
 impl fmt::Display for KvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -141,6 +154,19 @@ mod tests {
             KvError::Other("SecurityError".into()).to_string(),
             "storage failed: SecurityError"
         );
+    }
+
+    // Guards "a full quota is still told apart" (issue 31): by the error's name, in each store.
+    #[test]
+    fn the_browser_error_name_tells_a_full_quota_from_a_refusal() {
+        let full = "QuotaExceededError";
+        assert_eq!(KvError::from_browser(full, "x"), KvError::QuotaExceeded);
+        let firefox = "NS_ERROR_DOM_QUOTA_REACHED";
+        assert_eq!(KvError::from_browser(firefox, "x"), KvError::QuotaExceeded);
+        let refused = KvError::from_browser("SecurityError", "denied");
+        assert_eq!(refused, KvError::Unavailable);
+        let other = KvError::from_browser("InvalidStateError", "closing");
+        assert_eq!(other, KvError::Other("closing".into()));
     }
 
     #[test]

@@ -123,8 +123,11 @@ impl LockRecord {
     }
 
     pub fn parse(text: &str) -> Result<LockRecord, LockError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| LockError::Damaged)?;
+        LockRecord::from_value(serde_json::from_str(text).map_err(|_| LockError::Damaged)?)
+    }
+
+    /// Read as JSON already (localStorage through gloo-storage gives it so).
+    pub fn from_value(value: serde_json::Value) -> Result<LockRecord, LockError> {
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(LockError::Damaged);
         }
@@ -135,6 +138,8 @@ impl LockRecord {
         }
     }
 
+    /// The text gloo-storage stores (`small_store::write` serialises the record the same way).
+    #[cfg(test)]
     pub fn to_text(&self) -> String {
         serde_json::to_string(self).expect("a lock record serialises")
     }

@@ -37,6 +37,7 @@ pub mod records;
 pub mod revision;
 pub mod sealed;
 pub mod sealed_backup;
+pub mod small_store;
 pub mod space;
 pub mod summary_csv;
 pub mod tab_store;

@@ -58,7 +58,7 @@ test('benchmark: 5,000 × 12 with comments fits and works', async ({ page }, inf
   const megabytes = Math.round(entries.reduce((sum, [, text]) => sum + text.length, 0) / 1e6);
   await page.goto('data');
   await expect(page.locator('main#main')).toBeVisible();
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('stegvis.store'))).toBe('indexeddb');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('stegvis.store'))).toBe('"indexeddb"');
   const fits = await putAll(page, entries);
   const result: Record<string, unknown> = { people: PEOPLE, megabytes, fits };
   if (fits) {

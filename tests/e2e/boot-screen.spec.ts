@@ -63,6 +63,19 @@ test('a language chosen in the app wins over the browser, from the first paint',
   await new AppShell(page).expectHeading(TEXTS.nb, 'home_title');
 });
 
+test('a language chosen here is kept as JSON through gloo-storage, and the next first paint speaks it', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.goto('');
+  await app.expectHeading(TEXTS.en, 'home_title');
+  await app.chooseLanguage('en', 'da');
+  expect(await page.evaluate(() => localStorage.getItem('stegvis.language'))).toBe('"da"');
+  const boot = await bootScreen(page, '');
+  expect(boot.heading).toBe(TEXTS.da.home_title);
+  expect(boot.lang).toBe('da');
+  boot.letTheAppCome();
+  await app.expectHeading(TEXTS.da, 'home_title');
+});
+
 test('other pages keep the plain welcome until the app has come', async ({ page }) => {
   const boot = await bootScreen(page, 'data');
   expect(boot.heading).toBe('Stegvis');

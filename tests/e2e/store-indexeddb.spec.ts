@@ -32,7 +32,7 @@ test('the data of an earlier build moves into IndexedDB on first open, and an ol
   await list.open();
   await expect(page.locator('main')).toContainText('Tåget 7');
   const local = await page.evaluate(() => ({ store: localStorage.getItem('stegvis.store'), data: localStorage.getItem('stegvis.data') }));
-  expect(local.store).toBe('indexeddb');
+  expect(local.store).toBe('"indexeddb"');
   // What stays in localStorage is a marker an older build reads as a newer version: it leaves it.
   expect(JSON.parse(local.data!).schema_version).toBeGreaterThan(2);
   expect(local.data).not.toContain('Tåget 7');
@@ -64,7 +64,7 @@ test('a move cut off before it was marked done starts over and doubles nothing',
   const data = await storedData(page);
   expect(data.participants).toHaveLength(2);
   expect(data.rounds).toHaveLength(5);
-  expect(await page.evaluate(() => localStorage.getItem('stegvis.store'))).toBe('indexeddb');
+  expect(await page.evaluate(() => localStorage.getItem('stegvis.store'))).toBe('"indexeddb"');
 });
 
 /** The name of the app this page load started: her own ("participant") or the whole one ("stegvis"). */
@@ -82,7 +82,7 @@ test('her own app runs for her pages until the whole app moved the data; then th
   await app.goto('participant');
   expect(await running(page)).toEqual(['participant']);
   await app.goto('counsellor');
-  expect(await page.evaluate(() => localStorage.getItem('stegvis.store'))).toBe('indexeddb');
+  expect(await page.evaluate(() => localStorage.getItem('stegvis.store'))).toBe('"indexeddb"');
   await app.goto('participant');
   await app.expectHeading(t, 'self_title');
   expect(await running(page)).toEqual(['stegvis']);

@@ -69,7 +69,7 @@ export async function deviceStorage(page: Page): Promise<Record<string, string>>
   return page.evaluate(async () => {
     const all: Record<string, string> = {};
     for (const key of Object.keys(localStorage)) all[key] = localStorage.getItem(key)!;
-    if (all['stegvis.store'] !== 'indexeddb') return all;
+    if (all['stegvis.store'] !== '"indexeddb"') return all;
     delete all['stegvis.data'];
     const done = <T,>(request: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
@@ -93,7 +93,7 @@ export async function deviceStorage(page: Page): Promise<Record<string, string>>
 export async function putStored(page: Page, key: string, text: string) {
   await page.evaluate(
     async ([key, text]) => {
-      if (localStorage.getItem('stegvis.store') !== 'indexeddb') {
+      if (localStorage.getItem('stegvis.store') !== '"indexeddb"') {
         localStorage.setItem(key, text);
         return;
       }

@@ -84,7 +84,7 @@ export async function fillStorage(page: Page) {
       }
     }
   });
-  if (await page.evaluate(() => localStorage.getItem('stegvis.store') === 'indexeddb')) await quota(page, 1);
+  if (await page.evaluate(() => localStorage.getItem('stegvis.store') === '"indexeddb"')) await quota(page, 1);
 }
 
 /** The origin's quota set to `bytes`, or given back (undefined), through a DevTools session kept for the page. */
