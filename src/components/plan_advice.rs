@@ -2,10 +2,13 @@
 //! link to the Training page. Reflective questions on belief appear only on the counsellor's
 //! own page, never on the screen shared with the participant.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
+use crate::domain::assessment::Round;
 use crate::domain::plan_checks::{PlanAdvice, counsellor_changes, plan_advice};
 use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
@@ -100,13 +103,17 @@ fn advice_item(t: &'static Texts, advice: &PlanAdvice) -> impl IntoView + use<> 
 pub fn AdviceList(pid: Memo<String>, counsellor_side: bool) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
+    let rounds = state.rounds_of(pid);
     let advice = Memo::new(move |_| {
         let pid = pid.get();
-        state.read(|d| {
-            plan_advice(d.plan_of(&pid), &d.rounds_of(&pid), browser::today())
-                .into_iter()
-                .filter(|a| counsellor_side || !a.counsellor_only())
-                .collect::<Vec<_>>()
+        rounds.with(|rounds| {
+            let rounds: Vec<&Round> = rounds.iter().map(Arc::as_ref).collect();
+            state.read(|d| {
+                plan_advice(d.plan_of(&pid), &rounds, browser::today())
+                    .into_iter()
+                    .filter(|a| counsellor_side || !a.counsellor_only())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     move || {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::error::ModelError;
 use super::interventions::Catalogue;
 use super::questionnaire::{ParticipantItem, SCALE_MAX, SCALE_MIN};
+use super::stored_time;
 
 /// A step on the five-step scale. Cannot hold anything outside 1..=5, also when read from JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -73,6 +74,7 @@ pub type Ratings = BTreeMap<ParticipantItem, ItemAnswer>;
 pub struct Round {
     pub id: String,
     pub participant_id: String,
+    #[serde(deserialize_with = "stored_time::date")]
     pub date: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_part: Option<ParticipantPart>,
@@ -93,8 +95,13 @@ pub struct ParticipantPart {
     #[serde(default)]
     pub answers: Ratings,
     pub filled_by: FilledBy,
+    #[serde(deserialize_with = "stored_time::time")]
     pub updated: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "stored_time::optional_time"
+    )]
     pub completed: Option<DateTime<Utc>>,
     /// The language of the questions as she saw them, when it is not the one her counsellor
     /// reads them in (a `Language` code): the counsellor's screens show her wording too.
@@ -187,6 +194,7 @@ pub struct CounsellorPart {
     pub ratings: Ratings,
     #[serde(default)]
     pub sensitive: SensitiveAnswers,
+    #[serde(deserialize_with = "stored_time::time")]
     pub updated: DateTime<Utc>,
 }
 

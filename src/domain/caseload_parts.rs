@@ -84,9 +84,9 @@ impl Caseload {
             if let Some(plan) = person.plan.as_ref().filter(|p| &p.participant_id != id) {
                 return Err(ModelError::UnknownParticipant(plan.participant_id.clone()));
             }
-            data.participants.push(person.participant);
-            data.rounds.extend(person.rounds);
-            data.plans.extend(person.plan);
+            data.participants_mut().push(person.participant);
+            data.rounds_mut().extend(person.rounds);
+            data.plans_mut().extend(person.plan);
         }
         data.check()?;
         Ok(data)
@@ -108,14 +108,18 @@ impl Caseload {
     #[cfg(test)]
     pub fn in_part_order(&self) -> Caseload {
         let mut data = self.clone();
-        data.rounds = (self.participants.iter())
-            .flat_map(|p| self.rounds.iter().filter(move |r| r.participant_id == p.id))
-            .cloned()
-            .collect();
-        data.plans = (self.participants.iter())
-            .filter_map(|p| self.plans.iter().find(|plan| plan.participant_id == p.id))
-            .cloned()
-            .collect();
+        data.rounds = Arc::new(
+            (self.participants.iter())
+                .flat_map(|p| self.rounds.iter().filter(move |r| r.participant_id == p.id))
+                .cloned()
+                .collect(),
+        );
+        data.plans = Arc::new(
+            (self.participants.iter())
+                .filter_map(|p| self.plans.iter().find(|plan| plan.participant_id == p.id))
+                .cloned()
+                .collect(),
+        );
         data
     }
 }

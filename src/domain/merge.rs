@@ -174,7 +174,7 @@ pub fn apply_merge(
         choices,
     )?;
     let participants = &incoming.participants;
-    let into = &mut merged.participants;
+    let into = merged.participants_mut();
     merge_into(
         into,
         participants,
@@ -183,14 +183,14 @@ pub fn apply_merge(
         choices,
     )?;
     merge_into(
-        &mut merged.rounds,
+        merged.rounds_mut(),
         &incoming.rounds,
         round_id,
         ConflictKind::Round,
         choices,
     )?;
     merge_into(
-        &mut merged.plans,
+        merged.plans_mut(),
         &incoming.plans,
         plan_id,
         ConflictKind::Plan,

@@ -27,6 +27,7 @@ pub mod sensitive;
 pub mod settings;
 pub mod spider_markup;
 pub mod spider_shape;
+pub mod stored_time;
 pub mod three_way;
 pub mod timeline;
 pub mod training;

@@ -21,7 +21,7 @@ impl Caseload {
     /// A copy with every sensitive answer left out.
     pub fn without_sensitive_answers(&self) -> Caseload {
         let mut copy = self.clone();
-        for round in copy.rounds.iter_mut() {
+        for round in copy.rounds_mut().iter_mut() {
             // Only rounds with sensitive answers are copied; the rest stay shared.
             if round
                 .counsellor_part
@@ -38,7 +38,7 @@ impl Caseload {
     /// This data (read from a file that left sensitive answers out) with the sensitive answers
     /// that `device` holds for the same rounds, so that merging it changes none of them.
     pub fn with_sensitive_answers_of(mut self, device: &Caseload) -> Caseload {
-        for round in &mut self.rounds {
+        for round in self.rounds_mut() {
             let kept = device
                 .round(&round.id)
                 .and_then(|r| r.counsellor_part.as_ref())

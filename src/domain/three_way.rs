@@ -8,6 +8,7 @@
 //! which changes each side has seen (see `storage::tab_store`). This module knows the items.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use super::caseload::Caseload;
 
@@ -103,9 +104,9 @@ pub fn combine(
     settings.device_role = scalar(role, &m.device_role, &t.device_role, &mut ask);
     let handover = scalar(HANDOVER, &mine.handover, &theirs.handover, &mut ask);
     let data = Caseload {
-        participants,
-        rounds,
-        plans,
+        participants: Arc::new(participants),
+        rounds: Arc::new(rounds),
+        plans: Arc::new(plans),
         settings,
         handover,
         reflections,
@@ -127,15 +128,22 @@ pub fn combine(
 /// Run at every save over the whole caseload: it compares, and copies nothing.
 pub fn differing_keys(a: &Caseload, b: &Caseload) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
-    differing(
-        "participant",
-        &a.participants,
-        &b.participants,
-        |p| &p.id,
-        &mut keys,
-    );
-    differing("round", &a.rounds, &b.rounds, |r| &r.id, &mut keys);
-    differing("plan", &a.plans, &b.plans, |p| &p.participant_id, &mut keys);
+    // A list both copies share is equal at a pointer's cost.
+    if !Arc::ptr_eq(&a.participants, &b.participants) {
+        differing(
+            "participant",
+            &a.participants,
+            &b.participants,
+            |p| &p.id,
+            &mut keys,
+        );
+    }
+    if !Arc::ptr_eq(&a.rounds, &b.rounds) {
+        differing("round", &a.rounds, &b.rounds, |r| &r.id, &mut keys);
+    }
+    if !Arc::ptr_eq(&a.plans, &b.plans) {
+        differing("plan", &a.plans, &b.plans, |p| &p.participant_id, &mut keys);
+    }
     differing(
         "reflection",
         &a.reflections,
@@ -213,14 +221,14 @@ pub fn with_items_of(data: &Caseload, source: &Caseload, keys: &BTreeSet<String>
 /// a copy of the whole caseload when few items changed.
 pub fn take_items(out: &mut Caseload, source: &Caseload, keys: &BTreeSet<String>) {
     let take = |key: &str| keys.contains(key);
-    replace(
+    replace_shared(
         &mut out.participants,
         &source.participants,
         ("participant", |p| &p.id),
         keys,
     );
-    replace(&mut out.rounds, &source.rounds, ("round", |r| &r.id), keys);
-    replace(
+    replace_shared(&mut out.rounds, &source.rounds, ("round", |r| &r.id), keys);
+    replace_shared(
         &mut out.plans,
         &source.plans,
         ("plan", |p| &p.participant_id),
@@ -257,6 +265,21 @@ pub fn take_items(out: &mut Caseload, source: &Caseload, keys: &BTreeSet<String>
 /// (removing those `from` lacks), and appends those only `from` holds: the order stays
 /// `into`'s, as the data's is. Items are matched by id, without a key formatted per item: a
 /// save after one keystroke passes here for every item of a large caseload.
+/// `replace` on a list the caseload shares between copies: a list with nothing to replace
+/// stays shared (copying 12,000 rounds' pointers for a change to one plan is what it saves).
+fn replace_shared<T: Clone>(
+    into: &mut Arc<Vec<T>>,
+    from: &Arc<Vec<T>>,
+    (kind, id): (&str, fn(&T) -> &String),
+    keys: &BTreeSet<String>,
+) {
+    let prefix = format!("{kind}:");
+    if Arc::ptr_eq(into, from) || !keys.iter().any(|key| key.starts_with(&prefix)) {
+        return;
+    }
+    replace(Arc::make_mut(into), from, (kind, id), keys);
+}
+
 fn replace<T: Clone>(
     into: &mut Vec<T>,
     from: &[T],

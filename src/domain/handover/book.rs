@@ -205,7 +205,7 @@ impl Caseload {
             _ => {}
         }
         let round = self
-            .rounds
+            .rounds_mut()
             .iter_mut()
             .find(|r| r.id == round_id)
             .map(Arc::make_mut)

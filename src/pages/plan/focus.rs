@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::editor::PlanEditor;
@@ -5,6 +7,7 @@ use crate::components::chart_description::rounds_description;
 use crate::components::chart_view::{ChartClick, ChartView};
 use charming::Chart;
 
+use crate::domain::assessment::Round;
 use crate::domain::charts::{ChartWidth, RadarSeries, spider_chart};
 use crate::domain::progression::{RoundValues, View, round_values};
 use crate::domain::questionnaire::ParticipantItem;
@@ -97,8 +100,12 @@ pub(super) fn FocusSection(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
     let state = editor.state;
     let pid = editor.pid;
+    let rounds = state.rounds_of(pid);
     let latest = Memo::new(move |_| {
-        state.read(|d| round_values(&d.rounds_of(&pid.get()), View::Participant).pop())
+        rounds.with(|rounds| {
+            let rounds: Vec<&Round> = rounds.iter().map(Arc::as_ref).collect();
+            round_values(&rounds, View::Participant).pop()
+        })
     });
     let focus = Memo::new(move |_| {
         editor.read(|plan| plan.map_or_else(Vec::new, |p| p.focus_items.clone()))
