@@ -183,21 +183,22 @@ impl Texts {
     }
 
     /// A month's name as dates are written in this language.
+    /// One lookup, not twelve: a caseload of 1,000 people writes 2,000 dates as it opens.
     pub fn month_name(&self, date: NaiveDate) -> &'static str {
-        [
-            self.common_month_1(),
-            self.common_month_2(),
-            self.common_month_3(),
-            self.common_month_4(),
-            self.common_month_5(),
-            self.common_month_6(),
-            self.common_month_7(),
-            self.common_month_8(),
-            self.common_month_9(),
-            self.common_month_10(),
-            self.common_month_11(),
-            self.common_month_12(),
-        ][date.month0() as usize]
+        match date.month() {
+            1 => self.common_month_1(),
+            2 => self.common_month_2(),
+            3 => self.common_month_3(),
+            4 => self.common_month_4(),
+            5 => self.common_month_5(),
+            6 => self.common_month_6(),
+            7 => self.common_month_7(),
+            8 => self.common_month_8(),
+            9 => self.common_month_9(),
+            10 => self.common_month_10(),
+            11 => self.common_month_11(),
+            _ => self.common_month_12(),
+        }
     }
 
     /// A date the way people write it in this language, e.g. "15 Jan 2026" or "15. jan. 2026".
@@ -212,11 +213,14 @@ impl Texts {
     /// A number in the digits this language writes (Arabic-Indic in Arabic, Persian in Dari).
     pub fn number(&self, n: impl std::fmt::Display) -> String {
         let digits: Vec<char> = self.common_digits().chars().collect();
+        if digits.len() != 10 {
+            return n.to_string();
+        }
         n.to_string()
             .chars()
             .map(|c| match c.to_digit(10) {
-                Some(d) if digits.len() == 10 => digits[d as usize],
-                _ => c,
+                Some(d) => digits[d as usize],
+                None => c,
             })
             .collect()
     }
