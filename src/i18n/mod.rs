@@ -213,7 +213,7 @@ impl Texts {
     /// A number in the digits this language writes (Arabic-Indic in Arabic, Persian in Dari).
     pub fn number(&self, n: impl std::fmt::Display) -> String {
         let digits: Vec<char> = self.common_digits().chars().collect();
-        if digits.len() != 10 {
+        if digits.len() != 10 || digits.iter().copied().eq('0'..='9') {
             return n.to_string();
         }
         n.to_string()
