@@ -68,10 +68,9 @@ pub struct Lock {
 impl Lock {
     /// The whole app's lock, which unlocks and seals.
     pub fn provide() -> Lock {
-        let stored = small_store::read::<serde_json::Value>(keys::LOCK);
-        let (phase, record) = match stored.map(|found| found.map(|value| value.ok())) {
-            Ok(Some(value)) => match value
-                .ok_or(LockError::Damaged)
+        let (phase, record) = match small_store::read::<serde_json::Value>(keys::LOCK) {
+            Ok(Some(found)) => match found
+                .map_err(|_| LockError::Damaged)
                 .and_then(LockRecord::from_value)
             {
                 Ok(record) => (Phase::Locked, Some(record)),
@@ -96,7 +95,6 @@ impl Lock {
     /// the whole app's to open (index.html starts it on a locked device; a lock set in another
     /// tab since reloads into it), so her app reads no lock record and links none of its code.
     pub fn provide_keyless() -> Lock {
-        // Present is enough: her app reads no lock record and links none of its code.
         let phase = match small_store::read::<serde::de::IgnoredAny>(keys::LOCK) {
             Ok(Some(_)) => Phase::Locked,
             _ => Phase::Open,
