@@ -95,13 +95,17 @@ row('changes lost, browser killed 200 ms after a keystroke (of 20)', kill?.kill,
 // Issue 31: two tabs of one browser typing at one instant, into two people, one person's two
 // items and one field (tests/e2e/bench-two-tabs.spec.ts).
 row('changes lost, two tabs typing at once, 50 rounds (different and same participants)', read('bench-two-tabs.json')?.lost, '', 0);
-// Issue 31: one keystroke saved, with comments, 4× CPU; a caseload that does not fit says so.
+// Issue 31: one keystroke saved, with comments, 4× CPU, input to the next frame; beside it, to
+// its commit in IndexedDB (a change on disk within 200 ms); a caseload that does not fit says so.
 for (const people of [150, 1000]) {
   const typing = read(`bench-typing-${people}.json`);
   for (const which of ['plain', 'locked']) {
     const figure = typing?.[which];
     if (figure === 'does not fit') rows.push([`one keystroke saved, ${people} × 12 with comments, ${which}, 4× CPU`, 'does not fit', `≤ ${typing.goal} ms`, 'OVER']);
-    else row(`one keystroke saved, ${people} × 12 with comments, ${which}, 4× CPU`, figure?.median, 'ms', typing?.goal ?? 16);
+    else {
+      row(`one keystroke saved, ${people} × 12 with comments, ${which}, 4× CPU`, figure?.median, 'ms', typing?.goal ?? 16);
+      row(`  the same keystroke committed to IndexedDB, ${which}`, figure?.saved, 'ms', 200);
+    }
   }
   for (const [which, goal, what] of [['open', 1000, 'unlocked'], ['openLocked', 1500, 'unlock included']]) {
     const figure = typing?.[which];

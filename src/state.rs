@@ -1,13 +1,13 @@
 //! The app's data at run time: one reactive store, created once at the root, around this
 //! tab's `TabStore` (plain Rust, tested natively). Every change goes through a named domain
-//! method, is applied at once, and is written before the browser draws again; other tabs'
+//! method, is applied at once, and is written as soon as the browser has drawn it; other tabs'
 //! writes are taken in as they are reported, and what is unsaved is written before the page
 //! goes (and the browser asks before leaving while storage refuses it).
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
@@ -27,6 +27,9 @@ use crate::storage::tab_store::TabStore;
 pub use crate::storage::tab_store::Notice as StorageNotice;
 
 /// Storage as this tab writes it: sealed while the device is locked (see `lock`).
+/// The latest a change is written when the page draws no frame (in the background).
+const SAVED_WITHIN: Duration = Duration::from_millis(100);
+
 pub type AppStore = LockableStore<DeviceStore>;
 /// That storage as the open space sees it: the real caseload or the training sandbox.
 pub type Store = SpacedStore<AppStore>;
@@ -108,6 +111,7 @@ impl AppState {
                 }
             }),
             window_event_listener_untyped("beforeunload", move |event| {
+                let _ = state.flush();
                 if state.has_unsaved() {
                     // The browser's own "leave this page?" question: the change would be lost.
                     event.prevent_default();
@@ -155,8 +159,8 @@ impl AppState {
         self.store.with_value(TabStore::has_unsaved)
     }
 
-    /// Applies one change through a domain method; it is written before the browser draws
-    /// again. A refused change leaves everything as it was.
+    /// Applies one change through a domain method; it is written as soon as the browser has
+    /// drawn it (`queue_flush`). A refused change leaves everything as it was.
     pub fn change<T>(
         &self,
         apply: impl FnOnce(&mut Caseload) -> Result<T, ModelError>,
@@ -240,18 +244,26 @@ impl AppState {
         }
     }
 
-    /// Several changes in one event (a click that adds and sets up a participant) are written
-    /// once, in the microtask right after the event: before the browser draws or the page goes.
+    /// Changes are written in the task right after the browser has drawn them: a keystroke's
+    /// letter shows without waiting for its save (a person's record of some 30 KB, sealed when
+    /// locked; issue 31), and the changes of one moment (a click that adds and sets up a
+    /// participant, keys typed within a frame) are written once. A page in the background
+    /// draws no frames, so a timer writes there; a page that goes writes at once (pagehide,
+    /// beforeunload).
     fn queue_flush(&self) {
         if self.flush_queued.get_value() {
             return;
         }
         self.flush_queued.set_value(true);
         let state = *self;
-        spawn_local(async move {
-            state.flush_queued.set_value(false);
-            let _ = state.flush();
-        });
+        let write = move || {
+            if state.flush_queued.try_get_value() == Some(true) {
+                state.flush_queued.set_value(false);
+                let _ = state.flush();
+            }
+        };
+        request_animation_frame(move || set_timeout(write, Duration::ZERO));
+        set_timeout(write, SAVED_WITHIN);
     }
 
     fn update<T>(&self, f: impl FnOnce(&mut TabStore<Store>) -> T) -> T {

@@ -45,6 +45,13 @@ pub trait KeyValue {
     fn remove(&self, key: &str) -> Result<(), KvError>;
     fn keys(&self) -> Result<Vec<String>, KvError>;
 
+    /// The values under `keys`, in their order: what opening a caseload reads, a thousand
+    /// records at once. A store that checks something at every read (the lock's mode) checks
+    /// it once here.
+    fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, KvError> {
+        keys.iter().map(|key| self.get(key)).collect()
+    }
+
     /// What is stored under `key` as it is kept (sealed, on a locked device), for a save to put
     /// back with `put_back` if a later write of it is refused: no need to open it for that.
     fn kept(&self, key: &str) -> Result<Option<String>, KvError> {
@@ -134,6 +141,9 @@ impl<T: KeyValue + ?Sized> KeyValue for std::rc::Rc<T> {
     }
     fn keys(&self) -> Result<Vec<String>, KvError> {
         (**self).keys()
+    }
+    fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, KvError> {
+        (**self).get_many(keys)
     }
     fn kept(&self, key: &str) -> Result<Option<String>, KvError> {
         (**self).kept(key)

@@ -121,8 +121,9 @@ pub fn open(store: &dyn KeyValue, head: &str) -> Result<Opened, RecordsError> {
     order.extend(stored);
     let mut people = Vec::new();
     let mut unreadable = Vec::new();
-    for key in order {
-        let Some(text) = store.get(&key).map_err(RecordsError::Storage)? else {
+    let texts = store.get_many(&order).map_err(RecordsError::Storage)?;
+    for (key, text) in order.into_iter().zip(texts) {
+        let Some(text) = text else {
             continue; // erased after the head was written, before the next head
         };
         match read_person(&key, &text) {

@@ -44,6 +44,11 @@ impl<S: KeyValue> KeyValue for SpacedStore<S> {
         self.inner.get(&self.stored_key(key))
     }
 
+    fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, KvError> {
+        let stored: Vec<String> = keys.iter().map(|key| self.stored_key(key)).collect();
+        self.inner.get_many(&stored)
+    }
+
     fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
         self.inner.set(&self.stored_key(key), value)
     }

@@ -67,6 +67,9 @@ export class AppShell {
  */
 export async function deviceStorage(page: Page): Promise<Record<string, string>> {
   return page.evaluate(async () => {
+    // The app writes a change in the task after the frame that draws it (src/state.rs): what
+    // that task writes is read here.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     const all: Record<string, string> = {};
     for (const key of Object.keys(localStorage)) all[key] = localStorage.getItem(key)!;
     if (all['stegvis.store'] !== '"indexeddb"') return all;
