@@ -16,6 +16,21 @@ async function addParticipant(page, name: string, counsellor = 'AL') {
   return app;
 }
 
+// The caseload's rows write their texts once (issue 31): a change of language, or a second
+// counsellor named, draws them again.
+test('the caseload list follows a change of language and a second counsellor', async ({ page }) => {
+  const app = await addParticipant(page, 'Tåget 9');
+  const row = page.locator('ul.caseload li').filter({ hasText: 'Tåget 9' });
+  await expect(row).toContainText(t.caseload_no_rounds);
+  await expect(row).not.toContainText(fill(t.worklist_row_counsellor, { name: 'AL' }));
+  await app.chooseLanguage('en', 'sv');
+  await expect(row).toContainText(TEXTS.sv.caseload_no_rounds);
+  await app.chooseLanguage('sv', 'en');
+  await addParticipant(page, 'Ada', 'JN');
+  await expect(row).toContainText(fill(t.worklist_row_counsellor, { name: 'AL' }));
+  await expect(row).toContainText(t.caseload_no_rounds);
+});
+
 test('a counsellor adds a participant, starts a round and hands the device over', async ({ page }) => {
   await addParticipant(page, 'Tåget 9');
   await expect(page.getByText(t.caseload_no_rounds)).toBeVisible();
