@@ -268,10 +268,7 @@ pub mod tests {
     // does, and the lock's mode is read once for all of them, not once for each.
     #[test]
     fn values_read_together_open_alike_and_check_the_mode_once() {
-        let shared = Rc::new(MemoryStore::new());
-        let mut tab = TabStore::open(locked(&shared, 1), "a".into(), at(0));
-        tab.replace(sample());
-        tab.flush(at(1)).unwrap();
+        let shared = sample_sealed();
         let counting = Rc::new(CountingLockReads {
             inner: shared.clone(),
             reads: Default::default(),
@@ -293,6 +290,15 @@ pub mod tests {
         assert_eq!(counting.reads.get() - before, 1);
     }
 
+    /// A store holding the sample caseload, saved by a tab with key 1.
+    fn sample_sealed() -> Rc<MemoryStore> {
+        let shared = Rc::new(MemoryStore::new());
+        let mut tab = TabStore::open(locked(&shared, 1), "a".into(), at(0));
+        tab.replace(sample());
+        tab.flush(at(1)).unwrap();
+        shared
+    }
+
     fn everything(store: &MemoryStore) -> String {
         store
             .keys()
@@ -306,10 +312,7 @@ pub mod tests {
     // Guards the lock's promise: with the lock set, no participant's name is readable in storage.
     #[test]
     fn a_locked_store_keeps_nothing_readable_and_loads_again() {
-        let shared = Rc::new(MemoryStore::new());
-        let mut tab = TabStore::open(locked(&shared, 1), "a".into(), at(0));
-        tab.replace(sample());
-        tab.flush(at(1)).unwrap();
+        let shared = sample_sealed();
         let name = sample().participants()[0].display_name.clone();
         assert!(!everything(&shared).contains(&name));
         let again = TabStore::open(locked(&shared, 1), "b".into(), at(2));
@@ -320,10 +323,7 @@ pub mod tests {
     // Guards quarantine under a lock: tampered data is kept aside (sealed), never overwritten.
     #[test]
     fn tampered_sealed_data_is_kept_aside() {
-        let shared = Rc::new(MemoryStore::new());
-        let mut tab = TabStore::open(locked(&shared, 1), "a".into(), at(0));
-        tab.replace(sample());
-        tab.flush(at(1)).unwrap();
+        let shared = sample_sealed();
         let stored = shared.get(keys::DATA).unwrap().unwrap();
         let tampered = stored.replacen("\"data\":\"", "\"data\":\"AAAA", 1);
         shared.set(keys::DATA, &tampered).unwrap();
