@@ -26,10 +26,10 @@ use crate::storage::tab_store::TabStore;
 
 pub use crate::storage::tab_store::Notice as StorageNotice;
 
-/// Storage as this tab writes it: sealed while the device is locked (see `lock`).
 /// The latest a change is written when the page draws no frame (in the background).
 const SAVED_WITHIN: Duration = Duration::from_millis(100);
 
+/// Storage as this tab writes it: sealed while the device is locked (see `lock`).
 pub type AppStore = LockableStore<DeviceStore>;
 /// That storage as the open space sees it: the real caseload or the training sandbox.
 pub type Store = SpacedStore<AppStore>;

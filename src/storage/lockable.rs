@@ -99,6 +99,14 @@ impl<S: KeyValue> LockableStore<S> {
         }
     }
 
+    /// The plain text under `key`, once the lock's mode has been checked.
+    fn read_checked(&self, key: &str) -> Result<Option<String>, KvError> {
+        match self.inner.get(key)? {
+            Some(text) if keys::is_private(key) => self.open(key, text).map(Some),
+            other => Ok(other),
+        }
+    }
+
     /// The plain text of what another tab wrote under `key` (the browser's storage event).
     pub fn reveal(&self, key: &str, text: Option<String>) -> Result<Option<String>, KvError> {
         match text {
@@ -160,14 +168,10 @@ impl<S: KeyValue> LockableStore<S> {
 
 impl<S: KeyValue> KeyValue for LockableStore<S> {
     fn get(&self, key: &str) -> Result<Option<String>, KvError> {
-        if !keys::is_private(key) {
-            return self.inner.get(key);
+        if keys::is_private(key) {
+            self.check_mode()?;
         }
-        self.check_mode()?;
-        match self.inner.get(key)? {
-            Some(text) => self.open(key, text).map(Some),
-            None => Ok(None),
-        }
+        self.read_checked(key)
     }
 
     /// The lock's mode is checked once for all: it is read from localStorage, which another
@@ -177,12 +181,7 @@ impl<S: KeyValue> KeyValue for LockableStore<S> {
         if keys.iter().any(|key| keys::is_private(key)) {
             self.check_mode()?;
         }
-        (keys.iter())
-            .map(|key| match self.inner.get(key)? {
-                Some(text) if keys::is_private(key) => self.open(key, text).map(Some),
-                other => Ok(other),
-            })
-            .collect()
+        keys.iter().map(|key| self.read_checked(key)).collect()
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), KvError> {

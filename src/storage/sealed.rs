@@ -130,25 +130,15 @@ struct SealedText<'a> {
 }
 
 /// What WebCrypto needs to open a sealed value: its IV, associated data and ciphertext.
-pub struct Sealed<'a> {
+pub struct Sealed {
     pub iv: Vec<u8>,
     pub associated_data: Vec<u8>,
-    /// The ciphertext as stored (base64), borrowed from the stored text.
-    data: Cow<'a, str>,
-}
-
-impl Sealed<'_> {
-    /// The ciphertext's bytes.
-    pub fn data(&self) -> Result<Vec<u8>, SealError> {
-        STANDARD
-            .decode(&*self.data)
-            .map_err(|_| SealError::Tampered)
-    }
+    pub data: Vec<u8>,
 }
 
 /// The parts of what `seal` wrote for `storage_key` with `key`, checked as far as they can be
 /// without decrypting.
-pub fn parts<'a>(key: &DataKey, storage_key: &str, text: &'a str) -> Result<Sealed<'a>, SealError> {
+pub fn parts(key: &DataKey, storage_key: &str, text: &str) -> Result<Sealed, SealError> {
     let sealed = match serde_json::from_str::<SealedText>(text) {
         Ok(sealed) if sealed.format == FORMAT && sealed.version <= VERSION => sealed,
         _ => return Err(why_not_sealed(text)),
@@ -156,13 +146,13 @@ pub fn parts<'a>(key: &DataKey, storage_key: &str, text: &'a str) -> Result<Seal
     if sealed.key != key.id() {
         return Err(SealError::WrongKey);
     }
-    let iv = STANDARD
-        .decode(&*sealed.iv)
-        .map_err(|_| SealError::Tampered)?;
+    let (Ok(iv), Ok(data)) = (STANDARD.decode(&*sealed.iv), STANDARD.decode(&*sealed.data)) else {
+        return Err(SealError::Tampered);
+    };
     Ok(Sealed {
         iv,
         associated_data: associated_data(storage_key),
-        data: sealed.data,
+        data,
     })
 }
 
@@ -183,7 +173,7 @@ fn why_not_sealed(text: &str) -> SealError {
 /// Opens what `seal` wrote for `storage_key`.
 pub fn open(key: &DataKey, storage_key: &str, text: &str) -> Result<String, SealError> {
     let sealed = parts(key, storage_key, text)?;
-    let plain = decrypt(&key.0, &sealed.iv, &sealed.associated_data, &sealed.data()?)
+    let plain = decrypt(&key.0, &sealed.iv, &sealed.associated_data, &sealed.data)
         .ok_or(SealError::Tampered)?;
     String::from_utf8(plain).map_err(|_| SealError::Tampered)
 }
@@ -274,8 +264,8 @@ mod tests {
         assert_ne!(escaped, text);
         assert_eq!(open(&key(1), "k", &escaped).as_deref(), Ok("secret"));
         assert_eq!(
-            parts(&key(1), "k", &escaped).unwrap().data(),
-            parts(&key(1), "k", &text).unwrap().data()
+            parts(&key(1), "k", &escaped).unwrap().data,
+            parts(&key(1), "k", &text).unwrap().data
         );
     }
 
