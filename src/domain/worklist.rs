@@ -86,9 +86,9 @@ impl Reason {
     }
 }
 
-/// One participant on the list. Compared whole, so a list keyed by rows redraws only the row
-/// whose data changed.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// One participant on the list. Compared whole, so the list is drawn again only when a row
+/// changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub id: String,
     pub name: String,

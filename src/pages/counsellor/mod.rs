@@ -1,23 +1,26 @@
+mod rows_html;
+
 use std::collections::HashSet;
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::components::archive_participant::left_for_text;
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_backup::ImportBackup;
 use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::worklist::{
-    Filters, Flag, Reason, Row, Sort, counsellors, drawn, rows, same_name, worklist,
+    Filters, Flag, Row, Sort, counsellors, drawn, rows, same_name, worklist,
 };
 use crate::i18n::{Texts, use_i18n};
 use crate::routes::Route;
 use crate::state::use_state;
 use crate::storage::space::Space;
+use rows_html::rows_html;
 
 /// `/counsellor`: the caseload: add a participant, and the list to work from, with search,
 /// filters and sort held in the URL.
@@ -159,21 +162,10 @@ fn sort_label(t: &Texts, sort: Sort) -> &'static str {
     }
 }
 
-fn reason_text(t: &Texts, reason: &Reason) -> String {
-    match reason {
-        Reason::FollowUpOverdue { due } => t.worklist_reason_overdue(t.date(*due)),
-        Reason::FollowUpSoon { due } => t.worklist_reason_soon(t.date(*due)),
-        Reason::Break => t.worklist_reason_break().to_owned(),
-        Reason::NoJobFocused => t.worklist_reason_no_job().to_owned(),
-        Reason::AwaitingCounsellor { round } => t.worklist_reason_awaiting(t.date(*round)),
-        Reason::LowBelief => t.worklist_reason_low_belief().to_owned(),
-        Reason::NewCounsellor { from } => t.worklist_reason_new_counsellor(t.date(*from)),
-    }
-}
-
-/// The list as the URL asks for it. The rows are computed once per change of data and drawn once
-/// per sort and archive choice; search and filters only hide and show drawn rows (150 rows are
-/// too many to draw again on every tap on a phone), and a changed row is the only one drawn again.
+/// The list as the URL asks for it. The rows are computed once per change of data and drawn
+/// (as one HTML text, `rows_html`) once per change of data, sort, archive choice or language;
+/// search and filters only hide and show drawn rows (150 rows are too many to draw again on
+/// every tap on a phone).
 #[component]
 fn CaseloadList() -> impl IntoView {
     let i18n = use_i18n();
@@ -216,11 +208,27 @@ fn CaseloadList() -> impl IntoView {
     // it is, and the list can be narrowed to one counsellor's people.
     let team = Memo::new(move |_| all_rows.with(|all| counsellors(all)));
     let shared = Signal::derive(move || team.with(|team| team.len() > 1));
-    let row_view = move |row: Row| {
-        let id = row.id.clone();
-        let hidden = Signal::derive(move || list.with(|l| !l.0.contains(&id)));
-        view! { <CaseloadRow row=row hidden=hidden shared=shared /> }
+    let list_ref = NodeRef::<leptos::html::Ul>::new();
+    let html = Memo::new(move |_| {
+        let t = i18n.t();
+        let shared = shared.get();
+        drawn_rows.with(|rows| rows_html(t, rows, shared, |id| Route::Person(id).href()))
+    });
+    let show_found = move |ul: &web_sys::HtmlUListElement| {
+        list.with_untracked(|l| drawn_rows.with_untracked(|rows| show_only(ul, rows, &l.0)));
     };
+    Effect::new(move |_| {
+        if let Some(ul) = list_ref.get() {
+            html.with(|html| redraw(&ul, html));
+            show_found(&ul);
+        }
+    });
+    Effect::new(move |_| {
+        list.track();
+        if let Some(ul) = list_ref.get_untracked() {
+            show_found(&ul);
+        }
+    });
     // The list answers a tap at once; the URL follows right after (writing history costs a phone
     // more than the list does), once for changes that come together. Typing replaces the history
     // entry; a filter or sort choice adds one, so Back undoes it.
@@ -440,65 +448,46 @@ fn CaseloadList() -> impl IntoView {
             <Show when=move || list.with(|l| l.0.is_empty())>
                 <p>{i18n.text(|t| t.worklist_none_match())}</p>
             </Show>
-            <ul class="caseload" aria-labelledby="list-heading">
-                <For each=move || drawn_rows.get() key=|row| row.clone() children=row_view />
-            </ul>
+            <ul class="caseload" aria-labelledby="list-heading" node_ref=list_ref></ul>
         </Show>
     }
 }
 
-/// One participant: name, latest round, and in words why they are flagged.
-#[component]
-fn CaseloadRow(row: Row, hidden: Signal<bool>, shared: Signal<bool>) -> impl IntoView {
-    let i18n = use_i18n();
-    let href = Route::Person(&row.id).href();
-    let text = move || {
-        let t = i18n.t();
-        let latest = row
-            .latest_round
-            .map_or(t.caseload_no_rounds().to_owned(), |date| {
-                t.caseload_latest_round(t.date(date))
-            });
-        let left = row.archived.as_ref().map(|left| {
-            let reason = left_for_text(t, left.reason);
-            let text = t.worklist_left(t.date(left.on), reason);
-            view! { <span class="badge left">{text}</span> }
-        });
-        let due_soon = row.reasons.iter().any(|r| r.flag() == Flag::FollowUpDue);
-        let next = row
-            .next_follow_up
-            .filter(|_| !due_soon && row.archived.is_none())
-            .map(|date| {
-                let text = t.caseload_next_due(t.date(date));
-                view! { <span class="badge">{text}</span> }
-            });
-        let reasons = row
-            .reasons
-            .iter()
-            .map(|reason| {
-                let class = format!("badge reason reason-{}", reason.flag().key());
-                view! { <span class=class>{reason_text(t, reason)}</span> }
-            })
-            .collect_view();
-        let counsellor = row.counsellor.clone().filter(|_| shared.get()).map(
-            |name| view! { <span class="card-text">{t.worklist_row_counsellor(&name)}</span> },
-        );
-        view! {
-            <span class="card-title">{row.name.clone()}</span>
-            <span class="card-text">{latest}</span>
-            {counsellor}
-            {left}
-            {next}
-            <span class="reasons">{reasons}</span>
+/// Puts the rows in `html` in the list. A link that had the keyboard's focus (a change made in
+/// another tab redraws the list) has it again.
+fn redraw(ul: &web_sys::HtmlUListElement, html: &str) {
+    let focused = (document().active_element())
+        .filter(|element| ul.contains(Some(element)))
+        .and_then(|element| element.get_attribute("href"));
+    ul.set_inner_html(html);
+    let Some(href) = focused else { return };
+    let links = ul.get_elements_by_tag_name("a");
+    let again = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .find(|link| link.get_attribute("href").as_deref() == Some(href.as_str()));
+    if let Some(link) = again.and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = link.focus();
+    }
+}
+
+/// Hides the drawn rows the search and filters leave out, and shows the others; `rows` are the
+/// drawn rows, in the order they were drawn.
+fn show_only(ul: &web_sys::HtmlUListElement, rows: &[Row], shown: &HashSet<String>) {
+    let items = ul.children();
+    // Drawn from other rows (a redraw is on its way, and shows them after): nothing to match.
+    if items.length() as usize != rows.len() {
+        return;
+    }
+    for (i, row) in (0..items.length()).zip(rows) {
+        let Some(item) = items
+            .item(i)
+            .and_then(|item| item.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let hidden = !shown.contains(&row.id);
+        if item.hidden() != hidden {
+            item.set_hidden(hidden);
         }
-    };
-    // A plain link (the router still handles the click): a router `A` per row would recompute
-    // its active state on every change of filter, and the list holds 150 of them.
-    view! {
-        <li hidden=move || hidden.get()>
-            <a href=href class="card-link">
-                {text}
-            </a>
-        </li>
     }
 }
