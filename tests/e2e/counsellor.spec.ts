@@ -31,6 +31,30 @@ test('the caseload list follows a change of language and a second counsellor', a
   await expect(row).toContainText(t.caseload_no_rounds);
 });
 
+// The rows are put in the list as one HTML text (issue 31): a name that looks like markup is
+// shown as it was typed, and a row with the keyboard's focus keeps it when a change made in
+// another tab draws the list again.
+test('a name like markup is only text in the list, and a focused row stays focused when another tab adds someone', async ({ context }) => {
+  const a = await context.newPage();
+  const hostile = '<img src=x onerror="document.title=\'hit\'">&amp; <b>Bo</b>';
+  await addParticipant(a, hostile);
+  await addParticipant(a, 'Cy');
+  const rows = a.locator('ul.caseload li');
+  await expect(rows.filter({ hasText: hostile })).toHaveCount(1);
+  await expect(a.locator('ul.caseload img, ul.caseload b')).toHaveCount(0);
+  expect(await a.title()).not.toBe('hit');
+  const cy = a.getByRole('link', { name: /Cy/ });
+  await cy.focus();
+  const b = await context.newPage();
+  await addParticipant(b, 'Di');
+  await expect(rows).toHaveCount(3);
+  await expect(cy).toBeFocused();
+  // The search still hides and shows the rows drawn again.
+  await a.getByLabel(t.worklist_search_label).fill('Di');
+  await expect(rows.filter({ visible: true })).toHaveCount(1);
+  await expect(a.getByRole('link', { name: /Di/ })).toBeVisible();
+});
+
 test('a counsellor adds a participant, starts a round and hands the device over', async ({ page }) => {
   await addParticipant(page, 'Tåget 9');
   await expect(page.getByText(t.caseload_no_rounds)).toBeVisible();
