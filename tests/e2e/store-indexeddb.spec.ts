@@ -47,6 +47,24 @@ test('the data of an earlier build moves into IndexedDB on first open, and an ol
   await expect(page.locator('main')).toContainText('Tåget 7');
 });
 
+// Every kind of letter comes back from IndexedDB as it was written, those outside the basic
+// plane (two UTF-16 units each, as emoji) too.
+test('names in any script, emoji too, read back the same after a reload, plain and as a new participant', async ({ page }) => {
+  const names = ['Åsa Ørn Ægir', 'مريم الأحمد', 'Олена Ковальчук', 'ሰላም ተስፋይ', 'Ayaan 🌱 Xasan 👩🏽‍💼', 'A'.repeat(40) + ' 𝔊'];
+  const list = new CaseloadPage(page);
+  await list.open();
+  for (const name of names) {
+    await page.getByLabel(t.caseload_name_label).fill(name);
+    await page.getByRole('button', { name: t.caseload_add_button }).click();
+    await expect(page.locator('ul.caseload')).toContainText(name);
+  }
+  await page.reload();
+  await list.waitForApp();
+  for (const name of names) await expect(page.locator('ul.caseload')).toContainText(name);
+  const data = await storedData(page);
+  expect(data.participants.map((p) => p.display_name).sort()).toEqual([...names].sort());
+});
+
 test('a move cut off before it was marked done starts over and doubles nothing', async ({ page }) => {
   await earlierBuildLeft(page.context(), V2);
   const list = new CaseloadPage(page);
