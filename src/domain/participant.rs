@@ -32,7 +32,7 @@ pub struct Participant {
 }
 
 /// When and why a participant left the caseload.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Archived {
     pub on: NaiveDate,
     pub reason: LeftFor,

@@ -62,7 +62,7 @@ impl Flag {
 }
 
 /// Why a row is flagged, with what the sentence on the row needs.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
     FollowUpOverdue { due: NaiveDate },
     FollowUpSoon { due: NaiveDate },
