@@ -227,7 +227,11 @@ impl Interventions {
 
 /// Follow-up is due three months after the latest round; `None` before the first round.
 pub fn next_follow_up_due<'a>(rounds: impl IntoIterator<Item = &'a Round>) -> Option<NaiveDate> {
-    let latest = rounds.into_iter().map(|r| r.date).max()?;
+    follow_up_after(rounds.into_iter().map(|r| r.date).max()?)
+}
+
+/// When the follow-up of a round on `latest` falls due: three months on.
+pub fn follow_up_after(latest: NaiveDate) -> Option<NaiveDate> {
     latest.checked_add_months(Months::new(3))
 }
 

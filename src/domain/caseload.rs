@@ -1,7 +1,7 @@
 //! All of the data on this device and every change to it. Screens read through the accessors
 //! and change things only through the named methods, which keep the rules of the model.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -90,6 +90,19 @@ impl Caseload {
 
     pub fn round(&self, id: &str) -> Option<&Round> {
         self.rounds.iter().find(|r| r.id == id).map(Arc::as_ref)
+    }
+
+    /// Every participant's rounds by her id, grouped in one pass (in stored order): for work
+    /// over everyone that should grow with the data, not with people × rounds.
+    pub fn rounds_by_person(&self) -> HashMap<&str, Vec<&Round>> {
+        let mut rounds: HashMap<&str, Vec<&Round>> = HashMap::new();
+        for round in self.rounds() {
+            rounds
+                .entry(round.participant_id.as_str())
+                .or_default()
+                .push(round);
+        }
+        rounds
     }
 
     /// A participant's rounds, oldest first (rounds on one day in the order they were started).

@@ -14,6 +14,7 @@ pub mod handover;
 pub mod her_plan;
 pub mod interventions;
 pub mod language;
+pub mod list_summary;
 pub mod merge;
 pub mod org_summary;
 pub mod over_time;

@@ -5,7 +5,7 @@
 //! The summary file (`stegvis-summary`, version 1) holds these counts and months, nothing else:
 //! no name, id, comment or day.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -209,13 +209,7 @@ impl SummaryCounts {
 /// Counts the caseload's rounds within `period` (people who have left included: they were
 /// served). `today` keeps follow-ups that are not due yet out of the figure.
 pub fn summarise(data: &Caseload, period: Period, today: NaiveDate) -> SummaryCounts {
-    let mut rounds: HashMap<&str, Vec<&Round>> = HashMap::new();
-    for round in data.rounds() {
-        rounds
-            .entry(round.participant_id.as_str())
-            .or_default()
-            .push(round);
-    }
+    let mut rounds = data.rounds_by_person();
     let mut counts = SummaryCounts::default();
     let end = period.last_day().map_or(today, |last| last.min(today));
     for person in data.participants() {

@@ -197,10 +197,15 @@ impl ActionPlan {
     }
 }
 
+/// Whether an activity from `start` to `end` (none: still going) runs on `day`.
+pub fn active_on(start: NaiveDate, end: Option<NaiveDate>, day: NaiveDate) -> bool {
+    start <= day && end.is_none_or(|end| day <= end)
+}
+
 impl Activity {
     /// Dates decide, not status: stopping an activity gives it an end date.
     pub fn is_active_on(&self, day: NaiveDate) -> bool {
-        self.start <= day && self.end.is_none_or(|end| day <= end)
+        active_on(self.start, self.end, day)
     }
 
     fn check(&self, catalogue: &Catalogue) -> Result<(), ModelError> {

@@ -2,15 +2,11 @@
 //! needs (computed in one pass over the rounds), the reasons a row is flagged, and search,
 //! filters and sort. Flags point things out; they never rank anyone.
 
-use std::collections::HashMap;
+use chrono::NaiveDate;
 
-use chrono::{Days, Months, NaiveDate};
-
-use super::assessment::{Round, next_follow_up_due};
 use super::caseload::{Caseload, name_key};
-use super::participant::{Archived, Participant};
-use super::plan::ActionPlan;
-use super::plan_checks::{LOW_BELIEF_MAX, latest_belief, plans_job_focused};
+use super::list_summary::summaries;
+use super::participant::Archived;
 
 /// A follow-up this close is shown as due, so that it can be booked before it is late.
 pub const DUE_SOON_DAYS: u64 = 14;
@@ -93,7 +89,7 @@ pub struct Row {
     pub id: String,
     pub name: String,
     /// The name in lower case, for search and sort.
-    name_key: String,
+    pub(super) name_key: String,
     pub rounds: usize,
     pub latest_round: Option<NaiveDate>,
     pub next_follow_up: Option<NaiveDate>,
@@ -110,60 +106,9 @@ impl Row {
     }
 }
 
-/// Every participant's row, in the order they were added. The rounds and plans are grouped by
-/// participant once, so the work grows with the data, not with people × rounds.
+/// Every participant's row on `today`, in the order they were added.
 pub fn rows(data: &Caseload, today: NaiveDate) -> Vec<Row> {
-    let mut rounds: HashMap<&str, Vec<&Round>> = HashMap::new();
-    for round in data.rounds() {
-        rounds
-            .entry(round.participant_id.as_str())
-            .or_default()
-            .push(round);
-    }
-    let plans: HashMap<&str, &ActionPlan> = data
-        .plans()
-        .iter()
-        .map(|p| (p.participant_id.as_str(), p.as_ref()))
-        .collect();
-    data.participants()
-        .iter()
-        .map(|person| {
-            let mut theirs = rounds.remove(person.id.as_str()).unwrap_or_default();
-            // Stable: rounds on one day keep the order they were started in.
-            theirs.sort_by_key(|r| r.date);
-            row(
-                person,
-                &theirs,
-                plans.get(person.id.as_str()).copied(),
-                today,
-            )
-        })
-        .collect()
-}
-
-fn row(
-    person: &Participant,
-    rounds: &[&Round],
-    plan: Option<&ActionPlan>,
-    today: NaiveDate,
-) -> Row {
-    let next_follow_up = next_follow_up_due(rounds.iter().copied());
-    let reasons = if person.archived.is_some() {
-        Vec::new()
-    } else {
-        reasons(person, rounds, plan, next_follow_up, today)
-    };
-    Row {
-        id: person.id.clone(),
-        name: person.display_name.clone(),
-        name_key: person.display_name.to_lowercase(),
-        rounds: rounds.len(),
-        latest_round: rounds.last().map(|r| r.date),
-        next_follow_up,
-        reasons,
-        archived: person.archived.clone(),
-        counsellor: person.current_counsellor().map(|c| c.name.clone()),
-    }
+    (summaries(data).iter()).map(|s| s.row(today)).collect()
 }
 
 /// The counsellors the rows name, each once (as first written, ignoring case), in alphabetical
@@ -183,58 +128,6 @@ pub fn counsellors(rows: &[Row]) -> Vec<String> {
 /// are the same person.
 pub fn same_name(a: &str, b: &str) -> bool {
     name_key(a) == name_key(b)
-}
-
-fn reasons(
-    person: &Participant,
-    rounds: &[&Round],
-    plan: Option<&ActionPlan>,
-    next_follow_up: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Vec<Reason> {
-    let activities = plan.map_or(&[][..], |p| p.activities.as_slice());
-    let mut reasons = Vec::new();
-    if let Some(due) = next_follow_up {
-        if today >= due {
-            reasons.push(Reason::FollowUpOverdue { due });
-        } else if today + Days::new(DUE_SOON_DAYS) >= due {
-            reasons.push(Reason::FollowUpSoon { due });
-        }
-    }
-    if !activities.iter().any(|a| a.is_active_on(today)) {
-        reasons.push(Reason::Break);
-    }
-    if !plans_job_focused(activities) {
-        reasons.push(Reason::NoJobFocused);
-    }
-    if let Some(latest) = rounds.last() {
-        let received = latest
-            .participant_part
-            .as_ref()
-            .is_some_and(|p| p.completed.is_some());
-        if received && latest.counsellor_part.is_none() {
-            reasons.push(Reason::AwaitingCounsellor { round: latest.date });
-        }
-    }
-    let low = latest_belief(rounds)
-        .and_then(|b| b.value)
-        .is_some_and(|v| v.get() <= LOW_BELIEF_MAX);
-    if low {
-        reasons.push(Reason::LowBelief);
-    }
-    let recent = today
-        .checked_sub_months(Months::new(NEW_COUNSELLOR_MONTHS))
-        .unwrap_or(NaiveDate::MIN);
-    let change = person
-        .counsellors
-        .iter()
-        .skip(1)
-        .rev()
-        .find(|spell| spell.from > recent && spell.from <= today);
-    if let Some(spell) = change {
-        reasons.push(Reason::NewCounsellor { from: spell.from });
-    }
-    reasons
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -430,7 +323,7 @@ mod tests {
     use crate::domain::interventions::InterventionGroup;
     use crate::domain::participant::LeftFor;
     use crate::domain::plan::own_activity;
-    use chrono::DateTime;
+    use chrono::{DateTime, Days};
 
     fn date(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -516,6 +409,19 @@ mod tests {
         Filters {
             flags: flags.to_vec(),
             ..Filters::default()
+        }
+    }
+
+    #[test]
+    fn stored_summaries_give_the_same_rows_on_any_day() {
+        let data = caseload();
+        let kept = serde_json::to_string(&crate::domain::list_summary::summaries(&data)).unwrap();
+        let read: Vec<crate::domain::list_summary::Summary> = serde_json::from_str(&kept).unwrap();
+        // A year and more either side of today: every flag comes and goes in that span.
+        for offset in 0..900 {
+            let day = today() - Days::new(450) + Days::new(offset);
+            let from_summaries: Vec<Row> = read.iter().map(|s| s.row(day)).collect();
+            assert_eq!(from_summaries, rows(&data, day), "{day}");
         }
     }
 

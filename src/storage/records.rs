@@ -20,6 +20,7 @@ use super::kv::{KeyValue, KvError};
 use super::revision::Revision;
 use crate::domain::caseload::Caseload;
 use crate::domain::caseload_parts::{PersonPart, SharedPart};
+use crate::domain::list_summary::{Summary, summaries};
 
 pub const RECORDS_VERSION: u32 = 3;
 const PERSON_FORMAT: &str = "stegvis-person";
@@ -34,6 +35,9 @@ struct HeadOut<'a> {
     /// again was a tenth of one (issue 31).
     people: Vec<&'a str>,
     data: SharedPart,
+    /// Every person's list summary, so that a large caseload's list is drawn before the
+    /// records are read (`read_list`). Older builds' heads have none.
+    list: Vec<Summary>,
 }
 
 #[derive(Deserialize)]
@@ -71,8 +75,24 @@ pub fn write_head(data: &Caseload, now: DateTime<Utc>, revision: &Revision) -> S
             .map(|p| p.id.as_str())
             .collect(),
         data: data.shared_part(),
+        list: summaries(data),
     })
     .expect("the model serialises to JSON")
+}
+
+/// The list summaries in the head `head`, in the caseload's order: none when it carries none
+/// (an older build wrote it) or is not one this build writes (sealed, damaged, newer).
+pub fn read_list(head: &str) -> Option<Vec<Summary>> {
+    #[derive(Deserialize)]
+    struct ListIn {
+        format: String,
+        schema_version: u32,
+        list: Option<Vec<Summary>>,
+    }
+    let head: ListIn = serde_json::from_str(head).ok()?;
+    (head.format == FORMAT && head.schema_version == RECORDS_VERSION)
+        .then_some(head.list)
+        .flatten()
 }
 
 /// The record of the person with `id`, or `None` when she is not in `data`.
@@ -265,6 +285,51 @@ mod tests {
         store.get(keys::DATA).unwrap().unwrap()
     }
 
+    #[test]
+    fn the_head_carries_everyones_list_summary_after_any_save() {
+        let mut data = sample();
+        let store = stored(&data);
+        assert_eq!(read_list(&head(&store)), Some(summaries(&data)));
+        // A keystroke's save writes one person's record, and still the whole list.
+        let id = data.person_ids()[0].clone();
+        data.rename_participant(&id, "Someone else").unwrap();
+        let one = BTreeSet::from([id]);
+        save(&store, &data, &one, at(1), &Revision::default()).unwrap();
+        let list = read_list(&head(&store)).unwrap();
+        assert_eq!(list, summaries(&data));
+        assert_eq!(list[0].row(at(1).date_naive()).name, "Someone else");
+    }
+
+    #[test]
+    fn a_head_without_a_list_or_not_ours_gives_none() {
+        let shipped = format!(
+            "{}/tests/fixtures/storage/v3-records.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let shipped: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&shipped).unwrap()).unwrap();
+        let older = shipped[keys::DATA].to_string();
+        assert!(open(&MemoryStore::new(), &older).is_ok());
+        assert_eq!(read_list(&older), None);
+        let ours = head(&stored(&sample()));
+        let newer = ours.replace(r#""schema_version":3"#, r#""schema_version":4"#);
+        assert_eq!(read_list(&newer), None);
+        assert_eq!(read_list("sealed or damaged"), None);
+    }
+
+    // Guards the list's stored names against silent renames (a renamed field would read as its
+    // default and flag people wrongly until the records are read): a committed head keeps
+    // giving the sample's rows.
+    #[test]
+    fn the_list_fixture_still_reads() {
+        let path = format!(
+            "{}/tests/fixtures/storage/v3-head-with-list.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let head = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(read_list(&head), Some(summaries(&sample())));
+    }
+
     // Guards the records' round trip: head and records read back as the caseload written.
     #[test]
     fn records_read_back_as_the_caseload() {
@@ -286,8 +351,11 @@ mod tests {
         let head: serde_json::Value = serde_json::from_str(&head(&store)).unwrap();
         assert_eq!(head["format"], "stegvis");
         assert_eq!(head["schema_version"], 3);
+        // A person is in the head only as her list summary; her record holds the rest.
+        let mut rest = head.clone();
+        rest.as_object_mut().unwrap().remove("list");
         let name = sample().participants()[0].display_name.clone();
-        assert!(!head.to_string().contains(&name), "no person in the head");
+        assert!(!rest.to_string().contains(&name), "no person in the head");
     }
 
     // Guards a record written by a save whose head was not: the person is still there.
