@@ -4,13 +4,30 @@
 
 use leptos::Params;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_params};
 use leptos_router::params::Params;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use crate::browser::app_path;
 use crate::domain::assessment::Round;
 use crate::domain::questionnaire::ParticipantItem;
+
+/// The router's navigation, for the hrefs `Route::href` builds. They carry the app's base path
+/// already; the router's own resolving would add it a second time (`/stegvis/stegvis/…` when the
+/// app is hosted under a sub-path, where every page then said "not found").
+pub fn use_go() -> impl Fn(&str, NavigateOptions) + Clone {
+    let navigate = use_navigate();
+    move |href: &str, options: NavigateOptions| {
+        navigate(
+            href,
+            NavigateOptions {
+                resolve: false,
+                ..options
+            },
+        )
+    }
+}
 
 /// What `encodeURIComponent` leaves alone; all else in an id or a query value is escaped,
 /// so an id with a space, a '/' or a '?' stays one path segment.

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 
 use crate::browser;
 use crate::components::refusal::withdraw_on_input;
@@ -13,7 +13,7 @@ use crate::i18n::use_i18n;
 use crate::lock::session::LockFailure;
 use crate::lock::settings::failure_text;
 use crate::lock::{Phase, use_lock};
-use crate::routes::{ReadRoute, Route, RouteOf, her_part_route};
+use crate::routes::{ReadRoute, Route, RouteOf, her_part_route, use_go};
 use crate::state::use_state;
 use crate::storage::browser_store;
 
@@ -63,11 +63,6 @@ fn hers(path: &str, round_id: &str) -> bool {
     }
 }
 
-/// The current path below the app's base.
-fn below_base(path: &str) -> &str {
-    path.strip_prefix(browser::base_path()).unwrap_or(path)
-}
-
 /// While handed over: a note and "give the device back" above her screens (the thanks page
 /// has its own), and any other screen (the browser's Back, a typed address) is taken back to
 /// where her part stands.
@@ -77,13 +72,13 @@ pub fn KeepInHerPart() -> impl IntoView {
     let handed = use_handed_over();
     let state = use_state();
     let pathname = use_location().pathname;
-    let navigate = use_navigate();
+    let navigate = use_go();
     Effect::new(move |_| {
         let Some(round_id) = handed.round() else {
             return;
         };
         let path = pathname.get();
-        if hers(below_base(&path), &round_id) {
+        if hers(browser::below_base(&path), &round_id) {
             return;
         }
         let target = state.read(|d| d.round(&round_id).map(|r| her_part_route(r).href()));
@@ -122,7 +117,12 @@ pub fn KeepInHerPart() -> impl IntoView {
         true
     });
     let on_thanks = move || {
-        pathname.with(|path| matches!(ReadRoute::parse(below_base(path)), Some(RouteOf::Thanks(_))))
+        pathname.with(|path| {
+            matches!(
+                ReadRoute::parse(browser::below_base(path)),
+                Some(RouteOf::Thanks(_))
+            )
+        })
     };
     view! {
         <Show when=move || handed.is_on() && !on_thanks()>
@@ -142,7 +142,7 @@ pub fn GiveBack() -> impl IntoView {
     let handed = use_handed_over();
     let state = use_state();
     let lock = use_lock();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let asking = RwSignal::new(false);
     let passphrase = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<LockFailure>);

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::browser::base_path;
+use crate::browser::below_base;
 use crate::domain::language::Language;
 use crate::i18n::use_i18n;
 use crate::routes::is_her_page;
@@ -20,7 +20,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     };
     let offered = move || {
         let path = location.pathname.get();
-        let hers = is_her_page(path.strip_prefix(base_path()).unwrap_or(&path));
+        let hers = is_her_page(below_base(&path));
         let current = i18n.language();
         Language::ALL
             .into_iter()

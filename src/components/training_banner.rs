@@ -2,11 +2,10 @@
 //! "Start over" and "Leave training".
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::i18n::use_i18n;
-use crate::routes::Route;
+use crate::routes::{Route, use_go};
 use crate::state::AppState;
 use crate::state::use_state;
 use crate::storage::kv::KvError;
@@ -24,7 +23,7 @@ pub fn open_training(state: AppState) -> Result<(), KvError> {
 pub fn TrainingBanner() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let status = RwSignal::new(None::<&'static str>);
     let confirm = RwSignal::new(false);
     let leave = move |_| match state.switch_to(Space::Real) {

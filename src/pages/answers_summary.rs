@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::her_progress::HerProgress;
 use crate::components::round_missing::RoundMissing;
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::use_i18n;
-use crate::routes::{Route, use_round_id};
+use crate::routes::{Route, use_go, use_round_id};
 use crate::state::use_state;
 
 /// `/round/:rid/summary`: every answer at a glance, each one changeable, then "done".
@@ -15,7 +14,7 @@ use crate::state::use_state;
 pub fn SummaryPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let round_id = use_round_id();
     let answers = move || {
         state.read(|d| {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::browser;
 use crate::domain::caseload::Caseload;
@@ -12,7 +12,7 @@ use crate::domain::settings::DeviceRole;
 use crate::handover::error_text;
 use crate::handover::link::take_fragment;
 use crate::i18n::use_i18n;
-use crate::routes::{Route, her_part_route};
+use crate::routes::{Route, her_part_route, use_go};
 use crate::state::use_state;
 use crate::storage::preferences;
 
@@ -23,7 +23,7 @@ use crate::storage::preferences;
 pub fn InvitationPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let navigate = use_navigate();
+    let navigate = use_go();
     // The invitation says which language her part is in, and her counsellor's (invite.rs).
     let query = use_query_map();
     let (hers, counsellor) = query.with_untracked(|q| {

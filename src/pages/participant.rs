@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::refusal::{Refusal, RefusalAlert, withdraw_on_input};
 use crate::domain::settings::DeviceRole;
 use crate::i18n::use_i18n;
-use crate::routes::{Route, resume_path};
+use crate::routes::{Route, resume_path, use_go};
 use crate::state::use_state;
 
 /// `/participant`: a participant starts a self-assessment on their own device, or continues one.
@@ -14,7 +13,7 @@ use crate::state::use_state;
 pub fn ParticipantPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let name = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<Refusal>);
 
@@ -75,7 +74,7 @@ pub fn ParticipantPage() -> impl IntoView {
 fn OwnPeople() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let people = move || {
         state.read(|d| {
             if d.settings().device_role != Some(DeviceRole::Participant) {

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::archive_participant::ArchiveParticipant;
@@ -15,7 +14,7 @@ use crate::components::round_answers::RoundAnswers;
 use crate::domain::assessment::{FilledBy, Round};
 use crate::domain::questionnaire::ParticipantItem;
 use crate::i18n::{Texts, use_i18n};
-use crate::routes::{Route, resume_path, use_person_id};
+use crate::routes::{Route, resume_path, use_go, use_person_id};
 use crate::state::use_state;
 
 /// `/counsellor/:pid`: one participant: their rounds, starting a new one, handing the device
@@ -24,7 +23,7 @@ use crate::state::use_state;
 pub fn ParticipantOverviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let pid = use_person_id();
     // Only whether the participant is here rebuilds the page; the name, the counsellor and each
     // section follow their own data, so a change elsewhere (another tab, another participant, a
@@ -168,7 +167,7 @@ fn RoundList(pid: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let handed = use_handed_over();
     let state = use_state();
-    let navigate = use_navigate();
+    let navigate = use_go();
     // Only the latest round can be deleted; the dialog names its date.
     let confirm_delete = RwSignal::new(false);
     let latest = Memo::new(move |_| {

@@ -2,7 +2,6 @@
 //! caseload, and prompts for the four kinds of reflection.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::people::{Reveal, WhatNext};
 use super::reflection_log::ReflectionLog;
@@ -10,7 +9,7 @@ use crate::components::training_banner::open_training;
 use crate::domain::training::people::PEOPLE;
 use crate::domain::training::presentation::EXERCISE_ROUND;
 use crate::i18n::use_i18n;
-use crate::routes::Route;
+use crate::routes::{Route, use_go};
 use crate::state::use_state;
 
 const REFLECTIONS: [&str; 4] = ["self", "critical", "perspective", "instrumental"];
@@ -52,7 +51,7 @@ pub fn ReflectionPrompts() -> impl IntoView {
 pub fn ExercisesPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let person = RwSignal::new(1_usize);
     let revealed = RwSignal::new(false);
     let failed = RwSignal::new(false);

@@ -10,7 +10,6 @@ pub mod reflection_log;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use self::findings::FindingView;
 use self::people::{JourneyChart, principle, story};
@@ -19,7 +18,7 @@ use crate::domain::training::findings::Finding;
 use crate::domain::training::people::PEOPLE;
 use crate::domain::training::presentation::{Slide, workshop};
 use crate::i18n::use_i18n;
-use crate::routes::Route;
+use crate::routes::{Route, use_go};
 use crate::state::use_state;
 use crate::storage::space::Space;
 
@@ -105,7 +104,7 @@ pub fn TrainingPage() -> impl IntoView {
 fn FictionalPeople() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let failed = RwSignal::new(false);
     let open = move |_| {
         if open_training(state).is_ok() {

@@ -3,14 +3,14 @@
 //! a presenter's clicker sends (arrows, Page Up/Down), Home/End, and Esc to leave.
 
 use leptos::{ev, html, prelude::*};
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::exercises::ReflectionPrompts;
 use super::findings::FindingView;
 use super::people::{JourneyRound, Reveal, WhatNext};
 use crate::domain::training::presentation::{Move, Slide, workshop};
 use crate::i18n::use_i18n;
-use crate::routes::Route;
+use crate::routes::{Route, use_go};
 
 fn slide_view(slide: Slide) -> AnyView {
     match slide {
@@ -50,7 +50,7 @@ fn exit_fullscreen() {
 #[component]
 pub fn PresentationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let slides = workshop();
     let count = slides.len();
     // "?slide=3" starts at the third slide (the overview links each finding to its slide).
