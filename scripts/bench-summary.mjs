@@ -110,7 +110,11 @@ for (const people of [150, 1000]) {
   for (const [which, goal, what] of [['open', 1000, 'unlocked'], ['openLocked', 1500, 'unlock included']]) {
     const figure = typing?.[which];
     if (figure === 'does not fit') rows.push([`open to a drawn list, ${people} × 12, ${what}, 4× CPU`, 'does not fit', `≤ ${goal} ms`, 'OVER']);
-    else row(`open to a drawn list, ${people} × 12, ${what}, 4× CPU`, figure, 'ms', goal);
+    else {
+      row(`open to a drawn list, ${people} × 12, ${what}, 4× CPU`, figure?.list, 'ms', goal);
+      // A large list is drawn before the records are read; the page's search and filters follow.
+      row(`  the whole page (search and filters) at`, figure?.page, 'ms');
+    }
   }
 }
 // Issue 31: the largest caseload that fits and works (goal 5,000 × 12), CPU not slowed.

@@ -72,6 +72,11 @@ pub fn base_path() -> &'static str {
     })
 }
 
+/// `path` (the page's own, with the base path) as the app's routes read it, below the base.
+pub fn below_base(path: &str) -> &str {
+    path.strip_prefix(base_path()).unwrap_or(path)
+}
+
 /// An app route as a link target. The router leaves absolute hrefs alone, so every link
 /// names its route through this to keep working under a sub-path.
 pub fn app_path(route: &str) -> String {
@@ -117,6 +122,25 @@ pub fn hide_boot_screen_from_readers() {
 pub fn say_not_started() {
     if let Ok(event) = web_sys::Event::new("stegvis-not-started") {
         let _ = document().dispatch_event(&event);
+    }
+}
+
+/// Done once the boot screen is gone and the page beneath it painted: in the task after the
+/// frame that shows it.
+pub async fn app_painted() {
+    loop {
+        let painted = js_sys::Promise::new(&mut |resolve, _| {
+            let after_frame = move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            };
+            leptos::prelude::request_animation_frame(move || {
+                leptos::prelude::set_timeout(after_frame, std::time::Duration::ZERO)
+            });
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+        if boot_screen().is_none() {
+            return;
+        }
     }
 }
 

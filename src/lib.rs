@@ -26,6 +26,7 @@ use components::storage_notice::StorageNoticeBanner;
 use components::training_banner::TrainingBanner;
 use domain::language::Language;
 use i18n::I18n;
+use pages::counsellor::opening;
 use pages::{
     answers_summary::SummaryPage,
     counsellor::CounsellorPage,
@@ -53,11 +54,30 @@ use pages::{
 /// The whole app: every page, for counsellors and trainers, and for a participant on a locked,
 /// handed-over or training device.
 pub fn start() {
-    // The data is read from IndexedDB (moved there first, the first time) before any page.
+    // The data is read from IndexedDB (moved there first, the first time) before any page;
+    // a large caseload's list is drawn from the stored head first (`opening`), and the records
+    // read once it is painted; on a locked device, once she has unlocked.
     wasm_bindgen_futures::spawn_local(async {
-        storage::indexed_db::start().await;
+        let head = if opening::may_draw_first() {
+            storage::indexed_db::stored_head().await
+        } else {
+            None
+        };
+        let list_first = head.as_deref().is_some_and(opening::keep_list);
+        // A locked device's records are read at unlock, once her list is drawn (`Lock::unlock`).
+        let at_unlock = !list_first && opening::keep_sealed(head);
+        if !list_first && !at_unlock {
+            storage::indexed_db::start().await;
+        }
         if load_first_texts(i18n::Bundle::Whole).await {
             mount(App);
+            if list_first {
+                browser::app_painted().await;
+            }
+        }
+        if list_first {
+            storage::indexed_db::start().await;
+            opening::records_read();
         }
     });
 }
@@ -150,7 +170,9 @@ fn App() -> impl IntoView {
                 <SiteHeader lock_now=ViewFn::from(|| view! { <lock::LockNowButton /> }) />
             </executor::OwnSlice>
             <Show when=move || lock.is_open() fallback=UnlockPage>
-                <OpenApp />
+                <Show when=opening::are_records_read fallback=opening::CaseloadOpening>
+                    <OpenApp />
+                </Show>
             </Show>
         </Router>
     }
@@ -162,6 +184,7 @@ fn OpenApp() -> impl IntoView {
     state::AppState::provide(lock::use_lock().store(), &storage::layout::Records);
     components::folder_backup::FolderBackups::provide();
     view! {
+        <opening::FollowTap />
         <lock::AutoLock />
         <components::handed_over::KeepInHerPart />
         <TrainingBanner />

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 
 use super::crypto::{self, NoCrypto, normalized, passphrase_forms, pbkdf2, random_array};
 use super::draft;
-use crate::browser::reload;
+use crate::browser::{self, reload};
 use crate::storage::device_store::DeviceStore;
+use crate::storage::indexed_db;
 use crate::storage::keys;
 use crate::storage::kv::KvError;
 use crate::storage::lock_record::{
@@ -153,13 +154,26 @@ impl Lock {
             .with_opened(self.opened.get_value())
     }
 
-    /// Opens the data with the passphrase or the recovery code.
-    pub async fn unlock(&self, which: Secret, typed: &str) -> Result<(), LockFailure> {
+    /// Opens the data with the passphrase or the recovery code. `proven` runs as soon as the
+    /// secret is known to be right, with the data key, before the data is read and opened:
+    /// true when it drew something (a large caseload's list, `pages::counsellor::opening`)
+    /// to be shown meanwhile, which is then painted first.
+    pub async fn unlock(
+        &self,
+        which: Secret,
+        typed: &str,
+        proven: impl FnOnce(&DataKey) -> bool,
+    ) -> Result<(), LockFailure> {
         let record = self
             .record
             .get_untracked()
             .ok_or(LockFailure::WrongSecret)?;
         let key = open_with(&record, which, typed).await?;
+        if proven(&key) {
+            self.phase.set(Phase::Unlocked);
+            browser::app_painted().await;
+        }
+        indexed_db::start().await;
         let ahead = crypto::open_ahead(&key, &DeviceStore).await;
         *self.opened.get_value().borrow_mut() = ahead;
         *self.slot.get_value().borrow_mut() = Some(key);

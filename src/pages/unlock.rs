@@ -9,6 +9,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::i18n::use_i18n;
 use crate::lock::session::{LockFailure, Phase, use_lock};
 use crate::lock::settings::failure_text;
+use crate::pages::counsellor::opening;
 use crate::storage::browser_store::LocalStore;
 use crate::storage::indexed_db;
 use crate::storage::keys;
@@ -92,13 +93,15 @@ fn UnlockForm() -> impl IntoView {
         busy.set(true);
         message.set(Message::Opening);
         spawn_local(async move {
+            let proven = |key: &_| {
+                let _ = small_store::remove(keys::LOCK_TRIES);
+                opening::open_sealed(key)
+            };
             match lock
-                .unlock(which.get_untracked(), &typed.get_untracked())
+                .unlock(which.get_untracked(), &typed.get_untracked(), proven)
                 .await
             {
-                Ok(()) => {
-                    let _ = small_store::remove(keys::LOCK_TRIES);
-                }
+                Ok(()) => opening::records_read(),
                 Err(LockFailure::WrongSecret) => {
                     let tries = wrong_tries().one_more(js_sys::Date::now());
                     let _ = small_store::write(keys::LOCK_TRIES, &tries.to_text());

@@ -82,8 +82,20 @@ fn failed(error: impl std::fmt::Debug) -> KvError {
 
 /// Opens IndexedDB and moves the data there if it is not yet; from then on the data keys of
 /// `DeviceStore` live there. Where IndexedDB cannot be used (some private modes), or the move
-/// fails, the data stays in localStorage and the app works as before.
+/// fails, the data stays in localStorage and the app works as before. Once per page: a second
+/// call waits for the first (a locked device's start reads the records only once she unlocks,
+/// or asks to erase them, see `pages::counsellor::opening`).
 pub async fn start() {
+    match STARTED.get() {
+        Started::Done => return,
+        Started::Running => {
+            while STARTED.get() != Started::Done {
+                pause_ms(10).await;
+            }
+            return;
+        }
+        Started::NotYet => STARTED.set(Started::Running),
+    }
     match open_and_move().await {
         Ok(mirror) => {
             MIRROR.with(|slot| *slot.borrow_mut() = Some(Rc::clone(&mirror)));
@@ -93,6 +105,27 @@ pub async fn start() {
             web_sys::console::warn_1(&format!("data stays in localStorage: {error}").into())
         }
     }
+    STARTED.set(Started::Done);
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Started {
+    NotYet,
+    Running,
+    Done,
+}
+
+thread_local! {
+    static STARTED: Cell<Started> = const { Cell::new(Started::NotYet) };
+}
+
+async fn pause_ms(ms: i32) {
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
 }
 
 async fn open_and_move() -> Result<Rc<Mirror>, KvError> {
@@ -234,12 +267,7 @@ pub async fn written() -> Result<(), KvError> {
         return Ok(());
     };
     while mirror.in_flight.get() > 0 {
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+        pause_ms(10).await;
     }
     match mirror.refusing.borrow().clone() {
         Some(error) => Err(error),
@@ -267,6 +295,16 @@ pub async fn put_value(key: &str, value: &JsValue) {
     }
 }
 
+/// The caseload's head as IndexedDB holds it, read alone before the records (see
+/// `pages::counsellor::opening`): none where the data has not moved here yet.
+pub async fn stored_head() -> Option<String> {
+    let moved = small_store::read_text(keys::STORE).ok()??;
+    if moved != MOVED {
+        return None;
+    }
+    get_value(keys::DATA).await?.as_string()
+}
+
 /// What `put_value` kept under `key`.
 pub async fn get_value(key: &str) -> Option<JsValue> {
     let database = open().await.ok()?;
@@ -284,6 +322,7 @@ pub async fn get_value(key: &str) -> Option<JsValue> {
 /// Erases every record in IndexedDB, and this page's copy (the unlock screen's "erase and start
 /// over"); done when the erasure is committed.
 pub async fn erase_everything() {
+    start().await; // on a locked device, the records may not have been read yet
     let Some(store) = device_store::data_store_in_use() else {
         return;
     };

@@ -100,7 +100,7 @@ async function seedIfItFits(page: Page, data: string): Promise<boolean> {
  * Reloads at 4× CPU until the list shows `people` rows, and the frame that draws them has been
  * laid out and painted; ms from the navigation's start.
  */
-async function timedOpen(page: Page, people: number, locked: boolean): Promise<number> {
+async function timedOpen(page: Page, people: number, locked: boolean): Promise<Opened> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto('counsellor', { waitUntil: 'commit' });
@@ -120,11 +120,20 @@ async function timedOpen(page: Page, people: number, locked: boolean): Promise<n
     { polling: 'raf', timeout: 120_000 },
   );
   const ms = (await drawn.jsonValue()) as number;
+  // A large list is drawn before the records are read (src/pages/counsellor/opening.rs): the
+  // page with its search and filters comes once they are.
+  const whole = await page.waitForFunction(() => document.querySelector('#worklist-search') && performance.now(), null, {
+    polling: 'raf',
+    timeout: 120_000,
+  });
+  const wholeMs = (await whole.jsonValue()) as number;
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  return Math.round(ms);
+  return { list: Math.round(ms), page: Math.round(wholeMs) };
 }
 
-type Opened = number | 'does not fit';
+type Opened = { list: number; page: number } | 'does not fit';
+const opened = (figure: Opened) =>
+  figure === 'does not fit' ? figure : `${figure.list} ms (the whole page, search and filters too: ${figure.page} ms)`;
 
 async function measure(
   page: Page,
@@ -173,6 +182,6 @@ for (const people of [150, 1000]) {
     for (const which of ['plain', 'locked'] as const) {
       console.log(`bench: one keystroke saved, ${people} × 12 with comments, ${which}, 4x CPU: ${shown(result[which])}, goal ≤ ${GOAL_MS} ms`);
     }
-    console.log(`bench: open to a drawn list, ${people} × 12, 4x CPU: ${result.open} ms (goal ≤ 1000); unlock included: ${result.openLocked} ms (goal ≤ 1500)`);
+    console.log(`bench: open to a drawn list, ${people} × 12, 4x CPU: ${opened(result.open)} (goal ≤ 1000); unlock included: ${opened(result.openLocked)} (goal ≤ 1500)`);
   });
 }

@@ -1,3 +1,4 @@
+pub mod opening;
 mod rows_html;
 
 use std::collections::HashSet;
@@ -5,7 +6,7 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
@@ -17,7 +18,7 @@ use crate::domain::worklist::{
     Filters, Flag, Row, Sort, counsellors, drawn, rows, same_name, worklist,
 };
 use crate::i18n::{Texts, use_i18n};
-use crate::routes::Route;
+use crate::routes::{Route, use_go};
 use crate::state::use_state;
 use crate::storage::space::Space;
 use rows_html::rows_html;
@@ -171,7 +172,7 @@ fn CaseloadList() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_state();
     let query = use_query_map();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let from_url = Memo::new(move |_| query.with(|q| Filters::from_query(|key| q.get(key))));
     let filters = RwSignal::new(from_url.get_untracked());
     // Back, forward and bookmarks change the URL: the list follows.
