@@ -122,3 +122,28 @@ fn a_change_written_and_taken_in_by_another_tab() {
         written[10], taken_in[10]
     );
 }
+
+/// The head a keystroke writes at 5,000 × 12: every person's list summary is in it, and only
+/// the changed person's is worked out again (`KeptSummaries`).
+#[test]
+#[ignore = "benchmark figures, not a check"]
+fn a_keystrokes_head_at_5000_people() {
+    use super::records::write_head;
+    let mut data = generated(5_000, 12);
+    let id = data.participants()[0].id.clone();
+    let mut times: Vec<_> = (0..21)
+        .map(|n| {
+            data.set_contact_note(&id, Some(format!("note {n}")))
+                .unwrap();
+            let timer = Instant::now();
+            write_head(&data, at(1), &Default::default());
+            timer.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "5000 x 12, one change: the head written in {:?} (median of 21, the first saw everyone; \
+         native release build; no budget is named)",
+        times[10]
+    );
+}

@@ -9,7 +9,10 @@ use super::backup::{Backup, export_backup, parse_backup};
 use super::generators::{caseload, date};
 use super::kv::MemoryStore;
 use super::local_data::{LoadOutcome, load, save};
+use super::records::{read_list, write_head};
 use super::test_data::{at, sample};
+use crate::domain::caseload::Caseload;
+use crate::domain::list_summary::summaries;
 use crate::domain::merge::{Choices, apply_merge, preview_merge};
 use crate::domain::org_summary::{Period, SUMMARY_FORMAT, SummaryFile};
 use crate::domain::questionnaire::ParticipantItem;
@@ -125,6 +128,24 @@ proptest! {
         let store = MemoryStore::new();
         save(&store, &data, None, at(0), &Default::default()).unwrap();
         prop_assert_eq!(load(&store, at(1)), LoadOutcome::Loaded(data));
+    }
+
+    // Whatever was saved before (the summaries are kept between saves), and whatever that
+    // caseload and the next share, the head's list is the next caseload's.
+    #[test]
+    fn the_heads_list_is_the_caseloads_whatever_was_saved_before(
+        before in caseload(),
+        after in caseload(),
+    ) {
+        let list = |data: &Caseload| read_list(&write_head(data, at(0), &Default::default()));
+        prop_assert_eq!(list(&before), Some(summaries(&before)));
+        prop_assert_eq!(list(&after), Some(summaries(&after)));
+        let mut changed = after.clone();
+        if let Some(id) = after.person_ids().first() {
+            changed.rename_participant(id, "Someone else").unwrap();
+        }
+        prop_assert_eq!(list(&changed), Some(summaries(&changed)));
+        prop_assert_eq!(list(&after), Some(summaries(&after)));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! A record not named in the head (written by a save whose head was not) still belongs to the
 //! caseload: people come from their records, the head only orders them.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
@@ -20,7 +21,7 @@ use super::kv::{KeyValue, KvError};
 use super::revision::Revision;
 use crate::domain::caseload::Caseload;
 use crate::domain::caseload_parts::{PersonPart, SharedPart};
-use crate::domain::list_summary::{Summary, summaries};
+use crate::domain::list_summary::{KeptSummaries, Summary};
 
 pub const RECORDS_VERSION: u32 = 3;
 const PERSON_FORMAT: &str = "stegvis-person";
@@ -35,9 +36,12 @@ struct HeadOut<'a> {
     /// again was a tenth of one (issue 31).
     people: Vec<&'a str>,
     data: SharedPart,
-    /// Every person's list summary, so that a large caseload's list is drawn before the
-    /// records are read (`read_list`). Older builds' heads have none.
-    list: Vec<Summary>,
+}
+
+thread_local! {
+    /// The list's summaries kept between saves (each head carries them all). One for every
+    /// store in the thread: it checks what it kept against the caseload it is given.
+    static LIST: RefCell<KeptSummaries> = RefCell::default();
 }
 
 #[derive(Deserialize)]
@@ -65,8 +69,11 @@ pub fn person_key(id: &str) -> String {
 }
 
 /// The head as stored: what the caseload shares, its people's order and the revision.
+///
+/// Its last field, `list`, is every person's list summary, so that a large caseload's list is
+/// drawn before the records are read (`read_list`); older builds' heads have none.
 pub fn write_head(data: &Caseload, now: DateTime<Utc>, revision: &Revision) -> String {
-    serde_json::to_string(&HeadOut {
+    let mut head = serde_json::to_string(&HeadOut {
         format: FORMAT,
         schema_version: RECORDS_VERSION,
         saved_at: now,
@@ -75,9 +82,17 @@ pub fn write_head(data: &Caseload, now: DateTime<Utc>, revision: &Revision) -> S
             .map(|p| p.id.as_str())
             .collect(),
         data: data.shared_part(),
-        list: summaries(data),
     })
-    .expect("the model serialises to JSON")
+    .expect("the model serialises to JSON");
+    // The list is JSON already: it goes in as text, since serde would parse it again to pass
+    // it through.
+    let list = LIST.with_borrow_mut(|kept| kept.json(data));
+    let closing = head.pop();
+    debug_assert_eq!(closing, Some('}'));
+    head.push_str(",\"list\":");
+    head.push_str(&list);
+    head.push('}');
+    head
 }
 
 /// The list summaries in the head `head`, in the caseload's order: none when it carries none
@@ -268,6 +283,11 @@ pub fn save(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::assessment::ItemAnswer;
+    use crate::domain::list_summary::summaries;
+    use crate::domain::participant::LeftFor;
+    use crate::domain::plan::ActionPlan;
+    use crate::storage::benchmark::generated;
     use crate::storage::kv::MemoryStore;
     use crate::storage::test_data::{at, sample};
 
@@ -298,6 +318,67 @@ mod tests {
         let list = read_list(&head(&store)).unwrap();
         assert_eq!(list, summaries(&data));
         assert_eq!(list[0].row(at(1).date_naive()).name, "Someone else");
+    }
+
+    // Guards the summaries kept between saves: after any change, and whichever caseload was
+    // saved before, the head's list is the one worked out from the whole caseload.
+    #[test]
+    fn the_heads_list_follows_every_kind_of_change() {
+        let list = |data: &Caseload| read_list(&write_head(data, at(0), &Revision::default()));
+        let mut data = generated(4, 3);
+        let other = sample();
+        let ids = data.person_ids();
+        let round_of = |data: &Caseload, i: usize| data.rounds_of(&ids[i])[0].id.clone();
+        type Change<'a> = Box<dyn Fn(&mut Caseload) + 'a>;
+        let changes: Vec<Change> = vec![
+            Box::new(|d| d.rename_participant(&ids[1], "Someone else").unwrap()),
+            Box::new(|d| {
+                let low = ItemAnswer::rated(1).unwrap();
+                d.set_belief(&round_of(d, 2), low, at(1)).unwrap()
+            }),
+            Box::new(|d| {
+                d.change_counsellor(&ids[0], "JN", at(2).date_naive())
+                    .unwrap()
+            }),
+            Box::new(|d| {
+                d.archive_participant(&ids[3], LeftFor::Work, at(2).date_naive())
+                    .unwrap()
+            }),
+            Box::new(|d| {
+                let plan = ActionPlan {
+                    participant_id: ids[2].clone(),
+                    ..other.plans()[0].as_ref().clone()
+                };
+                d.save_plan(plan).unwrap()
+            }),
+            Box::new(|d| {
+                let mut plan = d.plan_of(&ids[2]).unwrap().clone();
+                assert!(plan.activities.pop().is_some());
+                d.save_plan(plan).unwrap()
+            }),
+            Box::new(|d| {
+                d.start_round("new".into(), &ids[1], at(3).date_naive())
+                    .unwrap()
+            }),
+            Box::new(|d| d.delete_round("new").unwrap()),
+            Box::new(|d| d.erase_participant(&ids[0]).unwrap()),
+        ];
+        assert_eq!(list(&data), Some(summaries(&data)));
+        for change in changes {
+            change(&mut data);
+            assert_eq!(list(&data), Some(summaries(&data)));
+            // Another store's caseload in between, as two tabs in one thread save.
+            assert_eq!(list(&other), Some(summaries(&other)));
+            assert_eq!(list(&data), Some(summaries(&data)));
+        }
+        // A copy changed apart from the one saved (another tab's change taken in).
+        let mut apart = data.clone();
+        let round = round_of(&apart, 1);
+        apart
+            .set_belief(&round, ItemAnswer::rated(1).unwrap(), at(4))
+            .unwrap();
+        assert_eq!(list(&apart), Some(summaries(&apart)));
+        assert_eq!(list(&data), Some(summaries(&data)));
     }
 
     #[test]
