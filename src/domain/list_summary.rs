@@ -73,19 +73,19 @@ pub fn summaries(data: &Caseload) -> Vec<Summary> {
 /// ones it saw last. At 5,000 people, grouping 60,000 rounds and writing every summary again
 /// made a keystroke's save three times what it was before the head carried the list.
 ///
-/// It keeps the caseload it saw, so the pointers it compares cannot be reused by other values
+/// It keeps the lists it saw, so the pointers it compares cannot be reused by other values
 /// (and a change copies what it shares rather than changing it in place): whatever caseload it
 /// is given, from any store, it gives that caseload's list.
 #[derive(Default)]
 pub struct KeptSummaries {
-    seen: Option<Caseload>,
+    seen: Option<Seen>,
     /// Each summary's JSON, in the order of `seen`'s participants.
     json: Vec<String>,
 }
 
 impl KeptSummaries {
-    /// `data`'s list, as `serde_json::to_string(&summaries(data))` writes it.
-    pub fn json(&mut self, data: &Caseload) -> String {
+    /// Appends `data`'s list to `out`, as `serde_json::to_string(&summaries(data))` writes it.
+    pub fn write_json(&mut self, data: &Caseload, out: &mut String) {
         match (self.seen.as_ref()).and_then(|seen| changed_people(seen, data)) {
             Some(changed) => {
                 for (json, person) in self.json.iter_mut().zip(data.participants()) {
@@ -97,9 +97,27 @@ impl KeptSummaries {
             }
             None => self.json = summaries(data).iter().map(to_json).collect(),
         }
-        self.seen = Some(data.clone());
-        format!("[{}]", self.json.join(","))
+        self.seen = Some(Seen {
+            participants: Arc::clone(&data.participants),
+            rounds: Arc::clone(&data.rounds),
+            plans: Arc::clone(&data.plans),
+        });
+        out.push('[');
+        for (i, json) in self.json.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(json);
+        }
+        out.push(']');
     }
+}
+
+/// The parts of a caseload its summaries are worked out from, as last seen.
+struct Seen {
+    participants: Shared<Participant>,
+    rounds: Shared<Round>,
+    plans: Shared<ActionPlan>,
 }
 
 fn to_json(summary: &Summary) -> String {
@@ -109,7 +127,7 @@ fn to_json(summary: &Summary) -> String {
 /// The ids of the people in `now` whose participant, rounds or plan are not the ones `seen`
 /// has; `None` when people, rounds or plans were added, removed or moved between people (then
 /// everyone's summary is worked out again).
-fn changed_people<'a>(seen: &Caseload, now: &'a Caseload) -> Option<HashSet<&'a str>> {
+fn changed_people<'a>(seen: &Seen, now: &'a Caseload) -> Option<HashSet<&'a str>> {
     let mut changed = HashSet::new();
     let (before, after) = (&seen.participants, &now.participants);
     if before.len() != after.len() {

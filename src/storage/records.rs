@@ -86,11 +86,10 @@ pub fn write_head(data: &Caseload, now: DateTime<Utc>, revision: &Revision) -> S
     .expect("the model serialises to JSON");
     // The list is JSON already: it goes in as text, since serde would parse it again to pass
     // it through.
-    let list = LIST.with_borrow_mut(|kept| kept.json(data));
     let closing = head.pop();
     debug_assert_eq!(closing, Some('}'));
     head.push_str(",\"list\":");
-    head.push_str(&list);
+    LIST.with_borrow_mut(|kept| kept.write_json(data, &mut head));
     head.push('}');
     head
 }
